@@ -1,0 +1,353 @@
+//! The one place where actions change state.
+
+use std::path::Path;
+
+use chrono::Utc;
+
+use super::view::{Dialog, Message, SaveState, Screen, Tone, WizardChecks, WorkbookView};
+use super::{Action, Command, RatchetApp, dialogs};
+use crate::domain::{TargetDraft, TheoryStep, WizardDraft, WizardStep};
+use crate::sample::{SAMPLE_FILE_NAME, create_sample};
+use crate::storage::{StorageResult, Workbook};
+
+impl RatchetApp {
+    /// Carries out one action. Failures become a message in the banner; the
+    /// app keeps running and nothing already stored is lost.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Run(command) => self.run_command(command),
+            Action::CreateWorkbook(path) => self.open_path(&path, true),
+            Action::OpenWorkbook(path) => self.open_path(&path, false),
+            Action::OpenSample => self.open_sample(),
+            Action::SaveCopyTo(path) => {
+                if self.write(|wb| wb.save_copy_as(&path)).is_some() {
+                    self.info(format!("A copy was saved to {}.", path.display()));
+                }
+            }
+            Action::CloseWorkbook => self.close_workbook(),
+            Action::Navigate(screen) => {
+                if self.workbook.is_some() || screen == Screen::Start {
+                    self.view.screen = screen;
+                }
+            }
+            Action::CloseDialog => self.view.dialog = None,
+            Action::DismissMessage => self.view.message = None,
+            Action::SetAgency(agency) => {
+                if self.write(|wb| wb.set_agency(&agency)).is_some() {
+                    self.refresh_framework();
+                }
+            }
+            Action::EditDraft(draft) => self.save_draft(draft),
+            Action::GoToStep(step) => self.go_to_step(step),
+            Action::WizardNext => self.wizard_next(),
+            Action::WizardBack => {
+                if let Some(step) = self.draft().and_then(|d| d.step.previous()) {
+                    self.go_to_step(step);
+                }
+            }
+            Action::AddDeficit => {
+                let blank = self.workbook_view().map(|v| v.framework.deficits.len() + 1);
+                if let Some(id) = self.write(|wb| wb.add_deficit(&format!("Deficit {}", blank.unwrap_or(1)))) {
+                    self.ui_state.selected_deficit = Some(id);
+                    self.refresh_framework();
+                }
+            }
+            Action::UpdateDeficit(d) => self.write_then_refresh(|wb| wb.update_deficit(&d)),
+            Action::RemoveDeficit(id) => {
+                self.write_then_refresh(|wb| wb.remove_deficit(id));
+                if self.ui_state.selected_deficit == Some(id) {
+                    self.ui_state.selected_deficit = None;
+                }
+            }
+            Action::ChooseDeficit(id) => self.write_then_refresh(|wb| wb.choose_deficit(Some(id))),
+            Action::SetDeficitRationale(text) => self.write_then_refresh(|wb| wb.set_deficit_rationale(&text)),
+            Action::AddTheoryStep => {
+                if let Some(id) = self.write(|wb| wb.add_theory_step(&TheoryStep::default())) {
+                    self.ui_state.selected_step = Some(id);
+                    self.refresh_framework();
+                }
+            }
+            Action::UpdateTheoryStep(step) => self.write_then_refresh(|wb| wb.update_theory_step(&step)),
+            Action::RemoveTheoryStep(id) => {
+                self.write_then_refresh(|wb| wb.remove_theory_step(id));
+                if self.ui_state.selected_step == Some(id) {
+                    self.ui_state.selected_step = None;
+                }
+            }
+            Action::MoveTheoryStep { id, toward_target } => {
+                self.write_then_refresh(|wb| wb.move_theory_step(id, toward_target));
+            }
+            Action::FinishFramework => self.finish_framework(),
+        }
+    }
+
+    fn run_command(&mut self, command: Command) {
+        if command.needs_workbook() && self.workbook.is_none() {
+            return;
+        }
+        match command {
+            Command::NewWorkbook => {
+                if let Some(path) = dialogs::pick_new_workbook(&self.locations.workbooks) {
+                    self.open_path(&path, true);
+                }
+            }
+            Command::OpenWorkbook => {
+                if let Some(path) = dialogs::pick_workbook(&self.locations.workbooks) {
+                    self.open_path(&path, false);
+                }
+            }
+            Command::SaveCopyAs => {
+                let current = self.workbook.as_ref().map(|wb| wb.path().to_owned());
+                if let Some(path) = current.as_deref().and_then(dialogs::pick_copy_destination) {
+                    self.apply(Action::SaveCopyTo(path));
+                }
+            }
+            Command::CloseWorkbook => self.close_workbook(),
+            Command::Quit => self.quit_requested = true,
+            Command::GoHome => self.view.screen = Screen::Home,
+            Command::ShowPractices => self.view.dialog = Some(Dialog::Practices),
+            Command::ShowAbout => self.view.dialog = Some(Dialog::About),
+        }
+    }
+
+    // ---- files ----
+
+    fn open_path(&mut self, path: &Path, create: bool) {
+        if create {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                if let Err(e) = std::fs::create_dir_all(dir) {
+                    self.error(format!("The folder {} cannot be created: {e}.", dir.display()));
+                    return;
+                }
+            }
+        }
+        let opened = if create { Workbook::create(path) } else { Workbook::open(path) };
+        match opened {
+            Ok(wb) => self.install(wb, create),
+            Err(e) => {
+                if !create && matches!(e.kind, crate::storage::OpenErrorKind::NotFound) {
+                    self.prefs.forget(path);
+                    self.save_prefs();
+                }
+                self.error(e.to_string());
+            }
+        }
+    }
+
+    fn open_sample(&mut self) {
+        let path = self.locations.workbooks.join(SAMPLE_FILE_NAME);
+        if path.exists() {
+            self.open_path(&path, false);
+            return;
+        }
+        if let Err(e) = std::fs::create_dir_all(&self.locations.workbooks) {
+            self.error(format!("The folder {} cannot be created: {e}.", self.locations.workbooks.display()));
+            return;
+        }
+        match create_sample(&path) {
+            Ok(wb) => {
+                self.install(wb, false);
+                self.info("This is the sample agency, in its own file. Explore freely: your own workbooks are untouched.".into());
+            }
+            Err(e) => self.error(format!("The sample agency could not be created: {e}")),
+        }
+    }
+
+    fn install(&mut self, wb: Workbook, is_new: bool) {
+        let path = wb.path().to_owned();
+        let loaded = (|| -> StorageResult<WorkbookView> {
+            let framework = wb.framework()?;
+            let draft = match wb.wizard_draft()? {
+                Some(d) => d,
+                None => WizardDraft {
+                    step: if framework.completed_at.is_some() { WizardStep::Summary } else { WizardStep::Mission },
+                    mission: framework.mission.as_ref().map(|m| m.statement.clone()).unwrap_or_default(),
+                    mission_reason: String::new(),
+                    target: framework.target.as_ref().map(TargetDraft::from_target).unwrap_or_default(),
+                },
+            };
+            Ok(WorkbookView {
+                file_name: path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                path: path.clone(),
+                status: framework.status(),
+                mission_versions: wb.mission_history()?.len(),
+                counts: wb.counts()?,
+                checks: WizardChecks::compute(&framework, &draft),
+                framework,
+                draft,
+                show_problems: Vec::new(),
+                save_state: SaveState::Saved(None),
+            })
+        })();
+        match loaded {
+            Ok(view) => {
+                self.workbook = Some(wb);
+                self.view.workbook = Some(view);
+                self.view.screen = if is_new { Screen::Wizard } else { Screen::Home };
+                self.view.message = None;
+                self.ui_state = crate::ui::UiState::default();
+                self.prefs.note_opened(&path);
+                self.save_prefs();
+            }
+            Err(e) => self.error(format!("{} could not be read: {e}", path.display())),
+        }
+    }
+
+    fn close_workbook(&mut self) {
+        self.workbook = None;
+        self.view.workbook = None;
+        self.view.screen = Screen::Start;
+        self.ui_state = crate::ui::UiState::default();
+        self.prefs.last_workbook = None;
+        self.save_prefs();
+    }
+
+    fn save_prefs(&mut self) {
+        if let Err(e) = self.prefs.save(&self.locations.preferences) {
+            tracing::warn!("preferences not saved: {e}");
+        }
+        self.view.recent = self.prefs.recent.clone();
+    }
+
+    // ---- writing through storage ----
+
+    /// Runs one storage write; on failure shows why and returns `None`.
+    fn write<T>(&mut self, f: impl FnOnce(&mut Workbook) -> StorageResult<T>) -> Option<T> {
+        let wb = self.workbook.as_mut()?;
+        match f(wb) {
+            Ok(v) => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.save_state = SaveState::Saved(Some(Utc::now()));
+                }
+                Some(v)
+            }
+            Err(e) => {
+                let text = e.to_string();
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.save_state = SaveState::Failed(text.clone());
+                }
+                self.error(text);
+                None
+            }
+        }
+    }
+
+    fn write_then_refresh(&mut self, f: impl FnOnce(&mut Workbook) -> StorageResult<()>) {
+        if self.write(f).is_some() {
+            self.refresh_framework();
+        }
+    }
+
+    /// Rebuilds the framework view model from the file.
+    fn refresh_framework(&mut self) {
+        let Some(wb) = self.workbook.as_ref() else { return };
+        let loaded = wb.framework().and_then(|f| Ok((f, wb.mission_history()?.len())));
+        match loaded {
+            Ok((framework, versions)) => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.status = framework.status();
+                    view.checks = WizardChecks::compute(&framework, &view.draft);
+                    view.framework = framework;
+                    view.mission_versions = versions;
+                }
+            }
+            Err(e) => self.error(format!("The workbook could not be read: {e}")),
+        }
+    }
+
+    // ---- the wizard ----
+
+    fn draft(&self) -> Option<&WizardDraft> {
+        self.view.workbook.as_ref().map(|v| &v.draft)
+    }
+
+    fn workbook_view(&self) -> Option<&WorkbookView> {
+        self.view.workbook.as_ref()
+    }
+
+    fn save_draft(&mut self, draft: WizardDraft) {
+        if self.write(|wb| wb.save_wizard_draft(&draft)).is_some() {
+            if let Some(view) = self.view.workbook.as_mut() {
+                view.checks = WizardChecks::compute(&view.framework, &draft);
+                view.draft = draft;
+            }
+        }
+    }
+
+    fn go_to_step(&mut self, step: WizardStep) {
+        let Some(mut draft) = self.draft().cloned() else { return };
+        draft.step = step;
+        self.save_draft(draft);
+        self.view.screen = Screen::Wizard;
+    }
+
+    /// Commits the current step if it is valid and moves on; otherwise shows its problems.
+    fn wizard_next(&mut self) {
+        let Some(view) = self.view.workbook.as_ref() else { return };
+        let step = view.draft.step;
+        if !view.checks.step_ok(step) {
+            if let Some(view) = self.view.workbook.as_mut() {
+                if !view.show_problems.contains(&step) {
+                    view.show_problems.push(step);
+                }
+            }
+            return;
+        }
+        let mut draft = view.draft.clone();
+        let committed = match step {
+            WizardStep::Mission => {
+                let (text, reason) = (draft.mission.clone(), draft.mission_reason.clone());
+                let saved = self.write(|wb| wb.save_mission(&text, &reason));
+                if saved == Some(true) {
+                    draft.mission_reason.clear();
+                }
+                saved.is_some()
+            }
+            WizardStep::Target => match &view.checks.target {
+                Ok(target) => {
+                    let target = target.clone();
+                    self.write(|wb| wb.save_framework_target(&target)).is_some()
+                }
+                Err(_) => false,
+            },
+            WizardStep::Deficits | WizardStep::Theory => true,
+            WizardStep::Summary => {
+                self.finish_framework();
+                return;
+            }
+        };
+        if !committed {
+            return;
+        }
+        if let Some(view) = self.view.workbook.as_mut() {
+            view.show_problems.retain(|s| *s != step);
+        }
+        if let Some(next) = step.next() {
+            draft.step = next;
+        }
+        self.save_draft(draft);
+        self.refresh_framework();
+    }
+
+    fn finish_framework(&mut self) {
+        if self.write(|wb| wb.complete_framework()).is_some() {
+            self.refresh_framework();
+            self.view.screen = Screen::Home;
+            self.info("The performance framework is complete. It stands on the home screen; edit any part from the wizard.".into());
+        }
+    }
+
+    // ---- messages ----
+
+    fn error(&mut self, text: String) {
+        tracing::warn!("{text}");
+        self.view.message = Some(Message { tone: Tone::Error, text });
+    }
+
+    fn info(&mut self, text: String) {
+        self.view.message = Some(Message { tone: Tone::Info, text });
+    }
+}

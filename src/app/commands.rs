@@ -1,0 +1,100 @@
+//! Menu commands: each with its label, tooltip and shortcut in one place, so
+//! menus, buttons and keyboard shortcuts always agree.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command reachable from the menus (and, where it has one, a shortcut).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Create a workbook (asks where).
+    NewWorkbook,
+    /// Open a workbook (asks which).
+    OpenWorkbook,
+    /// Save a copy of the workbook elsewhere (asks where).
+    SaveCopyAs,
+    /// Close the workbook.
+    CloseWorkbook,
+    /// Quit Ratchet.
+    Quit,
+    /// Show the home screen.
+    GoHome,
+    /// Explain the eleven practices.
+    ShowPractices,
+    /// About Ratchet.
+    ShowAbout,
+}
+
+impl Command {
+    /// Commands that have a keyboard shortcut, checked every frame.
+    pub const WITH_SHORTCUTS: [Command; 7] = [
+        Command::NewWorkbook,
+        Command::OpenWorkbook,
+        Command::SaveCopyAs,
+        Command::CloseWorkbook,
+        Command::Quit,
+        Command::GoHome,
+        Command::ShowPractices,
+    ];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::NewWorkbook => "New workbook…",
+            Command::OpenWorkbook => "Open…",
+            Command::SaveCopyAs => "Save a copy as…",
+            Command::CloseWorkbook => "Close",
+            Command::Quit => "Quit",
+            Command::GoHome => "Home",
+            Command::ShowPractices => "The eleven practices",
+            Command::ShowAbout => "About Ratchet",
+        }
+    }
+
+    /// What it does, for the tooltip.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::NewWorkbook => "Create a new workbook file",
+            Command::OpenWorkbook => "Open a workbook file",
+            Command::SaveCopyAs => "Write a copy of this workbook to another file (this one stays open)",
+            Command::CloseWorkbook => "Close this workbook; everything is already saved",
+            Command::Quit => "Quit Ratchet; everything is already saved",
+            Command::GoHome => "Where the framework stands and what comes next",
+            Command::ShowPractices => "Behn's eleven better practices, one paragraph each",
+            Command::ShowAbout => "Version and credits",
+        }
+    }
+
+    /// Its keyboard shortcut, if any (Ctrl on Windows and Linux, Cmd on macOS).
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        match self {
+            Command::NewWorkbook => Some(KeyboardShortcut::new(cmd, Key::N)),
+            Command::OpenWorkbook => Some(KeyboardShortcut::new(cmd, Key::O)),
+            Command::SaveCopyAs => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)),
+            Command::CloseWorkbook => Some(KeyboardShortcut::new(cmd, Key::W)),
+            Command::Quit => Some(KeyboardShortcut::new(cmd, Key::Q)),
+            Command::GoHome => Some(KeyboardShortcut::new(Modifiers::ALT, Key::Home)),
+            Command::ShowPractices => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
+            Command::ShowAbout => None,
+        }
+    }
+
+    /// Whether it needs an open workbook.
+    pub fn needs_workbook(self) -> bool {
+        matches!(self, Command::SaveCopyAs | Command::CloseWorkbook | Command::GoHome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let all: Vec<KeyboardShortcut> = Command::WITH_SHORTCUTS.iter().filter_map(|c| c.shortcut()).collect();
+        for (i, a) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(a), "{a:?} is used twice");
+        }
+        assert_eq!(all.len(), Command::WITH_SHORTCUTS.len());
+    }
+}

@@ -1,0 +1,85 @@
+//! Native file dialogs (rfd). Every action they lead to also exists with an
+//! explicit path, so tests and the command line never need a dialog.
+
+use std::path::{Path, PathBuf};
+
+use crate::storage::WORKBOOK_EXTENSION;
+
+fn workbook_dialog(dir: &Path) -> rfd::FileDialog {
+    rfd::FileDialog::new()
+        .add_filter("Ratchet workbook", &[WORKBOOK_EXTENSION])
+        .set_directory(dir)
+}
+
+/// Asks where to create a new workbook.
+pub fn pick_new_workbook(dir: &Path) -> Option<PathBuf> {
+    let _ = std::fs::create_dir_all(dir);
+    workbook_dialog(dir)
+        .set_title("New workbook")
+        .set_file_name(format!("New workbook.{WORKBOOK_EXTENSION}"))
+        .save_file()
+        .map(with_workbook_extension)
+}
+
+/// Asks which workbook to open.
+pub fn pick_workbook(dir: &Path) -> Option<PathBuf> {
+    workbook_dialog(dir).set_title("Open workbook").pick_file()
+}
+
+/// Asks where to save a copy of the workbook at `current`.
+pub fn pick_copy_destination(current: &Path) -> Option<PathBuf> {
+    let dir = current.parent().unwrap_or(Path::new("."));
+    let stem = current
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Workbook".into());
+    workbook_dialog(dir)
+        .set_title("Save a copy as")
+        .set_file_name(format!("{stem} (copy).{WORKBOOK_EXTENSION}"))
+        .save_file()
+        .map(with_workbook_extension)
+}
+
+/// Adds `.ratchet` when the chosen name has no extension.
+pub fn with_workbook_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(WORKBOOK_EXTENSION)
+    }
+}
+
+/// The path for a new workbook called `name` in `dir`, or why the name cannot be used.
+pub fn workbook_path_for(dir: &Path, name: &str) -> Result<PathBuf, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("Give the new workbook a name.".into());
+    }
+    if name.chars().count() > 120 {
+        return Err("Keep the workbook name under 120 characters.".into());
+    }
+    let bad = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+    if let Some(c) = name.chars().find(|c| bad.contains(c) || c.is_control()) {
+        return Err(format!("A file name cannot contain \"{}\".", c.escape_default()));
+    }
+    if name.starts_with('.') {
+        return Err("A workbook name cannot start with a dot.".into());
+    }
+    Ok(dir.join(format!("{name}.{WORKBOOK_EXTENSION}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_paths_or_reasons() {
+        let dir = Path::new("/tmp/wb");
+        assert_eq!(workbook_path_for(dir, " Parks ").unwrap(), dir.join("Parks.ratchet"));
+        assert!(workbook_path_for(dir, "").is_err());
+        assert!(workbook_path_for(dir, "a/b").unwrap_err().contains('/'));
+        assert!(workbook_path_for(dir, ".hidden").is_err());
+        assert_eq!(with_workbook_extension(PathBuf::from("x")), PathBuf::from("x.ratchet"));
+        assert_eq!(with_workbook_extension(PathBuf::from("x.db")), PathBuf::from("x.db"));
+    }
+}

@@ -1,0 +1,101 @@
+//! The application: owns the workbook, applies actions, keeps view models fresh.
+//!
+//! Each frame: shortcuts and screens push [`Action`]s; [`RatchetApp::apply`]
+//! carries each out through storage (the one place state changes); the view
+//! models it touched are rebuilt; the next frame draws from memory.
+
+mod action;
+mod apply;
+pub mod commands;
+pub mod dialogs;
+pub mod prefs;
+pub mod view;
+
+use std::path::PathBuf;
+
+pub use action::{Action, Actions};
+pub use commands::Command;
+pub use prefs::{Locations, Preferences};
+pub use view::{AppView, Dialog, Message, Screen, Tone};
+
+use crate::storage::Workbook;
+use crate::ui::UiState;
+
+/// The whole application state.
+pub struct RatchetApp {
+    workbook: Option<Workbook>,
+    view: AppView,
+    ui_state: UiState,
+    prefs: Preferences,
+    locations: Locations,
+    actions: Actions,
+    quit_requested: bool,
+}
+
+impl RatchetApp {
+    /// Starts the app: opens `open` if given, else the last workbook, else the start screen.
+    pub fn new(locations: Locations, open: Option<PathBuf>) -> Self {
+        let prefs = Preferences::load(&locations.preferences);
+        let mut app = RatchetApp {
+            workbook: None,
+            view: AppView {
+                recent: prefs.recent.clone(),
+                workbooks_dir: locations.workbooks.clone(),
+                ..AppView::default()
+            },
+            ui_state: UiState::default(),
+            prefs,
+            locations,
+            actions: Actions::default(),
+            quit_requested: false,
+        };
+        let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
+        if let Some(path) = reopen {
+            app.apply(Action::OpenWorkbook(path));
+        }
+        app
+    }
+
+    /// What the screens read.
+    pub fn view(&self) -> &AppView {
+        &self.view
+    }
+
+    /// The open workbook (for tests and the command line).
+    pub fn workbook(&self) -> Option<&Workbook> {
+        self.workbook.as_ref()
+    }
+
+    /// True once Quit was chosen.
+    pub fn quit_requested(&self) -> bool {
+        self.quit_requested
+    }
+
+    /// Draws one frame and applies what it asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        for command in Command::WITH_SHORTCUTS {
+            let Some(shortcut) = command.shortcut() else { continue };
+            if ui.ctx().input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.actions.push(Action::Run(command));
+            }
+        }
+        crate::ui::app_ui(ui, &self.view, &mut self.ui_state, &mut self.actions);
+        let queued = self.actions.drain();
+        let changed = !queued.is_empty();
+        for action in queued {
+            self.apply(action);
+        }
+        if changed {
+            ui.ctx().request_repaint();
+        }
+        if self.quit_requested {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl eframe::App for RatchetApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+}

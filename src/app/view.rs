@@ -1,0 +1,167 @@
+//! What screens read: view models built from the workbook when it changes,
+//! never queried per frame.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Local, Utc};
+
+use crate::analysis::target_path::{ImpliedPace, implied_pace};
+use crate::domain::deficit::deficit_step_problems;
+use crate::domain::mission::validate_mission;
+use crate::domain::target::target_warnings;
+use crate::domain::theory::theory_problems;
+use crate::domain::{
+    FieldError, Framework, FrameworkStatus, Target, TargetField, WizardDraft, WizardStep,
+};
+use crate::storage::Counts;
+
+/// The screens of the main area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// No workbook open: new, open, recent, sample.
+    #[default]
+    Start,
+    /// Where the framework stands.
+    Home,
+    /// The framework wizard, at the draft's step.
+    Wizard,
+}
+
+/// A modal dialog over the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// Version and credits.
+    About,
+    /// The eleven practices explained.
+    Practices,
+}
+
+/// How a message banner looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Something went well.
+    Info,
+    /// Something failed; nothing was lost.
+    Error,
+}
+
+/// A message for the banner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// Info or error.
+    pub tone: Tone,
+    /// The text.
+    pub text: String,
+}
+
+/// Whether the last change reached the file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Everything is in the file (as of this time, if anything was written in this session).
+    Saved(Option<DateTime<Utc>>),
+    /// The last change failed.
+    Failed(String),
+}
+
+/// Validation of each wizard step, recomputed whenever the draft or framework changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WizardChecks {
+    /// The mission text, checked.
+    pub mission: Result<String, String>,
+    /// What the deficit step still lacks.
+    pub deficits: Vec<String>,
+    /// The target form, checked.
+    pub target: Result<Target, Vec<FieldError<TargetField>>>,
+    /// Advice on a valid target that does not block it.
+    pub target_warnings: Vec<String>,
+    /// The pace a valid target implies.
+    pub pace: Option<ImpliedPace>,
+    /// What the theory step still lacks.
+    pub theory: Vec<String>,
+}
+
+impl WizardChecks {
+    /// Runs every check.
+    pub fn compute(framework: &Framework, draft: &WizardDraft) -> Self {
+        let target = draft.target.validate();
+        let today = Local::now().date_naive();
+        WizardChecks {
+            mission: validate_mission(&draft.mission),
+            deficits: deficit_step_problems(&framework.deficits, &framework.choice),
+            target_warnings: target.as_ref().map(|t| target_warnings(t, today)).unwrap_or_default(),
+            pace: target.as_ref().ok().map(implied_pace),
+            target,
+            theory: theory_problems(&framework.theory),
+        }
+    }
+
+    /// True when `step` may be left with Next.
+    pub fn step_ok(&self, step: WizardStep) -> bool {
+        match step {
+            WizardStep::Mission => self.mission.is_ok(),
+            WizardStep::Deficits => self.deficits.is_empty(),
+            WizardStep::Target => self.target.is_ok(),
+            WizardStep::Theory => self.theory.is_empty(),
+            WizardStep::Summary => {
+                self.mission.is_ok() && self.deficits.is_empty() && self.target.is_ok() && self.theory.is_empty()
+            }
+        }
+    }
+
+    /// The message for a target field, if it has a problem.
+    pub fn target_error(&self, field: TargetField) -> Option<&str> {
+        match &self.target {
+            Err(errors) => errors.iter().find(|e| e.field == field).map(|e| e.message.as_str()),
+            Ok(_) => None,
+        }
+    }
+}
+
+/// Everything the screens show about the open workbook.
+#[derive(Clone, Debug)]
+pub struct WorkbookView {
+    /// The file.
+    pub path: PathBuf,
+    /// Its name without folder.
+    pub file_name: String,
+    /// The framework as stored.
+    pub framework: Framework,
+    /// Which parts are done.
+    pub status: FrameworkStatus,
+    /// How many versions the mission has had.
+    pub mission_versions: usize,
+    /// Teams, indicators, measurements.
+    pub counts: Counts,
+    /// The wizard's draft.
+    pub draft: WizardDraft,
+    /// Checks of the draft and framework.
+    pub checks: WizardChecks,
+    /// Steps on which Next was refused, so their problems are shown.
+    pub show_problems: Vec<WizardStep>,
+    /// Whether the last change reached the file.
+    pub save_state: SaveState,
+}
+
+impl WorkbookView {
+    /// True once Next was refused on `step` and not yet accepted.
+    pub fn showing_problems(&self, step: WizardStep) -> bool {
+        self.show_problems.contains(&step)
+    }
+}
+
+/// Everything the screens read.
+#[derive(Clone, Debug, Default)]
+pub struct AppView {
+    /// The main area's screen.
+    pub screen: Screen,
+    /// The open workbook, if any.
+    pub workbook: Option<WorkbookView>,
+    /// Recently opened workbooks, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Where new workbooks go by default.
+    pub workbooks_dir: PathBuf,
+    /// The banner message, if any.
+    pub message: Option<Message>,
+    /// The open dialog, if any.
+    pub dialog: Option<Dialog>,
+}

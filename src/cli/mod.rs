@@ -1,0 +1,84 @@
+//! The command line: batch work on the same core as the window.
+
+mod generate;
+mod new;
+mod summary;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use summary::{SummaryJson, summary_json};
+
+/// Ratchet: performance leadership, one workbook file at a time.
+#[derive(Debug, Parser)]
+#[command(name = "ratchet", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A workbook to open in the window (default: the last one, or the start screen).
+    pub workbook: Option<PathBuf>,
+    /// A batch command; without one, the window opens.
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// The batch commands.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Create a new workbook file.
+    New {
+        /// Where to create it (must not exist).
+        workbook: PathBuf,
+        /// Fill it with the sample agency (Riverton Street Services).
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Print the framework and what the workbook holds.
+    Summary {
+        /// The workbook.
+        workbook: PathBuf,
+        /// Print JSON (the shape is documented in the README).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic workbook of the given size, for benchmarks.
+    Generate {
+        /// Where to create it (must not exist).
+        workbook: PathBuf,
+        /// Number of teams.
+        #[arg(long)]
+        teams: usize,
+        /// Number of weekly indicators.
+        #[arg(long)]
+        indicators: usize,
+        /// Number of weeks of data.
+        #[arg(long)]
+        periods: usize,
+        /// Seed for the values (same seed, same workbook).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Runs one batch command, writing its output to `out`.
+pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    match command {
+        CliCommand::New { workbook, sample } => new::run(&workbook, sample, out),
+        CliCommand::Summary { workbook, json } => summary::run(&workbook, json, out),
+        CliCommand::Generate {
+            workbook,
+            teams,
+            indicators,
+            periods,
+            seed,
+        } => generate::run(
+            &workbook,
+            crate::sample::GenerateSpec {
+                teams,
+                indicators,
+                periods,
+                seed,
+            },
+            out,
+        ),
+    }
+}

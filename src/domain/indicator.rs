@@ -1,0 +1,84 @@
+//! Indicators: what is measured, in what unit, which way is better, how often.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Direction, Frequency, IndicatorId};
+
+/// Numbers or yes/no answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IndicatorKind {
+    /// A number per period.
+    Quantitative,
+    /// Yes (1) or no (0) per period.
+    YesNo,
+}
+
+impl IndicatorKind {
+    /// The stable code stored in workbooks.
+    pub fn code(self) -> &'static str {
+        match self {
+            IndicatorKind::Quantitative => "quantitative",
+            IndicatorKind::YesNo => "yes_no",
+        }
+    }
+
+    /// Reads a stored code back.
+    pub fn from_code(code: &str) -> Option<IndicatorKind> {
+        [IndicatorKind::Quantitative, IndicatorKind::YesNo]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+/// Whether each team reports the indicator or the agency reports it once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IndicatorScope {
+    /// One value per team per period.
+    PerTeam,
+    /// One value for the whole agency per period.
+    AgencyWide,
+}
+
+impl IndicatorScope {
+    /// The stable code stored in workbooks.
+    pub fn code(self) -> &'static str {
+        match self {
+            IndicatorScope::PerTeam => "team",
+            IndicatorScope::AgencyWide => "agency",
+        }
+    }
+
+    /// Reads a stored code back.
+    pub fn from_code(code: &str) -> Option<IndicatorScope> {
+        [IndicatorScope::PerTeam, IndicatorScope::AgencyWide]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+/// An indicator in the workbook's library.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Its id.
+    pub id: IndicatorId,
+    /// Its name, unique in the workbook (ignoring case).
+    pub name: String,
+    /// Its unit ("%", "days").
+    pub unit: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// How often it is reported.
+    pub frequency: Frequency,
+    /// Decimals shown.
+    pub decimals: u8,
+    /// Numbers or yes/no.
+    pub kind: IndicatorKind,
+    /// Per team or agency-wide.
+    pub scope: IndicatorScope,
+    /// Money-like amounts spanning orders of magnitude (where first-digit tests apply).
+    pub is_amount: bool,
+    /// A paired counter-indicator that should not worsen while this one improves.
+    pub counter_indicator: Option<IndicatorId>,
+    /// What it measures and where the data come from.
+    pub description: String,
+}

@@ -1,0 +1,53 @@
+//! Plain data and the rules that keep it valid.
+//!
+//! Nothing here knows about SQL, files or windows: every other layer builds on
+//! these types, and tests can exercise every rule without a workbook.
+
+pub mod agency;
+pub mod deficit;
+pub mod direction;
+pub mod framework;
+pub mod ids;
+pub mod indicator;
+pub mod measurement;
+pub mod mission;
+pub mod number;
+pub mod period;
+pub mod practices;
+pub mod target;
+pub mod team;
+pub mod theory;
+pub mod wizard;
+
+pub use agency::Agency;
+pub use deficit::{Deficit, DeficitChoice, Score};
+pub use direction::Direction;
+pub use framework::{Framework, FrameworkStatus};
+pub use ids::{DeficitId, IndicatorId, MissionVersionId, TargetId, TeamId, TheoryStepId};
+pub use indicator::{Indicator, IndicatorKind, IndicatorScope};
+pub use measurement::{Cell, ValueChange};
+pub use mission::MissionVersion;
+pub use period::{Frequency, Period};
+pub use target::{Target, TargetDraft, TargetField};
+pub use team::Team;
+pub use theory::TheoryStep;
+pub use wizard::{WizardDraft, WizardStep};
+
+/// A problem with one field of a form, phrased for the person who typed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError<F> {
+    /// Which field the message belongs beside.
+    pub field: F,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl<F> FieldError<F> {
+    /// Builds an error for `field`.
+    pub fn new(field: F, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}

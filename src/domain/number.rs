@@ -1,0 +1,117 @@
+//! Reading numbers as people type them, and writing them back.
+
+/// Reads a number typed into a form: `12`, `-3.5`, `.75`, `1,234.5`, `+7`, `42%`.
+///
+/// Thousands separators must be in groups of three; a trailing `%` is allowed
+/// and ignored (the unit says what the number means). Anything else is refused
+/// with a reason that quotes what was typed. Never returns NaN or infinity.
+pub fn parse_typed_number(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("enter a number".to_owned());
+    }
+    let body = trimmed.strip_suffix('%').map_or(trimmed, str::trim_end);
+    let cleaned = strip_thousands(body).ok_or_else(|| not_a_number(trimmed))?;
+    let plain = cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    if !plain || !cleaned.chars().any(|c| c.is_ascii_digit()) {
+        return Err(not_a_number(trimmed));
+    }
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(format!("\"{trimmed}\" is too large")),
+        Err(_) => Err(not_a_number(trimmed)),
+    }
+}
+
+fn not_a_number(text: &str) -> String {
+    let shown: String = text.chars().take(40).collect();
+    format!("\"{shown}\" is not a number")
+}
+
+/// Removes `,` thousands separators when they sit between groups of three digits;
+/// `None` when a comma sits anywhere else.
+fn strip_thousands(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_owned());
+    }
+    let (sign, rest) = match text.strip_prefix(['-', '+']) {
+        Some(rest) => (&text[..1], rest),
+        None => ("", text),
+    };
+    let (int_part, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let groups: Vec<&str> = int_part.split(',').collect();
+    let first_ok = groups
+        .first()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()));
+    let rest_ok = groups[1..]
+        .iter()
+        .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if !first_ok || !rest_ok {
+        return None;
+    }
+    let mut out = format!("{sign}{}", groups.concat());
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// Shows a value with at most `decimals` decimals and without trailing zeros,
+/// so `41.0` prints as `41` and `41.25` as `41.25`.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    if text == "-0" { "0".to_owned() } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_common_forms() {
+        assert_eq!(parse_typed_number("12"), Ok(12.0));
+        assert_eq!(parse_typed_number(" -3.5 "), Ok(-3.5));
+        assert_eq!(parse_typed_number(".75"), Ok(0.75));
+        assert_eq!(parse_typed_number("1,234.5"), Ok(1234.5));
+        assert_eq!(parse_typed_number("1,234,567"), Ok(1_234_567.0));
+        assert_eq!(parse_typed_number("+7"), Ok(7.0));
+        assert_eq!(parse_typed_number("42%"), Ok(42.0));
+        assert_eq!(parse_typed_number("42 %"), Ok(42.0));
+    }
+
+    #[test]
+    fn refuses_with_reason() {
+        assert_eq!(parse_typed_number(""), Err("enter a number".to_owned()));
+        assert!(parse_typed_number("abc").unwrap_err().contains("\"abc\""));
+        assert!(parse_typed_number("1,23").is_err());
+        assert!(parse_typed_number("12,34.5").is_err());
+        assert!(parse_typed_number("NaN").is_err());
+        assert!(parse_typed_number("inf").is_err());
+        assert!(parse_typed_number("1e999").is_err());
+        assert!(parse_typed_number("-").is_err());
+        assert!(parse_typed_number("1.2.3").is_err());
+    }
+
+    #[test]
+    fn formats_without_trailing_zeros() {
+        assert_eq!(format_number(41.0, 1), "41");
+        assert_eq!(format_number(41.25, 2), "41.25");
+        assert_eq!(format_number(41.256, 2), "41.26");
+        assert_eq!(format_number(-0.001, 1), "0");
+        assert_eq!(format_number(f64::NAN, 1), "—");
+    }
+}

@@ -1,0 +1,305 @@
+//! A specific performance target (practice 3) and the rules that make it specific.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::number::{format_number, parse_typed_number};
+use super::{Direction, FieldError, Frequency};
+
+/// A validated target: what is measured, from where, to where, by when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// The indicator's name, e.g. "Potholes repaired within 48 hours".
+    pub indicator_name: String,
+    /// Its unit, e.g. "%".
+    pub unit: String,
+    /// Which way is better (never neutral for a target).
+    pub direction: Direction,
+    /// How often it is reported.
+    pub frequency: Frequency,
+    /// Where it stood when the target was set.
+    pub baseline_value: f64,
+    /// When the baseline was measured.
+    pub baseline_date: NaiveDate,
+    /// Where it must get to.
+    pub target_value: f64,
+    /// By when.
+    pub deadline: NaiveDate,
+}
+
+impl Target {
+    /// "Potholes repaired within 48 hours: from 41 % to 90 % by 2027-06-30".
+    pub fn sentence(&self) -> String {
+        format!(
+            "{}: from {} to {} by {}",
+            self.indicator_name.trim(),
+            with_unit(self.baseline_value, &self.unit),
+            with_unit(self.target_value, &self.unit),
+            self.deadline.format("%-d %B %Y")
+        )
+    }
+}
+
+/// A value followed by its unit ("41 %", "12 days").
+pub fn with_unit(value: f64, unit: &str) -> String {
+    let unit = unit.trim();
+    let number = format_number(value, 2);
+    if unit.is_empty() {
+        number
+    } else if unit == "%" {
+        format!("{number}%")
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+/// The fields of the target form, so that a message can sit beside its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TargetField {
+    /// Indicator name.
+    IndicatorName,
+    /// Unit.
+    Unit,
+    /// Higher or lower is better.
+    Direction,
+    /// Reporting frequency.
+    Frequency,
+    /// Baseline value.
+    BaselineValue,
+    /// Baseline date.
+    BaselineDate,
+    /// Target value.
+    TargetValue,
+    /// Deadline.
+    Deadline,
+}
+
+/// The target form as typed: every field is text until it validates.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TargetDraft {
+    /// Indicator name as typed.
+    pub indicator_name: String,
+    /// Unit as typed.
+    pub unit: String,
+    /// Direction as picked.
+    pub direction: Option<Direction>,
+    /// Frequency as picked.
+    pub frequency: Option<Frequency>,
+    /// Baseline value as typed.
+    pub baseline_value: String,
+    /// Baseline date as typed (YYYY-MM-DD).
+    pub baseline_date: String,
+    /// Target value as typed.
+    pub target_value: String,
+    /// Deadline as typed (YYYY-MM-DD).
+    pub deadline: String,
+}
+
+/// Reads a date typed as YYYY-MM-DD.
+pub fn parse_typed_date(text: &str) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("enter a date as YYYY-MM-DD".to_owned());
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+        let shown: String = t.chars().take(40).collect();
+        format!("\"{shown}\" is not a date; use YYYY-MM-DD, e.g. 2025-06-30")
+    })
+}
+
+impl TargetDraft {
+    /// The draft a stored target would show.
+    pub fn from_target(t: &Target) -> TargetDraft {
+        TargetDraft {
+            indicator_name: t.indicator_name.clone(),
+            unit: t.unit.clone(),
+            direction: Some(t.direction),
+            frequency: Some(t.frequency),
+            baseline_value: format_number(t.baseline_value, 6),
+            baseline_date: t.baseline_date.format("%Y-%m-%d").to_string(),
+            target_value: format_number(t.target_value, 6),
+            deadline: t.deadline.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// True when nothing has been typed yet.
+    pub fn is_blank(&self) -> bool {
+        *self == TargetDraft::default()
+    }
+
+    /// Checks every field; either a target or every problem, each beside its field.
+    pub fn validate(&self) -> Result<Target, Vec<FieldError<TargetField>>> {
+        use TargetField as F;
+        let mut errors = Vec::new();
+        let name = self.indicator_name.trim();
+        if name.is_empty() {
+            errors.push(FieldError::new(
+                F::IndicatorName,
+                "Name the indicator, e.g. \"Potholes repaired within 48 hours\".",
+            ));
+        } else if name.chars().count() > 120 {
+            errors.push(FieldError::new(F::IndicatorName, "Keep the indicator name under 120 characters."));
+        }
+        let unit = self.unit.trim();
+        if unit.is_empty() {
+            errors.push(FieldError::new(F::Unit, "State the unit, e.g. \"%\", \"days\" or \"cases\"."));
+        } else if unit.chars().count() > 40 {
+            errors.push(FieldError::new(F::Unit, "Keep the unit under 40 characters."));
+        }
+        let direction = match self.direction {
+            Some(d @ (Direction::Higher | Direction::Lower)) => Some(d),
+            _ => {
+                errors.push(FieldError::new(F::Direction, "Choose whether higher or lower is better."));
+                None
+            }
+        };
+        if self.frequency.is_none() {
+            errors.push(FieldError::new(F::Frequency, "Choose how often the indicator is reported."));
+        }
+        let mut number = |field, label: &str, text: &str| match parse_typed_number(text) {
+            Ok(v) => Some(v),
+            Err(why) => {
+                errors.push(FieldError::new(field, format!("{label}: {why}.")));
+                None
+            }
+        };
+        let baseline = number(F::BaselineValue, "Baseline value", &self.baseline_value);
+        let target = number(F::TargetValue, "Target value", &self.target_value);
+        let mut date = |field, label: &str, text: &str| match parse_typed_date(text) {
+            Ok(d) => Some(d),
+            Err(why) => {
+                errors.push(FieldError::new(field, format!("{label}: {why}.")));
+                None
+            }
+        };
+        let baseline_date = date(F::BaselineDate, "Baseline date", &self.baseline_date);
+        let deadline = date(F::Deadline, "Deadline", &self.deadline);
+
+        if let (Some(dir), Some(b), Some(t)) = (direction, baseline, target) {
+            if !dir.is_better(t, b) {
+                let (word, comparison) = match dir {
+                    Direction::Lower => ("lower", "lower than"),
+                    _ => ("higher", "higher than"),
+                };
+                errors.push(FieldError::new(
+                    F::TargetValue,
+                    format!(
+                        "The target ({}) must be {comparison} the baseline ({}), because {word} is better.",
+                        format_number(t, 6),
+                        format_number(b, 6)
+                    ),
+                ));
+            }
+        }
+        if let (Some(b), Some(d)) = (baseline_date, deadline) {
+            if d <= b {
+                errors.push(FieldError::new(
+                    F::Deadline,
+                    format!("The deadline must be after the baseline date ({}).", b.format("%Y-%m-%d")),
+                ));
+            }
+        }
+        match (direction, self.frequency, baseline, target, baseline_date, deadline) {
+            (Some(direction), Some(frequency), Some(b), Some(t), Some(bd), Some(dl)) if errors.is_empty() => {
+                Ok(Target {
+                    indicator_name: name.to_owned(),
+                    unit: unit.to_owned(),
+                    direction,
+                    frequency,
+                    baseline_value: b,
+                    baseline_date: bd,
+                    target_value: t,
+                    deadline: dl,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Advice that does not block saving: a deadline already past.
+pub fn target_warnings(target: &Target, today: NaiveDate) -> Vec<String> {
+    let mut out = Vec::new();
+    if target.deadline <= today {
+        out.push(format!(
+            "The deadline ({}) has already passed; a target is meant to say what to achieve next.",
+            target.deadline.format("%Y-%m-%d")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> TargetDraft {
+        TargetDraft {
+            indicator_name: "Potholes repaired within 48 hours".into(),
+            unit: "%".into(),
+            direction: Some(Direction::Higher),
+            frequency: Some(Frequency::Week),
+            baseline_value: "41".into(),
+            baseline_date: "2024-12-02".into(),
+            target_value: "90".into(),
+            deadline: "2027-06-30".into(),
+        }
+    }
+
+    fn fields(r: Result<Target, Vec<FieldError<TargetField>>>) -> Vec<TargetField> {
+        r.err().unwrap_or_default().into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_good_draft_validates() {
+        let t = draft().validate().unwrap();
+        assert_eq!(t.baseline_value, 41.0);
+        assert_eq!(t.sentence(), "Potholes repaired within 48 hours: from 41% to 90% by 30 June 2027");
+        assert_eq!(TargetDraft::from_target(&t).validate().unwrap(), t);
+    }
+
+    #[test]
+    fn each_field_is_checked() {
+        assert_eq!(fields(TargetDraft::default().validate()).len(), 8);
+        let mut d = draft();
+        d.baseline_value = "forty".into();
+        assert_eq!(fields(d.validate()), [TargetField::BaselineValue]);
+        let mut d = draft();
+        d.deadline = "30/06/2027".into();
+        assert_eq!(fields(d.validate()), [TargetField::Deadline]);
+        let mut d = draft();
+        d.direction = Some(Direction::Neutral);
+        assert_eq!(fields(d.validate()), [TargetField::Direction]);
+    }
+
+    #[test]
+    fn target_must_improve_on_baseline() {
+        let mut d = draft();
+        d.target_value = "41".into();
+        let errs = d.validate().unwrap_err();
+        assert_eq!(errs[0].field, TargetField::TargetValue);
+        assert_eq!(errs[0].message, "The target (41) must be higher than the baseline (41), because higher is better.");
+        d.direction = Some(Direction::Lower);
+        d.target_value = "50".into();
+        assert!(d.validate().unwrap_err()[0].message.contains("lower than"));
+        d.target_value = "20".into();
+        assert!(d.validate().is_ok());
+    }
+
+    #[test]
+    fn deadline_after_baseline() {
+        let mut d = draft();
+        d.deadline = "2024-12-02".into();
+        assert_eq!(fields(d.validate()), [TargetField::Deadline]);
+    }
+
+    #[test]
+    fn past_deadline_is_a_warning_only() {
+        let t = draft().validate().unwrap();
+        let today = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
+        assert_eq!(target_warnings(&t, today).len(), 1);
+        let earlier = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert!(target_warnings(&t, earlier).is_empty());
+    }
+}

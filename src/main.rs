@@ -1,0 +1,71 @@
+//! The `ratchet` binary: the window, or a batch command.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use ratchet::app::{Locations, RatchetApp};
+use ratchet::cli::Cli;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => match ratchet::cli::run(command, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("ratchet: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+        None => match run_window(cli.workbook) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("ratchet: the window could not be opened: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// True when the reader of our output went away (e.g. `ratchet summary x | head`).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Where Ratchet keeps preferences and new workbooks: the platform's folders,
+/// or everything under `$RATCHET_HOME` when that is set (portable use, demos).
+fn locations() -> Locations {
+    match std::env::var_os("RATCHET_HOME") {
+        Some(root) if !root.is_empty() => Locations::under(std::path::Path::new(&root)),
+        _ => Locations::for_this_user(),
+    }
+}
+
+fn run_window(workbook: Option<std::path::PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Ratchet")
+            .with_app_id("ratchet")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([760.0, 520.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Ratchet",
+        options,
+        Box::new(move |cc| {
+            ratchet::ui::theme::follow_system_theme(&cc.egui_ctx);
+            Ok(Box::new(RatchetApp::new(locations(), workbook)))
+        }),
+    )
+}

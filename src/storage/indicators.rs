@@ -1,0 +1,166 @@
+//! The indicator library.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::codec::code;
+use super::teams::name_clash;
+use super::{StorageError, StorageResult, Workbook};
+use crate::domain::{Direction, Frequency, Indicator, IndicatorId, IndicatorKind, IndicatorScope};
+
+/// What is needed to add an indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewIndicator {
+    /// Name, unique ignoring case.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// How often it is reported.
+    pub frequency: Frequency,
+    /// Decimals shown (0–6).
+    pub decimals: u8,
+    /// Numbers or yes/no.
+    pub kind: IndicatorKind,
+    /// Per team or agency-wide.
+    pub scope: IndicatorScope,
+    /// Amounts spanning orders of magnitude.
+    pub is_amount: bool,
+    /// What it measures.
+    pub description: String,
+}
+
+impl NewIndicator {
+    /// A per-team quantitative indicator with one decimal.
+    pub fn simple(name: &str, unit: &str, direction: Direction, frequency: Frequency) -> Self {
+        NewIndicator {
+            name: name.to_owned(),
+            unit: unit.to_owned(),
+            direction,
+            frequency,
+            decimals: 1,
+            kind: IndicatorKind::Quantitative,
+            scope: IndicatorScope::PerTeam,
+            is_amount: false,
+            description: String::new(),
+        }
+    }
+}
+
+const SELECT: &str = "SELECT id, name, unit, direction, frequency, decimals, kind, scope, is_amount, counter_indicator_id, description FROM indicator";
+
+type Raw = (i64, String, String, String, String, i64, String, String, bool, Option<i64>, String);
+
+fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+        r.get(10)?,
+    ))
+}
+
+fn build(raw: Raw) -> StorageResult<Indicator> {
+    let (id, name, unit, direction, frequency, decimals, kind, scope, is_amount, counter, description) = raw;
+    Ok(Indicator {
+        id: IndicatorId(id),
+        name,
+        unit,
+        direction: code(&direction, "direction", Direction::from_code)?,
+        frequency: code(&frequency, "frequency", Frequency::from_code)?,
+        decimals: decimals.clamp(0, 6) as u8,
+        kind: code(&kind, "indicator kind", IndicatorKind::from_code)?,
+        scope: code(&scope, "indicator scope", IndicatorScope::from_code)?,
+        is_amount,
+        counter_indicator: counter.map(IndicatorId),
+        description,
+    })
+}
+
+pub(super) fn load_all(conn: &Connection) -> StorageResult<Vec<Indicator>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY id"))?;
+    let rows = stmt.query_map([], raw)?.collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter().map(build).collect()
+}
+
+pub(super) fn by_id(conn: &Connection, id: IndicatorId) -> StorageResult<Option<Indicator>> {
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id.0], raw)
+        .optional()?
+        .map(build)
+        .transpose()
+}
+
+pub(super) fn by_name(conn: &Connection, name: &str) -> StorageResult<Option<Indicator>> {
+    conn.query_row(&format!("{SELECT} WHERE name = ?1"), [name.trim()], raw)
+        .optional()?
+        .map(build)
+        .transpose()
+}
+
+pub(super) fn insert(conn: &Connection, new: &NewIndicator) -> StorageResult<IndicatorId> {
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(StorageError::Rule("An indicator needs a name.".into()));
+    }
+    conn.execute(
+        "INSERT INTO indicator (name, unit, direction, frequency, decimals, kind, scope, is_amount, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            name,
+            new.unit.trim(),
+            new.direction.code(),
+            new.frequency.code(),
+            i64::from(new.decimals.min(6)),
+            new.kind.code(),
+            new.scope.code(),
+            new.is_amount,
+            new.description
+        ],
+    )
+    .map_err(|e| name_clash(e, "An indicator", name))?;
+    Ok(IndicatorId(conn.last_insert_rowid()))
+}
+
+pub(super) fn has_measurements(conn: &Connection, id: IndicatorId) -> StorageResult<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM measurement WHERE indicator_id = ?1 LIMIT 1", [id.0], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+impl Workbook {
+    /// Every indicator, oldest first.
+    pub fn indicators(&self) -> StorageResult<Vec<Indicator>> {
+        load_all(self.conn())
+    }
+
+    /// The indicator with this name (ignoring case), if any.
+    pub fn indicator_by_name(&self, name: &str) -> StorageResult<Option<Indicator>> {
+        by_name(self.conn(), name)
+    }
+
+    /// Adds an indicator; refuses an empty or duplicate name.
+    pub fn add_indicator(&mut self, new: &NewIndicator) -> StorageResult<IndicatorId> {
+        self.transact(|tx| insert(tx, new))
+    }
+
+    /// Pairs `indicator` with a counter-indicator that should not worsen while it improves.
+    pub fn set_counter_indicator(&mut self, indicator: IndicatorId, counter: Option<IndicatorId>) -> StorageResult<()> {
+        if counter == Some(indicator) {
+            return Err(StorageError::Rule("An indicator cannot be its own counter-indicator.".into()));
+        }
+        self.transact(|tx| {
+            tx.execute(
+                "UPDATE indicator SET counter_indicator_id = ?2 WHERE id = ?1",
+                params![indicator.0, counter.map(|c| c.0)],
+            )?;
+            Ok(())
+        })
+    }
+}

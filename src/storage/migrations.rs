@@ -1,0 +1,20 @@
+//! Schema versions. Each migration is an SQL file; a released migration is
+//! never edited, only followed by a new one.
+
+use rusqlite_migration::{M, Migrations};
+
+const STEPS: &[M<'static>] = &[M::up(include_str!("sql/0001_initial.sql"))];
+
+/// The newest schema version this build writes.
+pub const LATEST_VERSION: usize = STEPS.len();
+
+/// All migrations, in order.
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(STEPS)
+}
+
+/// Checks that every migration applies cleanly to an empty database
+/// (used by the test suite).
+pub fn validate_migrations() -> Result<(), String> {
+    migrations().validate().map_err(|e| e.to_string())
+}

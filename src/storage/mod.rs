@@ -1,0 +1,102 @@
+//! The workbook file: the only place SQL lives.
+//!
+//! A workbook is one SQLite file. [`Workbook::open`] refuses anything that is
+//! not a workbook (leaving it untouched), every change goes through
+//! [`Workbook::transact`], and each aggregate has its own file of queries.
+
+mod agency;
+mod codec;
+mod deficits;
+mod error;
+mod framework;
+mod indicators;
+mod measurements;
+mod migrations;
+mod mission;
+mod open;
+mod summary;
+mod targets;
+mod teams;
+mod theory;
+mod wizard;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+pub use error::{OpenError, OpenErrorKind, StorageError};
+pub use indicators::NewIndicator;
+pub use measurements::NewMeasurement;
+pub use migrations::{LATEST_VERSION, validate_migrations};
+pub use open::{APPLICATION_ID, WORKBOOK_EXTENSION};
+pub use summary::Counts;
+
+/// The team row under which agency-wide indicators are recorded.
+pub const AGENCY_TEAM: crate::domain::TeamId = crate::domain::TeamId(0);
+
+/// An open workbook. Dropping it closes the file.
+pub struct Workbook {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Result of a storage operation.
+pub type StorageResult<T> = Result<T, StorageError>;
+
+impl Workbook {
+    /// Where the workbook lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one immediate transaction: committed if it returns `Ok`,
+    /// rolled back (nothing written) if it returns `Err` or panics.
+    pub fn transact<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> StorageResult<T>,
+    ) -> StorageResult<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Copies the whole workbook, compacted, to `destination` (which must not
+    /// be this workbook). Written to a temporary file first and renamed, so a
+    /// failed copy never leaves a half-written file under the chosen name.
+    pub fn save_copy_as(&self, destination: &Path) -> StorageResult<()> {
+        if same_file(&self.path, destination) {
+            return Err(StorageError::Rule(
+                "Choose a different file: that is the workbook itself.".into(),
+            ));
+        }
+        let file_name = destination
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "copy".into());
+        let temp = destination.with_file_name(format!(".{file_name}.part"));
+        let _ = std::fs::remove_file(&temp);
+        let temp_text = temp.to_string_lossy().into_owned();
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [&temp_text]) {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e.into());
+        }
+        std::fs::rename(&temp, destination).map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            StorageError::Io(e)
+        })
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}

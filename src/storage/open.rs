@@ -1,0 +1,204 @@
+//! Creating and opening workbooks, refusing anything that is not one.
+//!
+//! Checks run from the cheapest and least intrusive up: the file's first 100
+//! bytes are read directly (no SQLite involved), so a file that is not a
+//! workbook is refused without SQLite ever touching it.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::error::{OpenError, OpenErrorKind};
+use super::migrations::{LATEST_VERSION, migrations};
+use super::Workbook;
+
+/// Marks a SQLite file as a Ratchet workbook (`PRAGMA application_id`, "RTCH").
+pub const APPLICATION_ID: i32 = 0x5254_4348;
+
+/// The file extension of workbooks, without the dot.
+pub const WORKBOOK_EXTENSION: &str = "ratchet";
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long to wait for another program's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_millis(1500);
+
+/// What the file header says, read without SQLite.
+struct Header {
+    user_version: u32,
+    application_id: i32,
+}
+
+fn read_header(path: &Path) -> Result<Header, OpenErrorKind> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => OpenErrorKind::NotFound,
+        _ => OpenErrorKind::Unreadable(e),
+    })?;
+    if meta.is_dir() {
+        return Err(OpenErrorKind::IsDirectory);
+    }
+    if meta.len() == 0 {
+        return Err(OpenErrorKind::Empty);
+    }
+    let mut bytes = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(100).read_to_end(&mut bytes))
+        .map_err(OpenErrorKind::Unreadable)?;
+    if bytes.len() < 100 || !bytes.starts_with(SQLITE_MAGIC) {
+        return Err(OpenErrorKind::NotSqlite);
+    }
+    let be32 = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
+    Ok(Header {
+        user_version: u32::from_be_bytes(be32(60)),
+        application_id: i32::from_be_bytes(be32(68)),
+    })
+}
+
+fn wal_path(path: &Path) -> PathBuf {
+    let mut os = path.as_os_str().to_owned();
+    os.push("-wal");
+    PathBuf::from(os)
+}
+
+/// Refuses a foreign or too-new file from its identity numbers.
+fn check_identity(application_id: i32, user_version: u32) -> Result<(), OpenErrorKind> {
+    if application_id != APPLICATION_ID {
+        return Err(OpenErrorKind::NotWorkbook);
+    }
+    let found = user_version as usize;
+    if found > LATEST_VERSION {
+        return Err(OpenErrorKind::TooNew {
+            found,
+            supported: LATEST_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn sqlite_kind(e: rusqlite::Error) -> OpenErrorKind {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => OpenErrorKind::Locked,
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => OpenErrorKind::ReadOnly,
+        Some(ErrorCode::NotADatabase) => OpenErrorKind::NotSqlite,
+        _ => OpenErrorKind::Sqlite(e),
+    }
+}
+
+/// Settings every connection gets: referential integrity, WAL, and FULL sync.
+///
+/// `synchronous = FULL`: with WAL, every commit is fsynced, so a committed
+/// edit survives power loss as well as a crash. Edits are human-paced and bulk
+/// imports are one transaction, so the cost is one fsync per change.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!("journal mode is {mode}, not WAL");
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Writes everything from the WAL into the main file, so that the header
+/// always carries the application id and schema version.
+fn checkpoint(conn: &Connection) -> rusqlite::Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+}
+
+impl Workbook {
+    /// Creates a new, empty workbook at `path`; refuses to overwrite anything.
+    pub fn create(path: &Path) -> Result<Workbook, OpenError> {
+        let fail = |kind| OpenError::new(path, kind);
+        if path.exists() {
+            return Err(fail(OpenErrorKind::AlreadyExists));
+        }
+        let result = (|| {
+            let mut conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(sqlite_kind)?;
+            configure(&conn).map_err(sqlite_kind)?;
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|e| OpenErrorKind::Upgrade(e.to_string()))?;
+            checkpoint(&conn).map_err(sqlite_kind)?;
+            Ok(conn)
+        })();
+        match result {
+            Ok(conn) => Ok(Workbook {
+                conn,
+                path: path.to_owned(),
+            }),
+            Err(kind) => {
+                // Nothing usable was made: leave no half-created file behind.
+                for p in [path.to_owned(), wal_path(path)] {
+                    let _ = std::fs::remove_file(p);
+                }
+                Err(fail(kind))
+            }
+        }
+    }
+
+    /// Opens an existing workbook, upgrading its schema if it is older.
+    ///
+    /// A file that is not SQLite, an SQLite file that is not a workbook, or a
+    /// workbook from a newer version is refused and left byte-identical.
+    pub fn open(path: &Path) -> Result<Workbook, OpenError> {
+        let fail = |kind| OpenError::new(path, kind);
+        let header = read_header(path).map_err(fail)?;
+        // The header can lag behind an uncheckpointed WAL left by a crash; only
+        // then is the verdict left to SQLite itself.
+        let has_wal = wal_path(path).exists();
+        if let Err(kind) = check_identity(header.application_id, header.user_version) {
+            let unknown_but_wal = header.application_id == 0 && has_wal;
+            if !unknown_but_wal {
+                return Err(fail(kind));
+            }
+        }
+
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| fail(sqlite_kind(e)))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| fail(sqlite_kind(e)))?;
+        let identity = conn
+            .query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0))
+            .and_then(|id| {
+                conn.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0))
+                    .map(|v| (id, v))
+            })
+            .map_err(|e| fail(sqlite_kind(e)))?;
+        check_identity(identity.0, identity.1).map_err(fail)?;
+
+        // Is another program writing? Ask for the write lock, then let it go.
+        conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")
+            .map_err(|e| fail(sqlite_kind(e)))?;
+
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(|e| fail(sqlite_kind(e)))?;
+        let pending = migrations()
+            .pending_migrations(&conn)
+            .map_err(|e| fail(OpenErrorKind::Upgrade(e.to_string())))?;
+        if pending > 0 {
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|e| fail(OpenErrorKind::Upgrade(e.to_string())))?;
+        }
+        configure(&conn).map_err(|e| fail(sqlite_kind(e)))?;
+        if pending > 0 {
+            checkpoint(&conn).map_err(|e| fail(sqlite_kind(e)))?;
+        }
+        Ok(Workbook {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,31 @@
+//! Counts for the home screen, the status bar and `ratchet summary`.
+
+use serde::Serialize;
+
+use super::{StorageResult, Workbook};
+
+/// How much the workbook holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Active and archived teams (not the whole-agency row).
+    pub teams: u64,
+    /// Indicators in the library.
+    pub indicators: u64,
+    /// Stored values.
+    pub measurements: u64,
+}
+
+impl Workbook {
+    /// Counts teams, indicators and measurements.
+    pub fn counts(&self) -> StorageResult<Counts> {
+        let count = |sql: &str| -> StorageResult<u64> {
+            let n: i64 = self.conn().query_row(sql, [], |r| r.get(0))?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        };
+        Ok(Counts {
+            teams: count("SELECT COUNT(*) FROM team WHERE is_agency = 0")?,
+            indicators: count("SELECT COUNT(*) FROM indicator")?,
+            measurements: count("SELECT COUNT(*) FROM measurement")?,
+        })
+    }
+}

@@ -1,0 +1,177 @@
+//! The framework target and its link to an indicator.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::codec::{code, date_from_key, date_key, now, timestamp_text};
+use super::indicators::{self, NewIndicator};
+use super::{StorageError, StorageResult, Workbook};
+use crate::domain::{Direction, Frequency, IndicatorId, Target, TargetId};
+
+pub(super) fn framework_target(conn: &Connection) -> StorageResult<Option<Target>> {
+    let raw = conn
+        .query_row(
+            "SELECT i.name, i.unit, i.direction, i.frequency, t.baseline_value, t.baseline_date, t.target_value, t.deadline
+             FROM framework f JOIN target t ON t.id = f.target_id JOIN indicator i ON i.id = t.indicator_id
+             WHERE f.id = 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, f64>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, f64>(6)?,
+                    r.get::<_, i64>(7)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((name, unit, direction, frequency, baseline, baseline_date, target, deadline)) = raw else {
+        return Ok(None);
+    };
+    Ok(Some(Target {
+        indicator_name: name,
+        unit,
+        direction: code(&direction, "direction", Direction::from_code)?,
+        frequency: code(&frequency, "frequency", Frequency::from_code)?,
+        baseline_value: baseline,
+        baseline_date: date_from_key(baseline_date)?,
+        target_value: target,
+        deadline: date_from_key(deadline)?,
+    }))
+}
+
+/// The framework's target row and its indicator, if set.
+fn current_ids(conn: &Connection) -> StorageResult<Option<(TargetId, IndicatorId)>> {
+    Ok(conn
+        .query_row(
+            "SELECT t.id, t.indicator_id FROM framework f JOIN target t ON t.id = f.target_id WHERE f.id = 1",
+            [],
+            |r| Ok((TargetId(r.get(0)?), IndicatorId(r.get(1)?))),
+        )
+        .optional()?)
+}
+
+fn framework_completed(conn: &Connection) -> StorageResult<bool> {
+    Ok(conn.query_row(
+        "SELECT completed_at IS NOT NULL FROM framework WHERE id = 1",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Finds or makes the indicator the target measures, keeping its settings in
+/// step with the target. An indicator that already has data keeps its frequency.
+fn resolve_indicator(
+    conn: &Connection,
+    target: &Target,
+    current: Option<IndicatorId>,
+    completed: bool,
+) -> StorageResult<IndicatorId> {
+    let name = target.indicator_name.trim();
+    let update = |id: IndicatorId| -> StorageResult<()> {
+        if let Some(existing) = indicators::by_id(conn, id)? {
+            if existing.frequency != target.frequency && indicators::has_measurements(conn, id)? {
+                return Err(StorageError::Rule(format!(
+                    "\"{}\" already has data reported {}; its reporting frequency cannot change to {}.",
+                    existing.name,
+                    existing.frequency.label().to_lowercase(),
+                    target.frequency.label().to_lowercase()
+                )));
+            }
+        }
+        conn.execute(
+            "UPDATE indicator SET name = ?2, unit = ?3, direction = ?4, frequency = ?5 WHERE id = ?1",
+            params![id.0, name, target.unit.trim(), target.direction.code(), target.frequency.code()],
+        )
+        .map_err(|e| super::teams::name_clash(e, "An indicator", name))?;
+        Ok(())
+    };
+    if let Some(existing) = indicators::by_name(conn, name)? {
+        update(existing.id)?;
+        return Ok(existing.id);
+    }
+    // A new name: while drafting, rename the target's own indicator if it has
+    // no data yet rather than leaving an orphan behind.
+    if let Some(id) = current {
+        if !completed && !indicators::has_measurements(conn, id)? {
+            update(id)?;
+            return Ok(id);
+        }
+    }
+    indicators::insert(
+        conn,
+        &NewIndicator::simple(name, &target.unit, target.direction, target.frequency),
+    )
+}
+
+impl Workbook {
+    /// The target in force, if one has been set.
+    pub fn framework_target(&self) -> StorageResult<Option<Target>> {
+        framework_target(self.conn())
+    }
+
+    /// Sets the framework's target, linked to the indicator of that name
+    /// (created if missing). While the framework is still being built the
+    /// target is edited in place; once it is complete, a changed target
+    /// supersedes the old one, which stays in the history with its dates.
+    pub fn save_framework_target(&mut self, target: &Target) -> StorageResult<TargetId> {
+        self.transact(|tx| {
+            let completed = framework_completed(tx)?;
+            let current = current_ids(tx)?;
+            if current.is_some() && framework_target(tx)?.as_ref() == Some(target) {
+                return Ok(current.map(|c| c.0).unwrap_or(TargetId(0)));
+            }
+            let indicator = resolve_indicator(tx, target, current.map(|c| c.1), completed)?;
+            match current {
+                Some((id, _)) if !completed => {
+                    tx.execute(
+                        "UPDATE target SET indicator_id = ?1, baseline_value = ?2, baseline_date = ?3, target_value = ?4, deadline = ?5 WHERE id = ?6",
+                        params![
+                            indicator.0,
+                            target.baseline_value,
+                            date_key(target.baseline_date),
+                            target.target_value,
+                            date_key(target.deadline),
+                            id.0
+                        ],
+                    )?;
+                    Ok(id)
+                }
+                _ => {
+                    let stamp = timestamp_text(now());
+                    if let Some((old, _)) = current {
+                        tx.execute(
+                            "UPDATE target SET superseded_at = ?2 WHERE id = ?1",
+                            params![old.0, stamp],
+                        )?;
+                    }
+                    tx.execute(
+                        "INSERT INTO target (indicator_id, baseline_value, baseline_date, target_value, deadline, set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![
+                            indicator.0,
+                            target.baseline_value,
+                            date_key(target.baseline_date),
+                            target.target_value,
+                            date_key(target.deadline),
+                            stamp
+                        ],
+                    )?;
+                    let id = TargetId(tx.last_insert_rowid());
+                    tx.execute("UPDATE framework SET target_id = ?1 WHERE id = 1", [id.0])?;
+                    Ok(id)
+                }
+            }
+        })
+    }
+
+    /// How many targets the framework has had (the one in force and those it superseded).
+    pub fn target_history_len(&self) -> StorageResult<usize> {
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM target WHERE team_id IS NULL", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+}

@@ -1,0 +1,56 @@
+//! Teams.
+
+use rusqlite::{Connection, ErrorCode, params};
+
+use super::{StorageError, StorageResult, Workbook};
+use crate::domain::{Team, TeamId};
+
+/// Turns a UNIQUE violation on a name into a sentence; other errors pass through.
+pub(super) fn name_clash(e: rusqlite::Error, what: &str, name: &str) -> StorageError {
+    if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) && e.to_string().contains("UNIQUE") {
+        StorageError::Rule(format!("{what} called \"{}\" already exists; choose another name.", name.trim()))
+    } else {
+        e.into()
+    }
+}
+
+pub(super) fn insert(conn: &Connection, name: &str, contact: &str) -> StorageResult<TeamId> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StorageError::Rule("A team needs a name.".into()));
+    }
+    let position: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM team WHERE is_agency = 0",
+        [],
+        |r| r.get(0),
+    )?;
+    conn.execute(
+        "INSERT INTO team (name, contact, position) VALUES (?1, ?2, ?3)",
+        params![name, contact, position],
+    )
+    .map_err(|e| name_clash(e, "A team", name))?;
+    Ok(TeamId(conn.last_insert_rowid()))
+}
+
+impl Workbook {
+    /// Every team except the whole-agency row, in their display order.
+    pub fn teams(&self) -> StorageResult<Vec<Team>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, name, contact, archived_at IS NOT NULL FROM team WHERE is_agency = 0 ORDER BY position, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Team {
+                id: TeamId(r.get(0)?),
+                name: r.get(1)?,
+                contact: r.get(2)?,
+                archived: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds a team; refuses an empty or duplicate name.
+    pub fn add_team(&mut self, name: &str, contact: &str) -> StorageResult<TeamId> {
+        self.transact(|tx| insert(tx, name, contact))
+    }
+}

@@ -1,0 +1,108 @@
+//! The home screen: where the leader stands and what comes next.
+
+use egui::{RichText, Ui};
+
+use super::theme;
+use super::widgets::guidance_ui;
+use crate::app::view::WorkbookView;
+use crate::app::{Action, Actions};
+use crate::domain::WizardStep;
+use crate::domain::practices::PRACTICES;
+use crate::domain::target::with_unit;
+
+/// Draws the home screen.
+pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.set_max_width(820.0);
+        ui.heading(wb.framework.agency.display_name());
+        ui.add_space(6.0);
+        let status = wb.status;
+        let headline = if status.completed {
+            let when = wb
+                .framework
+                .completed_at
+                .map(|t| t.with_timezone(&chrono::Local).format("%-d %B %Y").to_string())
+                .unwrap_or_default();
+            format!("Your performance framework is complete (finished {when}).")
+        } else {
+            format!("Your performance framework: {} of 4 parts done.", status.parts_done())
+        };
+        ui.label(RichText::new(headline).size(18.0));
+        ui.add_space(8.0);
+
+        let parts = [
+            (WizardStep::Mission, status.mission, wb.framework.mission.as_ref().map(|m| m.statement.clone())),
+            (WizardStep::Deficits, status.deficit, wb.framework.chosen_deficit().map(|d| d.display_title().to_owned())),
+            (WizardStep::Target, status.target, wb.framework.target.as_ref().map(|t| t.sentence())),
+            (
+                WizardStep::Theory,
+                status.theory,
+                (!wb.framework.theory.is_empty()).then(|| format!("{} outcomes between target and mission", wb.framework.theory.len())),
+            ),
+        ];
+        egui::Grid::new("framework_parts").num_columns(3).spacing([12.0, 8.0]).striped(true).show(ui, |ui| {
+            for ((step, done, text), practice) in parts.into_iter().zip(PRACTICES.iter()) {
+                let mark = if done {
+                    RichText::new("✔ done").color(theme::done_color(ui.visuals()))
+                } else {
+                    RichText::new("○ to do").weak()
+                };
+                ui.label(mark);
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(format!("{}. {}", practice.number, practice.title)).strong());
+                    ui.label(text.unwrap_or_else(|| "Not yet written.".into()));
+                });
+                if ui.button(format!("Open {}", step.title().to_lowercase())).clicked() {
+                    actions.push(Action::GoToStep(step));
+                }
+                ui.end_row();
+            }
+        });
+        ui.add_space(12.0);
+
+        let next = [
+            (status.mission, WizardStep::Mission),
+            (status.deficit, WizardStep::Deficits),
+            (status.target, WizardStep::Target),
+            (status.theory, WizardStep::Theory),
+            (status.completed, WizardStep::Summary),
+        ]
+        .into_iter()
+        .find(|(done, _)| !done)
+        .map(|(_, step)| step);
+        match next {
+            Some(step) => {
+                if ui
+                    .button(RichText::new(format!("Continue: {} →", step.title())).size(16.0))
+                    .clicked()
+                {
+                    actions.push(Action::GoToStep(step));
+                }
+            }
+            None => {
+                if ui.button("Review the framework").clicked() {
+                    actions.push(Action::GoToStep(WizardStep::Summary));
+                }
+            }
+        }
+
+        ui.add_space(16.0);
+        ui.separator();
+        ui.label(RichText::new("In this workbook").strong());
+        ui.label(format!(
+            "{} teams · {} indicators · {} measurements",
+            wb.counts.teams, wb.counts.indicators, wb.counts.measurements
+        ));
+        if let Some(t) = &wb.framework.target {
+            guidance_ui(
+                ui,
+                &format!(
+                    "Target indicator: {} (baseline {} on {}).",
+                    t.indicator_name,
+                    with_unit(t.baseline_value, &t.unit),
+                    t.baseline_date.format("%-d %b %Y")
+                ),
+            );
+        }
+    });
+}

@@ -1,0 +1,51 @@
+//! The face of the app: draws from view models and pushes actions.
+//! Nothing here touches the workbook file; see `app` for where actions land.
+
+mod framework;
+mod help;
+mod home;
+mod shell;
+mod start;
+pub mod theme;
+mod widgets;
+
+use crate::app::{Actions, AppView, Screen};
+use crate::domain::{DeficitId, TheoryStepId};
+
+/// State that only the widgets care about (selection, text not yet submitted).
+#[derive(Clone, Debug, Default)]
+pub struct UiState {
+    /// The name typed on the start screen for a new workbook.
+    pub new_workbook_name: String,
+    /// The deficit open in the deficit editor.
+    pub selected_deficit: Option<DeficitId>,
+    /// The theory step open in the theory editor.
+    pub selected_step: Option<TheoryStepId>,
+}
+
+/// Draws the whole window: menu, mission banner, navigation, status bar, the
+/// current screen and any dialog.
+pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &mut Actions) {
+    egui::Panel::top("menu_bar").show(ui, |ui| shell::menu_bar_ui(ui, view, actions));
+    if let Some(wb) = &view.workbook {
+        egui::Panel::bottom("status_bar").show(ui, |ui| shell::status_bar_ui(ui, wb));
+        if let Some(mission) = &wb.framework.mission {
+            egui::Panel::top("mission_banner")
+                .frame(egui::Frame::new().fill(theme::banner_fill(ui.visuals())).inner_margin(8.0))
+                .show(ui, |ui| shell::mission_banner_ui(ui, &wb.framework.agency, mission));
+        }
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(220.0)
+            .show(ui, |ui| shell::navigation_ui(ui, view, wb, actions));
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        shell::message_ui(ui, view, actions);
+        match (&view.workbook, view.screen) {
+            (Some(wb), Screen::Home) => home::home_ui(ui, wb, actions),
+            (Some(wb), Screen::Wizard) => framework::wizard_ui(ui, wb, state, actions),
+            _ => start::start_ui(ui, view, state, actions),
+        }
+    });
+    help::dialogs_ui(ui.ctx(), view, actions);
+}
