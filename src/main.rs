@@ -64,7 +64,7 @@ fn run_window(workbook: Option<std::path::PathBuf>) -> eframe::Result<()> {
         "Ratchet",
         options,
         Box::new(move |cc| {
-            ratchet::ui::theme::follow_system_theme(&cc.egui_ctx);
+            ratchet::ui::theme::setup(&cc.egui_ctx);
             Ok(Box::new(RatchetApp::new(locations(), workbook)))
         }),
     )

@@ -25,7 +25,8 @@ pub fn implied_pace(target: &Target) -> ImpliedPace {
         .max(1);
     let change = target.target_value - target.baseline_value;
     let per = change / periods as f64;
-    let percent = |x: f64| (target.baseline_value != 0.0).then(|| x / target.baseline_value.abs() * 100.0);
+    let percent =
+        |x: f64| (target.baseline_value != 0.0).then(|| x / target.baseline_value.abs() * 100.0);
     ImpliedPace {
         periods,
         change_per_period: per,
@@ -88,8 +89,14 @@ mod tests {
     #[test]
     fn path_is_linear_and_clamped() {
         let t = target(Frequency::Month);
-        assert_eq!(path_value(&t, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()), 40.0);
-        assert_eq!(path_value(&t, NaiveDate::from_ymd_opt(2027, 6, 1).unwrap()), 90.0);
+        assert_eq!(
+            path_value(&t, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()),
+            40.0
+        );
+        assert_eq!(
+            path_value(&t, NaiveDate::from_ymd_opt(2027, 6, 1).unwrap()),
+            90.0
+        );
         let mid = path_value(&t, NaiveDate::from_ymd_opt(2025, 7, 2).unwrap());
         assert!((mid - 65.0).abs() < 0.2, "{mid}");
     }

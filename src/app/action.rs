@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use super::commands::Command;
 use super::view::Screen;
-use crate::domain::{Agency, Deficit, DeficitId, TheoryStep, TheoryStepId, WizardDraft, WizardStep};
+use crate::domain::{
+    Agency, Deficit, DeficitId, TheoryStep, TheoryStepId, WizardDraft, WizardStep,
+};
 
 /// One request from the user interface.
 #[must_use = "an Action does nothing until it is pushed to the app"]

@@ -46,8 +46,7 @@ impl RatchetApp {
                 }
             }
             Action::AddDeficit => {
-                let blank = self.workbook_view().map(|v| v.framework.deficits.len() + 1);
-                if let Some(id) = self.write(|wb| wb.add_deficit(&format!("Deficit {}", blank.unwrap_or(1)))) {
+                if let Some(id) = self.write(|wb| wb.add_deficit("")) {
                     self.ui_state.selected_deficit = Some(id);
                     self.refresh_framework();
                 }
@@ -60,14 +59,18 @@ impl RatchetApp {
                 }
             }
             Action::ChooseDeficit(id) => self.write_then_refresh(|wb| wb.choose_deficit(Some(id))),
-            Action::SetDeficitRationale(text) => self.write_then_refresh(|wb| wb.set_deficit_rationale(&text)),
+            Action::SetDeficitRationale(text) => {
+                self.write_then_refresh(|wb| wb.set_deficit_rationale(&text))
+            }
             Action::AddTheoryStep => {
                 if let Some(id) = self.write(|wb| wb.add_theory_step(&TheoryStep::default())) {
                     self.ui_state.selected_step = Some(id);
                     self.refresh_framework();
                 }
             }
-            Action::UpdateTheoryStep(step) => self.write_then_refresh(|wb| wb.update_theory_step(&step)),
+            Action::UpdateTheoryStep(step) => {
+                self.write_then_refresh(|wb| wb.update_theory_step(&step))
+            }
             Action::RemoveTheoryStep(id) => {
                 self.write_then_refresh(|wb| wb.remove_theory_step(id));
                 if self.ui_state.selected_step == Some(id) {
@@ -113,15 +116,21 @@ impl RatchetApp {
     // ---- files ----
 
     fn open_path(&mut self, path: &Path, create: bool) {
-        if create {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                if let Err(e) = std::fs::create_dir_all(dir) {
-                    self.error(format!("The folder {} cannot be created: {e}.", dir.display()));
-                    return;
-                }
-            }
+        if create
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            self.error(format!(
+                "The folder {} cannot be created: {e}.",
+                dir.display()
+            ));
+            return;
         }
-        let opened = if create { Workbook::create(path) } else { Workbook::open(path) };
+        let opened = if create {
+            Workbook::create(path)
+        } else {
+            Workbook::open(path)
+        };
         match opened {
             Ok(wb) => self.install(wb, create),
             Err(e) => {
@@ -141,7 +150,10 @@ impl RatchetApp {
             return;
         }
         if let Err(e) = std::fs::create_dir_all(&self.locations.workbooks) {
-            self.error(format!("The folder {} cannot be created: {e}.", self.locations.workbooks.display()));
+            self.error(format!(
+                "The folder {} cannot be created: {e}.",
+                self.locations.workbooks.display()
+            ));
             return;
         }
         match create_sample(&path) {
@@ -160,10 +172,22 @@ impl RatchetApp {
             let draft = match wb.wizard_draft()? {
                 Some(d) => d,
                 None => WizardDraft {
-                    step: if framework.completed_at.is_some() { WizardStep::Summary } else { WizardStep::Mission },
-                    mission: framework.mission.as_ref().map(|m| m.statement.clone()).unwrap_or_default(),
+                    step: if framework.completed_at.is_some() {
+                        WizardStep::Summary
+                    } else {
+                        WizardStep::Mission
+                    },
+                    mission: framework
+                        .mission
+                        .as_ref()
+                        .map(|m| m.statement.clone())
+                        .unwrap_or_default(),
                     mission_reason: String::new(),
-                    target: framework.target.as_ref().map(TargetDraft::from_target).unwrap_or_default(),
+                    target: framework
+                        .target
+                        .as_ref()
+                        .map(TargetDraft::from_target)
+                        .unwrap_or_default(),
                 },
             };
             Ok(WorkbookView {
@@ -185,8 +209,14 @@ impl RatchetApp {
         match loaded {
             Ok(view) => {
                 self.workbook = Some(wb);
+                // A framework still being built reopens where the leader left it.
+                let building = is_new || view.framework.completed_at.is_none();
+                self.view.screen = if building {
+                    Screen::Wizard
+                } else {
+                    Screen::Home
+                };
                 self.view.workbook = Some(view);
-                self.view.screen = if is_new { Screen::Wizard } else { Screen::Home };
                 self.view.message = None;
                 self.ui_state = crate::ui::UiState::default();
                 self.prefs.note_opened(&path);
@@ -243,8 +273,12 @@ impl RatchetApp {
 
     /// Rebuilds the framework view model from the file.
     fn refresh_framework(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else { return };
-        let loaded = wb.framework().and_then(|f| Ok((f, wb.mission_history()?.len())));
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        let loaded = wb
+            .framework()
+            .and_then(|f| Ok((f, wb.mission_history()?.len())));
         match loaded {
             Ok((framework, versions)) => {
                 if let Some(view) = self.view.workbook.as_mut() {
@@ -264,21 +298,19 @@ impl RatchetApp {
         self.view.workbook.as_ref().map(|v| &v.draft)
     }
 
-    fn workbook_view(&self) -> Option<&WorkbookView> {
-        self.view.workbook.as_ref()
-    }
-
     fn save_draft(&mut self, draft: WizardDraft) {
-        if self.write(|wb| wb.save_wizard_draft(&draft)).is_some() {
-            if let Some(view) = self.view.workbook.as_mut() {
-                view.checks = WizardChecks::compute(&view.framework, &draft);
-                view.draft = draft;
-            }
+        if self.write(|wb| wb.save_wizard_draft(&draft)).is_some()
+            && let Some(view) = self.view.workbook.as_mut()
+        {
+            view.checks = WizardChecks::compute(&view.framework, &draft);
+            view.draft = draft;
         }
     }
 
     fn go_to_step(&mut self, step: WizardStep) {
-        let Some(mut draft) = self.draft().cloned() else { return };
+        let Some(mut draft) = self.draft().cloned() else {
+            return;
+        };
         draft.step = step;
         self.save_draft(draft);
         self.view.screen = Screen::Wizard;
@@ -286,13 +318,15 @@ impl RatchetApp {
 
     /// Commits the current step if it is valid and moves on; otherwise shows its problems.
     fn wizard_next(&mut self) {
-        let Some(view) = self.view.workbook.as_ref() else { return };
+        let Some(view) = self.view.workbook.as_ref() else {
+            return;
+        };
         let step = view.draft.step;
         if !view.checks.step_ok(step) {
-            if let Some(view) = self.view.workbook.as_mut() {
-                if !view.show_problems.contains(&step) {
-                    view.show_problems.push(step);
-                }
+            if let Some(view) = self.view.workbook.as_mut()
+                && !view.show_problems.contains(&step)
+            {
+                view.show_problems.push(step);
             }
             return;
         }
@@ -344,10 +378,16 @@ impl RatchetApp {
 
     fn error(&mut self, text: String) {
         tracing::warn!("{text}");
-        self.view.message = Some(Message { tone: Tone::Error, text });
+        self.view.message = Some(Message {
+            tone: Tone::Error,
+            text,
+        });
     }
 
     fn info(&mut self, text: String) {
-        self.view.message = Some(Message { tone: Tone::Info, text });
+        self.view.message = Some(Message {
+            tone: Tone::Info,
+            text,
+        });
     }
 }

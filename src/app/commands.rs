@@ -55,7 +55,9 @@ impl Command {
         match self {
             Command::NewWorkbook => "Create a new workbook file",
             Command::OpenWorkbook => "Open a workbook file",
-            Command::SaveCopyAs => "Write a copy of this workbook to another file (this one stays open)",
+            Command::SaveCopyAs => {
+                "Write a copy of this workbook to another file (this one stays open)"
+            }
             Command::CloseWorkbook => "Close this workbook; everything is already saved",
             Command::Quit => "Quit Ratchet; everything is already saved",
             Command::GoHome => "Where the framework stands and what comes next",
@@ -81,7 +83,10 @@ impl Command {
 
     /// Whether it needs an open workbook.
     pub fn needs_workbook(self) -> bool {
-        matches!(self, Command::SaveCopyAs | Command::CloseWorkbook | Command::GoHome)
+        matches!(
+            self,
+            Command::SaveCopyAs | Command::CloseWorkbook | Command::GoHome
+        )
     }
 }
 
@@ -91,7 +96,10 @@ mod tests {
 
     #[test]
     fn shortcuts_are_unique() {
-        let all: Vec<KeyboardShortcut> = Command::WITH_SHORTCUTS.iter().filter_map(|c| c.shortcut()).collect();
+        let all: Vec<KeyboardShortcut> = Command::WITH_SHORTCUTS
+            .iter()
+            .filter_map(|c| c.shortcut())
+            .collect();
         for (i, a) in all.iter().enumerate() {
             assert!(!all[i + 1..].contains(a), "{a:?} is used twice");
         }

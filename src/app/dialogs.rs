@@ -60,7 +60,10 @@ pub fn workbook_path_for(dir: &Path, name: &str) -> Result<PathBuf, String> {
     }
     let bad = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
     if let Some(c) = name.chars().find(|c| bad.contains(c) || c.is_control()) {
-        return Err(format!("A file name cannot contain \"{}\".", c.escape_default()));
+        return Err(format!(
+            "A file name cannot contain \"{}\".",
+            c.escape_default()
+        ));
     }
     if name.starts_with('.') {
         return Err("A workbook name cannot start with a dot.".into());
@@ -75,11 +78,20 @@ mod tests {
     #[test]
     fn names_become_paths_or_reasons() {
         let dir = Path::new("/tmp/wb");
-        assert_eq!(workbook_path_for(dir, " Parks ").unwrap(), dir.join("Parks.ratchet"));
+        assert_eq!(
+            workbook_path_for(dir, " Parks ").unwrap(),
+            dir.join("Parks.ratchet")
+        );
         assert!(workbook_path_for(dir, "").is_err());
         assert!(workbook_path_for(dir, "a/b").unwrap_err().contains('/'));
         assert!(workbook_path_for(dir, ".hidden").is_err());
-        assert_eq!(with_workbook_extension(PathBuf::from("x")), PathBuf::from("x.ratchet"));
-        assert_eq!(with_workbook_extension(PathBuf::from("x.db")), PathBuf::from("x.db"));
+        assert_eq!(
+            with_workbook_extension(PathBuf::from("x")),
+            PathBuf::from("x.ratchet")
+        );
+        assert_eq!(
+            with_workbook_extension(PathBuf::from("x.db")),
+            PathBuf::from("x.db")
+        );
     }
 }

@@ -30,6 +30,7 @@ pub struct RatchetApp {
     locations: Locations,
     actions: Actions,
     quit_requested: bool,
+    context_ready: bool,
 }
 
 impl RatchetApp {
@@ -48,6 +49,7 @@ impl RatchetApp {
             locations,
             actions: Actions::default(),
             quit_requested: false,
+            context_ready: false,
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {
@@ -73,8 +75,14 @@ impl RatchetApp {
 
     /// Draws one frame and applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.context_ready {
+            crate::ui::theme::setup(ui.ctx());
+            self.context_ready = true;
+        }
         for command in Command::WITH_SHORTCUTS {
-            let Some(shortcut) = command.shortcut() else { continue };
+            let Some(shortcut) = command.shortcut() else {
+                continue;
+            };
             if ui.ctx().input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.actions.push(Action::Run(command));
             }

@@ -82,7 +82,10 @@ impl Locations {
             .and_then(|u| u.document_dir().map(|d| d.join("Ratchet")))
             .or_else(|| project.as_ref().map(|p| p.data_dir().join("Workbooks")))
             .unwrap_or_else(|| PathBuf::from("."));
-        Locations { preferences, workbooks }
+        Locations {
+            preferences,
+            workbooks,
+        }
     }
 
     /// Everything under one folder (for tests and portable use).
@@ -107,7 +110,13 @@ mod tests {
         p.note_opened(Path::new("/nonexistent/w5.ratchet"));
         assert_eq!(p.recent.len(), MAX_RECENT);
         assert_eq!(p.recent[0], PathBuf::from("/nonexistent/w5.ratchet"));
-        assert_eq!(p.recent.iter().filter(|r| r.ends_with("w5.ratchet")).count(), 1);
+        assert_eq!(
+            p.recent
+                .iter()
+                .filter(|r| r.ends_with("w5.ratchet"))
+                .count(),
+            1
+        );
         p.forget(Path::new("/nonexistent/w5.ratchet"));
         assert_eq!(p.last_workbook, None);
     }

@@ -88,7 +88,10 @@ impl WizardChecks {
         WizardChecks {
             mission: validate_mission(&draft.mission),
             deficits: deficit_step_problems(&framework.deficits, &framework.choice),
-            target_warnings: target.as_ref().map(|t| target_warnings(t, today)).unwrap_or_default(),
+            target_warnings: target
+                .as_ref()
+                .map(|t| target_warnings(t, today))
+                .unwrap_or_default(),
             pace: target.as_ref().ok().map(implied_pace),
             target,
             theory: theory_problems(&framework.theory),
@@ -103,7 +106,10 @@ impl WizardChecks {
             WizardStep::Target => self.target.is_ok(),
             WizardStep::Theory => self.theory.is_empty(),
             WizardStep::Summary => {
-                self.mission.is_ok() && self.deficits.is_empty() && self.target.is_ok() && self.theory.is_empty()
+                self.mission.is_ok()
+                    && self.deficits.is_empty()
+                    && self.target.is_ok()
+                    && self.theory.is_empty()
             }
         }
     }
@@ -111,7 +117,10 @@ impl WizardChecks {
     /// The message for a target field, if it has a problem.
     pub fn target_error(&self, field: TargetField) -> Option<&str> {
         match &self.target {
-            Err(errors) => errors.iter().find(|e| e.field == field).map(|e| e.message.as_str()),
+            Err(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.as_str()),
             Ok(_) => None,
         }
     }

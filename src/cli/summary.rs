@@ -106,7 +106,9 @@ pub fn summary_json(wb: &Workbook) -> StorageResult<SummaryJson> {
         framework_complete: f.completed_at.is_some(),
         mission: f.mission.as_ref().map(|m| MissionJson {
             statement: m.statement.clone(),
-            saved_at: m.saved_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            saved_at: m
+                .saved_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             versions,
         }),
         deficit: f.chosen_deficit().map(|d| DeficitJson {
@@ -147,29 +149,59 @@ pub fn summary_json(wb: &Workbook) -> StorageResult<SummaryJson> {
 
 fn write_text(s: &SummaryJson, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let a = &s.agency;
-    let name = if a.name.trim().is_empty() { "(agency not named)" } else { a.name.trim() };
+    let name = if a.name.trim().is_empty() {
+        "(agency not named)"
+    } else {
+        a.name.trim()
+    };
     match (a.leader_name.trim(), a.leader_title.trim()) {
         ("", _) => writeln!(out, "{name}")?,
         (leader, "") => writeln!(out, "{name} (led by {leader})")?,
         (leader, title) => writeln!(out, "{name} (led by {leader}, {title})")?,
     }
-    writeln!(out, "Framework: {}", if s.framework_complete { "complete" } else { "in progress" })?;
+    writeln!(
+        out,
+        "Framework: {}",
+        if s.framework_complete {
+            "complete"
+        } else {
+            "in progress"
+        }
+    )?;
     match &s.mission {
-        Some(m) => writeln!(out, "Mission: {} ({} version{})", m.statement, m.versions, if m.versions == 1 { "" } else { "s" })?,
+        Some(m) => writeln!(
+            out,
+            "Mission: {} ({} version{})",
+            m.statement,
+            m.versions,
+            if m.versions == 1 { "" } else { "s" }
+        )?,
         None => writeln!(out, "Mission: not yet written")?,
     }
     match &s.deficit {
         Some(d) => {
-            writeln!(out, "Deficit: {} (priority {}, chosen from {} candidates)", d.title, d.priority, s.candidate_deficits)?;
+            writeln!(
+                out,
+                "Deficit: {} (priority {}, chosen from {} candidates)",
+                d.title, d.priority, s.candidate_deficits
+            )?;
             if !d.rationale.trim().is_empty() {
                 writeln!(out, "  Why: {}", d.rationale.trim())?;
             }
         }
-        None => writeln!(out, "Deficit: none chosen ({} candidates)", s.candidate_deficits)?,
+        None => writeln!(
+            out,
+            "Deficit: none chosen ({} candidates)",
+            s.candidate_deficits
+        )?,
     }
     match &s.target {
         Some(t) => {
-            writeln!(out, "Target: {} ({}, {} is better, reported every {})", t.indicator, t.unit, t.direction, t.frequency)?;
+            writeln!(
+                out,
+                "Target: {} ({}, {} is better, reported every {})",
+                t.indicator, t.unit, t.direction, t.frequency
+            )?;
             writeln!(
                 out,
                 "  from {} on {} to {} by {}",
@@ -186,7 +218,11 @@ fn write_text(s: &SummaryJson, out: &mut dyn std::io::Write) -> std::io::Result<
     } else {
         writeln!(out, "Theory: target ->")?;
         for (i, step) in s.theory.iter().enumerate() {
-            let measured = if step.measured_by.trim().is_empty() { String::new() } else { format!(" [measured by {}]", step.measured_by.trim()) };
+            let measured = if step.measured_by.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" [measured by {}]", step.measured_by.trim())
+            };
             writeln!(out, "  {}. {}{measured}", i + 1, step.outcome.trim())?;
             if !step.assumption.trim().is_empty() {
                 writeln!(out, "     {}", step.assumption.trim())?;

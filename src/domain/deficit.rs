@@ -16,7 +16,9 @@ impl Score {
 
     /// A score, or `None` outside 1–5.
     pub fn new(value: u8) -> Option<Score> {
-        (Self::MIN..=Self::MAX).contains(&value).then_some(Score(value))
+        (Self::MIN..=Self::MAX)
+            .contains(&value)
+            .then_some(Score(value))
     }
 
     /// The nearest valid score.
@@ -37,8 +39,7 @@ impl Default for Score {
 }
 
 /// How the priority of a deficit is computed, shown beside the ranking.
-pub const PRIORITY_FORMULA: &str =
-    "Priority = harm to the mission × size of the gap × feasibility of closing it (each 1–5, so 1 to 125).";
+pub const PRIORITY_FORMULA: &str = "Priority = harm to the mission × size of the gap × feasibility of closing it (each 1–5, so 1 to 125).";
 
 /// A key failure that may be keeping the agency from its mission.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -68,7 +69,11 @@ impl Deficit {
     /// The title to show, with a fallback for one not yet named.
     pub fn display_title(&self) -> &str {
         let t = self.title.trim();
-        if t.is_empty() { "(untitled deficit)" } else { t }
+        if t.is_empty() {
+            "(untitled deficit)"
+        } else {
+            t
+        }
     }
 }
 
@@ -105,11 +110,10 @@ pub fn deficit_step_problems(deficits: &[Deficit], choice: &DeficitChoice) -> Ve
         }
     }
     match choice.chosen {
-        Some(id) if deficits.iter().any(|d| d.id == id) => {
-            if choice.rationale.trim().is_empty() {
-                problems.push("Write why the chosen deficit is the most consequential.".to_owned());
-            }
+        Some(id) if deficits.iter().any(|d| d.id == id) && choice.rationale.trim().is_empty() => {
+            problems.push("Write why the chosen deficit is the most consequential.".to_owned());
         }
+        Some(id) if deficits.iter().any(|d| d.id == id) => {}
         _ if !deficits.is_empty() => {
             problems.push("Choose one deficit as the most consequential.".to_owned());
         }
@@ -144,7 +148,12 @@ mod tests {
 
     #[test]
     fn ranking_uses_the_product_then_harm() {
-        let ds = vec![deficit(1, 2, 2, 2), deficit(2, 5, 5, 1), deficit(3, 1, 5, 5), deficit(4, 4, 4, 4)];
+        let ds = vec![
+            deficit(1, 2, 2, 2),
+            deficit(2, 5, 5, 1),
+            deficit(3, 1, 5, 5),
+            deficit(4, 4, 4, 4),
+        ];
         let order: Vec<i64> = ranked(&ds).iter().map(|d| d.id.0).collect();
         // 4: 64; 2: 25 (harm 5); 3: 25 (harm 1); 1: 8
         assert_eq!(order, [4, 2, 3, 1]);
@@ -154,13 +163,28 @@ mod tests {
     fn step_needs_a_choice_and_a_reason() {
         let ds = vec![deficit(1, 3, 3, 3)];
         let none = DeficitChoice::default();
-        assert_eq!(deficit_step_problems(&ds, &none), ["Choose one deficit as the most consequential."]);
-        let no_reason = DeficitChoice { chosen: Some(DeficitId(1)), rationale: " ".into() };
+        assert_eq!(
+            deficit_step_problems(&ds, &none),
+            ["Choose one deficit as the most consequential."]
+        );
+        let no_reason = DeficitChoice {
+            chosen: Some(DeficitId(1)),
+            rationale: " ".into(),
+        };
         assert_eq!(deficit_step_problems(&ds, &no_reason).len(), 1);
-        let ok = DeficitChoice { chosen: Some(DeficitId(1)), rationale: "Most complaints".into() };
+        let ok = DeficitChoice {
+            chosen: Some(DeficitId(1)),
+            rationale: "Most complaints".into(),
+        };
         assert!(deficit_step_problems(&ds, &ok).is_empty());
-        assert_eq!(deficit_step_problems(&[], &none), ["Add at least one candidate deficit."]);
-        let stale = DeficitChoice { chosen: Some(DeficitId(9)), rationale: "x".into() };
+        assert_eq!(
+            deficit_step_problems(&[], &none),
+            ["Add at least one candidate deficit."]
+        );
+        let stale = DeficitChoice {
+            chosen: Some(DeficitId(9)),
+            rationale: "x".into(),
+        };
         assert_eq!(deficit_step_problems(&ds, &stale).len(), 1);
     }
 }

@@ -52,7 +52,11 @@ mod tests {
     fn mission_length_rules() {
         assert!(validate_mission("   ").is_err());
         assert!(validate_mission("Roads").unwrap_err().contains("too short"));
-        assert!(validate_mission(&"a".repeat(601)).unwrap_err().contains("under 600"));
+        assert!(
+            validate_mission(&"a".repeat(601))
+                .unwrap_err()
+                .contains("under 600")
+        );
         assert_eq!(
             validate_mission("  Keep every street safe.  ").unwrap(),
             "Keep every street safe."

@@ -138,10 +138,12 @@ impl Period {
 
     /// The preceding period.
     pub fn previous(self) -> Option<Period> {
-        self.frequency.previous_start(self.start).map(|start| Period {
-            start,
-            frequency: self.frequency,
-        })
+        self.frequency
+            .previous_start(self.start)
+            .map(|start| Period {
+                start,
+                frequency: self.frequency,
+            })
     }
 
     /// Its last day.
@@ -193,15 +195,30 @@ mod tests {
     fn weeks_start_on_monday() {
         // 2025-03-06 is a Thursday.
         assert_eq!(Frequency::Week.period_start(d(2025, 3, 6)), d(2025, 3, 3));
-        assert_eq!(Period::containing(Frequency::Week, d(2025, 3, 6)).label(), "2025-W10");
+        assert_eq!(
+            Period::containing(Frequency::Week, d(2025, 3, 6)).label(),
+            "2025-W10"
+        );
     }
 
     #[test]
     fn quarters_and_years() {
-        assert_eq!(Frequency::Quarter.period_start(d(2025, 8, 17)), d(2025, 7, 1));
-        assert_eq!(Period::containing(Frequency::Quarter, d(2025, 8, 17)).label(), "2025 Q3");
-        assert_eq!(Period::containing(Frequency::Year, d(2025, 8, 17)).label(), "2025");
-        assert_eq!(Period::containing(Frequency::Month, d(2025, 8, 17)).label(), "Aug 2025");
+        assert_eq!(
+            Frequency::Quarter.period_start(d(2025, 8, 17)),
+            d(2025, 7, 1)
+        );
+        assert_eq!(
+            Period::containing(Frequency::Quarter, d(2025, 8, 17)).label(),
+            "2025 Q3"
+        );
+        assert_eq!(
+            Period::containing(Frequency::Year, d(2025, 8, 17)).label(),
+            "2025"
+        );
+        assert_eq!(
+            Period::containing(Frequency::Month, d(2025, 8, 17)).label(),
+            "Aug 2025"
+        );
     }
 
     #[test]
@@ -214,12 +231,30 @@ mod tests {
 
     #[test]
     fn counting_periods() {
-        assert_eq!(Frequency::Week.periods_between(d(2025, 3, 3), d(2025, 3, 9)), 0);
-        assert_eq!(Frequency::Week.periods_between(d(2025, 3, 3), d(2025, 3, 10)), 1);
-        assert_eq!(Frequency::Month.periods_between(d(2024, 12, 31), d(2025, 2, 1)), 2);
-        assert_eq!(Frequency::Quarter.periods_between(d(2024, 12, 31), d(2025, 4, 1)), 2);
-        assert_eq!(Frequency::Year.periods_between(d(2024, 1, 1), d(2027, 12, 31)), 3);
-        assert_eq!(Frequency::Month.periods_between(d(2025, 3, 1), d(2025, 1, 1)), -2);
+        assert_eq!(
+            Frequency::Week.periods_between(d(2025, 3, 3), d(2025, 3, 9)),
+            0
+        );
+        assert_eq!(
+            Frequency::Week.periods_between(d(2025, 3, 3), d(2025, 3, 10)),
+            1
+        );
+        assert_eq!(
+            Frequency::Month.periods_between(d(2024, 12, 31), d(2025, 2, 1)),
+            2
+        );
+        assert_eq!(
+            Frequency::Quarter.periods_between(d(2024, 12, 31), d(2025, 4, 1)),
+            2
+        );
+        assert_eq!(
+            Frequency::Year.periods_between(d(2024, 1, 1), d(2027, 12, 31)),
+            3
+        );
+        assert_eq!(
+            Frequency::Month.periods_between(d(2025, 3, 1), d(2025, 1, 1)),
+            -2
+        );
     }
 
     #[test]

@@ -139,23 +139,38 @@ impl TargetDraft {
                 "Name the indicator, e.g. \"Potholes repaired within 48 hours\".",
             ));
         } else if name.chars().count() > 120 {
-            errors.push(FieldError::new(F::IndicatorName, "Keep the indicator name under 120 characters."));
+            errors.push(FieldError::new(
+                F::IndicatorName,
+                "Keep the indicator name under 120 characters.",
+            ));
         }
         let unit = self.unit.trim();
         if unit.is_empty() {
-            errors.push(FieldError::new(F::Unit, "State the unit, e.g. \"%\", \"days\" or \"cases\"."));
+            errors.push(FieldError::new(
+                F::Unit,
+                "State the unit, e.g. \"%\", \"days\" or \"cases\".",
+            ));
         } else if unit.chars().count() > 40 {
-            errors.push(FieldError::new(F::Unit, "Keep the unit under 40 characters."));
+            errors.push(FieldError::new(
+                F::Unit,
+                "Keep the unit under 40 characters.",
+            ));
         }
         let direction = match self.direction {
             Some(d @ (Direction::Higher | Direction::Lower)) => Some(d),
             _ => {
-                errors.push(FieldError::new(F::Direction, "Choose whether higher or lower is better."));
+                errors.push(FieldError::new(
+                    F::Direction,
+                    "Choose whether higher or lower is better.",
+                ));
                 None
             }
         };
         if self.frequency.is_none() {
-            errors.push(FieldError::new(F::Frequency, "Choose how often the indicator is reported."));
+            errors.push(FieldError::new(
+                F::Frequency,
+                "Choose how often the indicator is reported.",
+            ));
         }
         let mut number = |field, label: &str, text: &str| match parse_typed_number(text) {
             Ok(v) => Some(v),
@@ -176,32 +191,44 @@ impl TargetDraft {
         let baseline_date = date(F::BaselineDate, "Baseline date", &self.baseline_date);
         let deadline = date(F::Deadline, "Deadline", &self.deadline);
 
-        if let (Some(dir), Some(b), Some(t)) = (direction, baseline, target) {
-            if !dir.is_better(t, b) {
-                let (word, comparison) = match dir {
-                    Direction::Lower => ("lower", "lower than"),
-                    _ => ("higher", "higher than"),
-                };
-                errors.push(FieldError::new(
-                    F::TargetValue,
-                    format!(
-                        "The target ({}) must be {comparison} the baseline ({}), because {word} is better.",
-                        format_number(t, 6),
-                        format_number(b, 6)
-                    ),
-                ));
-            }
+        if let (Some(dir), Some(b), Some(t)) = (direction, baseline, target)
+            && !dir.is_better(t, b)
+        {
+            let (word, comparison) = match dir {
+                Direction::Lower => ("lower", "lower than"),
+                _ => ("higher", "higher than"),
+            };
+            errors.push(FieldError::new(
+                F::TargetValue,
+                format!(
+                    "The target ({}) must be {comparison} the baseline ({}), because {word} is better.",
+                    format_number(t, 6),
+                    format_number(b, 6)
+                ),
+            ));
         }
-        if let (Some(b), Some(d)) = (baseline_date, deadline) {
-            if d <= b {
-                errors.push(FieldError::new(
-                    F::Deadline,
-                    format!("The deadline must be after the baseline date ({}).", b.format("%Y-%m-%d")),
-                ));
-            }
+        if let (Some(b), Some(d)) = (baseline_date, deadline)
+            && d <= b
+        {
+            errors.push(FieldError::new(
+                F::Deadline,
+                format!(
+                    "The deadline must be after the baseline date ({}).",
+                    b.format("%Y-%m-%d")
+                ),
+            ));
         }
-        match (direction, self.frequency, baseline, target, baseline_date, deadline) {
-            (Some(direction), Some(frequency), Some(b), Some(t), Some(bd), Some(dl)) if errors.is_empty() => {
+        match (
+            direction,
+            self.frequency,
+            baseline,
+            target,
+            baseline_date,
+            deadline,
+        ) {
+            (Some(direction), Some(frequency), Some(b), Some(t), Some(bd), Some(dl))
+                if errors.is_empty() =>
+            {
                 Ok(Target {
                     indicator_name: name.to_owned(),
                     unit: unit.to_owned(),
@@ -248,14 +275,21 @@ mod tests {
     }
 
     fn fields(r: Result<Target, Vec<FieldError<TargetField>>>) -> Vec<TargetField> {
-        r.err().unwrap_or_default().into_iter().map(|e| e.field).collect()
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
     }
 
     #[test]
     fn a_good_draft_validates() {
         let t = draft().validate().unwrap();
         assert_eq!(t.baseline_value, 41.0);
-        assert_eq!(t.sentence(), "Potholes repaired within 48 hours: from 41% to 90% by 30 June 2027");
+        assert_eq!(
+            t.sentence(),
+            "Potholes repaired within 48 hours: from 41% to 90% by 30 June 2027"
+        );
         assert_eq!(TargetDraft::from_target(&t).validate().unwrap(), t);
     }
 
@@ -279,7 +313,10 @@ mod tests {
         d.target_value = "41".into();
         let errs = d.validate().unwrap_err();
         assert_eq!(errs[0].field, TargetField::TargetValue);
-        assert_eq!(errs[0].message, "The target (41) must be higher than the baseline (41), because higher is better.");
+        assert_eq!(
+            errs[0].message,
+            "The target (41) must be higher than the baseline (41), because higher is better."
+        );
         d.direction = Some(Direction::Lower);
         d.target_value = "50".into();
         assert!(d.validate().unwrap_err()[0].message.contains("lower than"));

@@ -54,13 +54,19 @@ mod tests {
         assert_eq!(theory_problems(&[]).len(), 1);
         let blank = TheoryStep::default();
         let p = theory_problems(&[blank]);
-        assert_eq!(p, ["Outcome 1 needs a description.", "Link 1 needs its assumption (\"because …\")."]);
+        assert_eq!(
+            p,
+            [
+                "Outcome 1 needs a description.",
+                "Link 1 needs its assumption (\"because …\")."
+            ]
+        );
         let ok = TheoryStep {
             outcome: "Safer streets".into(),
             assumption: "because fewer holes".into(),
             ..TheoryStep::default()
         };
         assert!(theory_problems(std::slice::from_ref(&ok)).is_empty());
-        assert_eq!(mission_level(&[ok.clone()]), Some(&ok));
+        assert_eq!(mission_level(std::slice::from_ref(&ok)), Some(&ok));
     }
 }

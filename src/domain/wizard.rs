@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::TargetDraft;
 
 /// The five steps of the framework wizard.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum WizardStep {
     /// Practice 1.
     #[default]
@@ -53,7 +55,9 @@ impl WizardStep {
 
     /// The previous step, if any.
     pub fn previous(self) -> Option<WizardStep> {
-        self.number().checked_sub(2).and_then(|i| Self::ALL.get(i).copied())
+        self.number()
+            .checked_sub(2)
+            .and_then(|i| Self::ALL.get(i).copied())
     }
 }
 

@@ -30,10 +30,15 @@ pub const MAX_GENERATE_DIMENSION: usize = 100_000;
 /// the week before 2 November 2026, each a noisy trend. All values go in one
 /// transaction. Returns the number of measurements written.
 pub fn generate(path: &Path, spec: GenerateSpec) -> Result<u64, SampleError> {
-    if [spec.teams, spec.indicators, spec.periods].iter().any(|&n| n == 0 || n > MAX_GENERATE_DIMENSION) {
-        return Err(SampleError::Storage(crate::storage::StorageError::Rule(format!(
-            "Teams, indicators and periods must each be between 1 and {MAX_GENERATE_DIMENSION}."
-        ))));
+    if [spec.teams, spec.indicators, spec.periods]
+        .iter()
+        .any(|&n| n == 0 || n > MAX_GENERATE_DIMENSION)
+    {
+        return Err(SampleError::Storage(crate::storage::StorageError::Rule(
+            format!(
+                "Teams, indicators and periods must each be between 1 and {MAX_GENERATE_DIMENSION}."
+            ),
+        )));
     }
     let mut wb = Workbook::create(path)?;
     match fill(&mut wb, spec) {
@@ -63,7 +68,10 @@ fn fill(wb: &mut Workbook, spec: GenerateSpec) -> Result<u64, crate::storage::St
         leader_name: "Alex Example".into(),
         leader_title: "Director".into(),
     })?;
-    wb.save_mission("Serve every resident promptly and well, measured and improved every week.", "")?;
+    wb.save_mission(
+        "Serve every resident promptly and well, measured and improved every week.",
+        "",
+    )?;
     let deficit = wb.add_deficit("Work waits too long")?;
     wb.choose_deficit(Some(deficit))?;
     wb.set_deficit_rationale("Generated workbook.")?;
@@ -90,8 +98,17 @@ fn fill(wb: &mut Workbook, spec: GenerateSpec) -> Result<u64, crate::storage::St
         let id = match wb.indicator_by_name(&name)? {
             Some(existing) => existing.id,
             None => {
-                let direction = if i % 3 == 2 { Direction::Lower } else { Direction::Higher };
-                wb.add_indicator(&NewIndicator::simple(&name, "%", direction, Frequency::Week))?
+                let direction = if i % 3 == 2 {
+                    Direction::Lower
+                } else {
+                    Direction::Higher
+                };
+                wb.add_indicator(&NewIndicator::simple(
+                    &name,
+                    "%",
+                    direction,
+                    Frequency::Week,
+                ))?
             }
         };
         indicators.push(id);
@@ -107,14 +124,26 @@ fn fill(wb: &mut Workbook, spec: GenerateSpec) -> Result<u64, crate::storage::St
         let start = 30.0 + rng.unit() * 30.0;
         teams
             .iter()
-            .map(|&team| (indicator, team, start, 20.0 * rng.unit() - 5.0, SplitMix64::new(rng.next_u64())))
+            .map(|&team| {
+                (
+                    indicator,
+                    team,
+                    start,
+                    20.0 * rng.unit() - 5.0,
+                    SplitMix64::new(rng.next_u64()),
+                )
+            })
             .collect::<Vec<_>>()
     });
     let rows = rows.flat_map(|(indicator, team, start, gain, mut noise)| {
         weeks.iter().enumerate().map(move |(i, w)| {
             let value = start + gain * i as f64 / n + noise.noise(2.0);
             NewMeasurement {
-                cell: Cell { indicator, team, period_start: w.start },
+                cell: Cell {
+                    indicator,
+                    team,
+                    period_start: w.start,
+                },
                 value: (value.clamp(0.0, 100.0) * 10.0).round() / 10.0,
             }
         })

@@ -74,12 +74,48 @@ enum Shape {
 }
 
 const TEAMS: [Profile; 6] = [
-    Profile { name: "North District Crew", contact: "Priya Raman", start: 40.0, end: 84.0, shape: Shape::Linear },
-    Profile { name: "South District Crew", contact: "Marcus Bell", start: 42.0, end: 93.0, shape: Shape::Fast },
-    Profile { name: "East District Crew", contact: "Lena Novak", start: 38.0, end: 78.0, shape: Shape::Plateau },
-    Profile { name: "West District Crew", contact: "Tom Achebe", start: 41.0, end: 47.0, shape: Shape::Linear },
-    Profile { name: "Central District Crew", contact: "Rosa Delgado", start: 45.0, end: 60.0, shape: Shape::Jump(62, 89.0) },
-    Profile { name: "Harbor District Crew", contact: "Sam Whitfield", start: 39.0, end: 86.0, shape: Shape::Bunched(72) },
+    Profile {
+        name: "North District Crew",
+        contact: "Priya Raman",
+        start: 40.0,
+        end: 84.0,
+        shape: Shape::Linear,
+    },
+    Profile {
+        name: "South District Crew",
+        contact: "Marcus Bell",
+        start: 42.0,
+        end: 93.0,
+        shape: Shape::Fast,
+    },
+    Profile {
+        name: "East District Crew",
+        contact: "Lena Novak",
+        start: 38.0,
+        end: 78.0,
+        shape: Shape::Plateau,
+    },
+    Profile {
+        name: "West District Crew",
+        contact: "Tom Achebe",
+        start: 41.0,
+        end: 47.0,
+        shape: Shape::Linear,
+    },
+    Profile {
+        name: "Central District Crew",
+        contact: "Rosa Delgado",
+        start: 45.0,
+        end: 60.0,
+        shape: Shape::Jump(62, 89.0),
+    },
+    Profile {
+        name: "Harbor District Crew",
+        contact: "Sam Whitfield",
+        start: 39.0,
+        end: 86.0,
+        shape: Shape::Bunched(72),
+    },
 ];
 
 /// The underlying level (no noise) of the target indicator at week `i` of `n`.
@@ -132,7 +168,14 @@ struct SampleIndicators {
     asphalt: IndicatorId,
 }
 
-fn indicator(name: &str, unit: &str, direction: Direction, frequency: Frequency, decimals: u8, description: &str) -> NewIndicator {
+fn indicator(
+    name: &str,
+    unit: &str,
+    direction: Direction,
+    frequency: Frequency,
+    decimals: u8,
+    description: &str,
+) -> NewIndicator {
     NewIndicator {
         decimals,
         description: description.to_owned(),
@@ -153,11 +196,19 @@ fn add_indicators(wb: &mut Workbook) -> Result<SampleIndicators, StorageError> {
         "Complaints about a pothole at a spot repaired in the previous 30 days: rises when repairs are rushed.",
     ))?;
     let open_reports = wb.add_indicator(&indicator(
-        "Open pothole reports", "reports", Lower, Week, 0,
+        "Open pothole reports",
+        "reports",
+        Lower,
+        Week,
+        0,
         "Pothole reports not yet repaired at the end of the week.",
     ))?;
     let damage_claims = wb.add_indicator(&indicator(
-        "Vehicle damage claims", "claims", Lower, Month, 0,
+        "Vehicle damage claims",
+        "claims",
+        Lower,
+        Month,
+        0,
         "Claims against the city for vehicle damage attributed to street condition.",
     ))?;
     let residents_rating = wb.add_indicator(&indicator(
@@ -165,17 +216,29 @@ fn add_indicators(wb: &mut Workbook) -> Result<SampleIndicators, StorageError> {
         "Quarterly resident survey, share answering good or very good about street condition in their district.",
     ))?;
     let requests_on_time = wb.add_indicator(&indicator(
-        "Service requests closed on time", "%", Higher, Month, 1,
+        "Service requests closed on time",
+        "%",
+        Higher,
+        Month,
+        1,
         "All street service requests closed within their published service level.",
     ))?;
     let overtime = wb.add_indicator(&indicator(
-        "Crew overtime hours", "hours", Lower, Month, 0,
+        "Crew overtime hours",
+        "hours",
+        Lower,
+        Month,
+        0,
         "Paid overtime across the crew.",
     ))?;
     let asphalt = wb.add_indicator(&NewIndicator {
         is_amount: true,
         ..indicator(
-            "Asphalt purchased", "$", Neutral, Month, 0,
+            "Asphalt purchased",
+            "$",
+            Neutral,
+            Month,
+            0,
             "Spending on hot and cold patch asphalt.",
         )
     })?;
@@ -205,22 +268,38 @@ fn write_framework(wb: &mut Workbook) -> Result<(), StorageError> {
     )?;
 
     let deficits = [
-        ("Potholes wait too long for repair",
-         "Reported potholes stay open for days; many grow and are reported again before a crew arrives.",
-         "Only 41% of reported potholes were repaired within 48 hours in November 2024; potholes were the top complaint in the 2024 resident survey.",
-         5, 4, 4),
-        ("Snow routes are cleared late",
-         "After snowfalls, priority bus routes are not clear by the morning commute.",
-         "Transit agency reports 14 mornings of delays last winter attributed to uncleared routes.",
-         4, 3, 3),
-        ("Street lights stay out for weeks",
-         "Outage reports wait for the electrical contractor's monthly round.",
-         "Median 19 days from report to repair in 2024 (contractor's log).",
-         3, 3, 4),
-        ("Backlog of sidewalk repairs",
-         "Trip hazards wait years for a scheduled sidewalk project.",
-         "3,100 sidewalk defects logged and awaiting repair; 40 trip-and-fall claims in 2024.",
-         3, 5, 2),
+        (
+            "Potholes wait too long for repair",
+            "Reported potholes stay open for days; many grow and are reported again before a crew arrives.",
+            "Only 41% of reported potholes were repaired within 48 hours in November 2024; potholes were the top complaint in the 2024 resident survey.",
+            5,
+            4,
+            4,
+        ),
+        (
+            "Snow routes are cleared late",
+            "After snowfalls, priority bus routes are not clear by the morning commute.",
+            "Transit agency reports 14 mornings of delays last winter attributed to uncleared routes.",
+            4,
+            3,
+            3,
+        ),
+        (
+            "Street lights stay out for weeks",
+            "Outage reports wait for the electrical contractor's monthly round.",
+            "Median 19 days from report to repair in 2024 (contractor's log).",
+            3,
+            3,
+            4,
+        ),
+        (
+            "Backlog of sidewalk repairs",
+            "Trip hazards wait years for a scheduled sidewalk project.",
+            "3,100 sidewalk defects logged and awaiting repair; 40 trip-and-fall claims in 2024.",
+            3,
+            5,
+            2,
+        ),
     ];
     let mut chosen = None;
     for (title, description, evidence, harm, size, feasibility) in deficits {
@@ -253,15 +332,24 @@ fn write_framework(wb: &mut Workbook) -> Result<(), StorageError> {
     })?;
 
     let steps = [
-        ("Fewer potholes left open on city streets", "Open pothole reports",
-         "because a hole repaired within two days is closed before it grows and before many more drivers hit it",
-         "Baltimore's 48-hour pothole guarantee (CitiStat) cut open reports; our 2023 pilot in Central district did the same."),
-        ("Fewer vehicle-damage claims and cyclist injuries", "Vehicle damage claims",
-         "because most damage claims name a pothole that had been reported but not yet fixed",
-         "Claims office review of 2024 claims: seven in ten cite a pothole already reported."),
-        ("Residents rate their streets as safe and smooth", "Residents rating streets good or better",
-         "because pothole repair is the street service residents notice most",
-         "2024 resident survey: potholes were the top complaint in every district."),
+        (
+            "Fewer potholes left open on city streets",
+            "Open pothole reports",
+            "because a hole repaired within two days is closed before it grows and before many more drivers hit it",
+            "Baltimore's 48-hour pothole guarantee (CitiStat) cut open reports; our 2023 pilot in Central district did the same.",
+        ),
+        (
+            "Fewer vehicle-damage claims and cyclist injuries",
+            "Vehicle damage claims",
+            "because most damage claims name a pothole that had been reported but not yet fixed",
+            "Claims office review of 2024 claims: seven in ten cite a pothole already reported.",
+        ),
+        (
+            "Residents rate their streets as safe and smooth",
+            "Residents rating streets good or better",
+            "because pothole repair is the street service residents notice most",
+            "2024 resident survey: potholes were the top complaint in every district.",
+        ),
     ];
     for (outcome, measured_by, assumption, evidence) in steps {
         wb.add_theory_step(&TheoryStep {
@@ -298,13 +386,22 @@ pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
     let mut rows = Vec::new();
     let mut push = |indicator: IndicatorId, team: TeamId, period: Period, value: f64| {
         rows.push(NewMeasurement {
-            cell: Cell { indicator, team, period_start: period.start },
+            cell: Cell {
+                indicator,
+                team,
+                period_start: period.start,
+            },
             value,
         });
     };
     // The week index of a date, for reading the trend at a month or quarter.
     let week_index = |d: NaiveDate| -> usize {
-        usize::try_from(Frequency::Week.periods_between(start, d).clamp(0, n as i64 - 1)).unwrap_or(0)
+        usize::try_from(
+            Frequency::Week
+                .periods_between(start, d)
+                .clamp(0, n as i64 - 1),
+        )
+        .unwrap_or(0)
     };
     for (p, &team) in TEAMS.iter().zip(&team_ids) {
         let central = matches!(p.shape, Shape::Jump(..));
@@ -315,7 +412,9 @@ pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
         for (i, w) in weeks.iter().enumerate() {
             let pct = weekly_value(p, i, n, &mut rng);
             push(ind.repaired_48h, team, *w, pct);
-            let open = (140.0 * (1.0 - trend(p, i, n) / 100.0) + rng.noise(6.0)).max(0.0).round();
+            let open = (140.0 * (1.0 - trend(p, i, n) / 100.0) + rng.noise(6.0))
+                .max(0.0)
+                .round();
             push(ind.open_reports, team, *w, open);
         }
         for m in &months {
@@ -327,15 +426,30 @@ pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
             let claims_level = if central { 45.0 } else { level };
             let claims = 34.0 * (1.0 - claims_level / 100.0) + rng.noise(2.0);
             push(ind.damage_claims, team, *m, claims.max(0.0).round());
-            push(ind.requests_on_time, team, *m, round1((68.0 + level * 0.15 + rng.noise(2.5)).min(100.0)));
-            push(ind.overtime, team, *m, (310.0 + rng.noise(35.0)).max(0.0).round());
+            push(
+                ind.requests_on_time,
+                team,
+                *m,
+                round1((68.0 + level * 0.15 + rng.noise(2.5)).min(100.0)),
+            );
+            push(
+                ind.overtime,
+                team,
+                *m,
+                (310.0 + rng.noise(35.0)).max(0.0).round(),
+            );
             let spend = 18_000.0 * (rng.noise(0.9)).exp() * (1.0 + level / 100.0);
             push(ind.asphalt, team, *m, spend.round());
         }
         for q in &quarters {
             let level = trend(p, week_index(q.end()), n);
             let rating = if central { 44.0 } else { 30.0 + level * 0.45 };
-            push(ind.residents_rating, team, *q, round1(rating + rng.noise(1.8)));
+            push(
+                ind.residents_rating,
+                team,
+                *q,
+                round1(rating + rng.noise(1.8)),
+            );
         }
     }
     wb.insert_measurements(rows)?;
@@ -353,7 +467,12 @@ pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
             period_start: weeks[week.min(n - 1)].start,
         };
         if let Some(old) = wb.value(cell)? {
-            wb.set_value(cell, Some(round1((old + delta).clamp(0.0, 100.0))), reason, "entry")?;
+            wb.set_value(
+                cell,
+                Some(round1((old + delta).clamp(0.0, 100.0))),
+                reason,
+                "entry",
+            )?;
         }
     }
     wb.complete_framework()?;

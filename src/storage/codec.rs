@@ -34,7 +34,11 @@ pub fn timestamp_from_text(text: &str) -> Result<DateTime<Utc>, StorageError> {
 }
 
 /// Reads a stored enum code with `parse`, naming the column when it is unknown.
-pub fn code<T>(text: &str, column: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, StorageError> {
+pub fn code<T>(
+    text: &str,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, StorageError> {
     parse(text).ok_or_else(|| StorageError::Corrupt(format!("unknown {column} \"{text}\"")))
 }
 
@@ -58,7 +62,9 @@ mod tests {
 
     #[test]
     fn timestamps_round_trip() {
-        let t = DateTime::parse_from_rfc3339("2026-11-28T23:42:24Z").unwrap().with_timezone(&Utc);
+        let t = DateTime::parse_from_rfc3339("2026-11-28T23:42:24Z")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(timestamp_from_text(&timestamp_text(t)).unwrap(), t);
         assert!(timestamp_from_text("yesterday").is_err());
     }

@@ -131,12 +131,25 @@ impl std::fmt::Display for OpenError {
             .unwrap_or_else(|| self.path.display().to_string());
         let untouched = "The file was left untouched.";
         match &self.kind {
-            OpenErrorKind::NotFound => write!(f, "\"{name}\" does not exist (looked in {}).", self.path.display()),
+            OpenErrorKind::NotFound => write!(
+                f,
+                "\"{name}\" does not exist (looked in {}).",
+                self.path.display()
+            ),
             OpenErrorKind::IsDirectory => write!(f, "\"{name}\" is a folder, not a workbook file."),
             OpenErrorKind::Unreadable(e) => write!(f, "\"{name}\" cannot be read: {e}."),
-            OpenErrorKind::Empty => write!(f, "\"{name}\" is empty (0 bytes), so it is not a Ratchet workbook. {untouched}"),
-            OpenErrorKind::NotSqlite => write!(f, "\"{name}\" is not a Ratchet workbook: it is not an SQLite database at all. {untouched}"),
-            OpenErrorKind::NotWorkbook => write!(f, "\"{name}\" is an SQLite database made by another program, not a Ratchet workbook. {untouched}"),
+            OpenErrorKind::Empty => write!(
+                f,
+                "\"{name}\" is empty (0 bytes), so it is not a Ratchet workbook. {untouched}"
+            ),
+            OpenErrorKind::NotSqlite => write!(
+                f,
+                "\"{name}\" is not a Ratchet workbook: it is not an SQLite database at all. {untouched}"
+            ),
+            OpenErrorKind::NotWorkbook => write!(
+                f,
+                "\"{name}\" is an SQLite database made by another program, not a Ratchet workbook. {untouched}"
+            ),
             OpenErrorKind::TooNew { found, supported } => write!(
                 f,
                 "\"{name}\" was saved by a newer version of Ratchet (workbook format {found}; this version reads up to {supported}). Update Ratchet to open it. {untouched}"
@@ -149,9 +162,17 @@ impl std::fmt::Display for OpenError {
                 f,
                 "\"{name}\" cannot be written (the file or its folder is read-only). Copy it somewhere writable, or change its permissions."
             ),
-            OpenErrorKind::AlreadyExists => write!(f, "\"{name}\" already exists; choose another name so nothing is overwritten."),
-            OpenErrorKind::Upgrade(why) => write!(f, "\"{name}\" could not be upgraded to this version's format ({why}). Nothing in it was changed."),
-            OpenErrorKind::Sqlite(e) => write!(f, "\"{name}\" could not be opened: {}", describe_sqlite(e)),
+            OpenErrorKind::AlreadyExists => write!(
+                f,
+                "\"{name}\" already exists; choose another name so nothing is overwritten."
+            ),
+            OpenErrorKind::Upgrade(why) => write!(
+                f,
+                "\"{name}\" could not be upgraded to this version's format ({why}). Nothing in it was changed."
+            ),
+            OpenErrorKind::Sqlite(e) => {
+                write!(f, "\"{name}\" could not be opened: {}", describe_sqlite(e))
+            }
         }
     }
 }

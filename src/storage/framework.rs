@@ -11,7 +11,9 @@ impl Workbook {
     pub fn framework(&self) -> StorageResult<Framework> {
         let conn = self.conn();
         let completed: Option<String> =
-            conn.query_row("SELECT completed_at FROM framework WHERE id = 1", [], |r| r.get(0))?;
+            conn.query_row("SELECT completed_at FROM framework WHERE id = 1", [], |r| {
+                r.get(0)
+            })?;
         Ok(Framework {
             agency: agency::load(conn)?,
             mission: mission::current(conn)?,

@@ -49,7 +49,19 @@ impl NewIndicator {
 
 const SELECT: &str = "SELECT id, name, unit, direction, frequency, decimals, kind, scope, is_amount, counter_indicator_id, description FROM indicator";
 
-type Raw = (i64, String, String, String, String, i64, String, String, bool, Option<i64>, String);
+type Raw = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    bool,
+    Option<i64>,
+    String,
+);
 
 fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
     Ok((
@@ -68,7 +80,19 @@ fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
 }
 
 fn build(raw: Raw) -> StorageResult<Indicator> {
-    let (id, name, unit, direction, frequency, decimals, kind, scope, is_amount, counter, description) = raw;
+    let (
+        id,
+        name,
+        unit,
+        direction,
+        frequency,
+        decimals,
+        kind,
+        scope,
+        is_amount,
+        counter,
+        description,
+    ) = raw;
     Ok(Indicator {
         id: IndicatorId(id),
         name,
@@ -129,7 +153,11 @@ pub(super) fn insert(conn: &Connection, new: &NewIndicator) -> StorageResult<Ind
 
 pub(super) fn has_measurements(conn: &Connection, id: IndicatorId) -> StorageResult<bool> {
     Ok(conn
-        .query_row("SELECT 1 FROM measurement WHERE indicator_id = ?1 LIMIT 1", [id.0], |_| Ok(()))
+        .query_row(
+            "SELECT 1 FROM measurement WHERE indicator_id = ?1 LIMIT 1",
+            [id.0],
+            |_| Ok(()),
+        )
         .optional()?
         .is_some())
 }
@@ -151,9 +179,15 @@ impl Workbook {
     }
 
     /// Pairs `indicator` with a counter-indicator that should not worsen while it improves.
-    pub fn set_counter_indicator(&mut self, indicator: IndicatorId, counter: Option<IndicatorId>) -> StorageResult<()> {
+    pub fn set_counter_indicator(
+        &mut self,
+        indicator: IndicatorId,
+        counter: Option<IndicatorId>,
+    ) -> StorageResult<()> {
         if counter == Some(indicator) {
-            return Err(StorageError::Rule("An indicator cannot be its own counter-indicator.".into()));
+            return Err(StorageError::Rule(
+                "An indicator cannot be its own counter-indicator.".into(),
+            ));
         }
         self.transact(|tx| {
             tx.execute(

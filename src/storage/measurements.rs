@@ -29,7 +29,10 @@ impl Workbook {
     /// Adds values to empty cells, all in one transaction: if any cell
     /// already holds a value, or any value is not a finite number, nothing is
     /// written. Returns how many were added.
-    pub fn insert_measurements(&mut self, rows: impl IntoIterator<Item = NewMeasurement>) -> StorageResult<usize> {
+    pub fn insert_measurements(
+        &mut self,
+        rows: impl IntoIterator<Item = NewMeasurement>,
+    ) -> StorageResult<usize> {
         self.transact(|tx| {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO measurement (indicator_id, team_id, period, value) VALUES (?1, ?2, ?3, ?4)",
@@ -62,9 +65,17 @@ impl Workbook {
     /// Sets, changes or clears (`None`) one value, writing an audit row with
     /// the old value, the new one, the time and `reason`. Returns `false` when
     /// the value was already that (nothing is written).
-    pub fn set_value(&mut self, cell: Cell, new: Option<f64>, reason: &str, source: &str) -> StorageResult<bool> {
+    pub fn set_value(
+        &mut self,
+        cell: Cell,
+        new: Option<f64>,
+        reason: &str,
+        source: &str,
+    ) -> StorageResult<bool> {
         if new.is_some_and(|v| !v.is_finite()) {
-            return Err(StorageError::Rule("A value must be a finite number.".into()));
+            return Err(StorageError::Rule(
+                "A value must be a finite number.".into(),
+            ));
         }
         self.transact(|tx| {
             let old = current(tx, cell)?;
@@ -136,12 +147,18 @@ impl Workbook {
     }
 
     /// Every value of one team on one indicator, oldest period first.
-    pub fn series(&self, indicator: IndicatorId, team: TeamId) -> StorageResult<Vec<(chrono::NaiveDate, f64)>> {
+    pub fn series(
+        &self,
+        indicator: IndicatorId,
+        team: TeamId,
+    ) -> StorageResult<Vec<(chrono::NaiveDate, f64)>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT period, value FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 ORDER BY period",
         )?;
         let rows = stmt
-            .query_map(params![indicator.0, team.0], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?
+            .query_map(params![indicator.0, team.0], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
             .map(|(k, v)| Ok((date_from_key(k)?, v)))

@@ -13,7 +13,9 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String, String, String)>
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
 
-fn build((id, statement, reason, saved_at): (i64, String, String, String)) -> StorageResult<MissionVersion> {
+fn build(
+    (id, statement, reason, saved_at): (i64, String, String, String),
+) -> StorageResult<MissionVersion> {
     Ok(MissionVersion {
         id: MissionVersionId(id),
         statement,

@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use super::Workbook;
 use super::error::{OpenError, OpenErrorKind};
 use super::migrations::{LATEST_VERSION, migrations};
-use super::Workbook;
 
 /// Marks a SQLite file as a Ratchet workbook (`PRAGMA application_id`, "RTCH").
 pub const APPLICATION_ID: i32 = 0x5254_4348;

@@ -28,7 +28,8 @@ pub(super) fn framework_target(conn: &Connection) -> StorageResult<Option<Target
             },
         )
         .optional()?;
-    let Some((name, unit, direction, frequency, baseline, baseline_date, target, deadline)) = raw else {
+    let Some((name, unit, direction, frequency, baseline, baseline_date, target, deadline)) = raw
+    else {
         return Ok(None);
     };
     Ok(Some(Target {
@@ -72,15 +73,16 @@ fn resolve_indicator(
 ) -> StorageResult<IndicatorId> {
     let name = target.indicator_name.trim();
     let update = |id: IndicatorId| -> StorageResult<()> {
-        if let Some(existing) = indicators::by_id(conn, id)? {
-            if existing.frequency != target.frequency && indicators::has_measurements(conn, id)? {
-                return Err(StorageError::Rule(format!(
-                    "\"{}\" already has data reported {}; its reporting frequency cannot change to {}.",
-                    existing.name,
-                    existing.frequency.label().to_lowercase(),
-                    target.frequency.label().to_lowercase()
-                )));
-            }
+        if let Some(existing) = indicators::by_id(conn, id)?
+            && existing.frequency != target.frequency
+            && indicators::has_measurements(conn, id)?
+        {
+            return Err(StorageError::Rule(format!(
+                "\"{}\" already has data reported {}; its reporting frequency cannot change to {}.",
+                existing.name,
+                existing.frequency.label().to_lowercase(),
+                target.frequency.label().to_lowercase()
+            )));
         }
         conn.execute(
             "UPDATE indicator SET name = ?2, unit = ?3, direction = ?4, frequency = ?5 WHERE id = ?1",
@@ -95,11 +97,12 @@ fn resolve_indicator(
     }
     // A new name: while drafting, rename the target's own indicator if it has
     // no data yet rather than leaving an orphan behind.
-    if let Some(id) = current {
-        if !completed && !indicators::has_measurements(conn, id)? {
-            update(id)?;
-            return Ok(id);
-        }
+    if let Some(id) = current
+        && !completed
+        && !indicators::has_measurements(conn, id)?
+    {
+        update(id)?;
+        return Ok(id);
     }
     indicators::insert(
         conn,
@@ -169,9 +172,11 @@ impl Workbook {
 
     /// How many targets the framework has had (the one in force and those it superseded).
     pub fn target_history_len(&self) -> StorageResult<usize> {
-        let n: i64 = self
-            .conn()
-            .query_row("SELECT COUNT(*) FROM target WHERE team_id IS NULL", [], |r| r.get(0))?;
+        let n: i64 = self.conn().query_row(
+            "SELECT COUNT(*) FROM target WHERE team_id IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 }

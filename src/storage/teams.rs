@@ -7,8 +7,13 @@ use crate::domain::{Team, TeamId};
 
 /// Turns a UNIQUE violation on a name into a sentence; other errors pass through.
 pub(super) fn name_clash(e: rusqlite::Error, what: &str, name: &str) -> StorageError {
-    if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) && e.to_string().contains("UNIQUE") {
-        StorageError::Rule(format!("{what} called \"{}\" already exists; choose another name.", name.trim()))
+    if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
+        && e.to_string().contains("UNIQUE")
+    {
+        StorageError::Rule(format!(
+            "{what} called \"{}\" already exists; choose another name.",
+            name.trim()
+        ))
     } else {
         e.into()
     }

@@ -83,7 +83,11 @@ impl Workbook {
             let Some(i) = order.iter().position(|s| *s == id) else {
                 return Err(StorageError::Missing("That step of the theory".into()));
             };
-            let j = if toward_target { i.checked_sub(1) } else { Some(i + 1) };
+            let j = if toward_target {
+                i.checked_sub(1)
+            } else {
+                Some(i + 1)
+            };
             if let Some(j) = j.filter(|j| *j < order.len()) {
                 order.swap(i, j);
                 renumber(tx, &order)?;

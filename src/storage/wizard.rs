@@ -7,7 +7,9 @@ use crate::domain::WizardDraft;
 
 pub(super) fn load(conn: &Connection) -> StorageResult<Option<WizardDraft>> {
     let text: Option<String> = conn
-        .query_row("SELECT draft FROM wizard_draft WHERE id = 1", [], |r| r.get(0))
+        .query_row("SELECT draft FROM wizard_draft WHERE id = 1", [], |r| {
+            r.get(0)
+        })
         .optional()?;
     // A draft that cannot be read (e.g. from a damaged file) is not worth
     // refusing the workbook over: the committed framework is intact, and the
@@ -29,8 +31,9 @@ impl Workbook {
 
     /// Saves the draft (replacing the previous one).
     pub fn save_wizard_draft(&mut self, draft: &WizardDraft) -> StorageResult<()> {
-        let json = serde_json::to_string(draft)
-            .map_err(|e| super::StorageError::Corrupt(format!("draft could not be encoded: {e}")))?;
+        let json = serde_json::to_string(draft).map_err(|e| {
+            super::StorageError::Corrupt(format!("draft could not be encoded: {e}"))
+        })?;
         self.transact(|tx| {
             tx.execute(
                 "INSERT INTO wizard_draft (id, draft) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET draft = excluded.draft",

@@ -8,15 +8,16 @@ use crate::domain::practices::{CREDIT, PHASES, PRACTICES};
 /// Shows the open dialog, if any.
 pub fn dialogs_ui(ctx: &egui::Context, view: &AppView, actions: &mut Actions) {
     let Some(dialog) = view.dialog else { return };
-    let modal = egui::Modal::new(Id::unique(("ratchet_dialog", format!("{dialog:?}")))).show(ctx, |ui| {
-        ui.set_max_width(640.0);
-        match dialog {
-            Dialog::Practices => practices_ui(ui),
-            Dialog::About => about_ui(ui),
-        }
-        ui.add_space(8.0);
-        ui.button("Close").clicked()
-    });
+    let modal =
+        egui::Modal::new(Id::unique(("ratchet_dialog", format!("{dialog:?}")))).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            match dialog {
+                Dialog::Practices => practices_ui(ui),
+                Dialog::About => about_ui(ui),
+            }
+            ui.add_space(8.0);
+            ui.button("Close").clicked()
+        });
     if modal.inner || modal.should_close() {
         actions.push(Action::CloseDialog);
     }
@@ -25,17 +26,26 @@ pub fn dialogs_ui(ctx: &egui::Context, view: &AppView, actions: &mut Actions) {
 fn practices_ui(ui: &mut egui::Ui) {
     ui.heading("The eleven better practices");
     ui.label(RichText::new(CREDIT).weak().small());
-    egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
-        for (i, phase) in PHASES.iter().enumerate() {
-            ui.add_space(8.0);
-            ui.label(RichText::new(format!("{}. {} — {}", phase.numeral, phase.title, phase.question)).strong().size(16.0));
-            for p in PRACTICES.iter().filter(|p| p.phase == i) {
-                ui.add_space(4.0);
-                ui.label(RichText::new(format!("{}. {}", p.number, p.title)).strong());
-                ui.label(p.explanation);
+    egui::ScrollArea::vertical()
+        .max_height(480.0)
+        .show(ui, |ui| {
+            for (i, phase) in PHASES.iter().enumerate() {
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new(format!(
+                        "{}. {} — {}",
+                        phase.numeral, phase.title, phase.question
+                    ))
+                    .strong()
+                    .size(16.0),
+                );
+                for p in PRACTICES.iter().filter(|p| p.phase == i) {
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(format!("{}. {}", p.number, p.title)).strong());
+                    ui.label(p.explanation);
+                }
             }
-        }
-    });
+        });
 }
 
 fn about_ui(ui: &mut egui::Ui) {

@@ -2,8 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::theme;
-use super::widgets::guidance_ui;
+use super::widgets::{guidance_ui, part_card_ui};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions};
 use crate::domain::WizardStep;
@@ -21,43 +20,61 @@ pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             let when = wb
                 .framework
                 .completed_at
-                .map(|t| t.with_timezone(&chrono::Local).format("%-d %B %Y").to_string())
+                .map(|t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%-d %B %Y")
+                        .to_string()
+                })
                 .unwrap_or_default();
             format!("Your performance framework is complete (finished {when}).")
         } else {
-            format!("Your performance framework: {} of 4 parts done.", status.parts_done())
+            format!(
+                "Your performance framework: {} of 4 parts done.",
+                status.parts_done()
+            )
         };
         ui.label(RichText::new(headline).size(18.0));
         ui.add_space(8.0);
 
         let parts = [
-            (WizardStep::Mission, status.mission, wb.framework.mission.as_ref().map(|m| m.statement.clone())),
-            (WizardStep::Deficits, status.deficit, wb.framework.chosen_deficit().map(|d| d.display_title().to_owned())),
-            (WizardStep::Target, status.target, wb.framework.target.as_ref().map(|t| t.sentence())),
+            (
+                WizardStep::Mission,
+                status.mission,
+                wb.framework.mission.as_ref().map(|m| m.statement.clone()),
+            ),
+            (
+                WizardStep::Deficits,
+                status.deficit,
+                wb.framework
+                    .chosen_deficit()
+                    .map(|d| d.display_title().to_owned()),
+            ),
+            (
+                WizardStep::Target,
+                status.target,
+                wb.framework.target.as_ref().map(|t| t.sentence()),
+            ),
             (
                 WizardStep::Theory,
                 status.theory,
-                (!wb.framework.theory.is_empty()).then(|| format!("{} outcomes between target and mission", wb.framework.theory.len())),
+                (!wb.framework.theory.is_empty()).then(|| {
+                    let outcomes: Vec<&str> = wb
+                        .framework
+                        .theory
+                        .iter()
+                        .map(|s| s.outcome.trim())
+                        .collect();
+                    format!("Target → {} → mission", outcomes.join(" → "))
+                }),
             ),
         ];
-        egui::Grid::new("framework_parts").num_columns(3).spacing([12.0, 8.0]).striped(true).show(ui, |ui| {
-            for ((step, done, text), practice) in parts.into_iter().zip(PRACTICES.iter()) {
-                let mark = if done {
-                    RichText::new("✔ done").color(theme::done_color(ui.visuals()))
-                } else {
-                    RichText::new("○ to do").weak()
-                };
-                ui.label(mark);
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(format!("{}. {}", practice.number, practice.title)).strong());
-                    ui.label(text.unwrap_or_else(|| "Not yet written.".into()));
-                });
-                if ui.button(format!("Open {}", step.title().to_lowercase())).clicked() {
-                    actions.push(Action::GoToStep(step));
-                }
-                ui.end_row();
-            }
-        });
+        for ((step, done, text), practice) in parts.into_iter().zip(PRACTICES.iter()) {
+            let title = format!("{}. {}", practice.number, practice.title);
+            let button = format!("Open {}", step.title().to_lowercase());
+            part_card_ui(ui, &title, done, &button, step, actions, |ui| {
+                ui.label(text.unwrap_or_else(|| "Not yet written.".into()));
+            });
+        }
         ui.add_space(12.0);
 
         let next = [

@@ -31,8 +31,14 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
         egui::Panel::bottom("status_bar").show(ui, |ui| shell::status_bar_ui(ui, wb));
         if let Some(mission) = &wb.framework.mission {
             egui::Panel::top("mission_banner")
-                .frame(egui::Frame::new().fill(theme::banner_fill(ui.visuals())).inner_margin(8.0))
-                .show(ui, |ui| shell::mission_banner_ui(ui, &wb.framework.agency, mission));
+                .frame(
+                    egui::Frame::new()
+                        .fill(theme::banner_fill(ui.visuals()))
+                        .inner_margin(8.0),
+                )
+                .show(ui, |ui| {
+                    shell::mission_banner_ui(ui, &wb.framework.agency, mission)
+                });
         }
         egui::Panel::left("navigation")
             .resizable(false)

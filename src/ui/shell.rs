@@ -15,7 +15,11 @@ fn command_button_ui(ui: &mut Ui, command: Command, enabled: bool, actions: &mut
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
         actions.push(Action::Run(command));
         ui.close();
     }
@@ -75,13 +79,27 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
     ui.label(RichText::new(format!("{}. {}", phase.numeral, phase.title)).strong());
     ui.label(RichText::new(phase.question).weak().small());
     let on_wizard = view.screen == Screen::Wizard;
-    let done = [wb.status.mission, wb.status.deficit, wb.status.target, wb.status.theory];
-    let steps = [WizardStep::Mission, WizardStep::Deficits, WizardStep::Target, WizardStep::Theory];
+    let done = [
+        wb.status.mission,
+        wb.status.deficit,
+        wb.status.target,
+        wb.status.theory,
+    ];
+    let steps = [
+        WizardStep::Mission,
+        WizardStep::Deficits,
+        WizardStep::Target,
+        WizardStep::Theory,
+    ];
     for ((practice, step), is_done) in PRACTICES.iter().take(4).zip(steps).zip(done) {
         let mark = if is_done { "✔" } else { "○" };
         let text = format!("{mark} {}. {}", practice.number, practice.title);
         let selected = on_wizard && wb.draft.step == step;
-        if ui.selectable_label(selected, text).on_hover_text(practice.explanation).clicked() {
+        if ui
+            .selectable_label(selected, text)
+            .on_hover_text(practice.explanation)
+            .clicked()
+        {
             actions.push(Action::GoToStep(step));
         }
     }
@@ -100,21 +118,35 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
 pub fn message_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
     let Some(message) = &view.message else { return };
     let (fill, text_color) = match message.tone {
-        Tone::Error => (ui.visuals().error_fg_color.gamma_multiply(0.15), ui.visuals().error_fg_color),
-        Tone::Info => (ui.visuals().selection.bg_fill.gamma_multiply(0.3), ui.visuals().text_color()),
+        Tone::Error => (
+            ui.visuals().error_fg_color.gamma_multiply(0.15),
+            ui.visuals().error_fg_color,
+        ),
+        Tone::Info => (
+            ui.visuals().selection.bg_fill.gamma_multiply(0.3),
+            ui.visuals().text_color(),
+        ),
     };
-    egui::Frame::new().fill(fill).inner_margin(8.0).corner_radius(4.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            let icon = if message.tone == Tone::Error { "⚠" } else { "ℹ" };
-            ui.label(RichText::new(format!("{icon} {}", message.text)).color(text_color));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Dismiss").clicked() {
-                    actions.push(Action::DismissMessage);
-                }
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let icon = if message.tone == Tone::Error {
+                    "⚠"
+                } else {
+                    "ℹ"
+                };
+                ui.label(RichText::new(format!("{icon} {}", message.text)).color(text_color));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Dismiss").clicked() {
+                        actions.push(Action::DismissMessage);
+                    }
+                });
             });
         });
-    });
     ui.add_space(6.0);
 }
 
@@ -126,10 +158,16 @@ pub fn status_bar_ui(ui: &mut Ui, wb: &WorkbookView) {
                 let when = at
                     .map(|t| format!(" at {}", t.with_timezone(&chrono::Local).format("%H:%M:%S")))
                     .unwrap_or_default();
-                ui.label(RichText::new(format!("✔ All changes saved{when}")).color(theme::done_color(ui.visuals())));
+                ui.label(
+                    RichText::new(format!("✔ All changes saved{when}"))
+                        .color(theme::done_color(ui.visuals())),
+                );
             }
             SaveState::Failed(why) => {
-                ui.label(RichText::new(format!("⚠ Last change not saved: {why}")).color(ui.visuals().error_fg_color));
+                ui.label(
+                    RichText::new(format!("⚠ Last change not saved: {why}"))
+                        .color(ui.visuals().error_fg_color),
+                );
             }
         }
         ui.separator();

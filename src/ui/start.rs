@@ -22,7 +22,7 @@ pub fn start_ui(ui: &mut Ui, view: &AppView, state: &mut UiState, actions: &mut 
 
         ui.group(|ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Explore the sample agency").heading());
+            ui.label(RichText::new("The sample agency").heading());
             guidance_ui(
                 ui,
                 "Riverton Street Services: a finished framework, six district crews and two years of data. \
@@ -53,10 +53,12 @@ pub fn start_ui(ui: &mut Ui, view: &AppView, state: &mut UiState, actions: &mut 
                 Err(_) => {}
             }
             ui.horizontal(|ui| {
-                if ui.add_enabled(path.is_ok(), egui::Button::new("Create workbook")).clicked() {
-                    if let Ok(p) = path {
-                        actions.push(Action::CreateWorkbook(p));
-                    }
+                if ui
+                    .add_enabled(path.is_ok(), egui::Button::new("Create workbook"))
+                    .clicked()
+                    && let Ok(p) = path
+                {
+                    actions.push(Action::CreateWorkbook(p));
                 }
                 if ui
                     .button("Choose location…")

@@ -1,10 +1,31 @@
-//! Look and feel: follows the system's light or dark theme; a few colours
-//! that read well in both.
+//! Look and feel: follows the system's light or dark theme, carries its own
+//! fallback font, and a few colours that read well in both themes.
 
-use egui::{Color32, Visuals};
+use egui::epaint::text::{FontInsert, InsertFontFamily};
+use egui::{Color32, FontData, FontFamily, Visuals};
 
-/// Lets egui follow the operating system's light/dark setting.
-pub fn follow_system_theme(ctx: &egui::Context) {
+/// DejaVu Sans, bundled (see assets/fonts/LICENSE-DejaVu.txt): covers Latin,
+/// Greek, Cyrillic and the symbols the screens use (✔ ⚠ ℹ ★ arrows) on every
+/// machine, whatever fonts the system has.
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Prepares a context once: the bundled fallback font and the system theme.
+/// Safe to call at the start of the first frame (fonts apply at once then).
+pub fn setup(ctx: &egui::Context) {
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        FontData::from_static(FALLBACK_FONT),
+        vec![
+            InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: FontFamily::Monospace,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+        ],
+    ));
     ctx.options_mut(|o| o.theme_preference = egui::ThemePreference::System);
 }
 

@@ -6,6 +6,10 @@
 
 use egui::{RichText, TextEdit, Ui};
 
+use super::theme;
+use crate::app::{Action, Actions};
+use crate::domain::WizardStep;
+
 /// A labelled one-line text field showing `value`. Returns the new text when
 /// the user changed it this frame. `salt` keeps the field's identity stable
 /// when messages appear above it.
@@ -85,10 +89,49 @@ pub fn example_ui(ui: &mut Ui, title: &str, text: &str) {
 }
 
 /// A 1–5 score as a labelled slider; returns the new score when changed.
-pub fn score_ui(ui: &mut Ui, label: &str, value: u8, salt: impl std::hash::Hash + std::fmt::Debug) -> Option<u8> {
+pub fn score_ui(
+    ui: &mut Ui,
+    label: &str,
+    value: u8,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+) -> Option<u8> {
     let mut v = value;
     let response = ui
-        .push_id(salt, |ui| ui.add(egui::Slider::new(&mut v, 1..=5).text(label)))
+        .push_id(salt, |ui| {
+            ui.add(egui::Slider::new(&mut v, 1..=5).text(label))
+        })
         .inner;
     (response.changed() && v != value).then_some(v)
+}
+
+/// A framework part as a card: its title, a done/unfinished mark (text as
+/// well as colour), a button that opens its wizard step, and its content.
+pub fn part_card_ui(
+    ui: &mut Ui,
+    title: &str,
+    done: bool,
+    button: &str,
+    step: WizardStep,
+    actions: &mut Actions,
+    body: impl FnOnce(&mut Ui),
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let mark = if done {
+                RichText::new("✔ done").color(theme::done_color(ui.visuals()))
+            } else {
+                RichText::new("○ unfinished").color(ui.visuals().warn_fg_color)
+            };
+            ui.label(RichText::new(title).strong().size(16.0));
+            ui.label(mark);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(button).clicked() {
+                    actions.push(Action::GoToStep(step));
+                }
+            });
+        });
+        body(ui);
+    });
+    ui.add_space(6.0);
 }

@@ -10,7 +10,12 @@ use crate::ui::UiState;
 use crate::ui::widgets::{guidance_ui, problem_ui, score_ui, text_area_ui, text_field_ui};
 
 /// Draws the deficit step.
-pub fn deficits_step_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
+pub fn deficits_step_ui(
+    ui: &mut Ui,
+    wb: &WorkbookView,
+    state: &mut UiState,
+    actions: &mut Actions,
+) {
     let framework = &wb.framework;
     let chosen = framework.choice.chosen;
     let order = ranked(&framework.deficits);
@@ -24,31 +29,34 @@ pub fn deficits_step_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, act
         let ui = &mut cols[0];
         ui.label(RichText::new("Candidates, by priority").strong());
         guidance_ui(ui, PRIORITY_FORMULA);
-        egui::Grid::new("deficit_ranking").num_columns(3).striped(true).show(ui, |ui| {
-            ui.label(RichText::new("Rank").weak());
-            ui.label(RichText::new("Priority").weak());
-            ui.label(RichText::new("Deficit").weak());
-            ui.end_row();
-            for (rank, d) in order.iter().enumerate() {
-                ui.label(format!("{}", rank + 1));
-                ui.label(format!("{}", d.priority()));
-                let star = if chosen == Some(d.id) { "★ " } else { "" };
-                let is_selected = selected.is_some_and(|s| s.id == d.id);
-                if ui
-                    .selectable_label(is_selected, format!("{star}{}", d.display_title()))
-                    .on_hover_text(format!(
-                        "Harm {} × size {} × feasibility {}",
-                        d.harm.get(),
-                        d.size.get(),
-                        d.feasibility.get()
-                    ))
-                    .clicked()
-                {
-                    state.selected_deficit = Some(d.id);
-                }
+        egui::Grid::new("deficit_ranking")
+            .num_columns(3)
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label(RichText::new("Rank").weak());
+                ui.label(RichText::new("Priority").weak());
+                ui.label(RichText::new("Deficit").weak());
                 ui.end_row();
-            }
-        });
+                for (rank, d) in order.iter().enumerate() {
+                    ui.label(format!("{}", rank + 1));
+                    ui.label(format!("{}", d.priority()));
+                    let star = if chosen == Some(d.id) { "★ " } else { "" };
+                    let is_selected = selected.is_some_and(|s| s.id == d.id);
+                    if ui
+                        .selectable_label(is_selected, format!("{star}{}", d.display_title()))
+                        .on_hover_text(format!(
+                            "Harm {} × size {} × feasibility {}",
+                            d.harm.get(),
+                            d.size.get(),
+                            d.feasibility.get()
+                        ))
+                        .clicked()
+                    {
+                        state.selected_deficit = Some(d.id);
+                    }
+                    ui.end_row();
+                }
+            });
         if framework.deficits.is_empty() {
             guidance_ui(ui, "No candidates yet.");
         }
@@ -65,7 +73,13 @@ pub fn deficits_step_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, act
 
     ui.add_space(10.0);
     if let Some(d) = framework.chosen_deficit() {
-        ui.label(RichText::new(format!("Chosen as the most consequential: {}", d.display_title())).strong());
+        ui.label(
+            RichText::new(format!(
+                "Chosen as the most consequential: {}",
+                d.display_title()
+            ))
+            .strong(),
+        );
         if let Some(text) = text_area_ui(
             ui,
             "Why is this the most consequential deficit?",
@@ -92,19 +106,45 @@ fn deficit_editor_ui(ui: &mut Ui, d: &Deficit, is_chosen: bool, actions: &mut Ac
         change(&mut copy);
         actions.push(Action::UpdateDeficit(copy));
     };
-    if let Some(t) = text_field_ui(ui, "Title", &d.title, "e.g. Potholes wait too long for repair", d.id, None) {
+    if let Some(t) = text_field_ui(
+        ui,
+        "Title",
+        &d.title,
+        "e.g. Potholes wait too long for repair",
+        d.id,
+        None,
+    ) {
         emit(&|c| c.title = t.clone());
     }
-    if let Some(t) = text_area_ui(ui, "Description", &d.description, "What is failing, and for whom?", 2, d.id, None) {
+    if let Some(t) = text_area_ui(
+        ui,
+        "Description",
+        &d.description,
+        "What is failing, and for whom?",
+        2,
+        d.id,
+        None,
+    ) {
         emit(&|c| c.description = t.clone());
     }
-    if let Some(t) = text_area_ui(ui, "Evidence", &d.evidence, "Figures, complaints, an indicator that shows it", 2, d.id, None) {
+    if let Some(t) = text_area_ui(
+        ui,
+        "Evidence",
+        &d.evidence,
+        "Figures, complaints, an indicator that shows it",
+        2,
+        d.id,
+        None,
+    ) {
         emit(&|c| c.evidence = t.clone());
     }
-    let scores: [(&str, Score, fn(&mut Deficit, Score)); 3] = [
+    type SetScore = fn(&mut Deficit, Score);
+    let scores: [(&str, Score, SetScore); 3] = [
         ("Harm to the mission", d.harm, |c, s| c.harm = s),
         ("Size of the gap", d.size, |c, s| c.size = s),
-        ("Feasibility of closing it", d.feasibility, |c, s| c.feasibility = s),
+        ("Feasibility of closing it", d.feasibility, |c, s| {
+            c.feasibility = s
+        }),
     ];
     for (label, score, set) in scores {
         if let Some(v) = score_ui(ui, label, score.get(), (label, d.id)) {

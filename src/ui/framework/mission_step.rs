@@ -12,21 +12,55 @@ use crate::ui::widgets::{guidance_ui, text_area_ui, text_field_ui};
 pub fn mission_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
     let agency = &wb.framework.agency;
     ui.columns(3, |cols| {
-        if let Some(name) = text_field_ui(&mut cols[0], "Agency name", &agency.name, "e.g. Riverton Street Services", "agency", None) {
-            actions.push(Action::SetAgency(crate::domain::Agency { name, ..agency.clone() }));
+        if let Some(name) = text_field_ui(
+            &mut cols[0],
+            "Agency name",
+            &agency.name,
+            "e.g. Riverton Street Services",
+            "agency",
+            None,
+        ) {
+            actions.push(Action::SetAgency(crate::domain::Agency {
+                name,
+                ..agency.clone()
+            }));
         }
-        if let Some(leader_name) = text_field_ui(&mut cols[1], "Leader's name", &agency.leader_name, "e.g. Dana Okafor", "agency", None) {
-            actions.push(Action::SetAgency(crate::domain::Agency { leader_name, ..agency.clone() }));
+        if let Some(leader_name) = text_field_ui(
+            &mut cols[1],
+            "Leader's name",
+            &agency.leader_name,
+            "e.g. Dana Okafor",
+            "agency",
+            None,
+        ) {
+            actions.push(Action::SetAgency(crate::domain::Agency {
+                leader_name,
+                ..agency.clone()
+            }));
         }
-        if let Some(leader_title) = text_field_ui(&mut cols[2], "Leader's title", &agency.leader_title, "e.g. Director", "agency", None) {
-            actions.push(Action::SetAgency(crate::domain::Agency { leader_title, ..agency.clone() }));
+        if let Some(leader_title) = text_field_ui(
+            &mut cols[2],
+            "Leader's title",
+            &agency.leader_title,
+            "e.g. Director",
+            "agency",
+            None,
+        ) {
+            actions.push(Action::SetAgency(crate::domain::Agency {
+                leader_title,
+                ..agency.clone()
+            }));
         }
     });
     ui.add_space(8.0);
 
     let draft = &wb.draft;
     let show = wb.showing_problems(WizardStep::Mission);
-    let problem = if show { wb.checks.mission.as_ref().err().map(String::as_str) } else { None };
+    let problem = if show {
+        wb.checks.mission.as_ref().err().map(String::as_str)
+    } else {
+        None
+    };
     if let Some(text) = text_area_ui(
         ui,
         "Mission statement",
@@ -36,10 +70,17 @@ pub fn mission_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         "mission",
         problem,
     ) {
-        actions.push(Action::EditDraft(crate::domain::WizardDraft { mission: text, ..draft.clone() }));
+        actions.push(Action::EditDraft(crate::domain::WizardDraft {
+            mission: text,
+            ..draft.clone()
+        }));
     }
     let chars = draft.mission.trim().chars().count();
-    ui.label(RichText::new(format!("{chars} / {MAX_MISSION_CHARS} characters")).weak().small());
+    ui.label(
+        RichText::new(format!("{chars} / {MAX_MISSION_CHARS} characters"))
+            .weak()
+            .small(),
+    );
 
     let current = wb.framework.mission.as_ref();
     let changed = current.is_some_and(|m| m.statement != draft.mission.trim());
@@ -53,13 +94,29 @@ pub fn mission_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             "mission_reason",
             None,
         ) {
-            actions.push(Action::EditDraft(crate::domain::WizardDraft { mission_reason: reason, ..draft.clone() }));
+            actions.push(Action::EditDraft(crate::domain::WizardDraft {
+                mission_reason: reason,
+                ..draft.clone()
+            }));
         }
-        guidance_ui(ui, "Saving keeps the earlier version with its date, so the history of the mission is never lost.");
+        guidance_ui(
+            ui,
+            "Saving keeps the earlier version with its date, so the history of the mission is never lost.",
+        );
     }
     if let Some(m) = current {
         let when = m.saved_at.with_timezone(&chrono::Local).format("%-d %b %Y");
-        let versions = if wb.mission_versions == 1 { "1 version".to_owned() } else { format!("{} versions", wb.mission_versions) };
-        ui.label(RichText::new(format!("Saved mission: {versions}; the current one since {when}.")).weak().small());
+        let versions = if wb.mission_versions == 1 {
+            "1 version".to_owned()
+        } else {
+            format!("{} versions", wb.mission_versions)
+        };
+        ui.label(
+            RichText::new(format!(
+                "Saved mission: {versions}; the current one since {when}."
+            ))
+            .weak()
+            .small(),
+        );
     }
 }

@@ -14,12 +14,19 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
     let show_all = wb.showing_problems(WizardStep::Target);
     // A field's problem shows once it has been typed in, or after Next was refused.
     let problem = |field: TargetField, typed: bool| -> Option<&str> {
-        if show_all || typed { wb.checks.target_error(field) } else { None }
+        if show_all || typed {
+            wb.checks.target_error(field)
+        } else {
+            None
+        }
     };
     let mut emit = |change: &dyn Fn(&mut TargetDraft)| {
         let mut target = draft.clone();
         change(&mut target);
-        actions.push(Action::EditDraft(WizardDraft { target, ..wb.draft.clone() }));
+        actions.push(Action::EditDraft(WizardDraft {
+            target,
+            ..wb.draft.clone()
+        }));
     };
 
     ui.columns(2, |cols| {
@@ -34,7 +41,14 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         ) {
             emit(&|t| t.indicator_name = v.clone());
         }
-        if let Some(v) = text_field_ui(ui, "Unit", &draft.unit, "e.g. %, days, cases", "target", problem(TargetField::Unit, !draft.unit.is_empty())) {
+        if let Some(v) = text_field_ui(
+            ui,
+            "Unit",
+            &draft.unit,
+            "e.g. %, days, cases",
+            "target",
+            problem(TargetField::Unit, !draft.unit.is_empty()),
+        ) {
             emit(&|t| t.unit = v.clone());
         }
         ui.label(RichText::new("Which way is better?").strong());
@@ -57,25 +71,61 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         problem_ui(ui, problem(TargetField::Frequency, false));
 
         let ui = &mut cols[1];
-        if let Some(v) = text_field_ui(ui, "Baseline value", &draft.baseline_value, "Where it stands now, e.g. 41", "target", problem(TargetField::BaselineValue, !draft.baseline_value.is_empty())) {
+        if let Some(v) = text_field_ui(
+            ui,
+            "Baseline value",
+            &draft.baseline_value,
+            "Where it stands now, e.g. 41",
+            "target",
+            problem(TargetField::BaselineValue, !draft.baseline_value.is_empty()),
+        ) {
             emit(&|t| t.baseline_value = v.clone());
         }
-        if let Some(v) = text_field_ui(ui, "Baseline date", &draft.baseline_date, "YYYY-MM-DD", "target", problem(TargetField::BaselineDate, !draft.baseline_date.is_empty())) {
+        if let Some(v) = text_field_ui(
+            ui,
+            "Baseline date",
+            &draft.baseline_date,
+            "YYYY-MM-DD",
+            "target",
+            problem(TargetField::BaselineDate, !draft.baseline_date.is_empty()),
+        ) {
             emit(&|t| t.baseline_date = v.clone());
         }
-        if let Some(v) = text_field_ui(ui, "Target value", &draft.target_value, "Where it must get to, e.g. 90", "target", problem(TargetField::TargetValue, !draft.target_value.is_empty())) {
+        if let Some(v) = text_field_ui(
+            ui,
+            "Target value",
+            &draft.target_value,
+            "Where it must get to, e.g. 90",
+            "target",
+            problem(TargetField::TargetValue, !draft.target_value.is_empty()),
+        ) {
             emit(&|t| t.target_value = v.clone());
         }
-        if let Some(v) = text_field_ui(ui, "Deadline", &draft.deadline, "YYYY-MM-DD", "target", problem(TargetField::Deadline, !draft.deadline.is_empty())) {
+        if let Some(v) = text_field_ui(
+            ui,
+            "Deadline",
+            &draft.deadline,
+            "YYYY-MM-DD",
+            "target",
+            problem(TargetField::Deadline, !draft.deadline.is_empty()),
+        ) {
             emit(&|t| t.deadline = v.clone());
         }
     });
 
     ui.add_space(8.0);
     if let (Ok(target), Some(pace)) = (&wb.checks.target, &wb.checks.pace) {
-        let unit = if target.unit.trim() == "%" { "percentage points".to_owned() } else { target.unit.trim().to_owned() };
+        let unit = if target.unit.trim() == "%" {
+            "percentage points".to_owned()
+        } else {
+            target.unit.trim().to_owned()
+        };
         let noun = target.frequency.noun();
-        let sign = if pace.change_per_period >= 0.0 { "+" } else { "" };
+        let sign = if pace.change_per_period >= 0.0 {
+            "+"
+        } else {
+            ""
+        };
         let mut text = format!(
             "Implied pace: {sign}{} {unit} per {noun}, over {} {noun}s.",
             format_number(pace.change_per_period, 3),

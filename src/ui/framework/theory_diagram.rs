@@ -9,8 +9,15 @@ const PAD: f32 = 8.0;
 const GAP: f32 = 26.0;
 
 /// Lays out `text` wrapped to `width`.
-fn galley(ui: &Ui, text: &str, size: f32, color: Color32, width: f32) -> std::sync::Arc<egui::Galley> {
-    ui.painter().layout(text.to_owned(), FontId::proportional(size), color, width)
+fn galley(
+    ui: &Ui,
+    text: &str,
+    size: f32,
+    color: Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    ui.painter()
+        .layout(text.to_owned(), FontId::proportional(size), color, width)
 }
 
 /// Draws the chain; returns the step the user clicked, if any.
@@ -37,13 +44,24 @@ pub fn theory_diagram_ui(
     let mut nodes = vec![];
     let mut push = |title: &str, note: Option<String>, step: Option<TheoryStepId>| {
         let title = galley(ui, title, 14.0, text_color, inner);
-        let note = note.filter(|n| !n.trim().is_empty()).map(|n| galley(ui, &n, 12.0, weak, inner));
+        let note = note
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| galley(ui, &n, 12.0, weak, inner));
         let height = title.size().y + note.as_ref().map_or(0.0, |n| n.size().y + 4.0) + 2.0 * PAD;
-        nodes.push(Node { title, note, step, height });
+        nodes.push(Node {
+            title,
+            note,
+            step,
+            height,
+        });
     };
     push(target_text, None, None);
     for (i, s) in steps.iter().enumerate() {
-        let outcome = if s.outcome.trim().is_empty() { "(outcome not yet written)" } else { s.outcome.trim() };
+        let outcome = if s.outcome.trim().is_empty() {
+            "(outcome not yet written)"
+        } else {
+            s.outcome.trim()
+        };
         let mut note = String::new();
         if !s.assumption.trim().is_empty() {
             note.push_str(s.assumption.trim());
@@ -54,12 +72,17 @@ pub fn theory_diagram_ui(
             }
             note.push_str(&format!("Measured by: {}", s.measured_by.trim()));
         }
-        let label = if i + 1 == steps.len() { format!("{}. {outcome}  (mission-level)", i + 1) } else { format!("{}. {outcome}", i + 1) };
+        let label = if i + 1 == steps.len() {
+            format!("{}. {outcome}  (mission-level)", i + 1)
+        } else {
+            format!("{}. {outcome}", i + 1)
+        };
         push(&label, Some(note), Some(s.id));
     }
     push(mission_text, None, None);
 
-    let total: f32 = nodes.iter().map(|n| n.height).sum::<f32>() + GAP * (nodes.len().saturating_sub(1)) as f32;
+    let total: f32 =
+        nodes.iter().map(|n| n.height).sum::<f32>() + GAP * (nodes.len().saturating_sub(1)) as f32;
     let (area, _) = ui.allocate_exact_size(Vec2::new(width, total), Sense::hover());
     let mut y = area.top();
     let mut clicked = None;
@@ -72,7 +95,9 @@ pub fn theory_diagram_ui(
             let id = ui.scope_id().with(("theory_box", step));
             let response = ui.interact(rect, id, Sense::click());
             let name = node.title.text().to_owned();
-            response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, format!("Select outcome {name}")));
+            response.widget_info(|| {
+                WidgetInfo::labeled(egui::Role::Button, true, format!("Select outcome {name}"))
+            });
             if response.clicked() {
                 clicked = Some(step);
             }
@@ -80,8 +105,16 @@ pub fn theory_diagram_ui(
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
         }
-        let fill = if is_end { visuals.faint_bg_color } else { visuals.extreme_bg_color };
-        let stroke = if is_selected { Stroke::new(2.5, accent) } else { Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color) };
+        let fill = if is_end {
+            visuals.faint_bg_color
+        } else {
+            visuals.extreme_bg_color
+        };
+        let stroke = if is_selected {
+            Stroke::new(2.5, accent)
+        } else {
+            Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+        };
         let painter = ui.painter();
         painter.rect(rect, 6.0, fill, stroke, StrokeKind::Inside);
         let mut text_pos = rect.min + Vec2::splat(PAD);

@@ -21,10 +21,17 @@ pub fn theory_step_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actio
         let ui = &mut cols[0];
         match selected_index {
             Some(i) => step_editor_ui(ui, wb, i, actions),
-            None => guidance_ui(ui, "Add the first outcome that meeting the target would bring about."),
+            None => guidance_ui(
+                ui,
+                "Add the first outcome that meeting the target would bring about.",
+            ),
         }
         ui.add_space(6.0);
-        if ui.button("+ Add outcome").on_hover_text("Add an outcome nearer the mission").clicked() {
+        if ui
+            .button("+ Add outcome")
+            .on_hover_text("Add an outcome nearer the mission")
+            .clicked()
+        {
             actions.push(Action::AddTheoryStep);
         }
 
@@ -43,7 +50,9 @@ pub fn theory_step_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actio
             .map(|m| format!("Mission: {}", m.statement))
             .unwrap_or_else(|| "Mission: (written in step 1)".to_owned());
         let selected_id = selected_index.map(|i| steps[i].id);
-        if let Some(clicked) = theory_diagram_ui(ui, &target_text, steps, &mission_text, selected_id) {
+        if let Some(clicked) =
+            theory_diagram_ui(ui, &target_text, steps, &mission_text, selected_id)
+        {
             state.selected_step = Some(clicked);
         }
     });
@@ -64,7 +73,11 @@ fn step_editor_ui(ui: &mut Ui, wb: &WorkbookView, index: usize, actions: &mut Ac
     };
     let last = index + 1 == steps.len();
     let heading = if last {
-        format!("Outcome {} of {} (the mission-level outcome)", index + 1, steps.len())
+        format!(
+            "Outcome {} of {} (the mission-level outcome)",
+            index + 1,
+            steps.len()
+        )
     } else {
         format!("Outcome {} of {}", index + 1, steps.len())
     };
@@ -74,10 +87,24 @@ fn step_editor_ui(ui: &mut Ui, wb: &WorkbookView, index: usize, actions: &mut Ac
         change(&mut copy);
         actions.push(Action::UpdateTheoryStep(copy));
     };
-    if let Some(v) = text_field_ui(ui, "Outcome", &step.outcome, "e.g. Fewer potholes left open", step.id, None) {
+    if let Some(v) = text_field_ui(
+        ui,
+        "Outcome",
+        &step.outcome,
+        "e.g. Fewer potholes left open",
+        step.id,
+        None,
+    ) {
         emit(&|s| s.outcome = v.clone());
     }
-    if let Some(v) = text_field_ui(ui, "Measured by (indicator)", &step.measured_by, "e.g. Open pothole reports", step.id, None) {
+    if let Some(v) = text_field_ui(
+        ui,
+        "Measured by (indicator)",
+        &step.measured_by,
+        "e.g. Open pothole reports",
+        step.id,
+        None,
+    ) {
         emit(&|s| s.measured_by = v.clone());
     }
     if let Some(v) = text_area_ui(
@@ -91,15 +118,37 @@ fn step_editor_ui(ui: &mut Ui, wb: &WorkbookView, index: usize, actions: &mut Ac
     ) {
         emit(&|s| s.assumption = v.clone());
     }
-    if let Some(v) = text_area_ui(ui, "Evidence for the assumption", &step.evidence, "Studies, pilots, data", 2, step.id, None) {
+    if let Some(v) = text_area_ui(
+        ui,
+        "Evidence for the assumption",
+        &step.evidence,
+        "Studies, pilots, data",
+        2,
+        step.id,
+        None,
+    ) {
         emit(&|s| s.evidence = v.clone());
     }
     ui.horizontal(|ui| {
-        if ui.add_enabled(index > 0, egui::Button::new("↑ Move up")).on_hover_text("Move toward the target").clicked() {
-            actions.push(Action::MoveTheoryStep { id: step.id, toward_target: true });
+        if ui
+            .add_enabled(index > 0, egui::Button::new("↑ Move up"))
+            .on_hover_text("Move toward the target")
+            .clicked()
+        {
+            actions.push(Action::MoveTheoryStep {
+                id: step.id,
+                toward_target: true,
+            });
         }
-        if ui.add_enabled(!last, egui::Button::new("↓ Move down")).on_hover_text("Move toward the mission").clicked() {
-            actions.push(Action::MoveTheoryStep { id: step.id, toward_target: false });
+        if ui
+            .add_enabled(!last, egui::Button::new("↓ Move down"))
+            .on_hover_text("Move toward the mission")
+            .clicked()
+        {
+            actions.push(Action::MoveTheoryStep {
+                id: step.id,
+                toward_target: false,
+            });
         }
         if ui.button("Remove outcome").clicked() {
             actions.push(Action::RemoveTheoryStep(step.id));

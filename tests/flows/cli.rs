@@ -1,0 +1,156 @@
+//! The command line, run as a user would run it.
+
+use std::process::Command;
+
+use crate::support::temp;
+
+fn ratchet(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ratchet"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn new_sample_then_summary_json_gives_the_samples_framework() {
+    let dir = temp();
+    let path = dir.path().join("sample.ratchet");
+    let p = path.to_str().unwrap();
+    let out = ratchet(&["new", p, "--sample"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = ratchet(&["summary", p, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["agency"]["name"], "Riverton Street Services");
+    assert_eq!(json["framework_complete"], true);
+    assert!(
+        json["mission"]["statement"]
+            .as_str()
+            .unwrap()
+            .starts_with("Keep every Riverton street safe")
+    );
+    assert_eq!(json["mission"]["versions"], 2);
+    assert_eq!(
+        json["deficit"]["title"],
+        "Potholes wait too long for repair"
+    );
+    assert_eq!(json["deficit"]["priority"], 80);
+    assert_eq!(json["candidate_deficits"], 4);
+    assert_eq!(
+        json["target"]["indicator"],
+        "Potholes repaired within 48 hours"
+    );
+    assert_eq!(json["target"]["direction"], "higher");
+    assert_eq!(json["target"]["baseline_value"], 41.0);
+    assert_eq!(json["target"]["baseline_date"], "2024-12-02");
+    assert_eq!(json["target"]["target_value"], 90.0);
+    assert_eq!(json["target"]["deadline"], "2027-06-30");
+    let theory = json["theory"].as_array().unwrap();
+    assert_eq!(theory.len(), 3);
+    assert_eq!(
+        theory[2]["measured_by"],
+        "Residents rating streets good or better"
+    );
+    assert_eq!(json["counts"]["teams"], 6);
+    assert_eq!(json["counts"]["indicators"], 8);
+    assert!(json["counts"]["measurements"].as_u64().unwrap() > 1500);
+
+    let out = ratchet(&["summary", p]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "Deficit: Potholes wait too long for repair (priority 80, chosen from 4 candidates)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("from 41% on 2024-12-02 to 90% by 2027-06-30"),
+        "{text}"
+    );
+}
+
+#[test]
+fn errors_are_one_line_on_stderr_with_a_failing_status() {
+    let dir = temp();
+    let missing = dir.path().join("missing.ratchet");
+    let out = ratchet(&["summary", missing.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+
+    let existing = dir.path().join("x.ratchet");
+    std::fs::write(&existing, "keep me").unwrap();
+    let out = ratchet(&["new", existing.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["new", "--help"],
+        vec!["summary", "--help"],
+        vec!["generate", "--help"],
+    ] {
+        let out = ratchet(&args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn generate_writes_the_requested_size() {
+    let dir = temp();
+    let path = dir.path().join("gen.ratchet");
+    let p = path.to_str().unwrap();
+    let out = ratchet(&[
+        "generate",
+        p,
+        "--teams",
+        "7",
+        "--indicators",
+        "3",
+        "--periods",
+        "11",
+        "--seed",
+        "5",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&ratchet(&["summary", p, "--json"]).stdout).unwrap();
+    assert_eq!(json["counts"]["teams"], 7);
+    assert_eq!(json["counts"]["indicators"], 3);
+    assert_eq!(json["counts"]["measurements"], 7 * 3 * 11);
+    assert_eq!(json["framework_complete"], true);
+    let out = ratchet(&[
+        "generate",
+        dir.path().join("zero.ratchet").to_str().unwrap(),
+        "--teams",
+        "0",
+        "--indicators",
+        "1",
+        "--periods",
+        "1",
+    ]);
+    assert!(!out.status.success());
+    assert!(!dir.path().join("zero.ratchet").exists());
+}

@@ -1,0 +1,12 @@
+//! Integration and UI tests, one module per flow, built as one test binary
+//! (one link of the whole app instead of one per file keeps `cargo test` fast).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod migrations;
+mod storage_framework;
+mod storage_open;
+mod support;
+mod target_rules;
+mod wizard_ui;

@@ -1,0 +1,52 @@
+//! Helpers shared by the flows.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ratchet::app::{Locations, RatchetApp};
+use ratchet::storage::Workbook;
+
+/// A temporary folder that is removed when dropped.
+pub fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// The app with all its files under `root`, started as on first run (or
+/// reopening what the last run left open).
+pub fn app(root: &Path) -> RatchetApp {
+    RatchetApp::new(Locations::under(root), None)
+}
+
+/// A headless window around the real app.
+pub fn harness(app: RatchetApp) -> Harness<'static, RatchetApp> {
+    Harness::builder()
+        .with_size([1280.0, 1100.0])
+        .build_ui_state(|ui, app: &mut RatchetApp| app.frame_ui(ui), app)
+}
+
+/// Focuses the field labelled `label` and types `text` into it.
+pub fn type_into(h: &mut Harness<'_, RatchetApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Clicks the widget labelled `label`.
+pub fn click(h: &mut Harness<'_, RatchetApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// The workbook the app has open.
+pub fn open_workbook<'a>(h: &'a Harness<'_, RatchetApp>) -> &'a Workbook {
+    h.state().workbook().expect("a workbook is open")
+}
+
+/// A fresh empty workbook file in `dir`.
+pub fn new_workbook(dir: &Path, name: &str) -> (PathBuf, Workbook) {
+    let path = dir.join(name);
+    let wb = Workbook::create(&path).unwrap();
+    (path, wb)
+}
