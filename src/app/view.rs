@@ -28,7 +28,7 @@ pub enum Screen {
 }
 
 /// A modal dialog over the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Dialog {
     /// Version and credits.
     About,

@@ -5,6 +5,7 @@
 
 mod cli;
 mod migrations;
+mod shell_ui;
 mod storage_framework;
 mod storage_open;
 mod support;

@@ -1,0 +1,99 @@
+//! The window's frame: start screen, shortcuts, help, reopening the last workbook.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ratchet::app::{Dialog, Screen};
+
+use crate::support::{app, click, harness, temp};
+
+#[test]
+fn the_sample_opens_in_its_own_file_and_is_reopened_next_time() {
+    let dir = temp();
+    {
+        let mut h = harness(app(dir.path()));
+        click(&mut h, "Explore the sample agency");
+        assert_eq!(h.state().view().screen, Screen::Home);
+        let path = h.state().workbook().unwrap().path().to_owned();
+        assert_eq!(
+            path,
+            dir.path()
+                .join("Workbooks")
+                .join(ratchet::sample::SAMPLE_FILE_NAME)
+        );
+        h.get_by_label_contains("Your performance framework is complete");
+        // The mission banner stands above the screen.
+        h.get_by_label_contains("Riverton Street Services · Mission:");
+    }
+    // Next start: the last workbook opens by itself.
+    let h = harness(app(dir.path()));
+    assert_eq!(h.state().view().screen, Screen::Home);
+    assert!(h.state().workbook().is_some());
+}
+
+#[test]
+fn f1_shows_the_practices_and_close_hides_them() {
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    h.key_press(Key::F1);
+    h.run();
+    assert_eq!(h.state().view().dialog, Some(Dialog::Practices));
+    h.get_by_label("11. Adjust everything to ratchet up performance");
+    h.get_by_label_contains("Behn");
+    click(&mut h, "Close");
+    assert_eq!(h.state().view().dialog, None);
+}
+
+#[test]
+fn closing_the_workbook_returns_to_the_start_and_is_remembered() {
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    click(&mut h, "Explore the sample agency");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert_eq!(h.state().view().screen, Screen::Start);
+    assert!(h.state().workbook().is_none());
+    // It is offered under Recent, and not reopened by itself next time.
+    assert!(
+        h.query_all_by_label("Riverton Street Services (sample)")
+            .count()
+            >= 1
+    );
+    drop(h);
+    let h = harness(app(dir.path()));
+    assert_eq!(h.state().view().screen, Screen::Start);
+}
+
+#[test]
+fn a_file_that_is_not_a_workbook_is_refused_in_the_window_with_the_reason() {
+    let dir = temp();
+    let bogus = dir.path().join("notes.ratchet");
+    std::fs::write(
+        &bogus,
+        "not a workbook at all, just some text that is long enough".repeat(3),
+    )
+    .unwrap();
+    let before = std::fs::read(&bogus).unwrap();
+    let mut h = harness(ratchet::app::RatchetApp::new(
+        ratchet::app::Locations::under(dir.path()),
+        Some(bogus.clone()),
+    ));
+    h.run();
+    assert_eq!(h.state().view().screen, Screen::Start);
+    h.get_by_label_contains("is not a Ratchet workbook");
+    assert_eq!(std::fs::read(&bogus).unwrap(), before);
+    click(&mut h, "Dismiss");
+    assert!(h.state().view().message.is_none());
+}
+
+#[test]
+fn a_bad_workbook_name_is_explained_and_cannot_be_created() {
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    h.get_by_label("Workbook name").focus();
+    h.run();
+    h.get_by_label("Workbook name").type_text("a/b");
+    h.run();
+    h.get_by_label_contains("A file name cannot contain \"/\".");
+    click(&mut h, "Create workbook");
+    assert!(h.state().workbook().is_none());
+}
