@@ -31,6 +31,8 @@ pub enum Action {
     CloseDialog,
     /// Hide the message banner.
     DismissMessage,
+    /// Put back what the last removal took away.
+    Undo,
 
     /// Save the agency's name and leader.
     SetAgency(Agency),

@@ -31,7 +31,11 @@ impl RatchetApp {
                 }
             }
             Action::CloseDialog => self.view.dialog = None,
-            Action::DismissMessage => self.view.message = None,
+            Action::DismissMessage => {
+                self.view.message = None;
+                self.undo = None;
+            }
+            Action::Undo => self.undo_removal(),
             Action::SetAgency(agency) => {
                 if self.write(|wb| wb.set_agency(&agency)).is_some() {
                     self.refresh_framework();
@@ -52,12 +56,7 @@ impl RatchetApp {
                 }
             }
             Action::UpdateDeficit(d) => self.write_then_refresh(|wb| wb.update_deficit(&d)),
-            Action::RemoveDeficit(id) => {
-                self.write_then_refresh(|wb| wb.remove_deficit(id));
-                if self.ui_state.selected_deficit == Some(id) {
-                    self.ui_state.selected_deficit = None;
-                }
-            }
+            Action::RemoveDeficit(id) => self.remove_deficit(id),
             Action::ChooseDeficit(id) => self.write_then_refresh(|wb| wb.choose_deficit(Some(id))),
             Action::SetDeficitRationale(text) => {
                 self.write_then_refresh(|wb| wb.set_deficit_rationale(&text))
@@ -71,12 +70,7 @@ impl RatchetApp {
             Action::UpdateTheoryStep(step) => {
                 self.write_then_refresh(|wb| wb.update_theory_step(&step))
             }
-            Action::RemoveTheoryStep(id) => {
-                self.write_then_refresh(|wb| wb.remove_theory_step(id));
-                if self.ui_state.selected_step == Some(id) {
-                    self.ui_state.selected_step = None;
-                }
-            }
+            Action::RemoveTheoryStep(id) => self.remove_theory_step(id),
             Action::MoveTheoryStep { id, toward_target } => {
                 self.write_then_refresh(|wb| wb.move_theory_step(id, toward_target));
             }
@@ -197,7 +191,7 @@ impl RatchetApp {
                     .unwrap_or_default(),
                 path: path.clone(),
                 status: framework.status(),
-                mission_versions: wb.mission_history()?.len(),
+                mission_history: wb.mission_history()?,
                 counts: wb.counts()?,
                 checks: WizardChecks::compute(&framework, &draft),
                 framework,
@@ -245,7 +239,10 @@ impl RatchetApp {
     // ---- writing through storage ----
 
     /// Runs one storage write; on failure shows why and returns `None`.
-    fn write<T>(&mut self, f: impl FnOnce(&mut Workbook) -> StorageResult<T>) -> Option<T> {
+    pub(super) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&mut Workbook) -> StorageResult<T>,
+    ) -> Option<T> {
         let wb = self.workbook.as_mut()?;
         match f(wb) {
             Ok(v) => {
@@ -265,27 +262,28 @@ impl RatchetApp {
         }
     }
 
-    fn write_then_refresh(&mut self, f: impl FnOnce(&mut Workbook) -> StorageResult<()>) {
+    pub(super) fn write_then_refresh(
+        &mut self,
+        f: impl FnOnce(&mut Workbook) -> StorageResult<()>,
+    ) {
         if self.write(f).is_some() {
             self.refresh_framework();
         }
     }
 
     /// Rebuilds the framework view model from the file.
-    fn refresh_framework(&mut self) {
+    pub(super) fn refresh_framework(&mut self) {
         let Some(wb) = self.workbook.as_ref() else {
             return;
         };
-        let loaded = wb
-            .framework()
-            .and_then(|f| Ok((f, wb.mission_history()?.len())));
+        let loaded = wb.framework().and_then(|f| Ok((f, wb.mission_history()?)));
         match loaded {
             Ok((framework, versions)) => {
                 if let Some(view) = self.view.workbook.as_mut() {
                     view.status = framework.status();
                     view.checks = WizardChecks::compute(&framework, &view.draft);
                     view.framework = framework;
-                    view.mission_versions = versions;
+                    view.mission_history = versions;
                 }
             }
             Err(e) => self.error(format!("The workbook could not be read: {e}")),
@@ -376,18 +374,22 @@ impl RatchetApp {
 
     // ---- messages ----
 
-    fn error(&mut self, text: String) {
+    pub(super) fn error(&mut self, text: String) {
         tracing::warn!("{text}");
+        self.undo = None;
         self.view.message = Some(Message {
             tone: Tone::Error,
             text,
+            undo: false,
         });
     }
 
-    fn info(&mut self, text: String) {
+    pub(super) fn info(&mut self, text: String) {
+        self.undo = None;
         self.view.message = Some(Message {
             tone: Tone::Info,
             text,
+            undo: false,
         });
     }
 }

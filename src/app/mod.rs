@@ -9,6 +9,7 @@ mod apply;
 pub mod commands;
 pub mod dialogs;
 pub mod prefs;
+mod undo;
 pub mod view;
 
 use std::path::PathBuf;
@@ -31,6 +32,7 @@ pub struct RatchetApp {
     actions: Actions,
     quit_requested: bool,
     context_ready: bool,
+    undo: Option<undo::Removed>,
 }
 
 impl RatchetApp {
@@ -50,6 +52,7 @@ impl RatchetApp {
             actions: Actions::default(),
             quit_requested: false,
             context_ready: false,
+            undo: None,
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {

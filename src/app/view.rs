@@ -52,6 +52,8 @@ pub struct Message {
     pub tone: Tone,
     /// The text.
     pub text: String,
+    /// Whether the banner offers Undo (the last removal can be put back).
+    pub undo: bool,
 }
 
 /// Whether the last change reached the file.
@@ -137,8 +139,8 @@ pub struct WorkbookView {
     pub framework: Framework,
     /// Which parts are done.
     pub status: FrameworkStatus,
-    /// How many versions the mission has had.
-    pub mission_versions: usize,
+    /// Every version of the mission, newest first.
+    pub mission_history: Vec<crate::domain::MissionVersion>,
     /// Teams, indicators, measurements.
     pub counts: Counts,
     /// The wizard's draft.

@@ -81,6 +81,22 @@ impl Workbook {
         })
     }
 
+    /// Puts back a removed deficit with all its fields (under a new id), and
+    /// makes it the chosen one again if it was.
+    pub fn restore_deficit(&mut self, d: &Deficit, chosen: bool) -> StorageResult<DeficitId> {
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT INTO deficit (title, description, evidence, harm, size, feasibility, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![d.title, d.description, d.evidence, d.harm.get(), d.size.get(), d.feasibility.get(), timestamp_text(now())],
+            )?;
+            let id = DeficitId(tx.last_insert_rowid());
+            if chosen {
+                tx.execute("UPDATE framework SET chosen_deficit_id = ?1 WHERE id = 1", [id.0])?;
+            }
+            Ok(id)
+        })
+    }
+
     /// Marks `id` as the most consequential deficit (or clears the choice).
     pub fn choose_deficit(&mut self, id: Option<DeficitId>) -> StorageResult<()> {
         self.transact(|tx| {

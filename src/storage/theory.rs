@@ -52,6 +52,27 @@ impl Workbook {
         })
     }
 
+    /// Inserts a step at `index` in the chain (0 = next to the target); an
+    /// index past the end appends. Used to put back a removed step.
+    pub fn insert_theory_step_at(
+        &mut self,
+        step: &TheoryStep,
+        index: usize,
+    ) -> StorageResult<TheoryStepId> {
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT INTO theory_step (position, outcome, indicator_name, assumption, evidence) VALUES (-1, ?1, ?2, ?3, ?4)",
+                params![step.outcome, step.measured_by, step.assumption, step.evidence],
+            )?;
+            let id = TheoryStepId(tx.last_insert_rowid());
+            let mut order: Vec<TheoryStepId> =
+                load_all(tx)?.into_iter().map(|s| s.id).filter(|s| *s != id).collect();
+            order.insert(index.min(order.len()), id);
+            renumber(tx, &order)?;
+            Ok(id)
+        })
+    }
+
     /// Saves a step's text exactly as given.
     pub fn update_theory_step(&mut self, step: &TheoryStep) -> StorageResult<()> {
         self.transact(|tx| {

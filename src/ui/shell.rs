@@ -144,6 +144,9 @@ pub fn message_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
                     if ui.button("Dismiss").clicked() {
                         actions.push(Action::DismissMessage);
                     }
+                    if message.undo && ui.button("Undo").clicked() {
+                        actions.push(Action::Undo);
+                    }
                 });
             });
         });

@@ -218,3 +218,85 @@ fn back_keeps_what_was_typed_and_edit_buttons_return_to_their_step() {
             >= 1
     );
 }
+
+#[test]
+fn a_removed_deficit_or_outcome_can_be_put_back() {
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    click(&mut h, "Explore the sample agency");
+    click(&mut h, "Open deficit");
+    // The chosen deficit is the one open in the editor.
+    let before = open_workbook(&h).framework().unwrap();
+    let chosen = before.chosen_deficit().unwrap().clone();
+    click(&mut h, "Remove deficit");
+    let after = open_workbook(&h).framework().unwrap();
+    assert_eq!(after.deficits.len(), 3);
+    assert_eq!(after.choice.chosen, None);
+    h.get_by_label_contains("Removed the deficit \"Potholes wait too long for repair\".");
+    click(&mut h, "Undo");
+    let restored = open_workbook(&h).framework().unwrap();
+    assert_eq!(restored.deficits.len(), 4);
+    let back = restored.chosen_deficit().expect("the choice is restored");
+    assert_eq!(
+        (&back.title, &back.evidence, back.priority()),
+        (&chosen.title, &chosen.evidence, chosen.priority())
+    );
+    assert_eq!(restored.choice.rationale, before.choice.rationale);
+
+    click(&mut h, "4 Theory ✔");
+    let outcomes = |h: &egui_kittest::Harness<'_, ratchet::app::RatchetApp>| {
+        open_workbook(h)
+            .theory()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.outcome)
+            .collect::<Vec<_>>()
+    };
+    let original = outcomes(&h);
+    click(
+        &mut h,
+        "Select outcome 2. Fewer vehicle-damage claims and cyclist injuries",
+    );
+    click(&mut h, "Remove outcome");
+    assert_eq!(outcomes(&h).len(), 2);
+    click(&mut h, "Undo");
+    assert_eq!(outcomes(&h), original, "put back in its place");
+}
+
+#[test]
+fn changing_the_mission_asks_why_and_lists_the_earlier_versions() {
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    click(&mut h, "Explore the sample agency");
+    click(&mut h, "Open mission");
+    click(&mut h, "Earlier versions (1)");
+    h.get_by_label_contains("We maintain the city's streets.");
+    h.get_by_label_contains("replaced because: The first version said what we do");
+
+    type_into(&mut h, "Mission statement", " Every day.");
+    type_into(
+        &mut h,
+        "Why is the mission changing? (optional)",
+        "Add a rhythm",
+    );
+    click(&mut h, "Next →");
+    let history = open_workbook(&h).mission_history().unwrap();
+    assert_eq!(history.len(), 3);
+    assert!(
+        history[0]
+            .statement
+            .ends_with("get where they need to go. Every day.")
+    );
+    assert_eq!(history[0].reason, "Add a rhythm");
+    assert_eq!(
+        h.state()
+            .view()
+            .workbook
+            .as_ref()
+            .unwrap()
+            .draft
+            .mission_reason,
+        "",
+        "the reason is used once"
+    );
+}

@@ -106,17 +106,30 @@ pub fn mission_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
     }
     if let Some(m) = current {
         let when = m.saved_at.with_timezone(&chrono::Local).format("%-d %b %Y");
-        let versions = if wb.mission_versions == 1 {
-            "1 version".to_owned()
-        } else {
-            format!("{} versions", wb.mission_versions)
-        };
         ui.label(
-            RichText::new(format!(
-                "Saved mission: {versions}; the current one since {when}."
-            ))
-            .weak()
-            .small(),
+            RichText::new(format!("The saved mission has been in force since {when}."))
+                .weak()
+                .small(),
         );
+    }
+    let earlier = wb.mission_history.get(1..).unwrap_or_default();
+    if !earlier.is_empty() {
+        egui::CollapsingHeader::new(format!("Earlier versions ({})", earlier.len()))
+            .id_salt("mission_history")
+            .show(ui, |ui| {
+                for (version, replaced_by) in earlier.iter().zip(&wb.mission_history) {
+                    let when = version
+                        .saved_at
+                        .with_timezone(&chrono::Local)
+                        .format("%-d %b %Y %H:%M");
+                    ui.label(RichText::new(format!("{when}: {}", version.statement)).italics());
+                    if !replaced_by.reason.is_empty() {
+                        ui.label(
+                            RichText::new(format!("    replaced because: {}", replaced_by.reason))
+                                .weak(),
+                        );
+                    }
+                }
+            });
     }
 }
