@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::domain::number::count;
 use crate::domain::target::with_unit;
 use crate::domain::{Agency, Framework};
 use crate::storage::{Counts, StorageResult, Workbook};
@@ -171,10 +172,9 @@ fn write_text(s: &SummaryJson, out: &mut dyn std::io::Write) -> std::io::Result<
     match &s.mission {
         Some(m) => writeln!(
             out,
-            "Mission: {} ({} version{})",
+            "Mission: {} ({})",
             m.statement,
-            m.versions,
-            if m.versions == 1 { "" } else { "s" }
+            count(m.versions as u64, "version", "versions")
         )?,
         None => writeln!(out, "Mission: not yet written")?,
     }
@@ -182,8 +182,10 @@ fn write_text(s: &SummaryJson, out: &mut dyn std::io::Write) -> std::io::Result<
         Some(d) => {
             writeln!(
                 out,
-                "Deficit: {} (priority {}, chosen from {} candidates)",
-                d.title, d.priority, s.candidate_deficits
+                "Deficit: {} (priority {}, chosen from {})",
+                d.title,
+                d.priority,
+                count(s.candidate_deficits as u64, "candidate", "candidates")
             )?;
             if !d.rationale.trim().is_empty() {
                 writeln!(out, "  Why: {}", d.rationale.trim())?;
@@ -191,8 +193,8 @@ fn write_text(s: &SummaryJson, out: &mut dyn std::io::Write) -> std::io::Result<
         }
         None => writeln!(
             out,
-            "Deficit: none chosen ({} candidates)",
-            s.candidate_deficits
+            "Deficit: none chosen ({})",
+            count(s.candidate_deficits as u64, "candidate", "candidates")
         )?,
     }
     match &s.target {
@@ -232,8 +234,10 @@ fn write_text(s: &SummaryJson, out: &mut dyn std::io::Write) -> std::io::Result<
     }
     writeln!(
         out,
-        "Holds: {} teams, {} indicators, {} measurements",
-        s.counts.teams, s.counts.indicators, s.counts.measurements
+        "Holds: {}, {}, {}",
+        count(s.counts.teams, "team", "teams"),
+        count(s.counts.indicators, "indicator", "indicators"),
+        count(s.counts.measurements, "measurement", "measurements")
     )
 }
 

@@ -115,3 +115,25 @@ mod tests {
         assert_eq!(format_number(f64::NAN, 1), "—");
     }
 }
+
+/// "1 team", "2 teams": a count with its noun in the right number.
+pub fn count(n: impl Into<u64>, singular: &str, plural: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::count;
+
+    #[test]
+    fn singular_and_plural() {
+        assert_eq!(count(1u64, "team", "teams"), "1 team");
+        assert_eq!(count(0u64, "team", "teams"), "0 teams");
+        assert_eq!(count(2u32, "candidate", "candidates"), "2 candidates");
+    }
+}

@@ -6,6 +6,7 @@ use super::widgets::{guidance_ui, part_card_ui};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions};
 use crate::domain::WizardStep;
+use crate::domain::number::count;
 use crate::domain::practices::PRACTICES;
 use crate::domain::target::with_unit;
 
@@ -107,8 +108,10 @@ pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         ui.separator();
         ui.label(RichText::new("In this workbook").strong());
         ui.label(format!(
-            "{} teams · {} indicators · {} measurements",
-            wb.counts.teams, wb.counts.indicators, wb.counts.measurements
+            "{} · {} · {}",
+            count(wb.counts.teams, "team", "teams"),
+            count(wb.counts.indicators, "indicator", "indicators"),
+            count(wb.counts.measurements, "measurement", "measurements")
         ));
         if let Some(t) = &wb.framework.target {
             guidance_ui(

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use crate::app::Actions;
 use crate::app::view::WorkbookView;
 use crate::domain::WizardStep;
+use crate::domain::number::count;
 use crate::domain::target::with_unit;
 use crate::ui::widgets::{guidance_ui, part_card_ui, problem_ui};
 
@@ -55,8 +56,8 @@ pub fn summary_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
                 }
                 ui.label(
                     RichText::new(format!(
-                        "Chosen from {} candidates; priority {}.",
-                        f.deficits.len(),
+                        "Chosen from {}; priority {}.",
+                        count(f.deficits.len() as u64, "candidate", "candidates"),
                         d.priority()
                     ))
                     .weak(),
