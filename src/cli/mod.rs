@@ -1,6 +1,7 @@
 //! The command line: batch work on the same core as the window.
 
 mod generate;
+mod import;
 mod new;
 mod summary;
 
@@ -40,6 +41,10 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Import values from a CSV or spreadsheet file (prints a report first).
+    Import(import::ImportArgs),
+    /// Export values to CSV or XLSX.
+    Export(import::ExportArgs),
     /// Write a synthetic workbook of the given size, for benchmarks.
     Generate {
         /// Where to create it (must not exist).
@@ -64,6 +69,8 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
     match command {
         CliCommand::New { workbook, sample } => new::run(&workbook, sample, out),
         CliCommand::Summary { workbook, json } => summary::run(&workbook, json, out),
+        CliCommand::Import(args) => import::run_import(&args, out),
+        CliCommand::Export(args) => import::run_export(&args, out),
         CliCommand::Generate {
             workbook,
             teams,

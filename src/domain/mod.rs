@@ -12,6 +12,7 @@ pub mod indicator;
 pub mod measurement;
 pub mod mission;
 pub mod number;
+pub mod observation;
 pub mod period;
 pub mod practices;
 pub mod target;
@@ -27,8 +28,9 @@ pub use ids::{DeficitId, IndicatorId, MissionVersionId, TargetId, TeamId, Theory
 pub use indicator::{Indicator, IndicatorKind, IndicatorScope};
 pub use measurement::{Cell, ValueChange};
 pub use mission::MissionVersion;
+pub use observation::{Observation, ObservationId};
 pub use period::{Frequency, Period};
-pub use target::{Target, TargetDraft, TargetField};
+pub use target::{Target, TargetDraft, TargetField, TargetRecord, TargetValues};
 pub use team::Team;
 pub use theory::TheoryStep;
 pub use wizard::{WizardDraft, WizardStep};

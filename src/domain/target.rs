@@ -108,6 +108,113 @@ pub fn parse_typed_date(text: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// The four numbers and dates every target has, for the agency or one team.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetValues {
+    /// Where it stood.
+    pub baseline_value: f64,
+    /// When.
+    pub baseline_date: NaiveDate,
+    /// Where it must get to.
+    pub target_value: f64,
+    /// By when.
+    pub deadline: NaiveDate,
+}
+
+impl TargetValues {
+    /// True when `value` meets or beats the target in `direction`.
+    pub fn is_met(&self, value: f64, direction: Direction) -> bool {
+        match direction {
+            Direction::Higher => value >= self.target_value,
+            Direction::Lower => value <= self.target_value,
+            Direction::Neutral => false,
+        }
+    }
+}
+
+/// Checks typed baseline value, baseline date, target value and deadline
+/// (in that order), pushing a message per problem beside its field; returns
+/// the values when they are all readable and consistent with `direction`.
+pub fn check_values(
+    direction: Option<Direction>,
+    [baseline_value, baseline_date, target_value, deadline]: [&str; 4],
+    errors: &mut Vec<FieldError<TargetField>>,
+) -> Option<TargetValues> {
+    use TargetField as F;
+    let before = errors.len();
+    let mut number = |field, label: &str, text: &str| match parse_typed_number(text) {
+        Ok(v) => Some(v),
+        Err(why) => {
+            errors.push(FieldError::new(field, format!("{label}: {why}.")));
+            None
+        }
+    };
+    let baseline = number(F::BaselineValue, "Baseline value", baseline_value);
+    let target = number(F::TargetValue, "Target value", target_value);
+    let mut date = |field, label: &str, text: &str| match parse_typed_date(text) {
+        Ok(d) => Some(d),
+        Err(why) => {
+            errors.push(FieldError::new(field, format!("{label}: {why}.")));
+            None
+        }
+    };
+    let baseline_date = date(F::BaselineDate, "Baseline date", baseline_date);
+    let deadline = date(F::Deadline, "Deadline", deadline);
+    if let (Some(dir), Some(b), Some(t)) = (direction, baseline, target)
+        && matches!(dir, Direction::Higher | Direction::Lower)
+        && !dir.is_better(t, b)
+    {
+        let (word, comparison) = match dir {
+            Direction::Lower => ("lower", "lower than"),
+            _ => ("higher", "higher than"),
+        };
+        errors.push(FieldError::new(
+            F::TargetValue,
+            format!(
+                "The target ({}) must be {comparison} the baseline ({}), because {word} is better.",
+                format_number(t, 6),
+                format_number(b, 6)
+            ),
+        ));
+    }
+    if let (Some(b), Some(d)) = (baseline_date, deadline)
+        && d <= b
+    {
+        errors.push(FieldError::new(
+            F::Deadline,
+            format!(
+                "The deadline must be after the baseline date ({}).",
+                b.format("%Y-%m-%d")
+            ),
+        ));
+    }
+    match (baseline, baseline_date, target, deadline) {
+        (Some(baseline_value), Some(baseline_date), Some(target_value), Some(deadline))
+            if errors.len() == before =>
+        {
+            Some(TargetValues {
+                baseline_value,
+                baseline_date,
+                target_value,
+                deadline,
+            })
+        }
+        _ => None,
+    }
+}
+
+impl Target {
+    /// Its baseline, target and dates.
+    pub fn values(&self) -> TargetValues {
+        TargetValues {
+            baseline_value: self.baseline_value,
+            baseline_date: self.baseline_date,
+            target_value: self.target_value,
+            deadline: self.deadline,
+        }
+    }
+}
+
 impl TargetDraft {
     /// The draft a stored target would show.
     pub fn from_target(t: &Target) -> TargetDraft {
@@ -172,74 +279,27 @@ impl TargetDraft {
                 "Choose how often the indicator is reported.",
             ));
         }
-        let mut number = |field, label: &str, text: &str| match parse_typed_number(text) {
-            Ok(v) => Some(v),
-            Err(why) => {
-                errors.push(FieldError::new(field, format!("{label}: {why}.")));
-                None
-            }
-        };
-        let baseline = number(F::BaselineValue, "Baseline value", &self.baseline_value);
-        let target = number(F::TargetValue, "Target value", &self.target_value);
-        let mut date = |field, label: &str, text: &str| match parse_typed_date(text) {
-            Ok(d) => Some(d),
-            Err(why) => {
-                errors.push(FieldError::new(field, format!("{label}: {why}.")));
-                None
-            }
-        };
-        let baseline_date = date(F::BaselineDate, "Baseline date", &self.baseline_date);
-        let deadline = date(F::Deadline, "Deadline", &self.deadline);
-
-        if let (Some(dir), Some(b), Some(t)) = (direction, baseline, target)
-            && !dir.is_better(t, b)
-        {
-            let (word, comparison) = match dir {
-                Direction::Lower => ("lower", "lower than"),
-                _ => ("higher", "higher than"),
-            };
-            errors.push(FieldError::new(
-                F::TargetValue,
-                format!(
-                    "The target ({}) must be {comparison} the baseline ({}), because {word} is better.",
-                    format_number(t, 6),
-                    format_number(b, 6)
-                ),
-            ));
-        }
-        if let (Some(b), Some(d)) = (baseline_date, deadline)
-            && d <= b
-        {
-            errors.push(FieldError::new(
-                F::Deadline,
-                format!(
-                    "The deadline must be after the baseline date ({}).",
-                    b.format("%Y-%m-%d")
-                ),
-            ));
-        }
-        match (
+        let values = check_values(
             direction,
-            self.frequency,
-            baseline,
-            target,
-            baseline_date,
-            deadline,
-        ) {
-            (Some(direction), Some(frequency), Some(b), Some(t), Some(bd), Some(dl))
-                if errors.is_empty() =>
-            {
-                Ok(Target {
-                    indicator_name: name.to_owned(),
-                    unit: unit.to_owned(),
-                    direction,
-                    frequency,
-                    baseline_value: b,
-                    baseline_date: bd,
-                    target_value: t,
-                    deadline: dl,
-                })
-            }
+            [
+                &self.baseline_value,
+                &self.baseline_date,
+                &self.target_value,
+                &self.deadline,
+            ],
+            &mut errors,
+        );
+        match (direction, self.frequency, values) {
+            (Some(direction), Some(frequency), Some(v)) if errors.is_empty() => Ok(Target {
+                indicator_name: name.to_owned(),
+                unit: unit.to_owned(),
+                direction,
+                frequency,
+                baseline_value: v.baseline_value,
+                baseline_date: v.baseline_date,
+                target_value: v.target_value,
+                deadline: v.deadline,
+            }),
             _ => Err(errors),
         }
     }
@@ -338,5 +398,139 @@ mod tests {
         assert_eq!(target_warnings(&t, today).len(), 1);
         let earlier = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         assert!(target_warnings(&t, earlier).is_empty());
+    }
+}
+
+/// One stored target of an indicator: agency-wide (`team: None`) or for one
+/// team, current or superseded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetRecord {
+    /// Its id.
+    pub id: super::TargetId,
+    /// The team it is for; `None` for the whole agency (the default for every team).
+    pub team: Option<super::TeamId>,
+    /// Its numbers and dates.
+    pub values: TargetValues,
+    /// False once a newer target replaced it.
+    pub current: bool,
+}
+
+/// The target in force now for `team`: its own current target, else the
+/// agency-wide one.
+pub fn current_target(records: &[TargetRecord], team: super::TeamId) -> Option<&TargetRecord> {
+    let pick = |own: bool| {
+        records
+            .iter()
+            .filter(|r| {
+                r.current
+                    && (if own {
+                        r.team == Some(team)
+                    } else {
+                        r.team.is_none()
+                    })
+            })
+            .max_by_key(|r| r.id)
+    };
+    pick(true).or_else(|| pick(false))
+}
+
+/// The target that applied to a period ending on `period_end` for `team`:
+/// among the team's own targets (else the agency-wide ones), the one with
+/// the latest baseline on or before the period's end, the most recently set
+/// winning a tie. Periods before every baseline have none.
+pub fn target_for_period(
+    records: &[TargetRecord],
+    team: super::TeamId,
+    period_end: NaiveDate,
+) -> Option<&TargetRecord> {
+    let pick = |own: bool| {
+        records
+            .iter()
+            .filter(|r| {
+                if own {
+                    r.team == Some(team)
+                } else {
+                    r.team.is_none()
+                }
+            })
+            .filter(|r| r.values.baseline_date <= period_end)
+            .max_by_key(|r| (r.values.baseline_date, r.id))
+    };
+    pick(true).or_else(|| pick(false))
+}
+
+#[cfg(test)]
+mod record_tests {
+    use super::*;
+    use crate::domain::{TargetId, TeamId};
+
+    fn rec(
+        id: i64,
+        team: Option<i64>,
+        baseline: (i32, u32, u32),
+        target: f64,
+        current: bool,
+    ) -> TargetRecord {
+        TargetRecord {
+            id: TargetId(id),
+            team: team.map(TeamId),
+            values: TargetValues {
+                baseline_value: 40.0,
+                baseline_date: NaiveDate::from_ymd_opt(baseline.0, baseline.1, baseline.2).unwrap(),
+                target_value: target,
+                deadline: NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+            },
+            current,
+        }
+    }
+
+    #[test]
+    fn team_targets_override_the_agency_target() {
+        let records = vec![
+            rec(1, None, (2025, 1, 1), 90.0, true),
+            rec(2, Some(7), (2025, 1, 1), 80.0, true),
+        ];
+        assert_eq!(
+            current_target(&records, TeamId(7))
+                .unwrap()
+                .values
+                .target_value,
+            80.0
+        );
+        assert_eq!(
+            current_target(&records, TeamId(8))
+                .unwrap()
+                .values
+                .target_value,
+            90.0
+        );
+    }
+
+    #[test]
+    fn each_period_gets_the_target_whose_baseline_preceded_it() {
+        // Ratcheted: 90 from 2025, then 95 from mid-2026 (the old one superseded).
+        let records = vec![
+            rec(1, None, (2025, 1, 1), 90.0, false),
+            rec(2, None, (2026, 7, 1), 95.0, true),
+        ];
+        let at = |y, m, d| {
+            target_for_period(
+                &records,
+                TeamId(1),
+                NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            )
+        };
+        assert!(at(2024, 12, 31).is_none());
+        assert_eq!(at(2025, 3, 31).unwrap().values.target_value, 90.0);
+        assert_eq!(at(2026, 7, 31).unwrap().values.target_value, 95.0);
+    }
+
+    #[test]
+    fn met_depends_on_direction() {
+        let v = rec(1, None, (2025, 1, 1), 90.0, true).values;
+        assert!(v.is_met(90.0, Direction::Higher));
+        assert!(!v.is_met(89.9, Direction::Higher));
+        assert!(v.is_met(85.0, Direction::Lower));
+        assert!(!v.is_met(90.0, Direction::Neutral));
     }
 }

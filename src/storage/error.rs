@@ -19,6 +19,9 @@ pub enum StorageError {
     /// The file holds something this version cannot interpret.
     #[error("The workbook holds data this version cannot read ({0}).")]
     Corrupt(String),
+    /// The person cancelled a long operation; nothing was written.
+    #[error("Cancelled; nothing was written.")]
+    Cancelled,
     /// A file operation failed.
     #[error("{}", describe_io(.0))]
     Io(#[from] std::io::Error),

@@ -198,3 +198,84 @@ impl Workbook {
         })
     }
 }
+
+impl Workbook {
+    /// The indicator with this id, if it exists.
+    pub fn indicator(&self, id: IndicatorId) -> StorageResult<Option<Indicator>> {
+        by_id(self.conn(), id)
+    }
+
+    /// Saves an indicator's settings. Its reporting frequency can change only
+    /// while it has no data (otherwise stored periods would change meaning).
+    pub fn update_indicator(&mut self, ind: &Indicator) -> StorageResult<()> {
+        let name = ind.name.trim();
+        if name.is_empty() {
+            return Err(StorageError::Rule("An indicator needs a name.".into()));
+        }
+        if ind.counter_indicator == Some(ind.id) {
+            return Err(StorageError::Rule(
+                "An indicator cannot be its own counter-indicator.".into(),
+            ));
+        }
+        self.transact(|tx| {
+            let Some(existing) = by_id(tx, ind.id)? else {
+                return Err(StorageError::Missing(format!("The indicator \"{name}\"")));
+            };
+            if existing.frequency != ind.frequency && has_measurements(tx, ind.id)? {
+                return Err(StorageError::Rule(format!(
+                    "\"{}\" already has data reported {}; its frequency cannot change. Create a new indicator instead.",
+                    existing.name,
+                    existing.frequency.label().to_lowercase()
+                )));
+            }
+            tx.execute(
+                "UPDATE indicator SET name = ?2, unit = ?3, direction = ?4, frequency = ?5, decimals = ?6, kind = ?7,
+                 scope = ?8, is_amount = ?9, counter_indicator_id = ?10, description = ?11 WHERE id = ?1",
+                params![
+                    ind.id.0,
+                    name,
+                    ind.unit.trim(),
+                    ind.direction.code(),
+                    ind.frequency.code(),
+                    i64::from(ind.decimals.min(6)),
+                    ind.kind.code(),
+                    ind.scope.code(),
+                    ind.is_amount,
+                    ind.counter_indicator.map(|c| c.0),
+                    ind.description
+                ],
+            )
+            .map_err(|e| name_clash(e, "An indicator", name))?;
+            Ok(())
+        })
+    }
+
+    /// Removes an indicator that has no data and is not the framework's target.
+    pub fn remove_indicator(&mut self, id: IndicatorId) -> StorageResult<()> {
+        self.transact(|tx| {
+            if has_measurements(tx, id)? {
+                return Err(StorageError::Rule(
+                    "This indicator has data; it cannot be removed (its history would be lost).".into(),
+                ));
+            }
+            let is_target: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM target WHERE indicator_id = ?1)",
+                [id.0],
+                |r| r.get(0),
+            )?;
+            if is_target {
+                return Err(StorageError::Rule(
+                    "This indicator has a target; it cannot be removed while the target refers to it.".into(),
+                ));
+            }
+            tx.execute("UPDATE observation SET indicator_id = NULL WHERE indicator_id = ?1", [id.0])?;
+            tx.execute("DELETE FROM indicator WHERE id = ?1", [id.0])?;
+            Ok(())
+        })
+    }
+
+    /// Whether any value has been recorded for the indicator.
+    pub fn indicator_has_data(&self, id: IndicatorId) -> StorageResult<bool> {
+        has_measurements(self.conn(), id)
+    }
+}

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::{date_from_key, date_key, now, timestamp_from_text, timestamp_text};
 use super::{StorageError, StorageResult, Workbook};
-use crate::domain::{Cell, IndicatorId, TeamId, ValueChange};
+use crate::domain::{Cell, Frequency, IndicatorId, IndicatorKind, Period, TeamId, ValueChange};
 
 /// A value to add where none exists yet.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,7 +15,7 @@ pub struct NewMeasurement {
     pub value: f64,
 }
 
-fn current(conn: &Connection, cell: Cell) -> StorageResult<Option<f64>> {
+pub(super) fn current(conn: &Connection, cell: Cell) -> StorageResult<Option<f64>> {
     Ok(conn
         .query_row(
             "SELECT value FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
@@ -64,7 +64,8 @@ impl Workbook {
 
     /// Sets, changes or clears (`None`) one value, writing an audit row with
     /// the old value, the new one, the time and `reason`. Returns `false` when
-    /// the value was already that (nothing is written).
+    /// the value was already that (nothing is written). A value in a locked
+    /// period needs a reason.
     pub fn set_value(
         &mut self,
         cell: Cell,
@@ -72,44 +73,126 @@ impl Workbook {
         reason: &str,
         source: &str,
     ) -> StorageResult<bool> {
-        if new.is_some_and(|v| !v.is_finite()) {
-            return Err(StorageError::Rule(
-                "A value must be a finite number.".into(),
-            ));
-        }
         self.transact(|tx| {
-            let old = current(tx, cell)?;
-            if old == new {
-                return Ok(false);
-            }
-            let key = params![cell.indicator.0, cell.team.0, date_key(cell.period_start)];
-            match new {
-                Some(v) => tx.execute(
-                    "INSERT INTO measurement (indicator_id, team_id, period, value) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (indicator_id, team_id, period) DO UPDATE SET value = excluded.value",
-                    params![cell.indicator.0, cell.team.0, date_key(cell.period_start), v],
-                )?,
-                None => tx.execute(
-                    "DELETE FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
-                    key,
-                )?,
-            };
-            tx.execute(
-                "INSERT INTO value_change (indicator_id, team_id, period, old_value, new_value, changed_at, reason, source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    cell.indicator.0,
-                    cell.team.0,
-                    date_key(cell.period_start),
-                    old,
-                    new,
-                    timestamp_text(now()),
-                    reason.trim(),
-                    source
-                ],
-            )?;
-            Ok(true)
+            let lock = super::locks::locked_through(tx)?;
+            set_one(
+                tx,
+                cell,
+                new,
+                reason,
+                source,
+                lock,
+                &mut IndicatorCache::default(),
+            )
         })
+    }
+
+    /// Sets several values at once (a pasted block): all are written, or, if
+    /// any is refused, none. Returns how many changed.
+    pub fn set_values(
+        &mut self,
+        changes: &[(Cell, Option<f64>)],
+        reason: &str,
+        source: &str,
+    ) -> StorageResult<usize> {
+        self.transact(|tx| {
+            let lock = super::locks::locked_through(tx)?;
+            let mut cache = IndicatorCache::default();
+            let mut changed = 0;
+            for (cell, new) in changes {
+                if set_one(tx, *cell, *new, reason, source, lock, &mut cache)? {
+                    changed += 1;
+                }
+            }
+            Ok(changed)
+        })
+    }
+
+    /// Every value of an indicator: (team, period start, value), by team then period.
+    pub fn values_for_indicator(
+        &self,
+        indicator: IndicatorId,
+    ) -> StorageResult<Vec<(TeamId, chrono::NaiveDate, f64)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT team_id, period, value FROM measurement WHERE indicator_id = ?1 ORDER BY team_id, period",
+        )?;
+        let rows = stmt
+            .query_map([indicator.0], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, f64>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(t, p, v)| Ok((TeamId(t), date_from_key(p)?, v)))
+            .collect()
+    }
+
+    /// Every value of a team on indicators of one frequency: (indicator, period start, value).
+    pub fn values_for_team(
+        &self,
+        team: TeamId,
+    ) -> StorageResult<Vec<(IndicatorId, chrono::NaiveDate, f64)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT indicator_id, period, value FROM measurement WHERE team_id = ?1 ORDER BY indicator_id, period",
+        )?;
+        let rows = stmt
+            .query_map([team.0], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, f64>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(i, p, v)| Ok((IndicatorId(i), date_from_key(p)?, v)))
+            .collect()
+    }
+
+    /// Calls `f` for every stored value (with its note) of the chosen
+    /// indicators (all when empty), ordered by indicator, team and period,
+    /// without holding them all in memory.
+    pub fn for_each_value(
+        &self,
+        indicators: &[IndicatorId],
+        mut f: impl FnMut(StoredValue) -> StorageResult<()>,
+    ) -> StorageResult<()> {
+        let mut stmt = self.conn().prepare(
+            "SELECT indicator_id, team_id, period, value, note FROM measurement ORDER BY indicator_id, team_id, period",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let indicator = IndicatorId(r.get(0)?);
+            if !indicators.is_empty() && !indicators.contains(&indicator) {
+                continue;
+            }
+            f(StoredValue {
+                cell: Cell {
+                    indicator,
+                    team: TeamId(r.get(1)?),
+                    period_start: date_from_key(r.get(2)?)?,
+                },
+                value: r.get(3)?,
+                note: r.get(4)?,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The note stored with a value, if any.
+    pub fn value_note(&self, cell: Cell) -> StorageResult<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT note FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
+                params![cell.indicator.0, cell.team.0, date_key(cell.period_start)],
+                |r| r.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .flatten())
     }
 
     /// Every recorded change of a cell, oldest first.
@@ -164,4 +247,146 @@ impl Workbook {
             .map(|(k, v)| Ok((date_from_key(k)?, v)))
             .collect()
     }
+}
+
+/// One stored value with its note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredValue {
+    /// Where it is.
+    pub cell: Cell,
+    /// The value.
+    pub value: f64,
+    /// Its note (e.g. a footnote kept from an imported file).
+    pub note: Option<String>,
+}
+
+/// Indicator facts needed per write, looked up once per transaction.
+#[derive(Default)]
+pub(super) struct IndicatorCache(
+    std::collections::HashMap<IndicatorId, (Frequency, IndicatorKind, String)>,
+);
+
+impl IndicatorCache {
+    pub(super) fn get(
+        &mut self,
+        conn: &Connection,
+        id: IndicatorId,
+    ) -> StorageResult<(Frequency, IndicatorKind, String)> {
+        if let Some(v) = self.0.get(&id) {
+            return Ok(v.clone());
+        }
+        let ind = super::indicators::by_id(conn, id)?
+            .ok_or_else(|| StorageError::Missing("That indicator".into()))?;
+        let v = (ind.frequency, ind.kind, ind.name);
+        self.0.insert(id, v.clone());
+        Ok(v)
+    }
+}
+
+/// Checks that a value may go in a cell: a real period start, a finite
+/// number (0 or 1 for yes/no), and a reason when the period is locked.
+pub(super) fn check_cell(
+    cell: Cell,
+    new: Option<f64>,
+    reason: &str,
+    lock: Option<chrono::NaiveDate>,
+    (frequency, kind, name): &(Frequency, IndicatorKind, String),
+) -> StorageResult<()> {
+    let period = Period {
+        start: cell.period_start,
+        frequency: *frequency,
+    };
+    if frequency.period_start(cell.period_start) != cell.period_start {
+        return Err(StorageError::Rule(format!(
+            "{} is not the start of a {} period of \"{name}\".",
+            cell.period_start,
+            frequency.noun()
+        )));
+    }
+    if let Some(v) = new {
+        if !v.is_finite() {
+            return Err(StorageError::Rule(
+                "A value must be a finite number.".into(),
+            ));
+        }
+        if *kind == IndicatorKind::YesNo && v != 0.0 && v != 1.0 {
+            return Err(StorageError::Rule(format!(
+                "\"{name}\" takes yes (1) or no (0), not {v}."
+            )));
+        }
+    }
+    if let Some(lock) = lock
+        && period.end() <= lock
+        && reason.trim().is_empty()
+    {
+        return Err(StorageError::Rule(format!(
+            "{} is locked (periods up to {} are locked); give a reason for changing it.",
+            period.label(),
+            lock.format("%-d %b %Y")
+        )));
+    }
+    Ok(())
+}
+
+/// Writes one value and its audit row inside a transaction.
+fn set_one(
+    tx: &Connection,
+    cell: Cell,
+    new: Option<f64>,
+    reason: &str,
+    source: &str,
+    lock: Option<chrono::NaiveDate>,
+    cache: &mut IndicatorCache,
+) -> StorageResult<bool> {
+    let facts = cache.get(tx, cell.indicator)?;
+    let old = current(tx, cell)?;
+    if old == new {
+        return Ok(false);
+    }
+    check_cell(cell, new, reason, lock, &facts)?;
+    let key = params![cell.indicator.0, cell.team.0, date_key(cell.period_start)];
+    match new {
+        Some(v) => tx.execute(
+            "INSERT INTO measurement (indicator_id, team_id, period, value) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (indicator_id, team_id, period) DO UPDATE SET value = excluded.value",
+            params![
+                cell.indicator.0,
+                cell.team.0,
+                date_key(cell.period_start),
+                v
+            ],
+        )?,
+        None => tx.execute(
+            "DELETE FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
+            key,
+        )?,
+    };
+    audit(tx, cell, old, new, reason, source)?;
+    Ok(true)
+}
+
+/// Appends one row to the audit trail.
+pub(super) fn audit(
+    tx: &Connection,
+    cell: Cell,
+    old: Option<f64>,
+    new: Option<f64>,
+    reason: &str,
+    source: &str,
+) -> StorageResult<()> {
+    tx.prepare_cached(
+        "INSERT INTO value_change (indicator_id, team_id, period, old_value, new_value, changed_at, reason, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        cell.indicator.0,
+        cell.team.0,
+        date_key(cell.period_start),
+        old,
+        new,
+        timestamp_text(now()),
+        reason.trim(),
+        source
+    ])?;
+    Ok(())
 }

@@ -3,7 +3,10 @@
 
 use rusqlite_migration::{M, Migrations};
 
-const STEPS: &[M<'static>] = &[M::up(include_str!("sql/0001_initial.sql"))];
+const STEPS: &[M<'static>] = &[
+    M::up(include_str!("sql/0001_initial.sql")),
+    M::up(include_str!("sql/0002_data.sql")),
+];
 
 /// The newest schema version this build writes.
 pub const LATEST_VERSION: usize = STEPS.len();

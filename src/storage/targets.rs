@@ -180,3 +180,117 @@ impl Workbook {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 }
+
+impl Workbook {
+    /// The indicator the framework's target is set on.
+    pub fn framework_indicator(&self) -> StorageResult<Option<IndicatorId>> {
+        Ok(current_ids(self.conn())?.map(|(_, ind)| ind))
+    }
+
+    /// Every target ever set on an indicator (agency-wide and per team,
+    /// current and superseded), oldest first.
+    pub fn target_records(
+        &self,
+        indicator: IndicatorId,
+    ) -> StorageResult<Vec<crate::domain::TargetRecord>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, team_id, baseline_value, baseline_date, target_value, deadline, superseded_at IS NULL
+             FROM target WHERE indicator_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([indicator.0], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, f64>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, f64>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, bool>(6)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, team, b, bd, t, dl, current)| {
+                Ok(crate::domain::TargetRecord {
+                    id: TargetId(id),
+                    team: team.map(crate::domain::TeamId),
+                    values: crate::domain::TargetValues {
+                        baseline_value: b,
+                        baseline_date: date_from_key(bd)?,
+                        target_value: t,
+                        deadline: date_from_key(dl)?,
+                    },
+                    current,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets the target of `indicator` for one team (or, with `team: None`,
+    /// for every team without its own). The previous one stays in the history.
+    /// The framework's own target is changed in the wizard, not here.
+    pub fn set_indicator_target(
+        &mut self,
+        indicator: IndicatorId,
+        team: Option<crate::domain::TeamId>,
+        values: &crate::domain::TargetValues,
+    ) -> StorageResult<TargetId> {
+        if values.deadline <= values.baseline_date {
+            return Err(StorageError::Rule(
+                "The deadline must be after the baseline date.".into(),
+            ));
+        }
+        if !values.baseline_value.is_finite() || !values.target_value.is_finite() {
+            return Err(StorageError::Rule(
+                "Baseline and target must be numbers.".into(),
+            ));
+        }
+        self.transact(|tx| {
+            if team.is_none() && current_ids(tx)?.is_some_and(|(_, ind)| ind == indicator) {
+                return Err(StorageError::Rule(
+                    "This is the framework's target indicator: change its agency-wide target in the framework wizard (step 3).".into(),
+                ));
+            }
+            let stamp = timestamp_text(now());
+            tx.execute(
+                "UPDATE target SET superseded_at = ?3 WHERE indicator_id = ?1 AND team_id IS ?2 AND superseded_at IS NULL",
+                params![indicator.0, team.map(|t| t.0), stamp],
+            )?;
+            tx.execute(
+                "INSERT INTO target (indicator_id, team_id, baseline_value, baseline_date, target_value, deadline, set_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    indicator.0,
+                    team.map(|t| t.0),
+                    values.baseline_value,
+                    date_key(values.baseline_date),
+                    values.target_value,
+                    date_key(values.deadline),
+                    stamp
+                ],
+            )?;
+            Ok(TargetId(tx.last_insert_rowid()))
+        })
+    }
+
+    /// Withdraws the current target of `indicator` for `team` (kept in the history).
+    pub fn clear_indicator_target(
+        &mut self,
+        indicator: IndicatorId,
+        team: Option<crate::domain::TeamId>,
+    ) -> StorageResult<()> {
+        self.transact(|tx| {
+            if team.is_none() && current_ids(tx)?.is_some_and(|(_, ind)| ind == indicator) {
+                return Err(StorageError::Rule(
+                    "The framework's target cannot be withdrawn here; change it in the framework wizard.".into(),
+                ));
+            }
+            tx.execute(
+                "UPDATE target SET superseded_at = ?3 WHERE indicator_id = ?1 AND team_id IS ?2 AND superseded_at IS NULL",
+                params![indicator.0, team.map(|t| t.0), timestamp_text(now())],
+            )?;
+            Ok(())
+        })
+    }
+}

@@ -59,3 +59,45 @@ impl Workbook {
         self.transact(|tx| insert(tx, name, contact))
     }
 }
+
+impl Workbook {
+    /// Saves a team's name and contact; refuses an empty or duplicate name.
+    pub fn update_team(&mut self, team: &Team) -> StorageResult<()> {
+        let name = team.name.trim();
+        if name.is_empty() {
+            return Err(StorageError::Rule("A team needs a name.".into()));
+        }
+        self.transact(|tx| {
+            let n = tx
+                .execute(
+                    "UPDATE team SET name = ?2, contact = ?3 WHERE id = ?1 AND is_agency = 0",
+                    params![team.id.0, name, team.contact],
+                )
+                .map_err(|e| name_clash(e, "A team", name))?;
+            if n == 0 {
+                return Err(StorageError::Missing(format!("The team \"{name}\"")));
+            }
+            Ok(())
+        })
+    }
+
+    /// Archives a team (it leaves the active lists and keeps its history) or brings it back.
+    pub fn set_team_archived(&mut self, id: TeamId, archived: bool) -> StorageResult<()> {
+        self.transact(|tx| {
+            let stamp = archived.then(|| super::codec::timestamp_text(super::codec::now()));
+            tx.execute(
+                "UPDATE team SET archived_at = ?2 WHERE id = ?1 AND is_agency = 0",
+                params![id.0, stamp],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The team with this name (ignoring case), archived or not.
+    pub fn team_by_name(&self, name: &str) -> StorageResult<Option<Team>> {
+        Ok(self
+            .teams()?
+            .into_iter()
+            .find(|t| t.name.eq_ignore_ascii_case(name.trim())))
+    }
+}

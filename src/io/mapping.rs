@@ -1,0 +1,268 @@
+//! Which column means what: the mapping an import uses, and a first guess at
+//! it from the header row.
+
+use super::period::{PeriodContext, parse_period_text};
+use super::source::RawCell;
+
+/// One value per row, or one column per period.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Team, indicator, period, value on every row.
+    #[default]
+    Long,
+    /// Team (and indicator) per row, one column per period.
+    Wide,
+}
+
+/// The columns (0-based) that hold each part of a value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mapping {
+    /// Long or wide.
+    pub layout: Layout,
+    /// The team's name.
+    pub team: Option<usize>,
+    /// The indicator's name (else `fixed_indicator` applies to every row).
+    pub indicator: Option<usize>,
+    /// The indicator every row belongs to, when the file has no indicator column.
+    pub fixed_indicator: Option<String>,
+    /// The period (long layout).
+    pub period: Option<usize>,
+    /// The year, when year and month are separate columns (long layout).
+    pub year: Option<usize>,
+    /// The month, when year and month are separate columns (long layout).
+    pub month: Option<usize>,
+    /// The value (long layout).
+    pub value: Option<usize>,
+    /// Columns that are periods (wide layout), in any order.
+    pub period_columns: Vec<usize>,
+    /// A target (checked against the workbook, never applied).
+    pub target: Option<usize>,
+    /// Which way is better, e.g. Up/Down, higher/lower (used for new indicators).
+    pub direction: Option<usize>,
+    /// The unit (used for new indicators).
+    pub unit: Option<usize>,
+    /// A note kept with the value.
+    pub note: Option<usize>,
+}
+
+/// The parts a column can be mapped to, with the names the command line uses.
+pub const ROLES: [&str; 10] = [
+    "team",
+    "indicator",
+    "period",
+    "year",
+    "month",
+    "value",
+    "target",
+    "direction",
+    "unit",
+    "note",
+];
+
+impl Mapping {
+    /// The column mapped to a role by its command-line name.
+    pub fn get(&self, role: &str) -> Option<usize> {
+        match role {
+            "team" => self.team,
+            "indicator" => self.indicator,
+            "period" => self.period,
+            "year" => self.year,
+            "month" => self.month,
+            "value" => self.value,
+            "target" => self.target,
+            "direction" => self.direction,
+            "unit" => self.unit,
+            "note" => self.note,
+            _ => None,
+        }
+    }
+
+    /// Maps a role (by its command-line name) to a column; false for an unknown role.
+    pub fn set(&mut self, role: &str, column: Option<usize>) -> bool {
+        let slot = match role {
+            "team" => &mut self.team,
+            "indicator" => &mut self.indicator,
+            "period" => &mut self.period,
+            "year" => &mut self.year,
+            "month" => &mut self.month,
+            "value" => &mut self.value,
+            "target" => &mut self.target,
+            "direction" => &mut self.direction,
+            "unit" => &mut self.unit,
+            "note" => &mut self.note,
+            _ => return false,
+        };
+        *slot = column;
+        true
+    }
+
+    /// What is still missing before the mapping can be used.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.team.is_none() {
+            out.push("Choose the column that names the team.".to_owned());
+        }
+        if self.indicator.is_none()
+            && self
+                .fixed_indicator
+                .as_deref()
+                .is_none_or(|s| s.trim().is_empty())
+        {
+            out.push("Choose the column that names the indicator, or the indicator every row belongs to.".to_owned());
+        }
+        match self.layout {
+            Layout::Long => {
+                if self.value.is_none() {
+                    out.push("Choose the column that holds the value.".to_owned());
+                }
+                let split = self.year.is_some() && self.month.is_some();
+                if self.period.is_none() && !split {
+                    out.push("Choose the column that holds the period (or separate year and month columns).".to_owned());
+                }
+            }
+            Layout::Wide => {
+                if self.period_columns.is_empty() {
+                    out.push("Choose the columns that are periods.".to_owned());
+                }
+            }
+        }
+        out
+    }
+}
+
+fn header_is(h: &str, names: &[&str]) -> bool {
+    let h = h.trim().to_lowercase();
+    names.iter().any(|n| h == *n)
+}
+
+/// A first guess at the mapping from the header row: known column names,
+/// and, when two or more headers read as periods, the wide layout.
+pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodContext) -> Mapping {
+    let find = |names: &[&str]| headers.iter().position(|h| header_is(h, names));
+    let period_columns: Vec<usize> = header_cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| match c {
+            RawCell::Date(_) => true,
+            RawCell::Number(n) => (1900.0..=2200.0).contains(n) && n.fract() == 0.0,
+            other => parse_period_text(&other.text(), ctx).is_ok(),
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let layout = if period_columns.len() >= 2 {
+        Layout::Wide
+    } else {
+        Layout::Long
+    };
+    let team = find(&[
+        "team",
+        "teams",
+        "district",
+        "office",
+        "crew",
+        "site",
+        "region",
+        "department",
+        "branch",
+        "area",
+        "location",
+    ]);
+    let indicator = find(&[
+        "indicator",
+        "indicators",
+        "measure",
+        "metric",
+        "kpi",
+        "series",
+        "indicator name",
+    ]);
+    let year = find(&["year", "yr"]);
+    let month = find(&["month", "mon"]);
+    let period = find(&[
+        "period",
+        "date",
+        "period start",
+        "week",
+        "quarter",
+        "reporting period",
+        "as of",
+        "fiscal year",
+        "fy",
+    ])
+    .or_else(|| if month.is_none() { year } else { None });
+    Mapping {
+        layout,
+        team,
+        indicator,
+        fixed_indicator: None,
+        period: if layout == Layout::Long { period } else { None },
+        year: if layout == Layout::Long && month.is_some() {
+            year
+        } else {
+            None
+        },
+        month: if layout == Layout::Long { month } else { None },
+        value: find(&[
+            "value", "values", "amount", "count", "result", "actual", "actuals", "score", "number",
+        ]),
+        period_columns: if layout == Layout::Wide {
+            period_columns
+        } else {
+            Vec::new()
+        },
+        target: find(&["target", "goal", "target value"]),
+        direction: find(&["direction", "better", "polarity", "good direction"]),
+        unit: find(&["unit", "units", "uom", "unit of measure"]),
+        note: find(&[
+            "note", "notes", "comment", "comments", "footnote", "remarks",
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(h: &[&str]) -> (Vec<String>, Vec<RawCell>) {
+        (
+            h.iter().map(|s| (*s).to_owned()).collect(),
+            h.iter().map(|s| RawCell::Text((*s).to_owned())).collect(),
+        )
+    }
+
+    #[test]
+    fn long_headers_are_recognised() {
+        let (h, c) = cells(&["Team", "Indicator", "Period", "Value", "Unit", "Note"]);
+        let m = guess_mapping(&h, &c, &PeriodContext::default());
+        assert_eq!(m.layout, Layout::Long);
+        assert_eq!(
+            (m.team, m.indicator, m.period, m.value, m.unit, m.note),
+            (Some(0), Some(1), Some(2), Some(3), Some(4), Some(5))
+        );
+        assert!(m.problems().is_empty());
+    }
+
+    #[test]
+    fn wide_files_find_their_period_columns_in_any_order() {
+        let (h, c) = cells(&["District", "Measure", "FY2021", "FY2019", "FY2020"]);
+        let m = guess_mapping(&h, &c, &PeriodContext::default());
+        assert_eq!(m.layout, Layout::Wide);
+        assert_eq!(m.period_columns, [2, 3, 4]);
+        assert_eq!((m.team, m.indicator), (Some(0), Some(1)));
+        assert!(m.problems().is_empty());
+    }
+
+    #[test]
+    fn year_and_month_columns() {
+        let (h, c) = cells(&["team", "indicator", "year", "month", "value"]);
+        let m = guess_mapping(&h, &c, &PeriodContext::default());
+        assert_eq!((m.year, m.month, m.period), (Some(2), Some(3), None));
+        assert!(m.problems().is_empty());
+        let mut m = m;
+        assert!(m.set("period", Some(9)));
+        assert_eq!(m.get("period"), Some(9));
+        assert!(!m.set("colour", Some(1)));
+        let missing = Mapping::default().problems();
+        assert_eq!(missing.len(), 4);
+    }
+}

@@ -1,0 +1,15 @@
+//! Spreadsheets in and out: CSV and XLSX import (with row-level error
+//! reports and nothing written until confirmed) and export.
+
+pub mod encoding;
+pub mod export;
+pub mod mapping;
+pub mod number;
+pub mod period;
+pub mod plan;
+pub mod source;
+
+pub use export::{ExportOptions, export_file};
+pub use mapping::{Layout, Mapping, guess_mapping};
+pub use plan::{ImportOptions, ImportPlan, ImportReport, plan_import};
+pub use source::{SourceOptions, open_source};

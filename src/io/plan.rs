@@ -1,0 +1,1157 @@
+//! Turning a file into an import plan: every row read, checked and resolved
+//! before anything is written. The plan says how many values will be added,
+//! updated or skipped and lists every rejected row with its line, column and
+//! reason; [`crate::storage::Workbook::apply_import`] then writes it in one
+//! transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::mapping::{Layout, Mapping};
+use super::number::{CellNumber, DecimalMark, guess_decimal_mark, parse_cell_number};
+use super::period::{
+    DateOrder, Granularity, PeriodContext, PeriodLabel, day_label, frequency_for, infer_date_order,
+    parse_period_text, place_in, year_label,
+};
+use super::source::{RawCell, Source, SourceRow};
+use crate::domain::number::format_number;
+use crate::domain::target::target_for_period;
+use crate::domain::{
+    Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, Period, TargetRecord, TeamId,
+};
+use crate::storage::{
+    ImportBatch, ImportValue, NameRef, NewIndicator, OnExisting, StorageError, Workbook,
+};
+
+/// What the workbook already holds that an import must know.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    /// Teams by id and name.
+    pub teams: Vec<(TeamId, String)>,
+    /// Indicators.
+    pub indicators: Vec<CatalogIndicator>,
+    /// Periods ending on or before this date are locked.
+    pub locked_through: Option<NaiveDate>,
+    /// The month the fiscal year starts in.
+    pub fiscal_year_start: u32,
+    /// Every target of every indicator (to check a file's target column).
+    pub targets: HashMap<IndicatorId, Vec<TargetRecord>>,
+}
+
+/// An indicator as an import sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogIndicator {
+    /// Its id.
+    pub id: IndicatorId,
+    /// Its name.
+    pub name: String,
+    /// How often it is reported.
+    pub frequency: Frequency,
+    /// Its unit.
+    pub unit: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Numbers or yes/no.
+    pub kind: IndicatorKind,
+}
+
+impl Catalog {
+    /// Reads the catalog from a workbook.
+    pub fn of(wb: &Workbook) -> Result<Catalog, StorageError> {
+        let indicators = wb.indicators()?;
+        let mut targets = HashMap::new();
+        for ind in &indicators {
+            targets.insert(ind.id, wb.target_records(ind.id)?);
+        }
+        let mut teams: Vec<(TeamId, String)> =
+            wb.teams()?.into_iter().map(|t| (t.id, t.name)).collect();
+        teams.push((
+            crate::storage::AGENCY_TEAM,
+            super::export::AGENCY_ROW_NAME.to_owned(),
+        ));
+        Ok(Catalog {
+            teams,
+            indicators: indicators
+                .into_iter()
+                .map(|i| CatalogIndicator {
+                    id: i.id,
+                    name: i.name,
+                    frequency: i.frequency,
+                    unit: i.unit,
+                    direction: i.direction,
+                    kind: i.kind,
+                })
+                .collect(),
+            locked_through: wb.locked_through()?,
+            fiscal_year_start: wb.fiscal_year_start_month()?,
+            targets,
+        })
+    }
+
+    fn team(&self, name: &str) -> Option<TeamId> {
+        self.teams
+            .iter()
+            .find(|(_, n)| n.eq_ignore_ascii_case(name))
+            .map(|(id, _)| *id)
+    }
+
+    fn indicator(&self, name: &str) -> Option<&CatalogIndicator> {
+        self.indicators
+            .iter()
+            .find(|i| i.name.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Choices the person makes about how to read the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportOptions {
+    /// Day or month first in dates like 3/4/2024 (detected from the file when unknown).
+    pub date_order: DateOrder,
+    /// Decimal mark (`None`: detected from the file).
+    pub decimal: Option<DecimalMark>,
+    /// Update values that differ, or keep the stored ones.
+    pub on_existing: OnExisting,
+    /// Create teams and indicators the file names but the workbook lacks.
+    pub create_missing: bool,
+    /// How often new indicators are reported (`None`: from their period labels).
+    pub new_indicator_frequency: Option<Frequency>,
+    /// The reason recorded for changed values and values in locked periods.
+    pub reason: String,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            date_order: DateOrder::Unknown,
+            decimal: None,
+            on_existing: OnExisting::Update,
+            create_missing: false,
+            new_indicator_frequency: None,
+            reason: String::new(),
+        }
+    }
+}
+
+/// One rejected row (or cell), with where and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    /// The line (CSV) or row (spreadsheet).
+    pub line: u64,
+    /// The column's header.
+    pub column: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// An indicator the import will create.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewIndicatorPlan {
+    /// Its name.
+    pub name: String,
+    /// Its unit (from the file, else empty).
+    pub unit: String,
+    /// Which way is better (from the file, else higher).
+    pub direction: Direction,
+    /// How often it is reported.
+    pub frequency: Frequency,
+}
+
+/// What an import will do, shown before anything is written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// How the file was read.
+    pub source: String,
+    /// The decimal mark used.
+    pub decimal: DecimalMark,
+    /// The date order used, if dates needed one.
+    pub date_order: DateOrder,
+    /// Data rows read.
+    pub rows_read: u64,
+    /// Values found (not counting empty cells).
+    pub values: usize,
+    /// Cells saying "not reported" (blank, NA, -).
+    pub not_reported: usize,
+    /// New values.
+    pub added: usize,
+    /// Values that differ from what is stored and will be changed.
+    pub updated: usize,
+    /// Values equal to what is stored.
+    pub unchanged: usize,
+    /// Values that differ and will be left as stored.
+    pub skipped: usize,
+    /// Values falling in locked periods (they need a reason).
+    pub in_locked_periods: usize,
+    /// Rejected rows (the first 1,000).
+    pub rejected: Vec<Rejection>,
+    /// How many rows were rejected in all.
+    pub rejected_total: usize,
+    /// Things worth knowing that do not stop the import.
+    pub notices: Vec<String>,
+    /// Teams the import will create.
+    pub new_teams: Vec<String>,
+    /// Indicators the import will create.
+    pub new_indicators: Vec<NewIndicatorPlan>,
+}
+
+/// How many rejections are kept for display.
+pub const MAX_REJECTIONS_SHOWN: usize = 1_000;
+
+impl ImportReport {
+    /// Why the import cannot go ahead yet, if it cannot.
+    pub fn blocker(&self, skip_bad_rows: bool, reason_given: bool) -> Option<String> {
+        if self.rejected_total > 0 && !skip_bad_rows {
+            return Some(format!(
+                "{} rejected: fix the file or the choices above, or choose to skip bad rows.",
+                crate::domain::number::count(self.rejected_total as u64, "row is", "rows are")
+            ));
+        }
+        if self.in_locked_periods > 0 && !reason_given {
+            return Some(format!(
+                "{} fall in locked periods: give a reason for the import.",
+                crate::domain::number::count(self.in_locked_periods as u64, "value", "values")
+            ));
+        }
+        if self.added + self.updated == 0 {
+            return Some("Nothing to import: the file adds and changes no values.".into());
+        }
+        None
+    }
+
+    /// The report as plain text (the command line prints this).
+    pub fn render_text(&self) -> String {
+        use crate::domain::number::count;
+        let mut out = String::new();
+        out.push_str(&format!(
+            "Read {} ({}).\n",
+            count(self.rows_read, "row", "rows"),
+            self.source
+        ));
+        out.push_str(&format!(
+            "Values: {} to add, {} to update, {} unchanged, {} to skip; {} not reported.\n",
+            self.added, self.updated, self.unchanged, self.skipped, self.not_reported
+        ));
+        if !self.new_teams.is_empty() {
+            out.push_str(&format!("New teams: {}.\n", self.new_teams.join(", ")));
+        }
+        for i in &self.new_indicators {
+            out.push_str(&format!(
+                "New indicator: {} ({}, {}, reported {}).\n",
+                i.name,
+                if i.unit.is_empty() {
+                    "no unit"
+                } else {
+                    &i.unit
+                },
+                i.direction.label().to_lowercase(),
+                i.frequency.label().to_lowercase()
+            ));
+        }
+        if self.in_locked_periods > 0 {
+            out.push_str(&format!(
+                "{} fall in locked periods.\n",
+                count(self.in_locked_periods as u64, "value", "values")
+            ));
+        }
+        for n in &self.notices {
+            out.push_str(&format!("Note: {n}\n"));
+        }
+        if self.rejected_total > 0 {
+            out.push_str(&format!(
+                "Rejected: {}.\n",
+                count(self.rejected_total as u64, "row", "rows")
+            ));
+            for r in &self.rejected {
+                out.push_str(&format!(
+                    "  line {}, column \"{}\": {}\n",
+                    r.line, r.column, r.reason
+                ));
+            }
+            if self.rejected_total > self.rejected.len() {
+                out.push_str(&format!(
+                    "  … and {} more.\n",
+                    self.rejected_total - self.rejected.len()
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// A checked import, ready to apply.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPlan {
+    /// What will be written.
+    pub batch: ImportBatch,
+    /// What the person is shown.
+    pub report: ImportReport,
+}
+
+/// Why planning stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    /// The mapping is incomplete.
+    #[error("{0}")]
+    Mapping(String),
+    /// The file could not be read at all.
+    #[error("{0}")]
+    Source(#[from] super::source::SourceError),
+    /// The workbook could not be read.
+    #[error("{0}")]
+    Storage(#[from] StorageError),
+    /// The person cancelled.
+    #[error("Cancelled; nothing was imported.")]
+    Cancelled,
+}
+
+/// Removes the apostrophe that spreadsheet exports (ours included) put
+/// before text starting with = + - @ to stop it running as a formula.
+fn unguard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => text,
+    }
+}
+
+fn parse_direction(text: &str) -> Result<Option<Direction>, String> {
+    let t = text.trim().to_lowercase();
+    Ok(match t.as_str() {
+        "" => None,
+        "up" | "higher" | "higher is better" | "increase" | "high" | "+" | "↑"
+        | "higher_is_better" => Some(Direction::Higher),
+        "down" | "lower" | "lower is better" | "decrease" | "low" | "-" | "↓"
+        | "lower_is_better" => Some(Direction::Lower),
+        "neutral" | "none" | "neither" | "n/a" => Some(Direction::Neutral),
+        _ => {
+            return Err(format!(
+                "\"{}\" is not a direction (use up/down or higher/lower)",
+                text.trim()
+            ));
+        }
+    })
+}
+
+fn parse_yes_no(text: &str) -> Option<f64> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "ja" | "oui" | "sí" | "si" => Some(1.0),
+        "no" | "n" | "false" | "nein" | "non" => Some(0.0),
+        _ => None,
+    }
+}
+
+/// Where a value's period comes from in this row.
+enum PeriodSource<'a> {
+    Cell(&'a RawCell),
+    Header(usize),
+    YearMonth(&'a RawCell, &'a RawCell),
+}
+
+/// A name the file uses that the workbook lacks, with what the file says of it.
+struct PendingIndicator {
+    name: String,
+    unit: Option<String>,
+    direction: Option<Direction>,
+    granularity: Option<Granularity>,
+}
+
+/// For new names (indices `0..count`), their index among those `refs`
+/// actually uses, keeping their order; `None` for names no value uses.
+fn remap_new<Id>(refs: impl Iterator<Item = NameRef<Id>>, count: usize) -> Vec<Option<usize>> {
+    let mut map = vec![None; count];
+    let mut next = 0;
+    let mut used = vec![false; count];
+    for r in refs {
+        if let NameRef::New(k) = r
+            && k < count
+        {
+            used[k] = true;
+        }
+    }
+    for (k, u) in used.into_iter().enumerate() {
+        if u {
+            map[k] = Some(next);
+            next += 1;
+        }
+    }
+    map
+}
+
+/// A value read but not yet placed (its indicator may be new, with a frequency not yet known).
+struct Pending {
+    line: u64,
+    column: String,
+    period_text: String,
+    team: NameRef<TeamId>,
+    indicator: NameRef<IndicatorId>,
+    label: PeriodLabel,
+    value: f64,
+    target: Option<f64>,
+    note: Option<String>,
+}
+
+struct Planner<'a> {
+    mapping: &'a Mapping,
+    options: &'a ImportOptions,
+    catalog: &'a Catalog,
+    headers: Vec<String>,
+    ctx: PeriodContext,
+    decimal: DecimalMark,
+    header_labels: HashMap<usize, Result<PeriodLabel, String>>,
+    report: ImportReport,
+    new_teams: Vec<String>,
+    new_indicators: Vec<PendingIndicator>,
+    pending: Vec<Pending>,
+    notices: HashSet<String>,
+}
+
+impl Planner<'_> {
+    fn column_name(&self, i: Option<usize>) -> String {
+        i.and_then(|i| self.headers.get(i).cloned())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| match i {
+                Some(i) => format!("column {}", i + 1),
+                None => "—".into(),
+            })
+    }
+
+    fn reject(&mut self, line: u64, column: Option<usize>, reason: impl Into<String>) {
+        self.report.rejected_total += 1;
+        if self.report.rejected.len() < MAX_REJECTIONS_SHOWN {
+            let column = self.column_name(column);
+            self.report.rejected.push(Rejection {
+                line,
+                column,
+                reason: reason.into(),
+            });
+        }
+    }
+
+    fn notice(&mut self, text: String) {
+        if self.notices.len() < 200 && self.notices.insert(text.clone()) {
+            self.report.notices.push(text);
+        }
+    }
+
+    fn cell(row: &SourceRow, i: Option<usize>) -> Option<&RawCell> {
+        i.and_then(|i| row.cells.get(i))
+    }
+
+    fn text_of(row: &SourceRow, i: Option<usize>) -> String {
+        Self::cell(row, i)
+            .map(|c| unguard(c.text().trim()).to_owned())
+            .unwrap_or_default()
+    }
+
+    fn team_ref(&mut self, name: &str) -> Result<NameRef<TeamId>, String> {
+        if let Some(id) = self.catalog.team(name) {
+            return Ok(NameRef::Existing(id));
+        }
+        if let Some(k) = self
+            .new_teams
+            .iter()
+            .position(|t| t.eq_ignore_ascii_case(name))
+        {
+            return Ok(NameRef::New(k));
+        }
+        if !self.options.create_missing {
+            return Err(format!(
+                "the team \"{name}\" is not in the workbook (choose to create missing teams and indicators to add it)"
+            ));
+        }
+        if name.chars().count() > 200 {
+            return Err("the team's name is longer than 200 characters".into());
+        }
+        self.new_teams.push(name.to_owned());
+        Ok(NameRef::New(self.new_teams.len() - 1))
+    }
+
+    fn indicator_ref(
+        &mut self,
+        name: &str,
+        row: &SourceRow,
+    ) -> Result<NameRef<IndicatorId>, String> {
+        let unit = Self::text_of(row, self.mapping.unit);
+        let direction = parse_direction(&Self::text_of(row, self.mapping.direction))?;
+        if let Some(ind) = self.catalog.indicator(name) {
+            let (ind_name, ind_unit, ind_direction) =
+                (ind.name.clone(), ind.unit.clone(), ind.direction);
+            if !unit.is_empty() && !unit.eq_ignore_ascii_case(&ind_unit) {
+                self.notice(format!(
+                    "\"{ind_name}\": the file's unit \"{unit}\" differs from the workbook's \"{ind_unit}\"; the workbook's is kept."
+                ));
+            }
+            if let Some(d) = direction.filter(|d| *d != ind_direction) {
+                self.notice(format!(
+                    "\"{ind_name}\": the file says {}, the workbook says {}; the workbook's setting is kept.",
+                    d.label().to_lowercase(),
+                    ind_direction.label().to_lowercase()
+                ));
+            }
+            return Ok(NameRef::Existing(ind.id));
+        }
+        if let Some(k) = self
+            .new_indicators
+            .iter()
+            .position(|p| p.name.eq_ignore_ascii_case(name))
+        {
+            let entry = &mut self.new_indicators[k];
+            if entry.unit.is_none() && !unit.is_empty() {
+                entry.unit = Some(unit);
+            }
+            if entry.direction.is_none() {
+                entry.direction = direction;
+            }
+            return Ok(NameRef::New(k));
+        }
+        if !self.options.create_missing {
+            return Err(format!(
+                "the indicator \"{name}\" is not in the workbook (choose to create missing teams and indicators to add it)"
+            ));
+        }
+        if name.chars().count() > 200 {
+            return Err("the indicator's name is longer than 200 characters".into());
+        }
+        self.new_indicators.push(PendingIndicator {
+            name: name.to_owned(),
+            unit: (!unit.is_empty()).then_some(unit),
+            direction,
+            granularity: None,
+        });
+        Ok(NameRef::New(self.new_indicators.len() - 1))
+    }
+
+    fn kind_of(&self, r: NameRef<IndicatorId>) -> IndicatorKind {
+        match r {
+            NameRef::Existing(id) => self
+                .catalog
+                .indicators
+                .iter()
+                .find(|i| i.id == id)
+                .map_or(IndicatorKind::Quantitative, |i| i.kind),
+            NameRef::New(_) => IndicatorKind::Quantitative,
+        }
+    }
+
+    fn number(&self, cell: &RawCell, kind: IndicatorKind) -> Result<CellNumber, String> {
+        match cell {
+            RawCell::Empty => Ok(CellNumber::NotReported),
+            RawCell::Number(n) if n.is_finite() => Ok(CellNumber::Value {
+                value: *n,
+                footnote: None,
+            }),
+            RawCell::Number(_) => Err("the number is not finite".into()),
+            RawCell::Bool(b) if kind == IndicatorKind::YesNo => Ok(CellNumber::Value {
+                value: if *b { 1.0 } else { 0.0 },
+                footnote: None,
+            }),
+            RawCell::Bool(b) => Err(format!(
+                "\"{}\" is not a number",
+                if *b { "TRUE" } else { "FALSE" }
+            )),
+            RawCell::Date(d) => Err(format!("{d} is a date, not a number")),
+            RawCell::Text(t) => {
+                if kind == IndicatorKind::YesNo
+                    && let Some(v) = parse_yes_no(t)
+                {
+                    return Ok(CellNumber::Value {
+                        value: v,
+                        footnote: None,
+                    });
+                }
+                parse_cell_number(unguard(t), self.decimal)
+            }
+        }
+    }
+
+    fn label(&mut self, source: PeriodSource<'_>) -> Result<(PeriodLabel, String), String> {
+        match source {
+            PeriodSource::Cell(cell) => {
+                let text = cell.text().trim().to_owned();
+                let label = match cell {
+                    RawCell::Date(d) => Ok(day_label(*d)),
+                    RawCell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                        year_label(*n as i32).ok_or_else(|| format!("{n} is not a year"))
+                    }
+                    RawCell::Empty => Err("the period is empty".into()),
+                    other => parse_period_text(&other.text(), &self.ctx),
+                }?;
+                Ok((label, text))
+            }
+            PeriodSource::Header(i) => {
+                let text = self.headers.get(i).cloned().unwrap_or_default();
+                match self.header_labels.get(&i) {
+                    Some(Ok(l)) => Ok((*l, text)),
+                    Some(Err(e)) => Err(e.clone()),
+                    None => Err("this column is not a period".into()),
+                }
+            }
+            PeriodSource::YearMonth(y, m) => {
+                let year: i32 = match y {
+                    RawCell::Number(n) if n.fract() == 0.0 => *n as i32,
+                    other => other
+                        .text()
+                        .trim()
+                        .parse()
+                        .map_err(|_| format!("\"{}\" is not a year", other.text().trim()))?,
+                };
+                let month_text = m.text().trim().to_owned();
+                let month = month_text
+                    .parse::<u32>()
+                    .ok()
+                    .or_else(|| {
+                        parse_period_text(&format!("{month_text} {year}"), &self.ctx)
+                            .ok()
+                            .map(|l| chrono::Datelike::month(&l.date))
+                    })
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(|| format!("\"{month_text}\" is not a month"))?;
+                let date = NaiveDate::from_ymd_opt(year, month, 1)
+                    .ok_or_else(|| format!("{year}-{month} is not a month"))?;
+                Ok((
+                    PeriodLabel {
+                        date,
+                        granularity: Granularity::Month,
+                    },
+                    format!("{year}-{month:02}"),
+                ))
+            }
+        }
+    }
+
+    /// Reads one value of a row; `period_column` is the column the period came from.
+    #[allow(clippy::too_many_arguments)]
+    fn value(
+        &mut self,
+        row: &SourceRow,
+        team: NameRef<TeamId>,
+        indicator: NameRef<IndicatorId>,
+        value_cell: Option<&RawCell>,
+        value_column: Option<usize>,
+        period: PeriodSource<'_>,
+        period_column: Option<usize>,
+    ) {
+        let kind = self.kind_of(indicator);
+        let (value, footnote) = match self.number(value_cell.unwrap_or(&RawCell::Empty), kind) {
+            Ok(CellNumber::NotReported) => {
+                self.report.not_reported += 1;
+                return;
+            }
+            Ok(CellNumber::Value { value, footnote }) => (value, footnote),
+            Err(why) => return self.reject(row.line, value_column, why),
+        };
+        let (label, period_text) = match self.label(period) {
+            Ok(l) => l,
+            Err(why) => return self.reject(row.line, period_column, why),
+        };
+        let target = match Self::cell(row, self.mapping.target).filter(|c| !c.is_blank()) {
+            None => None,
+            Some(c) => match self.number(c, IndicatorKind::Quantitative) {
+                Ok(CellNumber::Value { value, .. }) => Some(value),
+                Ok(CellNumber::NotReported) => None,
+                Err(why) => return self.reject(row.line, self.mapping.target, why),
+            },
+        };
+        let note_text = Self::text_of(row, self.mapping.note);
+        let note = match (note_text.is_empty(), footnote) {
+            (true, None) => None,
+            (false, None) => Some(note_text),
+            (true, Some(f)) => Some(format!("footnote {f}")),
+            (false, Some(f)) => Some(format!("{note_text} (footnote {f})")),
+        };
+        if let NameRef::New(k) = indicator {
+            let g = &mut self.new_indicators[k].granularity;
+            *g = Some(g.map_or(label.granularity, |old| old.min(label.granularity)));
+        }
+        self.report.values += 1;
+        self.pending.push(Pending {
+            line: row.line,
+            column: self.column_name(period_column),
+            period_text,
+            team,
+            indicator,
+            label,
+            value,
+            target,
+            note,
+        });
+    }
+
+    fn row(&mut self, row: &SourceRow) {
+        if row.cells.iter().all(RawCell::is_blank) {
+            return;
+        }
+        self.report.rows_read += 1;
+        let team_name = Self::text_of(row, self.mapping.team);
+        if team_name.is_empty() {
+            return self.reject(row.line, self.mapping.team, "no team is named");
+        }
+        let indicator_name = match self.mapping.indicator {
+            Some(_) => Self::text_of(row, self.mapping.indicator),
+            None => self
+                .mapping
+                .fixed_indicator
+                .clone()
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        };
+        if indicator_name.is_empty() {
+            return self.reject(row.line, self.mapping.indicator, "no indicator is named");
+        }
+        let team = match self.team_ref(&team_name) {
+            Ok(t) => t,
+            Err(why) => return self.reject(row.line, self.mapping.team, why),
+        };
+        let indicator = match self.indicator_ref(&indicator_name, row) {
+            Ok(i) => i,
+            Err(why) => {
+                let column = if why.contains("direction") {
+                    self.mapping.direction
+                } else {
+                    self.mapping.indicator
+                };
+                return self.reject(row.line, column, why);
+            }
+        };
+        match self.mapping.layout {
+            Layout::Long => {
+                let period = match (self.mapping.period, self.mapping.year, self.mapping.month) {
+                    (Some(p), _, _) => {
+                        PeriodSource::Cell(Self::cell(row, Some(p)).unwrap_or(&RawCell::Empty))
+                    }
+                    (None, Some(y), Some(m)) => PeriodSource::YearMonth(
+                        Self::cell(row, Some(y)).unwrap_or(&RawCell::Empty),
+                        Self::cell(row, Some(m)).unwrap_or(&RawCell::Empty),
+                    ),
+                    _ => return self.reject(row.line, None, "no period column is mapped"),
+                };
+                let period_column = self.mapping.period.or(self.mapping.year);
+                let value_cell = Self::cell(row, self.mapping.value);
+                self.value(
+                    row,
+                    team,
+                    indicator,
+                    value_cell,
+                    self.mapping.value,
+                    period,
+                    period_column,
+                );
+            }
+            Layout::Wide => {
+                for &col in &self.mapping.period_columns.clone() {
+                    let cell = Self::cell(row, Some(col));
+                    if cell.is_none_or(RawCell::is_blank) {
+                        self.report.not_reported += 1;
+                        continue;
+                    }
+                    self.value(
+                        row,
+                        team,
+                        indicator,
+                        cell,
+                        Some(col),
+                        PeriodSource::Header(col),
+                        Some(col),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Places every value in its indicator's period, finds duplicates, and
+    /// builds the batch.
+    fn finish(mut self) -> (ImportBatch, ImportReport) {
+        // New indicators: frequency from the option, else from their labels.
+        let new_freqs: Vec<Option<Frequency>> = self
+            .new_indicators
+            .iter()
+            .map(|p| {
+                self.options
+                    .new_indicator_frequency
+                    .or_else(|| p.granularity.and_then(frequency_for))
+            })
+            .collect();
+        let mut seen: HashMap<(NameRef<IndicatorId>, NameRef<TeamId>, NaiveDate), u64> =
+            HashMap::new();
+        let mut values = Vec::with_capacity(self.pending.len());
+        let mut targets = Vec::with_capacity(self.pending.len());
+        let pending = std::mem::take(&mut self.pending);
+        for p in pending {
+            let (frequency, name) = match p.indicator {
+                NameRef::Existing(id) => {
+                    match self.catalog.indicators.iter().find(|i| i.id == id) {
+                        Some(i) => (Some(i.frequency), i.name.clone()),
+                        None => (None, String::new()),
+                    }
+                }
+                NameRef::New(k) => (
+                    new_freqs.get(k).copied().flatten(),
+                    self.new_indicators[k].name.clone(),
+                ),
+            };
+            let Some(frequency) = frequency else {
+                self.report_rejection(p.line, &p.column, format!(
+                    "the dates do not say how often the new indicator \"{name}\" is reported: choose its frequency"
+                ));
+                continue;
+            };
+            let start = match place_in(p.label, frequency) {
+                Ok(s) => s,
+                Err(why) => {
+                    self.report_rejection(
+                        p.line,
+                        &p.column,
+                        format!("\"{}\": {why} (\"{name}\")", p.period_text),
+                    );
+                    continue;
+                }
+            };
+            let key = (p.indicator, p.team, start);
+            if let Some(first) = seen.get(&key) {
+                let label = Period { start, frequency }.label();
+                self.report_rejection(
+                    p.line,
+                    &p.column,
+                    format!("the same team, indicator and period ({label}) as line {first}"),
+                );
+                continue;
+            }
+            seen.insert(key, p.line);
+            if self
+                .catalog
+                .locked_through
+                .is_some_and(|l| Period { start, frequency }.end() <= l)
+            {
+                self.report.in_locked_periods += 1;
+            }
+            targets.push(p.target);
+            values.push(ImportValue {
+                line: p.line,
+                team: p.team,
+                indicator: p.indicator,
+                period_start: start,
+                value: p.value,
+                note: p.note,
+            });
+        }
+        self.check_targets(&values, &targets);
+
+        // Only names that carry at least one accepted value are created.
+        let team_remap = remap_new(values.iter().map(|v| v.team), self.new_teams.len());
+        let indicator_remap = remap_new(
+            values.iter().map(|v| v.indicator),
+            self.new_indicators.len(),
+        );
+        for v in &mut values {
+            if let NameRef::New(k) = v.team {
+                v.team = NameRef::New(team_remap[k].unwrap_or(k));
+            }
+            if let NameRef::New(k) = v.indicator {
+                v.indicator = NameRef::New(indicator_remap[k].unwrap_or(k));
+            }
+        }
+        let new_teams: Vec<String> = self
+            .new_teams
+            .iter()
+            .zip(&team_remap)
+            .filter(|(_, r)| r.is_some())
+            .map(|(t, _)| t.clone())
+            .collect();
+        self.report.new_indicators = self
+            .new_indicators
+            .iter()
+            .zip(&new_freqs)
+            .zip(&indicator_remap)
+            .filter_map(|((p, f), r)| {
+                r.and(*f).map(|frequency| NewIndicatorPlan {
+                    name: p.name.clone(),
+                    unit: p.unit.clone().unwrap_or_default(),
+                    direction: p.direction.unwrap_or(Direction::Higher),
+                    frequency,
+                })
+            })
+            .collect();
+        let batch = ImportBatch {
+            file_name: String::new(),
+            new_teams: new_teams.clone(),
+            new_indicators: self
+                .report
+                .new_indicators
+                .iter()
+                .map(|n| NewIndicator {
+                    name: n.name.clone(),
+                    unit: n.unit.clone(),
+                    direction: n.direction,
+                    frequency: n.frequency,
+                    decimals: 1,
+                    kind: IndicatorKind::Quantitative,
+                    scope: IndicatorScope::PerTeam,
+                    is_amount: false,
+                    description: "Created by import.".into(),
+                })
+                .collect(),
+            values,
+            on_existing: self.options.on_existing,
+            reason: self.options.reason.clone(),
+        };
+        self.report.new_teams = new_teams;
+        (batch, self.report)
+    }
+
+    fn report_rejection(&mut self, line: u64, column: &str, reason: String) {
+        self.report.rejected_total += 1;
+        if self.report.rejected.len() < MAX_REJECTIONS_SHOWN {
+            self.report.rejected.push(Rejection {
+                line,
+                column: column.to_owned(),
+                reason,
+            });
+        }
+    }
+
+    /// A target in the file is compared with the workbook's, never applied.
+    fn check_targets(&mut self, values: &[ImportValue], targets: &[Option<f64>]) {
+        for (v, t) in values.iter().zip(targets) {
+            let (Some(t), NameRef::Existing(ind), NameRef::Existing(team)) =
+                (t, v.indicator, v.team)
+            else {
+                if t.is_some() {
+                    self.notice("Targets in the file are not imported: set targets in the framework or the indicator settings.".into());
+                }
+                continue;
+            };
+            let Some(info) = self.catalog.indicators.iter().find(|i| i.id == ind) else {
+                continue;
+            };
+            let end = Period {
+                start: v.period_start,
+                frequency: info.frequency,
+            }
+            .end();
+            let records = self
+                .catalog
+                .targets
+                .get(&ind)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let team_name = self
+                .catalog
+                .teams
+                .iter()
+                .find(|(id, _)| *id == team)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            match target_for_period(records, team, end) {
+                Some(r) if (r.values.target_value - t).abs() <= 1e-9 * t.abs().max(1.0) => {}
+                Some(r) => self.notice(format!(
+                    "\"{}\", {team_name}: the file's target {} differs from the workbook's {}; targets are not imported.",
+                    info.name,
+                    format_number(*t, 6),
+                    format_number(r.values.target_value, 6)
+                )),
+                None => self.notice(format!(
+                    "\"{}\", {team_name}: the file gives a target of {}, but targets are not imported; set it in the indicator settings.",
+                    info.name,
+                    format_number(*t, 6)
+                )),
+            }
+        }
+    }
+}
+
+/// Reads a whole file against the workbook's catalog: every row checked and
+/// resolved, nothing written. `progress(rows)` may return `false` to cancel.
+pub fn plan_rows(
+    mut source: Source,
+    mapping: &Mapping,
+    options: &ImportOptions,
+    catalog: &Catalog,
+    progress: &mut dyn FnMut(u64) -> bool,
+) -> Result<(ImportBatch, ImportReport), PlanError> {
+    if let Some(p) = mapping.problems().into_iter().next() {
+        return Err(PlanError::Mapping(p));
+    }
+    // Read the first rows to settle the decimal mark and date order.
+    let mut head: Vec<SourceRow> = Vec::new();
+    let mut source_error = None;
+    for row in source.by_ref().take(500) {
+        match row {
+            Ok(r) => head.push(r),
+            Err(e) => {
+                source_error = Some(e);
+                break;
+            }
+        }
+    }
+    let value_columns: Vec<usize> = match mapping.layout {
+        Layout::Long => mapping.value.into_iter().collect(),
+        Layout::Wide => mapping.period_columns.clone(),
+    };
+    let sample_texts: Vec<String> = head
+        .iter()
+        .flat_map(|r| value_columns.iter().filter_map(|&c| r.cells.get(c)))
+        .filter_map(|c| match c {
+            RawCell::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let decimal = options.decimal.unwrap_or_else(|| {
+        guess_decimal_mark(sample_texts.iter().map(String::as_str)).unwrap_or(match &source.kind {
+            super::source::SourceKind::Csv {
+                delimiter: b';', ..
+            } => DecimalMark::Comma,
+            _ => DecimalMark::Dot,
+        })
+    });
+    let date_order = match options.date_order {
+        DateOrder::Unknown => {
+            let period_texts: Vec<String> = match mapping.layout {
+                Layout::Long => head
+                    .iter()
+                    .filter_map(|r| mapping.period.and_then(|p| r.cells.get(p)))
+                    .map(|c| c.text().into_owned())
+                    .collect(),
+                Layout::Wide => mapping
+                    .period_columns
+                    .iter()
+                    .filter_map(|&c| source.headers.get(c).cloned())
+                    .collect(),
+            };
+            infer_date_order(period_texts.iter().map(String::as_str)).unwrap_or(DateOrder::Unknown)
+        }
+        known => known,
+    };
+    let ctx = PeriodContext {
+        date_order,
+        fiscal_year_start: catalog.fiscal_year_start,
+    };
+    let headers = source.headers.clone();
+    let header_labels = mapping
+        .period_columns
+        .iter()
+        .map(|&c| {
+            let cell = source
+                .header_cells
+                .get(c)
+                .cloned()
+                .unwrap_or(RawCell::Empty);
+            let label = match &cell {
+                RawCell::Date(d) => Ok(day_label(*d)),
+                RawCell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                    year_label(*n as i32).ok_or_else(|| "not a year".to_owned())
+                }
+                other => parse_period_text(&other.text(), &ctx),
+            };
+            (c, label)
+        })
+        .collect();
+    let mut planner = Planner {
+        mapping,
+        options,
+        catalog,
+        headers,
+        ctx,
+        decimal,
+        header_labels,
+        report: ImportReport {
+            source: source.kind.describe(),
+            decimal,
+            date_order,
+            ..ImportReport::default()
+        },
+        new_teams: Vec::new(),
+        new_indicators: Vec::new(),
+        pending: Vec::new(),
+        notices: HashSet::new(),
+    };
+    if let Some(e) = source_error {
+        record_source_error(&mut planner, e);
+    }
+    for row in &head {
+        planner.row(row);
+    }
+    let mut n = head.len() as u64;
+    for row in source {
+        n += 1;
+        if n.is_multiple_of(50_000) && !progress(n) {
+            return Err(PlanError::Cancelled);
+        }
+        match row {
+            Ok(r) => planner.row(&r),
+            Err(e) => record_source_error(&mut planner, e),
+        }
+    }
+    let (batch, report) = planner.finish();
+    Ok((batch, report))
+}
+
+fn record_source_error(planner: &mut Planner<'_>, e: super::source::SourceError) {
+    match e {
+        super::source::SourceError::Row { line, reason } => {
+            planner.report_rejection(line, "—", reason)
+        }
+        other => planner.report_rejection(0, "—", other.to_string()),
+    }
+}
+
+/// Compares the batch with what the workbook holds, filling in how many
+/// values will be added, updated, left unchanged or skipped.
+pub fn count_against(
+    batch: &ImportBatch,
+    report: &mut ImportReport,
+    existing: &HashMap<(IndicatorId, TeamId, NaiveDate), f64>,
+) {
+    report.added = 0;
+    report.updated = 0;
+    report.unchanged = 0;
+    report.skipped = 0;
+    for v in &batch.values {
+        let stored = match (v.indicator, v.team) {
+            (NameRef::Existing(i), NameRef::Existing(t)) => {
+                existing.get(&(i, t, v.period_start)).copied()
+            }
+            _ => None,
+        };
+        match stored {
+            None => report.added += 1,
+            Some(s) if s == v.value => report.unchanged += 1,
+            Some(_) if batch.on_existing == OnExisting::Skip => report.skipped += 1,
+            Some(_) => report.updated += 1,
+        }
+    }
+}
+
+/// Plans an import of the file at `path` into `wb`: reads and checks every
+/// row and compares the values with those stored. Writes nothing.
+pub fn plan_import(
+    wb: &Workbook,
+    path: &std::path::Path,
+    source_options: &super::source::SourceOptions,
+    mapping: &Mapping,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u64) -> bool,
+) -> Result<ImportPlan, PlanError> {
+    let catalog = Catalog::of(wb)?;
+    let source = super::source::open_source(path, source_options)?;
+    let (mut batch, mut report) = plan_rows(source, mapping, options, &catalog, progress)?;
+    batch.file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let involved: Vec<IndicatorId> = {
+        let mut ids: Vec<IndicatorId> = batch
+            .values
+            .iter()
+            .filter_map(|v| match v.indicator {
+                NameRef::Existing(id) => Some(id),
+                NameRef::New(_) => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let existing = wb.existing_values(&involved)?;
+    count_against(&batch, &mut report, &existing);
+    Ok(ImportPlan { batch, report })
+}

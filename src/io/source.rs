@@ -1,0 +1,453 @@
+//! Reading a spreadsheet file into rows of cells: CSV (any of the usual
+//! encodings and delimiters, streamed) or XLSX/XLS/ODS (via calamine).
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::encoding::{Encoding, Utf16ToUtf8, decode_windows_1252, detect_encoding};
+
+/// A cell as the file holds it. CSV gives text; spreadsheets may give typed values.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawCell {
+    /// Nothing.
+    Empty,
+    /// Text.
+    Text(String),
+    /// A number typed as a number in a spreadsheet.
+    Number(f64),
+    /// A date typed as a date in a spreadsheet.
+    Date(NaiveDate),
+    /// TRUE/FALSE.
+    Bool(bool),
+}
+
+impl RawCell {
+    /// The cell as text (numbers without a needless ".0", dates as YYYY-MM-DD).
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            RawCell::Empty => Cow::Borrowed(""),
+            RawCell::Text(t) => Cow::Borrowed(t.as_str()),
+            RawCell::Number(n) => Cow::Owned(if n.fract() == 0.0 && n.abs() < 1e15 {
+                format!("{}", *n as i64)
+            } else {
+                format!("{n}")
+            }),
+            RawCell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
+            RawCell::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
+        }
+    }
+
+    /// True for an empty cell or one holding only spaces.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            RawCell::Empty => true,
+            RawCell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// One row: its line (CSV) or row number (spreadsheet), and its cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceRow {
+    /// 1-based, as a spreadsheet program would show it.
+    pub line: u64,
+    /// The cells, left to right.
+    pub cells: Vec<RawCell>,
+}
+
+/// What kind of file it is and how it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceKind {
+    /// Delimited text.
+    Csv {
+        /// Its encoding.
+        encoding: Encoding,
+        /// Its field delimiter.
+        delimiter: u8,
+    },
+    /// A spreadsheet workbook.
+    Sheet {
+        /// The sheet read.
+        sheet: String,
+        /// Every sheet in the workbook.
+        sheets: Vec<String>,
+    },
+}
+
+impl SourceKind {
+    /// "CSV, UTF-8, separated by ;" or "sheet “Data”".
+    pub fn describe(&self) -> String {
+        match self {
+            SourceKind::Csv {
+                encoding,
+                delimiter,
+            } => {
+                let d = match delimiter {
+                    b'\t' => "tabs".to_owned(),
+                    b';' => "semicolons".to_owned(),
+                    b',' => "commas".to_owned(),
+                    other => format!("'{}'", char::from(*other)),
+                };
+                format!("CSV, {}, separated by {d}", encoding.label())
+            }
+            SourceKind::Sheet { sheet, .. } => format!("sheet \"{sheet}\""),
+        }
+    }
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The file could not be opened or read.
+    #[error("{path} could not be read: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not in a form Ratchet reads.
+    #[error("{0}")]
+    Format(String),
+    /// A CSV row could not be read.
+    #[error("line {line}: {reason}")]
+    Row {
+        /// Where.
+        line: u64,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// How to read the file; `None` means detect.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SourceOptions {
+    /// The sheet of a spreadsheet (default: the first).
+    pub sheet: Option<String>,
+    /// The CSV delimiter (default: detected among `,` `;` tab).
+    pub delimiter: Option<u8>,
+}
+
+/// An open file: how it was read, its header row, and its remaining rows.
+pub struct Source {
+    /// How the file was read.
+    pub kind: SourceKind,
+    /// The header row as text.
+    pub headers: Vec<String>,
+    /// The header row as cells (a header may be a typed date in a spreadsheet).
+    pub header_cells: Vec<RawCell>,
+    rows: Box<dyn Iterator<Item = Result<SourceRow, SourceError>> + Send>,
+}
+
+impl Iterator for Source {
+    type Item = Result<SourceRow, SourceError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.rows.next()
+    }
+}
+
+/// True for file names Ratchet reads as spreadsheets rather than text.
+pub fn is_spreadsheet(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods"))
+}
+
+/// Opens a CSV or spreadsheet file for reading.
+pub fn open_source(path: &Path, options: &SourceOptions) -> Result<Source, SourceError> {
+    if is_spreadsheet(path) {
+        open_sheet(path, options)
+    } else {
+        open_csv(path, options)
+    }
+}
+
+fn io_err(path: &Path) -> impl Fn(std::io::Error) -> SourceError + '_ {
+    move |source| SourceError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Picks the delimiter whose count per line is the most consistent (and
+/// non-zero) over the first lines of text.
+pub fn sniff_delimiter(sample: &str) -> u8 {
+    let lines: Vec<&str> = sample
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    let mut best = (b',', 0usize, 0usize);
+    for d in [b'\t', b';', b','] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
+        let Some(&first) = counts.first() else {
+            continue;
+        };
+        if first == 0 {
+            continue;
+        }
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        if consistent > best.1 || (consistent == best.1 && first > best.2) {
+            best = (d, consistent, first);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, d: u8) -> usize {
+    let mut inside = false;
+    line.bytes()
+        .filter(|&b| {
+            if b == b'"' {
+                inside = !inside;
+            }
+            !inside && b == d
+        })
+        .count()
+}
+
+fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError> {
+    let err = io_err(path);
+    let file = File::open(path).map_err(&err)?;
+    let mut head = Vec::new();
+    (&file).take(8192).read_to_end(&mut head).map_err(&err)?;
+    if head.is_empty() {
+        return Err(SourceError::Format(format!("{} is empty.", path.display())));
+    }
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && head.contains(&0) {
+        return Err(SourceError::Format(format!(
+            "{} is not a text file (it contains binary data). Export the spreadsheet as CSV or open the .xlsx file itself.",
+            path.display()
+        )));
+    }
+    let mut file = file;
+    file.seek(SeekFrom::Start(0)).map_err(&err)?;
+    let encoding = detect_encoding(BufReader::new(&file)).map_err(&err)?;
+    file.seek(SeekFrom::Start(encoding.bom_len() as u64))
+        .map_err(&err)?;
+    let reader: Box<dyn Read + Send> = match encoding {
+        Encoding::Utf16Le => Box::new(Utf16ToUtf8::new(BufReader::new(file), false)),
+        Encoding::Utf16Be => Box::new(Utf16ToUtf8::new(BufReader::new(file), true)),
+        _ => Box::new(BufReader::new(file)),
+    };
+    // Sniff the delimiter from the start of the (decoded) text.
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
+    let sample = {
+        use std::io::BufRead;
+        let buf = reader.fill_buf().map_err(&err)?;
+        let end = buf.len().min(1 << 16);
+        match encoding {
+            Encoding::Windows1252 => decode_windows_1252(&buf[..end]),
+            _ => String::from_utf8_lossy(&buf[..end]).into_owned(),
+        }
+    };
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| sniff_delimiter(&sample));
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let decode = move |bytes: &[u8]| -> Result<String, String> {
+        match encoding {
+            Encoding::Windows1252 => Ok(decode_windows_1252(bytes)),
+            _ => std::str::from_utf8(bytes)
+                .map(str::to_owned)
+                .map_err(|_| "the text is not valid UTF-8".to_owned()),
+        }
+    };
+    let mut record = csv::ByteRecord::new();
+    let header_line = loop {
+        match csv.read_byte_record(&mut record) {
+            Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
+            Ok(true) => break record.position().map_or(1, |p| p.line()),
+            Ok(false) => {
+                return Err(SourceError::Format(format!(
+                    "{} has no rows.",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                return Err(SourceError::Format(format!(
+                    "{} could not be read as CSV: {e}",
+                    path.display()
+                )));
+            }
+        }
+    };
+    let headers = record
+        .iter()
+        .map(|f| decode(f).map(|t| t.trim().to_owned()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|reason| SourceError::Row {
+            line: header_line,
+            reason,
+        })?;
+    let header_cells = headers.iter().map(|h| RawCell::Text(h.clone())).collect();
+    let rows = std::iter::from_fn(move || {
+        let mut rec = csv::ByteRecord::new();
+        match csv.read_byte_record(&mut rec) {
+            Ok(false) => None,
+            Ok(true) => {
+                let line = rec.position().map_or(0, |p| p.line());
+                let cells = rec
+                    .iter()
+                    .map(|f| {
+                        decode(f).map(|t| {
+                            if t.is_empty() {
+                                RawCell::Empty
+                            } else {
+                                RawCell::Text(t)
+                            }
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>();
+                Some(
+                    cells
+                        .map(|cells| SourceRow { line, cells })
+                        .map_err(|reason| SourceError::Row { line, reason }),
+                )
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                Some(Err(SourceError::Row {
+                    line,
+                    reason: e.to_string(),
+                }))
+            }
+        }
+    });
+    Ok(Source {
+        kind: SourceKind::Csv {
+            encoding,
+            delimiter,
+        },
+        headers,
+        header_cells,
+        rows: Box::new(rows),
+    })
+}
+
+fn open_sheet(path: &Path, options: &SourceOptions) -> Result<Source, SourceError> {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut workbook = open_workbook_auto(path).map_err(|e| {
+        SourceError::Format(format!(
+            "{} could not be opened as a spreadsheet: {e}",
+            path.display()
+        ))
+    })?;
+    let sheets = workbook.sheet_names();
+    let sheet = match &options.sheet {
+        Some(name) => sheets
+            .iter()
+            .find(|s| s.eq_ignore_ascii_case(name))
+            .cloned()
+            .ok_or_else(|| {
+                SourceError::Format(format!(
+                    "{} has no sheet \"{name}\" (it has: {}).",
+                    path.display(),
+                    sheets.join(", ")
+                ))
+            })?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or_else(|| SourceError::Format(format!("{} has no sheets.", path.display())))?,
+    };
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|e| SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}")))?;
+    let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
+    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+    let convert = |d: &Data| -> RawCell {
+        match d {
+            Data::Empty => RawCell::Empty,
+            Data::String(s) if s.trim().is_empty() => RawCell::Empty,
+            Data::String(s) => RawCell::Text(s.clone()),
+            Data::Float(f) => RawCell::Number(*f),
+            Data::Int(i) => RawCell::Number(*i as f64),
+            Data::Bool(b) => RawCell::Bool(*b),
+            Data::DateTime(dt) => dt
+                .as_datetime()
+                .map(|t| RawCell::Date(t.date()))
+                .unwrap_or_else(|| RawCell::Number(dt.as_f64())),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => RawCell::Text(s.clone()),
+            Data::Error(e) => RawCell::Text(format!("#{e:?}")),
+        }
+    };
+    let mut all: Vec<SourceRow> = range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut cells = vec![RawCell::Empty; first_col];
+            cells.extend(row.iter().map(convert));
+            SourceRow {
+                line: first_row + i as u64 + 1,
+                cells,
+            }
+        })
+        .filter(|r| !r.cells.iter().all(RawCell::is_blank))
+        .collect();
+    if all.is_empty() {
+        return Err(SourceError::Format(format!(
+            "sheet \"{sheet}\" has no rows."
+        )));
+    }
+    let header = all.remove(0);
+    let headers = header
+        .cells
+        .iter()
+        .map(|c| c.text().trim().to_owned())
+        .collect();
+    Ok(Source {
+        kind: SourceKind::Sheet { sheet, sheets },
+        headers,
+        header_cells: header.cells,
+        rows: Box::new(all.into_iter().map(Ok)),
+    })
+}
+
+/// The header and the first `n` rows, for the import assistant's preview.
+pub fn preview(
+    path: &Path,
+    options: &SourceOptions,
+    n: usize,
+) -> Result<(SourceKind, Vec<String>, Vec<SourceRow>), SourceError> {
+    let mut source = open_source(path, options)?;
+    let mut rows = Vec::new();
+    for row in source.by_ref().take(n) {
+        rows.push(row?);
+    }
+    Ok((source.kind.clone(), source.headers.clone(), rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_delimiters() {
+        assert_eq!(sniff_delimiter("a;b;c\n1;2,5;3\n"), b';');
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\n1\t2\n"), b'\t');
+        assert_eq!(sniff_delimiter("team,\"x;y\"\nN,\"1;2\"\n"), b',');
+    }
+
+    #[test]
+    fn raw_cell_text() {
+        assert_eq!(RawCell::Number(2019.0).text(), "2019");
+        assert_eq!(RawCell::Number(2.5).text(), "2.5");
+        assert_eq!(
+            RawCell::Date(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()).text(),
+            "2024-03-01"
+        );
+        assert!(RawCell::Text("  ".into()).is_blank());
+    }
+}

@@ -1,0 +1,191 @@
+//! Applying a checked import: new teams and indicators, new values and
+//! updates through the audit trail, all in one transaction.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::codec::{date_key, now, timestamp_text};
+use super::indicators::{self, NewIndicator};
+use super::measurements::{IndicatorCache, audit, check_cell, current};
+use super::{StorageError, StorageResult, Workbook, teams};
+use crate::domain::{Cell, IndicatorId, TeamId};
+
+/// A team or indicator that exists, or the n-th one the import creates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameRef<Id> {
+    /// Already in the workbook.
+    Existing(Id),
+    /// Created by this import (index into the batch's new names).
+    New(usize),
+}
+
+/// One value from the file, resolved to where it goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportValue {
+    /// The line (CSV) or row (XLSX) it came from, for messages.
+    pub line: u64,
+    /// The team.
+    pub team: NameRef<TeamId>,
+    /// The indicator.
+    pub indicator: NameRef<IndicatorId>,
+    /// The period, by its first day.
+    pub period_start: NaiveDate,
+    /// The value.
+    pub value: f64,
+    /// A note kept from the file (e.g. a footnote mark), if any.
+    pub note: Option<String>,
+}
+
+/// What to do with a value that already exists and differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OnExisting {
+    /// Change it, with an audit row.
+    #[default]
+    Update,
+    /// Leave the stored value.
+    Skip,
+}
+
+/// Everything an import will write, decided before anything is written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportBatch {
+    /// The file's name, for the import log.
+    pub file_name: String,
+    /// Teams to create.
+    pub new_teams: Vec<String>,
+    /// Indicators to create.
+    pub new_indicators: Vec<NewIndicator>,
+    /// The values.
+    pub values: Vec<ImportValue>,
+    /// Existing values that differ: update or skip.
+    pub on_existing: OnExisting,
+    /// The reason recorded in the audit trail for changed and locked values.
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// New values stored.
+    pub added: usize,
+    /// Existing values changed (each with an audit row).
+    pub updated: usize,
+    /// Values equal to what was stored.
+    pub unchanged: usize,
+    /// Existing, different values left as they were.
+    pub skipped: usize,
+    /// Teams created.
+    pub teams_created: usize,
+    /// Indicators created.
+    pub indicators_created: usize,
+}
+
+/// How often (in rows) progress is reported and cancellation checked.
+const PROGRESS_EVERY: usize = 20_000;
+
+impl Workbook {
+    /// Writes a checked import in one transaction: everything, or (on any
+    /// error, or when `progress` returns `false` to cancel) nothing.
+    /// `progress(done, total)` is called every few thousand rows.
+    pub fn apply_import(
+        &mut self,
+        batch: &ImportBatch,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> StorageResult<ImportOutcome> {
+        self.transact(|tx| {
+            let mut out = ImportOutcome::default();
+            let team_ids = batch
+                .new_teams
+                .iter()
+                .map(|name| teams::insert(tx, name, ""))
+                .collect::<StorageResult<Vec<_>>>()?;
+            out.teams_created = team_ids.len();
+            let indicator_ids = batch
+                .new_indicators
+                .iter()
+                .map(|new| indicators::insert(tx, new))
+                .collect::<StorageResult<Vec<_>>>()?;
+            out.indicators_created = indicator_ids.len();
+            let lock = super::locks::locked_through(tx)?;
+            let mut cache = IndicatorCache::default();
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO measurement (indicator_id, team_id, period, value, note) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (indicator_id, team_id, period) DO NOTHING",
+            )?;
+            let mut update = tx.prepare_cached(
+                "UPDATE measurement SET value = ?4, note = COALESCE(?5, note) WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
+            )?;
+            let total = batch.values.len();
+            for (i, v) in batch.values.iter().enumerate() {
+                if i % PROGRESS_EVERY == 0 && !progress(i, total) {
+                    return Err(StorageError::Cancelled);
+                }
+                let team = match v.team {
+                    NameRef::Existing(id) => id,
+                    NameRef::New(k) => *team_ids.get(k).ok_or_else(|| bad_ref(v.line))?,
+                };
+                let indicator = match v.indicator {
+                    NameRef::Existing(id) => id,
+                    NameRef::New(k) => *indicator_ids.get(k).ok_or_else(|| bad_ref(v.line))?,
+                };
+                let cell = Cell { indicator, team, period_start: v.period_start };
+                let facts = cache.get(tx, indicator)?;
+                check_cell(cell, Some(v.value), &batch.reason, lock, &facts)
+                    .map_err(|e| StorageError::Rule(format!("Line {}: {e}", v.line)))?;
+                let key = (indicator.0, team.0, date_key(v.period_start));
+                let added = insert.execute(params![key.0, key.1, key.2, v.value, v.note])? == 1;
+                let locked = lock.is_some_and(|l| crate::domain::Period { start: v.period_start, frequency: facts.0 }.end() <= l);
+                if added {
+                    out.added += 1;
+                    if locked {
+                        audit(tx, cell, None, Some(v.value), &batch.reason, "import")?;
+                    }
+                    continue;
+                }
+                let old = current(tx, cell)?;
+                if old == Some(v.value) {
+                    out.unchanged += 1;
+                } else if batch.on_existing == OnExisting::Skip {
+                    out.skipped += 1;
+                } else {
+                    update.execute(params![key.0, key.1, key.2, v.value, v.note])?;
+                    audit(tx, cell, old, Some(v.value), &batch.reason, "import")?;
+                    out.updated += 1;
+                }
+            }
+            progress(total, total);
+            tx.execute(
+                "INSERT INTO import_log (file_name, imported_at, added, updated, skipped) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    batch.file_name,
+                    timestamp_text(now()),
+                    out.added as i64,
+                    out.updated as i64,
+                    out.skipped as i64
+                ],
+            )?;
+            Ok(out)
+        })
+    }
+
+    /// Every stored value of the given indicators, keyed by (indicator, team,
+    /// period start) — what an import's dry run compares the file against.
+    pub fn existing_values(
+        &self,
+        indicators: &[IndicatorId],
+    ) -> StorageResult<std::collections::HashMap<(IndicatorId, TeamId, NaiveDate), f64>> {
+        let mut map = std::collections::HashMap::new();
+        for &ind in indicators {
+            for (team, period, value) in self.values_for_indicator(ind)? {
+                map.insert((ind, team, period), value);
+            }
+        }
+        Ok(map)
+    }
+}
+
+fn bad_ref(line: u64) -> StorageError {
+    StorageError::Corrupt(format!(
+        "line {line} refers to a team or indicator the import did not create"
+    ))
+}
