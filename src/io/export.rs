@@ -15,7 +15,7 @@ use crate::storage::{AGENCY_TEAM, StorageError, Workbook};
 pub const AGENCY_ROW_NAME: &str = "(whole agency)";
 
 /// The columns, in order.
-pub const EXPORT_HEADERS: [&str; 10] = [
+pub const EXPORT_HEADERS: [&str; 11] = [
     "team",
     "indicator",
     "period",
@@ -23,6 +23,7 @@ pub const EXPORT_HEADERS: [&str; 10] = [
     "value",
     "unit",
     "direction",
+    "frequency",
     "target",
     "target met",
     "note",
@@ -81,6 +82,7 @@ struct Row {
     value: f64,
     unit: String,
     direction: &'static str,
+    frequency: &'static str,
     target: Option<f64>,
     met: Option<bool>,
     note: String,
@@ -137,6 +139,7 @@ fn collect_rows(
             value: v.value,
             unit: ind.unit.clone(),
             direction: ind.direction.code(),
+            frequency: ind.frequency.code(),
             target: target.map(|t| t.target_value),
             met: target.map(|t| t.is_met(v.value, ind.direction)),
             note: v.note.unwrap_or_default(),
@@ -210,6 +213,7 @@ pub fn export_csv(
                 number_text(r.value),
                 guard_formula(&r.unit),
                 r.direction.to_owned(),
+                r.frequency.to_owned(),
                 r.target.map(number_text).unwrap_or_default(),
                 r.met
                     .map(|m| if m { "yes" } else { "no" }.to_owned())
@@ -262,7 +266,7 @@ pub fn export_xlsx(
             (2, &r.period),
             (3, &r.label),
             (5, &r.unit),
-            (9, &r.note),
+            (10, &r.note),
         ];
         for (c, t) in texts {
             if !t.is_empty() {
@@ -277,14 +281,17 @@ pub fn export_xlsx(
         sheet
             .write_string(row_no, 6, r.direction)
             .map_err(|e| write_err(&e))?;
+        sheet
+            .write_string(row_no, 7, r.frequency)
+            .map_err(|e| write_err(&e))?;
         if let Some(t) = r.target {
             sheet
-                .write_number(row_no, 7, t)
+                .write_number(row_no, 8, t)
                 .map_err(|e| write_err(&e))?;
         }
         if let Some(m) = r.met {
             sheet
-                .write_string(row_no, 8, if m { "yes" } else { "no" })
+                .write_string(row_no, 9, if m { "yes" } else { "no" })
                 .map_err(|e| write_err(&e))?;
         }
         Ok(())

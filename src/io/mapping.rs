@@ -43,10 +43,12 @@ pub struct Mapping {
     pub unit: Option<usize>,
     /// A note kept with the value.
     pub note: Option<usize>,
+    /// How often the indicator is reported (used for new indicators).
+    pub frequency: Option<usize>,
 }
 
 /// The parts a column can be mapped to, with the names the command line uses.
-pub const ROLES: [&str; 10] = [
+pub const ROLES: [&str; 11] = [
     "team",
     "indicator",
     "period",
@@ -57,6 +59,7 @@ pub const ROLES: [&str; 10] = [
     "direction",
     "unit",
     "note",
+    "frequency",
 ];
 
 impl Mapping {
@@ -73,6 +76,7 @@ impl Mapping {
             "direction" => self.direction,
             "unit" => self.unit,
             "note" => self.note,
+            "frequency" => self.frequency,
             _ => None,
         }
     }
@@ -90,6 +94,7 @@ impl Mapping {
             "direction" => &mut self.direction,
             "unit" => &mut self.unit,
             "note" => &mut self.note,
+            "frequency" => &mut self.frequency,
             _ => return false,
         };
         *slot = column;
@@ -178,6 +183,8 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
     ]);
     let year = find(&["year", "yr"]);
     let month = find(&["month", "mon"]);
+    let split = year.is_some() && month.is_some();
+    // A lone "Year" or "Month" column holds whole period labels.
     let period = find(&[
         "period",
         "date",
@@ -189,19 +196,23 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
         "fiscal year",
         "fy",
     ])
-    .or_else(|| if month.is_none() { year } else { None });
+    .or(if split { None } else { month.or(year) });
     Mapping {
         layout,
         team,
         indicator,
         fixed_indicator: None,
         period: if layout == Layout::Long { period } else { None },
-        year: if layout == Layout::Long && month.is_some() {
+        year: if layout == Layout::Long && split {
             year
         } else {
             None
         },
-        month: if layout == Layout::Long { month } else { None },
+        month: if layout == Layout::Long && split {
+            month
+        } else {
+            None
+        },
         value: find(&[
             "value", "values", "amount", "count", "result", "actual", "actuals", "score", "number",
         ]),
@@ -216,6 +227,7 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
         note: find(&[
             "note", "notes", "comment", "comments", "footnote", "remarks",
         ]),
+        frequency: find(&["frequency", "reported", "reporting frequency"]),
     }
 }
 

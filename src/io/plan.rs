@@ -331,6 +331,23 @@ fn parse_direction(text: &str) -> Result<Option<Direction>, String> {
     })
 }
 
+fn parse_frequency(text: &str) -> Result<Option<Frequency>, String> {
+    let t = text.trim().to_lowercase();
+    Ok(match t.as_str() {
+        "" => None,
+        "week" | "weekly" | "w" => Some(Frequency::Week),
+        "month" | "monthly" | "m" => Some(Frequency::Month),
+        "quarter" | "quarterly" | "q" => Some(Frequency::Quarter),
+        "year" | "yearly" | "annual" | "annually" | "y" => Some(Frequency::Year),
+        _ => {
+            return Err(format!(
+                "\"{}\" is not a reporting frequency (use week, month, quarter or year)",
+                text.trim()
+            ));
+        }
+    })
+}
+
 fn parse_yes_no(text: &str) -> Option<f64> {
     match text.trim().to_lowercase().as_str() {
         "yes" | "y" | "true" | "ja" | "oui" | "sí" | "si" => Some(1.0),
@@ -351,6 +368,7 @@ struct PendingIndicator {
     name: String,
     unit: Option<String>,
     direction: Option<Direction>,
+    frequency: Option<Frequency>,
     granularity: Option<Granularity>,
 }
 
@@ -472,7 +490,16 @@ impl Planner<'_> {
     ) -> Result<NameRef<IndicatorId>, String> {
         let unit = Self::text_of(row, self.mapping.unit);
         let direction = parse_direction(&Self::text_of(row, self.mapping.direction))?;
+        let frequency = parse_frequency(&Self::text_of(row, self.mapping.frequency))?;
         if let Some(ind) = self.catalog.indicator(name) {
+            if let Some(f) = frequency.filter(|f| *f != ind.frequency) {
+                let (n, own) = (ind.name.clone(), ind.frequency);
+                self.notice(format!(
+                    "\"{n}\": the file says it is reported {}, the workbook says {}; the workbook's setting is kept.",
+                    f.label().to_lowercase(),
+                    own.label().to_lowercase()
+                ));
+            }
             let (ind_name, ind_unit, ind_direction) =
                 (ind.name.clone(), ind.unit.clone(), ind.direction);
             if !unit.is_empty() && !unit.eq_ignore_ascii_case(&ind_unit) {
@@ -501,6 +528,9 @@ impl Planner<'_> {
             if entry.direction.is_none() {
                 entry.direction = direction;
             }
+            if entry.frequency.is_none() {
+                entry.frequency = frequency;
+            }
             return Ok(NameRef::New(k));
         }
         if !self.options.create_missing {
@@ -515,6 +545,7 @@ impl Planner<'_> {
             name: name.to_owned(),
             unit: (!unit.is_empty()).then_some(unit),
             direction,
+            frequency,
             granularity: None,
         });
         Ok(NameRef::New(self.new_indicators.len() - 1))
@@ -705,7 +736,9 @@ impl Planner<'_> {
         let indicator = match self.indicator_ref(&indicator_name, row) {
             Ok(i) => i,
             Err(why) => {
-                let column = if why.contains("direction") {
+                let column = if why.contains("reporting frequency") {
+                    self.mapping.frequency
+                } else if why.contains("direction") {
                     self.mapping.direction
                 } else {
                     self.mapping.indicator
@@ -768,6 +801,7 @@ impl Planner<'_> {
             .map(|p| {
                 self.options
                     .new_indicator_frequency
+                    .or(p.frequency)
                     .or_else(|| p.granularity.and_then(frequency_for))
             })
             .collect();

@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod import_export;
 mod migrations;
+mod parsers_never_panic;
 mod shell_ui;
 mod storage_framework;
 mod storage_open;
