@@ -69,6 +69,8 @@ pub enum Action {
     },
     /// Mark the framework complete.
     FinishFramework,
+    /// A request from the data screens.
+    Data(DataAction),
 }
 
 /// Where screens push their actions during a frame.
@@ -90,4 +92,107 @@ impl Actions {
     pub fn as_slice(&self) -> &[Action] {
         &self.0
     }
+}
+
+/// Requests from the data screens (teams, indicators, the grid, observations,
+/// import and export).
+#[must_use = "a DataAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataAction {
+    /// Add a team.
+    AddTeam {
+        /// Its name.
+        name: String,
+        /// Who reports its data.
+        contact: String,
+    },
+    /// Save a team's name and contact.
+    UpdateTeam(crate::domain::Team),
+    /// Archive a team (or bring it back).
+    SetTeamArchived(crate::domain::TeamId, bool),
+    /// Add an indicator.
+    AddIndicator(crate::storage::NewIndicator),
+    /// Save an indicator's settings.
+    UpdateIndicator(crate::domain::Indicator),
+    /// Remove an indicator without data.
+    RemoveIndicator(crate::domain::IndicatorId),
+    /// Set a target for one team (or the agency-wide default).
+    SetTarget {
+        /// The indicator.
+        indicator: crate::domain::IndicatorId,
+        /// The team; `None` for every team without its own.
+        team: Option<crate::domain::TeamId>,
+        /// The numbers and dates.
+        values: crate::domain::TargetValues,
+    },
+    /// Withdraw a target.
+    ClearTarget {
+        /// The indicator.
+        indicator: crate::domain::IndicatorId,
+        /// The team; `None` for the agency-wide default.
+        team: Option<crate::domain::TeamId>,
+    },
+    /// Set the month the fiscal year starts in.
+    SetFiscalYearStart(u32),
+    /// Show the grid for one indicator or one team.
+    ShowGrid(super::data_view::GridMode),
+    /// Select a cell (its history is shown).
+    SelectCell(crate::domain::Cell),
+    /// Store typed or pasted values (`None` clears a value), with a reason for locked periods.
+    SetValues {
+        /// Each cell and its new value.
+        changes: Vec<(crate::domain::Cell, Option<f64>)>,
+        /// Why (needed for locked periods).
+        reason: String,
+    },
+    /// Lock every period that ends on or before the date.
+    LockThrough {
+        /// The last day locked.
+        date: chrono::NaiveDate,
+        /// A note, e.g. the meeting.
+        note: String,
+    },
+    /// Record an observation.
+    AddObservation(crate::domain::Observation),
+    /// Save an edited observation.
+    UpdateObservation(crate::domain::Observation),
+    /// Remove an observation.
+    RemoveObservation(crate::domain::ObservationId),
+    /// Load a file into the import assistant.
+    ImportOpen(std::path::PathBuf),
+    /// Ask for a file to import.
+    ImportChooseFile,
+    /// Read another sheet of the spreadsheet.
+    ImportSetSheet(String),
+    /// Change the mapping.
+    ImportSetMapping(crate::io::Mapping),
+    /// Change the options.
+    ImportSetOptions {
+        /// How to read and apply.
+        options: crate::io::ImportOptions,
+        /// Import good rows even when some are rejected.
+        skip_bad_rows: bool,
+    },
+    /// Check the file (dry run) in the background.
+    ImportCheck,
+    /// Write the checked plan in the background.
+    ImportConfirm,
+    /// Stop the running check or import.
+    ImportCancel,
+    /// Start over with another file.
+    ImportReset,
+    /// Export to this file.
+    ExportTo {
+        /// The file (.csv or .xlsx).
+        path: std::path::PathBuf,
+        /// What to export.
+        options: crate::io::ExportOptions,
+    },
+    /// Ask where to export, then export.
+    ExportChoose {
+        /// What to export.
+        options: crate::io::ExportOptions,
+        /// XLSX rather than CSV.
+        xlsx: bool,
+    },
 }

@@ -75,6 +75,7 @@ impl RatchetApp {
                 self.write_then_refresh(|wb| wb.move_theory_step(id, toward_target));
             }
             Action::FinishFramework => self.finish_framework(),
+            Action::Data(action) => self.apply_data(action),
         }
     }
 
@@ -198,6 +199,10 @@ impl RatchetApp {
                 draft,
                 show_problems: Vec::new(),
                 save_state: SaveState::Saved(None),
+                setup: super::data_view::SetupView::load(&wb)?,
+                grid: None,
+                observations: wb.observations()?,
+                import: super::import_job::ImportView::default(),
             })
         })();
         match loaded {

@@ -40,6 +40,41 @@ pub fn pick_copy_destination(current: &Path) -> Option<PathBuf> {
         .map(with_workbook_extension)
 }
 
+/// Asks which spreadsheet to import.
+pub fn pick_import_file(dir: &Path) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title("Import values")
+        .add_filter(
+            "Spreadsheets and CSV",
+            &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
+        )
+        .set_directory(dir)
+        .pick_file()
+}
+
+/// Asks where to export, next to the workbook at `current`.
+pub fn pick_export_file(current: &Path, xlsx: bool) -> Option<PathBuf> {
+    let dir = current.parent().unwrap_or(Path::new("."));
+    let stem = current
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "values".into());
+    let ext = if xlsx { "xlsx" } else { "csv" };
+    rfd::FileDialog::new()
+        .set_title("Export values")
+        .add_filter(if xlsx { "Excel workbook" } else { "CSV" }, &[ext])
+        .set_directory(dir)
+        .set_file_name(format!("{stem} values.{ext}"))
+        .save_file()
+        .map(|p| {
+            if p.extension().is_some() {
+                p
+            } else {
+                p.with_extension(ext)
+            }
+        })
+}
+
 /// Adds `.ratchet` when the chosen name has no extension.
 pub fn with_workbook_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_some() {

@@ -6,15 +6,18 @@
 
 mod action;
 mod apply;
+mod apply_data;
 pub mod commands;
+pub mod data_view;
 pub mod dialogs;
+pub mod import_job;
 pub mod prefs;
 mod undo;
 pub mod view;
 
 use std::path::PathBuf;
 
-pub use action::{Action, Actions};
+pub use action::{Action, Actions, DataAction};
 pub use commands::Command;
 pub use prefs::{Locations, Preferences};
 pub use view::{AppView, Dialog, Message, Screen, Tone};
@@ -33,6 +36,8 @@ pub struct RatchetApp {
     quit_requested: bool,
     context_ready: bool,
     undo: Option<undo::Removed>,
+    job: Option<import_job::Job>,
+    ctx: Option<egui::Context>,
 }
 
 impl RatchetApp {
@@ -53,6 +58,8 @@ impl RatchetApp {
             quit_requested: false,
             context_ready: false,
             undo: None,
+            job: None,
+            ctx: None,
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {
@@ -80,7 +87,29 @@ impl RatchetApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         if !self.context_ready {
             crate::ui::theme::setup(ui.ctx());
+            self.ctx = Some(ui.ctx().clone());
             self.context_ready = true;
+        }
+        self.poll_job();
+        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.actions.push(
+                if self.workbook.is_some()
+                    && path
+                        .extension()
+                        .is_none_or(|e| e != crate::storage::WORKBOOK_EXTENSION)
+                {
+                    Action::Data(DataAction::ImportOpen(path))
+                } else {
+                    Action::OpenWorkbook(path)
+                },
+            );
         }
         for command in Command::WITH_SHORTCUTS {
             let Some(shortcut) = command.shortcut() else {

@@ -25,6 +25,12 @@ pub enum Screen {
     Home,
     /// The framework wizard, at the draft's step.
     Wizard,
+    /// Teams, indicators and their targets.
+    Setup,
+    /// The data-entry grid with observations beside it.
+    Data,
+    /// Import and export.
+    Transfer,
 }
 
 /// A modal dialog over the screen.
@@ -151,6 +157,14 @@ pub struct WorkbookView {
     pub show_problems: Vec<WizardStep>,
     /// Whether the last change reached the file.
     pub save_state: SaveState,
+    /// Teams, indicators and targets.
+    pub setup: super::data_view::SetupView,
+    /// The data-entry grid, once a screen asked for one.
+    pub grid: Option<super::data_view::GridView>,
+    /// Qualitative observations, newest first.
+    pub observations: Vec<crate::domain::Observation>,
+    /// The import assistant.
+    pub import: super::import_job::ImportView,
 }
 
 impl WorkbookView {

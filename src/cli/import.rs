@@ -9,9 +9,7 @@ use crate::domain::Frequency;
 use crate::io::mapping::{Layout, ROLES, guess_mapping};
 use crate::io::number::DecimalMark;
 use crate::io::period::{DateOrder, PeriodContext};
-use crate::io::{
-    ExportOptions, ImportOptions, SourceOptions, export_file, open_source, plan_import,
-};
+use crate::io::{ExportOptions, ImportOptions, SourceOptions, export_file, plan_import};
 use crate::storage::{OnExisting, Workbook};
 
 /// The import command's choices.
@@ -111,14 +109,14 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
         sheet: args.sheet.clone(),
         delimiter: None,
     };
-    let source = open_source(&args.file, &source_options)?;
+    let first = crate::io::source::preview(&args.file, &source_options, 50)?;
     let ctx = PeriodContext {
         date_order: DateOrder::Unknown,
         fiscal_year_start: wb.fiscal_year_start_month()?,
     };
-    let mut mapping = guess_mapping(&source.headers, &source.header_cells, &ctx);
-    let headers = source.headers.clone();
-    drop(source);
+    let mut mapping = guess_mapping(&first.headers, &first.header_cells, &ctx);
+    crate::io::mapping::refine_with_rows(&mut mapping, &first.rows);
+    let headers = first.headers;
     if let Some(layout) = &args.layout {
         mapping.layout = if layout == "wide" {
             Layout::Wide

@@ -231,6 +231,53 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
     }
 }
 
+/// Improves a guess with the first rows: when no header named the value
+/// column of a long file, the rightmost unmapped column whose cells are
+/// (almost all) numbers is taken. The person can always change it.
+pub fn refine_with_rows(mapping: &mut Mapping, rows: &[super::source::SourceRow]) {
+    use super::number::{CellNumber, DecimalMark, parse_cell_number};
+    if mapping.layout != Layout::Long || mapping.value.is_some() || rows.is_empty() {
+        return;
+    }
+    let used: Vec<usize> = [
+        mapping.team,
+        mapping.indicator,
+        mapping.period,
+        mapping.year,
+        mapping.month,
+        mapping.target,
+        mapping.direction,
+        mapping.unit,
+        mapping.note,
+        mapping.frequency,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let numeric = |col: usize| {
+        let cells: Vec<&RawCell> = rows
+            .iter()
+            .filter_map(|r| r.cells.get(col))
+            .filter(|c| !c.is_blank())
+            .collect();
+        let numbers = cells
+            .iter()
+            .filter(|c| match c {
+                RawCell::Number(_) => true,
+                other => [DecimalMark::Dot, DecimalMark::Comma].iter().any(|m| {
+                    matches!(
+                        parse_cell_number(&other.text(), *m),
+                        Ok(CellNumber::Value { .. })
+                    )
+                }),
+            })
+            .count();
+        !cells.is_empty() && numbers * 5 >= cells.len() * 4
+    };
+    mapping.value = (0..width).rev().find(|&c| !used.contains(&c) && numeric(c));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -414,18 +414,32 @@ fn open_sheet(path: &Path, options: &SourceOptions) -> Result<Source, SourceErro
     })
 }
 
-/// The header and the first `n` rows, for the import assistant's preview.
-pub fn preview(
-    path: &Path,
-    options: &SourceOptions,
-    n: usize,
-) -> Result<(SourceKind, Vec<String>, Vec<SourceRow>), SourceError> {
+/// The start of a file, for the import assistant's preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// How the file was read.
+    pub kind: SourceKind,
+    /// The header row as text.
+    pub headers: Vec<String>,
+    /// The header row as cells.
+    pub header_cells: Vec<RawCell>,
+    /// The first rows.
+    pub rows: Vec<SourceRow>,
+}
+
+/// The header and the first `n` rows.
+pub fn preview(path: &Path, options: &SourceOptions, n: usize) -> Result<Preview, SourceError> {
     let mut source = open_source(path, options)?;
     let mut rows = Vec::new();
     for row in source.by_ref().take(n) {
         rows.push(row?);
     }
-    Ok((source.kind.clone(), source.headers.clone(), rows))
+    Ok(Preview {
+        kind: source.kind.clone(),
+        headers: source.headers.clone(),
+        header_cells: source.header_cells.clone(),
+        rows,
+    })
 }
 
 #[cfg(test)]

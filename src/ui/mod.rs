@@ -4,6 +4,7 @@
 mod framework;
 mod help;
 mod home;
+mod monitor;
 mod shell;
 mod start;
 pub mod theme;
@@ -21,6 +22,14 @@ pub struct UiState {
     pub selected_deficit: Option<DeficitId>,
     /// The theory step open in the theory editor.
     pub selected_step: Option<TheoryStepId>,
+    /// The indicator open in the setup screen.
+    pub selected_indicator: Option<crate::domain::IndicatorId>,
+    /// The team open in the setup screen.
+    pub selected_team: Option<crate::domain::TeamId>,
+    /// The data grid's selection and typing.
+    pub grid: monitor::grid::GridUiState,
+    /// Forms on the data screens.
+    pub forms: monitor::Forms,
 }
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the
@@ -50,6 +59,13 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
         match (&view.workbook, view.screen) {
             (Some(wb), Screen::Home) => home::home_ui(ui, wb, actions),
             (Some(wb), Screen::Wizard) => framework::wizard_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Setup) => {
+                egui::ScrollArea::vertical()
+                    .id_salt("setup_scroll")
+                    .show(ui, |ui| monitor::setup::setup_ui(ui, wb, state, actions));
+            }
+            (Some(wb), Screen::Data) => monitor::data::data_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Transfer) => monitor::transfer::transfer_ui(ui, wb, state, actions),
             _ => start::start_ui(ui, view, state, actions),
         }
     });

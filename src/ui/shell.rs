@@ -112,6 +112,43 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
     {
         actions.push(Action::GoToStep(WizardStep::Summary));
     }
+
+    ui.add_space(10.0);
+    let phase = &PHASES[1];
+    ui.label(RichText::new(format!("{}. {}", phase.numeral, phase.title)).strong());
+    ui.label(RichText::new(phase.question).weak().small());
+    let monitor = &PRACTICES[4];
+    ui.label(RichText::new(format!("{}. {}", monitor.number, monitor.title)).small())
+        .on_hover_text(monitor.explanation);
+    let items = [
+        (
+            Screen::Setup,
+            "Teams and indicators",
+            "Who reports what, and the targets per team",
+        ),
+        (
+            Screen::Data,
+            "Enter data",
+            "The data-entry grid, each value's history, and observations",
+        ),
+        (
+            Screen::Transfer,
+            "Import and export",
+            "Spreadsheets in and out (CSV, XLSX)",
+        ),
+    ];
+    for (screen, label, tip) in items {
+        ui.horizontal(|ui| {
+            ui.add_space(12.0);
+            if ui
+                .selectable_label(view.screen == screen, label)
+                .on_hover_text(tip)
+                .clicked()
+            {
+                actions.push(Action::Navigate(screen));
+            }
+        });
+    }
 }
 
 /// The message banner at the top of the main area.

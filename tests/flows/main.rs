@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod data_ui;
 mod import_export;
 mod migrations;
 mod parsers_never_panic;

@@ -22,6 +22,7 @@ pub fn app(root: &Path) -> RatchetApp {
 pub fn harness(app: RatchetApp) -> Harness<'static, RatchetApp> {
     Harness::builder()
         .with_size([1280.0, 1100.0])
+        .with_max_steps(24)
         .build_ui_state(|ui, app: &mut RatchetApp| app.frame_ui(ui), app)
 }
 

@@ -1,0 +1,480 @@
+//! Applying the data screens' actions: teams, indicators, targets, values,
+//! locks, observations, import and export.
+
+use chrono::Local;
+
+use super::data_view::{GridMode, GridView, SetupView};
+use super::import_job::{ImportStatus, ImportView, Job, JobPoll};
+use super::view::Screen;
+use super::{DataAction, RatchetApp};
+use crate::domain::Cell;
+use crate::domain::number::count;
+
+impl RatchetApp {
+    /// Carries out one data action.
+    pub(super) fn apply_data(&mut self, action: DataAction) {
+        let read_only = matches!(
+            action,
+            DataAction::ShowGrid(_)
+                | DataAction::SelectCell(_)
+                | DataAction::ImportCancel
+                | DataAction::ImportSetMapping(_)
+                | DataAction::ImportSetOptions { .. }
+        );
+        if self.job.is_some() && !read_only {
+            self.error(
+                "An import or export is running: wait for it to finish, or cancel it.".into(),
+            );
+            return;
+        }
+        match action {
+            DataAction::AddTeam { name, contact } => {
+                if self.write(|wb| wb.add_team(&name, &contact)).is_some() {
+                    self.refresh_setup();
+                }
+            }
+            DataAction::UpdateTeam(team) => {
+                if self.write(|wb| wb.update_team(&team)).is_some() {
+                    self.refresh_setup();
+                }
+            }
+            DataAction::SetTeamArchived(id, archived) => {
+                if self
+                    .write(|wb| wb.set_team_archived(id, archived))
+                    .is_some()
+                {
+                    self.refresh_setup();
+                }
+            }
+            DataAction::AddIndicator(new) => {
+                if let Some(id) = self.write(|wb| wb.add_indicator(&new)) {
+                    self.ui_state.selected_indicator = Some(id);
+                    self.refresh_setup();
+                }
+            }
+            DataAction::UpdateIndicator(ind) => {
+                if self.write(|wb| wb.update_indicator(&ind)).is_some() {
+                    self.refresh_setup();
+                    self.refresh_framework();
+                }
+            }
+            DataAction::RemoveIndicator(id) => {
+                if self.write(|wb| wb.remove_indicator(id)).is_some() {
+                    self.ui_state.selected_indicator = None;
+                    self.refresh_setup();
+                }
+            }
+            DataAction::SetTarget {
+                indicator,
+                team,
+                values,
+            } => {
+                if self
+                    .write(|wb| wb.set_indicator_target(indicator, team, &values))
+                    .is_some()
+                {
+                    self.refresh_setup();
+                }
+            }
+            DataAction::ClearTarget { indicator, team } => {
+                if self
+                    .write(|wb| wb.clear_indicator_target(indicator, team))
+                    .is_some()
+                {
+                    self.refresh_setup();
+                }
+            }
+            DataAction::SetFiscalYearStart(month) => {
+                if self
+                    .write(|wb| wb.set_fiscal_year_start_month(month))
+                    .is_some()
+                {
+                    self.refresh_setup();
+                }
+            }
+            DataAction::ShowGrid(mode) => {
+                self.load_grid(mode);
+                self.view.screen = Screen::Data;
+            }
+            DataAction::SelectCell(cell) => self.load_history(cell),
+            DataAction::SetValues { changes, reason } => self.set_values(changes, &reason),
+            DataAction::LockThrough { date, note } => {
+                if self.write(|wb| wb.lock_through(date, &note)).is_some() {
+                    self.refresh_setup();
+                    self.info(format!("Periods ending on or before {} are locked: changing them now needs a reason.", date.format("%-d %B %Y")));
+                }
+            }
+            DataAction::AddObservation(o) => {
+                self.observation_write(|wb| wb.add_observation(&o).map(|_| ()))
+            }
+            DataAction::UpdateObservation(o) => {
+                self.observation_write(|wb| wb.update_observation(&o))
+            }
+            DataAction::RemoveObservation(id) => {
+                self.observation_write(|wb| wb.remove_observation(id))
+            }
+            DataAction::ImportOpen(path) => {
+                let fiscal = self
+                    .view
+                    .workbook
+                    .as_ref()
+                    .map_or(1, |v| v.setup.fiscal_year_start);
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.import = ImportView::load(&path, None, fiscal);
+                }
+                self.view.screen = Screen::Transfer;
+            }
+            DataAction::ImportChooseFile => {
+                let dir = self.locations.workbooks.clone();
+                if let Some(path) = super::dialogs::pick_import_file(&dir) {
+                    self.apply_data(DataAction::ImportOpen(path));
+                }
+            }
+            DataAction::ImportSetSheet(sheet) => {
+                let fiscal = self
+                    .view
+                    .workbook
+                    .as_ref()
+                    .map_or(1, |v| v.setup.fiscal_year_start);
+                if let Some(view) = self.view.workbook.as_mut()
+                    && let Some(path) = view.import.path.clone()
+                {
+                    view.import = ImportView::load(&path, Some(sheet), fiscal);
+                }
+            }
+            DataAction::ImportSetMapping(mapping) => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.import.mapping = mapping;
+                    view.import.plan = None;
+                    view.import.status = ImportStatus::Idle;
+                }
+            }
+            DataAction::ImportSetOptions {
+                options,
+                skip_bad_rows,
+            } => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    let reason_only = view.import.options.reason != options.reason
+                        && ImportOptionsKey::of(&view.import.options)
+                            == ImportOptionsKey::of(&options);
+                    view.import.options = options;
+                    view.import.skip_bad_rows = skip_bad_rows;
+                    if let Some(plan) = view.import.plan.as_mut().filter(|_| reason_only) {
+                        plan.batch.reason = view.import.options.reason.clone();
+                    } else {
+                        view.import.plan = None;
+                        view.import.status = ImportStatus::Idle;
+                    }
+                }
+            }
+            DataAction::ImportCheck => self.start_import_check(),
+            DataAction::ImportConfirm => self.start_import(),
+            DataAction::ImportCancel => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
+            DataAction::ImportReset => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.import = ImportView::default();
+                }
+            }
+            DataAction::ExportTo { path, options } => self.export(&path, &options),
+            DataAction::ExportChoose { options, xlsx } => {
+                let current = self.workbook.as_ref().map(|wb| wb.path().to_owned());
+                if let Some(path) = current
+                    .as_deref()
+                    .and_then(|p| super::dialogs::pick_export_file(p, xlsx))
+                {
+                    self.export(&path, &options);
+                }
+            }
+        }
+    }
+
+    /// Reloads teams, indicators and targets (and the grid and counts built on them).
+    pub(super) fn refresh_setup(&mut self) {
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        let loaded = SetupView::load(wb).and_then(|s| Ok((s, wb.counts()?)));
+        match loaded {
+            Ok((setup, counts)) => {
+                let mode = self
+                    .view
+                    .workbook
+                    .as_ref()
+                    .and_then(|v| v.grid.as_ref())
+                    .map(|g| g.mode);
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.setup = setup;
+                    view.counts = counts;
+                }
+                if let Some(mode) = mode {
+                    self.load_grid(mode);
+                }
+            }
+            Err(e) => self.error(format!("The workbook could not be read: {e}")),
+        }
+    }
+
+    fn load_grid(&mut self, mode: GridMode) {
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        let Some(view) = self.view.workbook.as_mut() else {
+            return;
+        };
+        let today = Local::now().date_naive();
+        let history_cell = view.grid.as_ref().and_then(|g| g.history_cell);
+        match GridView::load(wb, &view.setup, mode, today) {
+            Ok(mut grid) => {
+                if let Some(cell) = history_cell.filter(|c| grid.position(*c).is_some()) {
+                    grid.history = wb.value_history(cell).unwrap_or_default();
+                    grid.history_cell = Some(cell);
+                }
+                if view.grid.as_ref().is_none_or(|g| g.mode != mode) {
+                    self.ui_state.grid = Default::default();
+                }
+                view.grid = Some(grid);
+            }
+            Err(e) => {
+                let text = format!("The values could not be read: {e}");
+                self.error(text);
+            }
+        }
+    }
+
+    fn load_history(&mut self, cell: Cell) {
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        let history = wb.value_history(cell);
+        if let Some(grid) = self.view.workbook.as_mut().and_then(|v| v.grid.as_mut()) {
+            grid.history = history.unwrap_or_default();
+            grid.history_cell = Some(cell);
+        }
+    }
+
+    fn set_values(&mut self, changes: Vec<(Cell, Option<f64>)>, reason: &str) {
+        if changes.is_empty() {
+            return;
+        }
+        let source = if changes.len() > 1 { "paste" } else { "entry" };
+        let before: Vec<Option<f64>> = {
+            let grid = self.view.workbook.as_ref().and_then(|v| v.grid.as_ref());
+            changes
+                .iter()
+                .map(|(c, _)| {
+                    grid.and_then(|g| g.position(*c).and_then(|(r, col)| g.value(r, col)))
+                })
+                .collect()
+        };
+        let Some(changed) = self.write(|wb| wb.set_values(&changes, reason, source)) else {
+            return;
+        };
+        if let Some(view) = self.view.workbook.as_mut() {
+            for ((cell, new), old) in changes.iter().zip(&before) {
+                match (old, new) {
+                    (None, Some(_)) => view.counts.measurements += 1,
+                    (Some(_), None) => {
+                        view.counts.measurements = view.counts.measurements.saturating_sub(1)
+                    }
+                    _ => {}
+                }
+                if let Some(grid) = view.grid.as_mut() {
+                    grid.put(*cell, *new);
+                }
+            }
+            if !view.setup.has_data.is_empty() || changed > 0 {
+                for (cell, _) in &changes {
+                    if !view.setup.has_data.contains(&cell.indicator) {
+                        view.setup.has_data.push(cell.indicator);
+                    }
+                }
+            }
+        }
+        if let Some(cell) = changes.last().map(|(c, _)| *c) {
+            self.load_history(cell);
+        }
+        if changes.len() > 1 {
+            self.info(format!(
+                "Pasted {}.",
+                count(changed as u64, "value", "values")
+            ));
+        }
+    }
+
+    fn observation_write(
+        &mut self,
+        f: impl FnOnce(&mut crate::storage::Workbook) -> crate::storage::StorageResult<()>,
+    ) {
+        if self.write(f).is_some() {
+            let all = self.workbook.as_ref().map(|wb| wb.observations());
+            match all {
+                Some(Ok(all)) => {
+                    if let Some(view) = self.view.workbook.as_mut() {
+                        view.observations = all;
+                    }
+                }
+                Some(Err(e)) => self.error(format!("The observations could not be read: {e}")),
+                None => {}
+            }
+        }
+    }
+
+    fn repaint_handle(&self) -> impl Fn() + Send + 'static {
+        let ctx = self.ctx.clone();
+        move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    fn start_import_check(&mut self) {
+        let Some(path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+            return;
+        };
+        let repaint = self.repaint_handle();
+        let Some(view) = self.view.workbook.as_mut() else {
+            return;
+        };
+        if let Some(problem) = view.import.mapping.problems().into_iter().next() {
+            view.import.status = ImportStatus::Failed(problem);
+            return;
+        }
+        if let Some(job) = Job::plan(path, &view.import, repaint) {
+            view.import.plan = None;
+            view.import.status = ImportStatus::Checking { rows: 0 };
+            self.job = Some(job);
+        }
+    }
+
+    fn start_import(&mut self) {
+        let Some(path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+            return;
+        };
+        let repaint = self.repaint_handle();
+        let Some(view) = self.view.workbook.as_mut() else {
+            return;
+        };
+        let Some(plan) = view.import.plan.clone() else {
+            view.import.status = ImportStatus::Failed("Check the file first.".into());
+            return;
+        };
+        let reason_given = !view.import.options.reason.trim().is_empty();
+        if let Some(blocker) = plan.report.blocker(view.import.skip_bad_rows, reason_given) {
+            view.import.status = ImportStatus::Failed(blocker);
+            return;
+        }
+        let total = plan.batch.values.len() as u64;
+        view.import.status = ImportStatus::Importing { done: 0, total };
+        self.job = Some(Job::import(path, plan, repaint));
+    }
+
+    fn export(&mut self, path: &std::path::Path, options: &crate::io::ExportOptions) {
+        let Some(wb_path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+            return;
+        };
+        let repaint = self.repaint_handle();
+        self.job = Some(Job::export(
+            wb_path,
+            path.to_owned(),
+            options.clone(),
+            repaint,
+        ));
+        if let Some(view) = self.view.workbook.as_mut() {
+            view.import.status = ImportStatus::Exporting;
+        }
+    }
+
+    /// Takes in the result of a finished background job; called every frame.
+    pub(super) fn poll_job(&mut self) {
+        let Some(job) = &self.job else { return };
+        match job.poll() {
+            JobPoll::Running(status) => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.import.status = status;
+                }
+                if let Some(ctx) = &self.ctx {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+            }
+            JobPoll::Planned(result) => {
+                self.job = None;
+                if let Some(view) = self.view.workbook.as_mut() {
+                    match result {
+                        Ok(plan) => {
+                            view.import.plan = Some(*plan);
+                            view.import.status = ImportStatus::Idle;
+                        }
+                        Err(e) => view.import.status = ImportStatus::Failed(e),
+                    }
+                }
+            }
+            JobPoll::Imported(result) => {
+                self.job = None;
+                match result {
+                    Ok(outcome) => {
+                        if let Some(view) = self.view.workbook.as_mut() {
+                            view.import.status = ImportStatus::Done(outcome);
+                            view.import.plan = None;
+                        }
+                        self.refresh_setup();
+                        self.info(format!(
+                            "Imported: {} added, {} updated, {} unchanged, {} skipped.",
+                            outcome.added, outcome.updated, outcome.unchanged, outcome.skipped
+                        ));
+                    }
+                    Err(e) => {
+                        if let Some(view) = self.view.workbook.as_mut() {
+                            view.import.status = ImportStatus::Failed(e);
+                        }
+                    }
+                }
+            }
+            JobPoll::Exported(result) => {
+                self.job = None;
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.import.status = ImportStatus::Idle;
+                }
+                match result {
+                    Ok((n, path)) => self.info(format!(
+                        "Exported {} to {}.",
+                        count(n as u64, "value", "values"),
+                        path.display()
+                    )),
+                    Err(e) => self.error(format!("The export failed: {e}")),
+                }
+            }
+        }
+    }
+
+    /// True while an import or export runs in the background.
+    pub fn job_running(&self) -> bool {
+        self.job.is_some()
+    }
+}
+
+/// The options that change what a check finds (everything but the reason).
+#[derive(PartialEq)]
+struct ImportOptionsKey {
+    date_order: crate::io::period::DateOrder,
+    decimal: Option<crate::io::number::DecimalMark>,
+    on_existing: crate::storage::OnExisting,
+    create_missing: bool,
+    frequency: Option<crate::domain::Frequency>,
+}
+
+impl ImportOptionsKey {
+    fn of(o: &crate::io::ImportOptions) -> Self {
+        Self {
+            date_order: o.date_order,
+            decimal: o.decimal,
+            on_existing: o.on_existing,
+            create_missing: o.create_missing,
+            frequency: o.new_indicator_frequency,
+        }
+    }
+}

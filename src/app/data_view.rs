@@ -1,0 +1,432 @@
+//! View models of the data screens: the teams-and-indicators setup, the
+//! data-entry grid, and observations. Built from the workbook when it
+//! changes; the screens only read them.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Cell, Frequency, Indicator, IndicatorId, IndicatorKind, IndicatorScope, Observation, Period,
+    TargetRecord, Team, TeamId, ValueChange,
+};
+use crate::storage::{AGENCY_TEAM, StorageResult, Workbook};
+
+/// Teams, indicators and targets, for the setup screen and every picker.
+#[derive(Clone, Debug, Default)]
+pub struct SetupView {
+    /// Every team, archived ones included.
+    pub teams: Vec<Team>,
+    /// Every indicator.
+    pub indicators: Vec<Indicator>,
+    /// Which indicators have data (their frequency is then fixed).
+    pub has_data: Vec<IndicatorId>,
+    /// The framework target's indicator.
+    pub framework_indicator: Option<IndicatorId>,
+    /// Every target, by indicator.
+    pub targets: HashMap<IndicatorId, Vec<TargetRecord>>,
+    /// Periods ending on or before this are locked.
+    pub locked_through: Option<NaiveDate>,
+    /// The month the fiscal year starts in.
+    pub fiscal_year_start: u32,
+}
+
+impl SetupView {
+    /// Reads it from the workbook.
+    pub fn load(wb: &Workbook) -> StorageResult<SetupView> {
+        let indicators = wb.indicators()?;
+        let mut targets = HashMap::new();
+        let mut has_data = Vec::new();
+        for i in &indicators {
+            targets.insert(i.id, wb.target_records(i.id)?);
+            if wb.indicator_has_data(i.id)? {
+                has_data.push(i.id);
+            }
+        }
+        Ok(SetupView {
+            teams: wb.teams()?,
+            indicators,
+            has_data,
+            framework_indicator: wb.framework_indicator()?,
+            targets,
+            locked_through: wb.locked_through()?,
+            fiscal_year_start: wb.fiscal_year_start_month()?,
+        })
+    }
+
+    /// Teams still in use, in display order.
+    pub fn active_teams(&self) -> impl Iterator<Item = &Team> {
+        self.teams.iter().filter(|t| !t.archived)
+    }
+
+    /// An indicator by id.
+    pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// A team's name (the whole agency has one too).
+    pub fn team_name(&self, id: TeamId) -> String {
+        if id == AGENCY_TEAM {
+            return crate::io::export::AGENCY_ROW_NAME.to_owned();
+        }
+        self.teams
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| format!("team {id}"), |t| t.name.clone())
+    }
+}
+
+/// What the grid shows: one indicator across teams, or one team's indicators of one frequency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridMode {
+    /// Rows are teams.
+    Indicator(IndicatorId),
+    /// Rows are the team's indicators of this frequency.
+    Team(TeamId, Frequency),
+}
+
+/// One row of the grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridRow {
+    /// The team of this row's cells.
+    pub team: TeamId,
+    /// The indicator of this row's cells.
+    pub indicator: IndicatorId,
+    /// The row's heading.
+    pub label: String,
+    /// Decimals shown.
+    pub decimals: u8,
+    /// Yes/no or numbers.
+    pub kind: IndicatorKind,
+    /// Ended periods with no value, from its first expected period on.
+    pub overdue: usize,
+    /// The first column in which a value is expected (its first value or target baseline).
+    pub first_expected: Option<usize>,
+}
+
+/// The data-entry grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridView {
+    /// What it shows.
+    pub mode: GridMode,
+    /// Its rows.
+    pub rows: Vec<GridRow>,
+    /// Its columns, oldest first.
+    pub periods: Vec<Period>,
+    /// Values, row by row (`rows.len() × periods.len()`).
+    pub values: Vec<Option<f64>>,
+    /// Periods ending on or before this are locked.
+    pub locked_through: Option<NaiveDate>,
+    /// Today, for what is overdue.
+    pub today: NaiveDate,
+    /// The audit trail of the selected cell.
+    pub history: Vec<ValueChange>,
+    /// The selected cell, whose history is shown.
+    pub history_cell: Option<Cell>,
+}
+
+impl GridView {
+    /// The value at (row, column).
+    pub fn value(&self, row: usize, col: usize) -> Option<f64> {
+        self.values
+            .get(row * self.periods.len() + col)
+            .copied()
+            .flatten()
+    }
+
+    /// The workbook address of (row, column).
+    pub fn cell(&self, row: usize, col: usize) -> Option<Cell> {
+        let r = self.rows.get(row)?;
+        let p = self.periods.get(col)?;
+        Some(Cell {
+            indicator: r.indicator,
+            team: r.team,
+            period_start: p.start,
+        })
+    }
+
+    /// Where a cell is in the grid.
+    pub fn position(&self, cell: Cell) -> Option<(usize, usize)> {
+        let row = self
+            .rows
+            .iter()
+            .position(|r| r.team == cell.team && r.indicator == cell.indicator)?;
+        let col = self
+            .periods
+            .iter()
+            .position(|p| p.start == cell.period_start)?;
+        Some((row, col))
+    }
+
+    /// True when the column's period is locked.
+    pub fn is_locked(&self, col: usize) -> bool {
+        match (self.periods.get(col), self.locked_through) {
+            (Some(p), Some(l)) => p.end() <= l,
+            _ => false,
+        }
+    }
+
+    /// True when (row, column) has ended without a value.
+    pub fn is_overdue(&self, row: usize, col: usize) -> bool {
+        let Some(first) = self.rows.get(row).and_then(|r| r.first_expected) else {
+            return false;
+        };
+        col >= first
+            && self.value(row, col).is_none()
+            && self.periods.get(col).is_some_and(|p| p.end() < self.today)
+    }
+
+    /// Stores a value in memory after the workbook accepted it, and recounts the row's overdue cells.
+    pub fn put(&mut self, cell: Cell, value: Option<f64>) {
+        if let Some((row, col)) = self.position(cell) {
+            let n = self.periods.len();
+            self.values[row * n + col] = value;
+            self.recount(row);
+        }
+    }
+
+    fn recount(&mut self, row: usize) {
+        let n = self.periods.len();
+        let first = (0..n).find(|&c| self.values[row * n + c].is_some());
+        let expected = match (first, self.rows[row].first_expected) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.rows[row].first_expected = expected;
+        self.rows[row].overdue = (0..n).filter(|&c| self.is_overdue(row, c)).count();
+    }
+
+    /// Builds the grid for `mode` from the workbook.
+    pub fn load(
+        wb: &Workbook,
+        setup: &SetupView,
+        mode: GridMode,
+        today: NaiveDate,
+    ) -> StorageResult<GridView> {
+        let (rows, frequency, mut data): (Vec<GridRow>, Frequency, Vec<(usize, NaiveDate, f64)>) =
+            match mode {
+                GridMode::Indicator(id) => {
+                    let Some(ind) = setup.indicator(id) else {
+                        return Ok(GridView::empty(mode, today));
+                    };
+                    let teams: Vec<TeamId> = match ind.scope {
+                        IndicatorScope::AgencyWide => vec![AGENCY_TEAM],
+                        IndicatorScope::PerTeam => setup.active_teams().map(|t| t.id).collect(),
+                    };
+                    let index: HashMap<TeamId, usize> =
+                        teams.iter().enumerate().map(|(i, t)| (*t, i)).collect();
+                    let rows = teams
+                        .iter()
+                        .map(|&team| GridRow {
+                            team,
+                            indicator: id,
+                            label: setup.team_name(team),
+                            decimals: ind.decimals,
+                            kind: ind.kind,
+                            overdue: 0,
+                            first_expected: None,
+                        })
+                        .collect();
+                    let data = wb
+                        .values_for_indicator(id)?
+                        .into_iter()
+                        .filter_map(|(t, p, v)| index.get(&t).map(|&r| (r, p, v)))
+                        .collect();
+                    (rows, ind.frequency, data)
+                }
+                GridMode::Team(team, frequency) => {
+                    let inds: Vec<&Indicator> = setup
+                        .indicators
+                        .iter()
+                        .filter(|i| i.frequency == frequency && i.scope == IndicatorScope::PerTeam)
+                        .collect();
+                    let index: HashMap<IndicatorId, usize> = inds
+                        .iter()
+                        .enumerate()
+                        .map(|(i, ind)| (ind.id, i))
+                        .collect();
+                    let rows = inds
+                        .iter()
+                        .map(|ind| GridRow {
+                            team,
+                            indicator: ind.id,
+                            label: ind.name.clone(),
+                            decimals: ind.decimals,
+                            kind: ind.kind,
+                            overdue: 0,
+                            first_expected: None,
+                        })
+                        .collect();
+                    let data = wb
+                        .values_for_team(team)?
+                        .into_iter()
+                        .filter_map(|(i, p, v)| index.get(&i).map(|&r| (r, p, v)))
+                        .collect();
+                    (rows, frequency, data)
+                }
+            };
+        // Columns: from the earliest value or target baseline to the current period.
+        let baselines: Vec<NaiveDate> = rows
+            .iter()
+            .filter_map(|r| setup.targets.get(&r.indicator))
+            .flat_map(|records| records.iter().map(|t| t.values.baseline_date))
+            .collect();
+        let current = Period::containing(frequency, today);
+        let earliest = data
+            .iter()
+            .map(|(_, p, _)| *p)
+            .chain(baselines.iter().copied())
+            .min()
+            .map(|d| d.min(current.start))
+            .unwrap_or_else(|| back_from(current, 11));
+        let latest = data
+            .iter()
+            .map(|(_, p, _)| *p)
+            .max()
+            .map_or(current.start, |d| d.max(current.start));
+        let periods = Period::range(frequency, earliest, latest);
+        let column: HashMap<NaiveDate, usize> = periods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.start, i))
+            .collect();
+        let n = periods.len();
+        let mut values = vec![None; rows.len() * n];
+        data.sort_by_key(|(r, p, _)| (*r, *p));
+        for (r, p, v) in data {
+            if let Some(&c) = column.get(&p) {
+                values[r * n + c] = Some(v);
+            }
+        }
+        let mut grid = GridView {
+            mode,
+            rows,
+            periods,
+            values,
+            locked_through: setup.locked_through,
+            today,
+            history: Vec::new(),
+            history_cell: None,
+        };
+        for row in 0..grid.rows.len() {
+            let baseline = setup
+                .targets
+                .get(&grid.rows[row].indicator)
+                .and_then(|records| records.iter().map(|t| t.values.baseline_date).min())
+                .and_then(|b| column.get(&frequency.period_start(b)).copied());
+            grid.rows[row].first_expected = baseline;
+            grid.recount(row);
+        }
+        Ok(grid)
+    }
+
+    fn empty(mode: GridMode, today: NaiveDate) -> GridView {
+        GridView {
+            mode,
+            rows: Vec::new(),
+            periods: Vec::new(),
+            values: Vec::new(),
+            locked_through: None,
+            today,
+            history: Vec::new(),
+            history_cell: None,
+        }
+    }
+}
+
+fn back_from(p: Period, n: usize) -> NaiveDate {
+    let mut q = p;
+    for _ in 0..n {
+        match q.previous() {
+            Some(prev) => q = prev,
+            None => break,
+        }
+    }
+    q.start
+}
+
+/// Every observation, newest first.
+#[derive(Clone, Debug, Default)]
+pub struct ObservationsView {
+    /// The observations.
+    pub all: Vec<Observation>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Direction, Frequency};
+    use crate::storage::NewIndicator;
+
+    #[test]
+    fn grid_marks_overdue_and_locked_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut wb = Workbook::create(&dir.path().join("g.ratchet")).unwrap();
+        let north = wb.add_team("North", "").unwrap();
+        let south = wb.add_team("South", "").unwrap();
+        let ind = wb
+            .add_indicator(&NewIndicator::simple(
+                "Visits",
+                "",
+                Direction::Higher,
+                Frequency::Month,
+            ))
+            .unwrap();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        for m in 1..=3 {
+            wb.set_value(
+                Cell {
+                    indicator: ind,
+                    team: north,
+                    period_start: d(2025, m, 1),
+                },
+                Some(f64::from(m)),
+                "",
+                "entry",
+            )
+            .unwrap();
+        }
+        wb.set_value(
+            Cell {
+                indicator: ind,
+                team: south,
+                period_start: d(2025, 2, 1),
+            },
+            Some(5.0),
+            "",
+            "entry",
+        )
+        .unwrap();
+        wb.lock_through(d(2025, 1, 31), "").unwrap();
+        let setup = SetupView::load(&wb).unwrap();
+        let today = d(2025, 5, 15);
+        let mut grid = GridView::load(&wb, &setup, GridMode::Indicator(ind), today).unwrap();
+        let labels: Vec<String> = grid.periods.iter().map(|p| p.label()).collect();
+        assert_eq!(
+            labels,
+            ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025", "May 2025"]
+        );
+        assert_eq!(grid.value(0, 2), Some(3.0));
+        // North: April overdue (May has not ended). South: from February on, March and April.
+        assert_eq!(grid.rows[0].overdue, 1);
+        assert_eq!(grid.rows[1].overdue, 2);
+        assert!(
+            grid.is_overdue(1, 2) && !grid.is_overdue(1, 0),
+            "nothing is owed before the first value"
+        );
+        assert!(grid.is_locked(0) && !grid.is_locked(1));
+        grid.put(
+            Cell {
+                indicator: ind,
+                team: south,
+                period_start: d(2025, 3, 1),
+            },
+            Some(6.0),
+        );
+        assert_eq!(grid.rows[1].overdue, 1);
+        let team_grid =
+            GridView::load(&wb, &setup, GridMode::Team(north, Frequency::Month), today).unwrap();
+        assert_eq!(team_grid.rows.len(), 1);
+        assert_eq!(team_grid.value(0, 0), Some(1.0));
+    }
+}

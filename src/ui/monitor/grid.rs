@@ -1,0 +1,550 @@
+//! The data-entry grid: rows are teams (or indicators), columns are periods.
+//!
+//! Only the visible cells are drawn; the selected cell is a text field named
+//! for screen readers ("North District Crew, Mar 2025"). Typing replaces its
+//! value; Enter, Tab, Shift+Tab and the arrow keys store it and move; an
+//! empty cell means "not reported". A block copied from a spreadsheet is
+//! pasted at the selected cell. A change in a locked period asks for a reason.
+
+use egui::text_selection::CCursorRange;
+use egui::{
+    Align2, Color32, FontId, Id, Key, Modifiers, Pos2, Rect, RichText, Sense, Stroke, StrokeKind,
+    Ui, Vec2,
+};
+
+use crate::app::data_view::GridView;
+use crate::app::{Action, Actions, DataAction};
+use crate::domain::number::format_number;
+use crate::domain::{Cell, IndicatorKind};
+use crate::io::number::{CellNumber, DecimalMark, parse_cell_number};
+
+const ROW_HEADER_W: f32 = 230.0;
+const CELL_W: f32 = 82.0;
+const CELL_H: f32 = 24.0;
+const HEADER_H: f32 = 40.0;
+
+/// Changes waiting for the reason a locked period needs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PendingLocked {
+    /// What will be stored.
+    pub changes: Vec<(Cell, Option<f64>)>,
+    /// What the changes are, for the question.
+    pub description: String,
+    /// The reason typed so far.
+    pub reason: String,
+}
+
+/// The grid's selection and the text being typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GridUiState {
+    /// The selected (row, column).
+    pub selected: Option<(usize, usize)>,
+    /// The text in the selected cell's field.
+    pub buffer: String,
+    /// The cell the buffer belongs to.
+    pub buffer_for: Option<(usize, usize)>,
+    /// Why the last typed value was refused.
+    pub error: Option<String>,
+    /// Changes to locked periods awaiting a reason.
+    pub pending_locked: Option<PendingLocked>,
+    /// Scroll the selection into view on the next frame.
+    pub scroll_to_selection: bool,
+    /// Select the field's text on the next frame (so typing replaces it).
+    pub select_all: bool,
+}
+
+/// How a value is shown in its cell.
+pub fn cell_text(value: Option<f64>, decimals: u8, kind: IndicatorKind) -> String {
+    match (value, kind) {
+        (None, _) => String::new(),
+        (Some(1.0), IndicatorKind::YesNo) => "yes".into(),
+        (Some(0.0), IndicatorKind::YesNo) => "no".into(),
+        (Some(v), _) => format_number(v, usize::from(decimals).max(2)),
+    }
+}
+
+/// Reads what was typed in a cell: a number, "yes"/"no" for yes/no
+/// indicators, or empty / NA / - for "not reported".
+pub fn parse_typed_cell(text: &str, kind: IndicatorKind) -> Result<Option<f64>, String> {
+    if kind == IndicatorKind::YesNo {
+        match text.trim().to_lowercase().as_str() {
+            "yes" | "y" | "1" => return Ok(Some(1.0)),
+            "no" | "n" | "0" => return Ok(Some(0.0)),
+            "" => return Ok(None),
+            other => return Err(format!("\"{other}\" is not yes or no")),
+        }
+    }
+    match parse_cell_number(text, DecimalMark::Dot)? {
+        CellNumber::NotReported => Ok(None),
+        CellNumber::Value { value, .. } => Ok(Some(value)),
+    }
+}
+
+/// Parses a tab-separated block for pasting at `origin`; every cell must be
+/// readable, else nothing is pasted and the first problem is named.
+pub fn paste_block(
+    grid: &GridView,
+    origin: (usize, usize),
+    text: &str,
+) -> Result<Vec<(Cell, Option<f64>)>, String> {
+    let mut changes = Vec::new();
+    let lines: Vec<&str> = text
+        .trim_end_matches(['\n', '\r'])
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    for (dr, line) in lines.iter().enumerate() {
+        for (dc, raw) in line.split('\t').enumerate() {
+            let (r, c) = (origin.0 + dr, origin.1 + dc);
+            let (Some(row), Some(cell)) = (grid.rows.get(r), grid.cell(r, c)) else {
+                return Err(format!(
+                    "The pasted block is {} rows by {} columns and does not fit from the selected cell.",
+                    lines.len(),
+                    lines
+                        .iter()
+                        .map(|l| l.split('\t').count())
+                        .max()
+                        .unwrap_or(0)
+                ));
+            };
+            let value = parse_typed_cell(raw, row.kind).map_err(|why| {
+                format!(
+                    "Row {}, column {} of the pasted block ({}, {}): {why}.",
+                    dr + 1,
+                    dc + 1,
+                    row.label,
+                    grid.periods[c].label()
+                )
+            })?;
+            if grid.value(r, c) != value {
+                changes.push((cell, value));
+            }
+        }
+    }
+    Ok(changes)
+}
+
+fn select(state: &mut GridUiState, grid: &GridView, to: (usize, usize), actions: &mut Actions) {
+    let to = (
+        to.0.min(grid.rows.len().saturating_sub(1)),
+        to.1.min(grid.periods.len().saturating_sub(1)),
+    );
+    if state.selected != Some(to) {
+        state.selected = Some(to);
+        state.scroll_to_selection = true;
+        if let Some(cell) = grid.cell(to.0, to.1) {
+            actions.push(Action::Data(DataAction::SelectCell(cell)));
+        }
+    }
+}
+
+/// Stores the selected cell's text if it changed; false when it was refused.
+fn commit(state: &mut GridUiState, grid: &GridView, actions: &mut Actions) -> bool {
+    let Some((r, c)) = state.buffer_for else {
+        return true;
+    };
+    let (Some(row), Some(cell)) = (grid.rows.get(r), grid.cell(r, c)) else {
+        return true;
+    };
+    let current = grid.value(r, c);
+    if state.buffer == cell_text(current, row.decimals, row.kind) {
+        state.error = None;
+        return true;
+    }
+    match parse_typed_cell(&state.buffer, row.kind) {
+        Ok(value) if value == current => {
+            state.error = None;
+            true
+        }
+        Ok(value) => {
+            state.error = None;
+            if grid.is_locked(c) {
+                state.pending_locked = Some(PendingLocked {
+                    changes: vec![(cell, value)],
+                    description: format!("{}, {}", row.label, grid.periods[c].label()),
+                    reason: String::new(),
+                });
+            } else {
+                actions.push(Action::Data(DataAction::SetValues {
+                    changes: vec![(cell, value)],
+                    reason: String::new(),
+                }));
+            }
+            // Reload the field from the stored value once the action is applied.
+            state.buffer_for = None;
+            true
+        }
+        Err(why) => {
+            state.error = Some(format!(
+                "{}, {}: {why}. Not stored.",
+                row.label,
+                grid.periods[c].label()
+            ));
+            false
+        }
+    }
+}
+
+/// Keys that leave the cell, taken before the text field sees them.
+fn navigation_key(ui: &mut Ui) -> Option<(i64, i64)> {
+    ui.input_mut(|i| {
+        let moves = [
+            (Modifiers::NONE, Key::Enter, (1, 0)),
+            (Modifiers::SHIFT, Key::Enter, (-1, 0)),
+            (Modifiers::NONE, Key::Tab, (0, 1)),
+            (Modifiers::SHIFT, Key::Tab, (0, -1)),
+            (Modifiers::NONE, Key::ArrowDown, (1, 0)),
+            (Modifiers::NONE, Key::ArrowUp, (-1, 0)),
+            (Modifiers::NONE, Key::ArrowRight, (0, 1)),
+            (Modifiers::NONE, Key::ArrowLeft, (0, -1)),
+        ];
+        moves
+            .into_iter()
+            .find_map(|(m, k, d)| i.consume_key(m, k).then_some(d))
+    })
+}
+
+/// A pasted block (text with tabs or line breaks), taken before the text field sees it.
+fn take_block_paste(ui: &mut Ui) -> Option<String> {
+    ui.input_mut(|i| {
+        let at = i
+            .events
+            .iter()
+            .position(|e| matches!(e, egui::Event::Paste(t) if t.contains(['\t', '\n'])))?;
+        match i.events.remove(at) {
+            egui::Event::Paste(t) => Some(t),
+            _ => None,
+        }
+    })
+}
+
+/// Draws the grid and handles typing in it.
+pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &mut Actions) {
+    let (n_rows, n_cols) = (grid.rows.len(), grid.periods.len());
+    if n_rows == 0 || n_cols == 0 {
+        ui.label(
+            RichText::new("No rows to show: add teams (or indicators of this frequency) first.")
+                .weak(),
+        );
+        return;
+    }
+    if state
+        .selected
+        .is_none_or(|(r, c)| r >= n_rows || c >= n_cols)
+    {
+        // Start where work is waiting: the first overdue cell, else the latest period.
+        let first_overdue =
+            (0..n_rows).find_map(|r| (0..n_cols).find(|&c| grid.is_overdue(r, c)).map(|c| (r, c)));
+        state.selected = Some(first_overdue.unwrap_or((0, n_cols - 1)));
+        state.scroll_to_selection = true;
+    }
+    let Some((sel_r, sel_c)) = state.selected else {
+        return;
+    };
+    if state.buffer_for != Some((sel_r, sel_c)) {
+        let row = &grid.rows[sel_r];
+        state.buffer = cell_text(grid.value(sel_r, sel_c), row.decimals, row.kind);
+        state.buffer_for = Some((sel_r, sel_c));
+        state.select_all = true;
+    }
+    let editor_id = Id::unique("ratchet_grid_editor");
+    let editor_focused = ui.memory(|m| m.has_focus(editor_id));
+
+    if editor_focused && state.pending_locked.is_none() {
+        if let Some(text) = take_block_paste(ui) {
+            match paste_block(grid, (sel_r, sel_c), &text) {
+                Ok(changes) if changes.is_empty() => state.error = None,
+                Ok(changes) => {
+                    state.error = None;
+                    let locked = changes.iter().any(|(c, _)| {
+                        grid.position(*c)
+                            .is_some_and(|(_, col)| grid.is_locked(col))
+                    });
+                    if locked {
+                        state.pending_locked = Some(PendingLocked {
+                            description: format!(
+                                "{} pasted values, some in locked periods",
+                                changes.len()
+                            ),
+                            changes,
+                            reason: String::new(),
+                        });
+                    } else {
+                        actions.push(Action::Data(DataAction::SetValues {
+                            changes,
+                            reason: String::new(),
+                        }));
+                    }
+                    state.buffer_for = None;
+                }
+                Err(why) => state.error = Some(format!("{why} Nothing was pasted.")),
+            }
+        }
+        if let Some((dr, dc)) = navigation_key(ui)
+            && commit(state, grid, actions)
+        {
+            let r = (sel_r as i64 + dr).clamp(0, n_rows as i64 - 1) as usize;
+            let c = (sel_c as i64 + dc).clamp(0, n_cols as i64 - 1) as usize;
+            select(state, grid, (r, c), actions);
+        }
+        let jump = ui.input_mut(|i| {
+            if i.consume_key(Modifiers::COMMAND, Key::Home) {
+                Some((0, 0))
+            } else if i.consume_key(Modifiers::NONE, Key::Home) {
+                Some((sel_r, 0))
+            } else if i.consume_key(Modifiers::NONE, Key::End) {
+                Some((sel_r, n_cols - 1))
+            } else {
+                None
+            }
+        });
+        if let Some(to) = jump
+            && commit(state, grid, actions)
+        {
+            select(state, grid, to, actions);
+        }
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            let row = &grid.rows[sel_r];
+            if state.buffer == cell_text(grid.value(sel_r, sel_c), row.decimals, row.kind) {
+                // Nothing typed: Escape leaves the grid for the rest of the window.
+                ui.memory_mut(|m| m.surrender_focus(editor_id));
+            }
+            state.buffer_for = None;
+            state.error = None;
+        }
+    }
+    let Some((sel_r, sel_c)) = state.selected else {
+        return;
+    };
+
+    let visuals = ui.visuals().clone();
+    let total = Vec2::new(
+        ROW_HEADER_W + n_cols as f32 * CELL_W,
+        HEADER_H + n_rows as f32 * CELL_H,
+    );
+    let scroll_to = std::mem::take(&mut state.scroll_to_selection);
+    egui::ScrollArea::both()
+        .id_salt("data_grid")
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            let (area, _) = ui.allocate_exact_size(total, Sense::hover());
+            let origin = area.min;
+            let to_screen = |x: f32, y: f32| origin + Vec2::new(x, y);
+            let body = Rect::from_min_max(
+                to_screen(viewport.min.x + ROW_HEADER_W, viewport.min.y + HEADER_H),
+                to_screen(viewport.max.x, viewport.max.y),
+            );
+            let rows = ((viewport.min.y / CELL_H).floor().max(0.0) as usize)
+                ..(((viewport.max.y - HEADER_H) / CELL_H).ceil().max(0.0) as usize + 1).min(n_rows);
+            let cols = ((viewport.min.x / CELL_W).floor().max(0.0) as usize)
+                ..(((viewport.max.x - ROW_HEADER_W) / CELL_W).ceil().max(0.0) as usize + 1)
+                    .min(n_cols);
+            let cell_rect = |r: usize, c: usize| {
+                Rect::from_min_size(
+                    to_screen(
+                        ROW_HEADER_W + c as f32 * CELL_W,
+                        HEADER_H + r as f32 * CELL_H,
+                    ),
+                    Vec2::new(CELL_W, CELL_H),
+                )
+            };
+            if scroll_to {
+                ui.scroll_to_rect(
+                    cell_rect(sel_r, sel_c).expand2(Vec2::new(CELL_W, CELL_H)),
+                    None,
+                );
+            }
+            let grid_stroke = Stroke::new(
+                1.0,
+                visuals
+                    .widgets
+                    .noninteractive
+                    .bg_stroke
+                    .color
+                    .gamma_multiply(0.6),
+            );
+            let locked_fill = visuals.faint_bg_color.gamma_multiply(2.0);
+            let overdue_fill = visuals.warn_fg_color.gamma_multiply(0.12);
+            let font = FontId::proportional(13.0);
+            // Set when a cell is clicked; focus moves to the field after it is
+            // drawn (a text field gives up focus when a click lands elsewhere).
+            let mut focus_editor = false;
+            for r in rows.clone() {
+                let row = &grid.rows[r];
+                for c in cols.clone() {
+                    let rect = cell_rect(r, c);
+                    let painter = ui.painter().with_clip_rect(body);
+                    let overdue = grid.is_overdue(r, c);
+                    let fill = if overdue {
+                        overdue_fill
+                    } else if grid.is_locked(c) {
+                        locked_fill
+                    } else {
+                        Color32::TRANSPARENT
+                    };
+                    painter.rect(rect, 0.0, fill, grid_stroke, StrokeKind::Inside);
+                    if (r, c) == (sel_r, sel_c) {
+                        continue;
+                    }
+                    let value = grid.value(r, c);
+                    let text = cell_text(value, row.decimals, row.kind);
+                    if overdue {
+                        painter.text(
+                            rect.left_center() + Vec2::new(4.0, 0.0),
+                            Align2::LEFT_CENTER,
+                            "!",
+                            font.clone(),
+                            visuals.warn_fg_color,
+                        );
+                    } else {
+                        painter.text(
+                            rect.right_center() - Vec2::new(6.0, 0.0),
+                            Align2::RIGHT_CENTER,
+                            &text,
+                            font.clone(),
+                            visuals.text_color(),
+                        );
+                    }
+                    let hit = rect.intersect(body);
+                    if hit.is_positive() {
+                        let response = ui.interact(
+                            hit,
+                            Id::unique(("ratchet_grid_cell", r, c)),
+                            Sense::click(),
+                        );
+                        let shown = if overdue {
+                            "overdue".to_owned()
+                        } else if text.is_empty() {
+                            "not reported".to_owned()
+                        } else {
+                            text
+                        };
+                        let label = format!("{}, {}: {shown}", row.label, grid.periods[c].label());
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Cell, true, label.clone())
+                        });
+                        if response.clicked() && commit(state, grid, actions) {
+                            select(state, grid, (r, c), actions);
+                            focus_editor = true;
+                        }
+                    }
+                }
+            }
+
+            // The selected cell: a text field.
+            let rect = cell_rect(sel_r, sel_c);
+            if rect.intersects(body) {
+                let row = &grid.rows[sel_r];
+                let name = format!("{}, {}", row.label, grid.periods[sel_c].label());
+                let output = egui::TextEdit::singleline(&mut state.buffer)
+                    .id(editor_id)
+                    .event_filter(egui::EventFilter {
+                        tab: true,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: true,
+                    })
+                    .text_color_opt(state.error.as_ref().map(|_| visuals.error_fg_color))
+                    .align(Align2::RIGHT_CENTER)
+                    .desired_width(CELL_W - 6.0)
+                    .margin(Vec2::new(3.0, 2.0))
+                    .show(&mut ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(1.0))));
+                let response = output.response.response.clone().accessible_name(name);
+                if std::mem::take(&mut state.select_all) {
+                    // Arriving in a cell selects its text, so typing replaces it.
+                    let mut st = output.state;
+                    st.cursor
+                        .set_char_range(Some(CCursorRange::select_all_str(&state.buffer)));
+                    st.store(ui.ctx(), editor_id);
+                }
+                if response.lost_focus() {
+                    commit(state, grid, actions);
+                }
+                let outline = if state.error.is_some() {
+                    visuals.error_fg_color
+                } else {
+                    visuals.selection.stroke.color
+                };
+                ui.painter()
+                    .rect_stroke(rect, 0.0, Stroke::new(2.0, outline), StrokeKind::Inside);
+            }
+            if focus_editor {
+                ui.memory_mut(|m| m.request_focus(editor_id));
+            }
+
+            // Sticky headers, painted over the cells.
+            let head_fill = visuals.panel_fill;
+            let top = Rect::from_min_max(
+                to_screen(viewport.min.x, viewport.min.y),
+                to_screen(viewport.max.x, viewport.min.y + HEADER_H),
+            );
+            ui.painter().rect_filled(top, 0.0, head_fill);
+            for c in cols.clone() {
+                let x = ROW_HEADER_W + c as f32 * CELL_W;
+                let rect =
+                    Rect::from_min_size(to_screen(x, viewport.min.y), Vec2::new(CELL_W, HEADER_H));
+                let painter = ui.painter().with_clip_rect(Rect::from_min_max(
+                    to_screen(viewport.min.x + ROW_HEADER_W, viewport.min.y),
+                    top.max,
+                ));
+                painter.text(
+                    rect.center_top() + Vec2::new(0.0, 4.0),
+                    Align2::CENTER_TOP,
+                    grid.periods[c].label(),
+                    font.clone(),
+                    visuals.strong_text_color(),
+                );
+                if grid.is_locked(c) {
+                    painter.text(
+                        rect.center_bottom() - Vec2::new(0.0, 4.0),
+                        Align2::CENTER_BOTTOM,
+                        "locked",
+                        FontId::proportional(11.0),
+                        visuals.weak_text_color(),
+                    );
+                }
+            }
+            let left = Rect::from_min_max(
+                to_screen(viewport.min.x, viewport.min.y),
+                to_screen(viewport.min.x + ROW_HEADER_W, viewport.max.y),
+            );
+            ui.painter().rect_filled(left, 0.0, head_fill);
+            let left_painter = ui.painter().with_clip_rect(Rect::from_min_max(
+                to_screen(viewport.min.x, viewport.min.y + HEADER_H),
+                left.max,
+            ));
+            for r in rows {
+                let row = &grid.rows[r];
+                let y = HEADER_H + r as f32 * CELL_H;
+                let rect = Rect::from_min_size(
+                    to_screen(viewport.min.x, y),
+                    Vec2::new(ROW_HEADER_W, CELL_H),
+                );
+                let overdue = if row.overdue > 0 {
+                    format!("  ({} overdue)", row.overdue)
+                } else {
+                    String::new()
+                };
+                let label = format!("{}{overdue}", row.label);
+                let galley = ui.painter().layout_no_wrap(
+                    label,
+                    FontId::proportional(13.0),
+                    visuals.text_color(),
+                );
+                left_painter
+                    .with_clip_rect(rect.intersect(left_painter.clip_rect()))
+                    .galley(
+                        Pos2::new(rect.left() + 6.0, rect.center().y - galley.size().y / 2.0),
+                        galley,
+                        visuals.text_color(),
+                    );
+            }
+            ui.painter().text(
+                to_screen(viewport.min.x + 6.0, viewport.min.y + 6.0),
+                Align2::LEFT_TOP,
+                "Team / period",
+                font,
+                visuals.weak_text_color(),
+            );
+        });
+}

@@ -1,0 +1,335 @@
+//! The data screens driven through the real window: the grid with the
+//! keyboard, locked periods, pasting, the import assistant, and setup.
+
+use chrono::{Datelike, NaiveDate};
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TeamId};
+use ratchet::storage::{NewIndicator, Workbook};
+
+use crate::support::{click, harness, open_workbook, temp, type_into};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    north: TeamId,
+    south: TeamId,
+    visits: IndicatorId,
+}
+
+/// A workbook with two teams and a monthly indicator with one value, open in the window.
+fn open_fixture() -> (Fixture, Harness<'static, RatchetApp>) {
+    let dir = temp();
+    let path = dir.path().join("data.ratchet");
+    let mut wb = Workbook::create(&path).unwrap();
+    let north = wb.add_team("North", "").unwrap();
+    let south = wb.add_team("South", "").unwrap();
+    let visits = wb
+        .add_indicator(&NewIndicator::simple(
+            "Visits",
+            "visits",
+            Direction::Higher,
+            Frequency::Month,
+        ))
+        .unwrap();
+    wb.set_value(
+        Cell {
+            indicator: visits,
+            team: north,
+            period_start: d(2025, 1, 1),
+        },
+        Some(10.0),
+        "",
+        "entry",
+    )
+    .unwrap();
+    drop(wb);
+    let app = RatchetApp::new(Locations::under(dir.path()), Some(path));
+    let mut h = harness(app);
+    h.run();
+    (
+        Fixture {
+            _dir: dir,
+            north,
+            south,
+            visits,
+        },
+        h,
+    )
+}
+
+fn stored(
+    h: &Harness<'_, RatchetApp>,
+    f: &Fixture,
+    team: TeamId,
+    period: NaiveDate,
+) -> Option<f64> {
+    open_workbook(h)
+        .value(Cell {
+            indicator: f.visits,
+            team,
+            period_start: period,
+        })
+        .unwrap()
+}
+
+fn wait_for_jobs(h: &mut Harness<'_, RatchetApp>) {
+    for _ in 0..1000 {
+        h.step();
+        if !h.state().job_running() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the background job did not finish");
+}
+
+#[test]
+fn values_are_typed_with_the_keyboard_and_stored() {
+    let (f, mut h) = open_fixture();
+    click(&mut h, "Enter data");
+    assert_eq!(h.state().view().screen, Screen::Data);
+    // The grid opens at the first overdue cell: Feb 2025 has ended without a value for North.
+    h.get_by_label("North, Feb 2025").focus();
+    h.run();
+    h.get_by_label("North, Feb 2025").type_text("12");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
+    // Enter moved down to South; a non-number is refused with the reason and not stored.
+    h.get_by_label("South, Feb 2025").type_text("abc");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("South, Feb 2025: \"abc\" is not a number. Not stored.");
+    assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), None);
+    // Escape drops the typing; then Tab stores and moves right.
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("South, Feb 2025").type_text("7");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(7.0));
+    h.get_by_label("South, Mar 2025").type_text("8.5");
+    h.run();
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(stored(&h, &f, f.south, d(2025, 3, 1)), Some(8.5));
+    // Up arrived at North, Mar; an empty value means "not reported", never zero.
+    h.get_by_label("North, Mar 2025").type_text("NA");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 3, 1)), None);
+    // Every change is in the history shown beside the grid.
+    click(&mut h, "North, Feb 2025: 12");
+    h.get_by_label_contains("not reported → 12 (entry)");
+    let history = open_workbook(&h)
+        .value_history(Cell {
+            indicator: f.visits,
+            team: f.north,
+            period_start: d(2025, 2, 1),
+        })
+        .unwrap();
+    assert_eq!(history.len(), 1);
+}
+
+#[test]
+fn changing_a_locked_period_asks_for_a_reason_that_is_kept() {
+    let (f, mut h) = open_fixture();
+    click(&mut h, "Enter data");
+    type_into(&mut h, "Lock periods up to", "2025-01-31");
+    click(&mut h, "Lock");
+    assert_eq!(
+        open_workbook(&h).locked_through().unwrap(),
+        Some(d(2025, 1, 31))
+    );
+    click(&mut h, "North, Jan 2025: 10");
+    h.get_by_label("North, Jan 2025").type_text("11");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    // Nothing is stored until a reason is given.
+    assert_eq!(stored(&h, &f, f.north, d(2025, 1, 1)), Some(10.0));
+    h.get_by_label_contains("Changing North, Jan 2025 needs a reason");
+    type_into(
+        &mut h,
+        "Reason for the change",
+        "Late report from the district",
+    );
+    click(&mut h, "Save change");
+    assert_eq!(stored(&h, &f, f.north, d(2025, 1, 1)), Some(11.0));
+    let history = open_workbook(&h)
+        .value_history(Cell {
+            indicator: f.visits,
+            team: f.north,
+            period_start: d(2025, 1, 1),
+        })
+        .unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.old_value, last.new_value, last.reason.as_str()),
+        (Some(10.0), Some(11.0), "Late report from the district")
+    );
+}
+
+#[test]
+fn a_block_pasted_from_a_spreadsheet_lands_at_the_selected_cell() {
+    let (f, mut h) = open_fixture();
+    click(&mut h, "Enter data");
+    h.get_by_label("North, Feb 2025").focus();
+    h.run();
+    h.event(egui::Event::Paste("1\t2\r\n3\t4\r\n".into()));
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(1.0));
+    assert_eq!(stored(&h, &f, f.north, d(2025, 3, 1)), Some(2.0));
+    assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(3.0));
+    assert_eq!(stored(&h, &f, f.south, d(2025, 3, 1)), Some(4.0));
+    // A block with a bad cell pastes nothing and names the cell.
+    h.event(egui::Event::Paste("5\tfive\n".into()));
+    h.run();
+    h.get_by_label_contains("column 2 of the pasted block");
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(1.0));
+}
+
+#[test]
+fn the_import_assistant_goes_from_preview_to_confirmed_import() {
+    let (f, mut h) = open_fixture();
+    let dir = temp();
+    let file = dir.path().join("visits.csv");
+    std::fs::write(&file, "District;Indicator;Month;Visits\nNorth;Visits;2025-04;14,5\nSouth;Visits;Apr 2025;9\nEast;Visits;2025-04;3\n").unwrap();
+    click(&mut h, "Import and export");
+    type_into(&mut h, "or its path", file.to_str().unwrap());
+    click(&mut h, "Load file");
+    // The preview shows the file's rows; the mapping was guessed from the headers.
+    h.get_by_label_contains("CSV, UTF-8, separated by semicolons");
+    h.get_by_label("14,5");
+    click(&mut h, "Check file");
+    wait_for_jobs(&mut h);
+    eprintln!(
+        "STATUS {:?}",
+        h.state().view().workbook.as_ref().unwrap().import.status
+    );
+    eprintln!(
+        "PLAN {:?}",
+        h.state()
+            .view()
+            .workbook
+            .as_ref()
+            .unwrap()
+            .import
+            .plan
+            .as_ref()
+            .map(|p| p.report.render_text())
+    );
+    // East is not a team: the row is rejected with its line and column.
+    h.get_by_label_contains("\"East\" is not in the workbook");
+    h.get_by_label_contains("1 row is rejected");
+    assert_eq!(
+        stored(&h, &f, f.north, d(2025, 4, 1)),
+        None,
+        "a check writes nothing"
+    );
+    click(
+        &mut h,
+        "Create teams and indicators that the file names but the workbook lacks",
+    );
+    click(&mut h, "Check file");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("New teams: East");
+    click(&mut h, "Import 3 values");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("✔ Imported: 3 added");
+    assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), Some(14.5));
+    assert_eq!(stored(&h, &f, f.south, d(2025, 4, 1)), Some(9.0));
+    assert!(open_workbook(&h).team_by_name("East").unwrap().is_some());
+}
+
+#[test]
+fn export_from_the_window_writes_the_chosen_file() {
+    let (_f, mut h) = open_fixture();
+    let dir = temp();
+    let out = dir.path().join("out.xlsx");
+    click(&mut h, "Import and export");
+    type_into(&mut h, "or to the path", out.to_str().unwrap());
+    click(&mut h, "Export to path");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("Exported 1 value to");
+    assert!(out.exists());
+}
+
+#[test]
+fn teams_and_indicators_are_added_renamed_archived_and_given_team_targets() {
+    let (f, mut h) = open_fixture();
+    click(&mut h, "Teams and indicators");
+    type_into(&mut h, "New team", "Harbor");
+    type_into(&mut h, "contact", "Sam");
+    click(&mut h, "Add team");
+    let harbor = open_workbook(&h).team_by_name("Harbor").unwrap().unwrap();
+    assert_eq!(harbor.contact, "Sam");
+    click(&mut h, "Harbor");
+    h.get_by_label("Team name").focus();
+    h.run();
+    h.get_by_label("Team name").type_text(" Crew");
+    h.run();
+    click(&mut h, "Save team");
+    assert!(
+        open_workbook(&h)
+            .team_by_name("Harbor Crew")
+            .unwrap()
+            .is_some()
+    );
+    click(&mut h, "Archive team");
+    assert!(
+        open_workbook(&h)
+            .team_by_name("Harbor Crew")
+            .unwrap()
+            .unwrap()
+            .archived
+    );
+
+    click(&mut h, "+ New indicator");
+    type_into(&mut h, "Indicator name", "Complaints");
+    click(&mut h, "Lower is better");
+    click(&mut h, "Add indicator");
+    let complaints = open_workbook(&h)
+        .indicator_by_name("Complaints")
+        .unwrap()
+        .unwrap();
+    assert_eq!(complaints.direction, Direction::Lower);
+
+    // A team target on Visits for North.
+    click(&mut h, "Visits (visits, monthly)");
+    type_into(&mut h, "Team baseline value", "10");
+    type_into(&mut h, "Team baseline date", "2025-01-01");
+    type_into(&mut h, "Team target value", "5");
+    type_into(&mut h, "Team deadline", "2026-01-01");
+    click(&mut h, "Set target");
+    h.get_by_label_contains("must be higher than the baseline");
+    assert!(
+        open_workbook(&h)
+            .target_records(f.visits)
+            .unwrap()
+            .is_empty()
+    );
+    h.get_by_label("Team target value").focus();
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Team target value").type_text("20");
+    h.run();
+    click(&mut h, "Set target");
+    let records = open_workbook(&h).target_records(f.visits).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].values.target_value, 20.0);
+    assert_eq!(records[0].team, None, "set for every team");
+    let _ = d(2025, 1, 1).year();
+}
