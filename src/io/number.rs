@@ -34,6 +34,12 @@ const FOOTNOTES: [char; 9] = ['*', '†', '‡', '§', '¹', '²', '³', '#', '�
 
 /// Reads one cell. Errors quote the cell and say why.
 pub fn parse_cell_number(text: &str, mark: DecimalMark) -> Result<CellNumber, String> {
+    if let Some(value) = plain_number(text, mark) {
+        return Ok(CellNumber::Value {
+            value,
+            footnote: None,
+        });
+    }
     let original = text;
     let mut t = text.trim().trim_matches('\u{feff}').trim();
     if MISSING.iter().any(|m| t.eq_ignore_ascii_case(m)) {
@@ -98,6 +104,32 @@ pub fn parse_cell_number(text: &str, mark: DecimalMark) -> Result<CellNumber, St
         value,
         footnote: (!footnote.is_empty()).then_some(footnote),
     })
+}
+
+/// The common case, read without allocating: an optional minus, digits, and
+/// at most one decimal mark (`41`, `-3.5`, `12,5` in a comma file).
+fn plain_number(text: &str, mark: DecimalMark) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let digits = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let sep = match mark {
+        DecimalMark::Dot => b'.',
+        DecimalMark::Comma => b',',
+    };
+    if digits.is_empty() || !digits[0].is_ascii_digit() || digits.len() > 18 {
+        return None;
+    }
+    let mut seen_sep = false;
+    for &b in digits {
+        if b == sep && !seen_sep {
+            seen_sep = true;
+        } else if !b.is_ascii_digit() {
+            return None;
+        }
+    }
+    if mark == DecimalMark::Comma && seen_sep {
+        return text.replacen(',', ".", 1).parse().ok();
+    }
+    text.parse().ok()
 }
 
 /// "7 (a)" → "7": a trailing parenthesised letter used as a footnote.

@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use chrono::NaiveDate;
 
 use super::mapping::{Layout, Mapping};
@@ -87,19 +89,6 @@ impl Catalog {
             fiscal_year_start: wb.fiscal_year_start_month()?,
             targets,
         })
-    }
-
-    fn team(&self, name: &str) -> Option<TeamId> {
-        self.teams
-            .iter()
-            .find(|(_, n)| n.eq_ignore_ascii_case(name))
-            .map(|(id, _)| *id)
-    }
-
-    fn indicator(&self, name: &str) -> Option<&CatalogIndicator> {
-        self.indicators
-            .iter()
-            .find(|i| i.name.eq_ignore_ascii_case(name))
     }
 }
 
@@ -394,11 +383,23 @@ fn remap_new<Id>(refs: impl Iterator<Item = NameRef<Id>>, count: usize) -> Vec<O
     map
 }
 
+/// Where the text of a value's period can be found again for a message,
+/// without keeping a copy per value.
+#[derive(Clone, Copy)]
+enum PeriodText {
+    /// The n-th distinct period text seen.
+    Seen(u32),
+    /// A period column's header.
+    Header(usize),
+    /// Built from year and month columns (shown from the date).
+    YearMonth,
+}
+
 /// A value read but not yet placed (its indicator may be new, with a frequency not yet known).
 struct Pending {
     line: u64,
-    column: String,
-    period_text: String,
+    column: Option<usize>,
+    period_text: PeriodText,
     team: NameRef<TeamId>,
     indicator: NameRef<IndicatorId>,
     label: PeriodLabel,
@@ -420,6 +421,16 @@ struct Planner<'a> {
     new_indicators: Vec<PendingIndicator>,
     pending: Vec<Pending>,
     notices: HashSet<String>,
+    /// Names as spelled in the file, resolved once.
+    team_spellings: FxHashMap<String, NameRef<TeamId>>,
+    indicator_spellings: FxHashMap<String, NameRef<IndicatorId>>,
+    /// Existing names by lowercase, for the first time a spelling is seen.
+    team_names: HashMap<String, TeamId>,
+    indicator_names: HashMap<String, IndicatorId>,
+    kinds: HashMap<IndicatorId, (IndicatorKind, Frequency)>,
+    /// Period texts parsed once each.
+    period_cache: FxHashMap<String, (u32, Result<PeriodLabel, String>)>,
+    period_texts: Vec<String>,
 }
 
 impl Planner<'_> {
@@ -454,15 +465,39 @@ impl Planner<'_> {
         i.and_then(|i| row.cells.get(i))
     }
 
-    fn text_of(row: &SourceRow, i: Option<usize>) -> String {
-        Self::cell(row, i)
-            .map(|c| unguard(c.text().trim()).to_owned())
-            .unwrap_or_default()
+    fn text_of(row: &SourceRow, i: Option<usize>) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match Self::cell(row, i).map(RawCell::text) {
+            Some(Cow::Borrowed(s)) => Cow::Borrowed(unguard(s.trim())),
+            Some(Cow::Owned(s)) => Cow::Owned(unguard(s.trim()).to_owned()),
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    fn period_text(&self, t: PeriodText, label: PeriodLabel) -> String {
+        match t {
+            PeriodText::Seen(i) => self
+                .period_texts
+                .get(i as usize)
+                .cloned()
+                .unwrap_or_default(),
+            PeriodText::Header(c) => self.headers.get(c).cloned().unwrap_or_default(),
+            PeriodText::YearMonth => label.date.format("%Y-%m").to_string(),
+        }
     }
 
     fn team_ref(&mut self, name: &str) -> Result<NameRef<TeamId>, String> {
-        if let Some(id) = self.catalog.team(name) {
-            return Ok(NameRef::Existing(id));
+        if let Some(r) = self.team_spellings.get(name) {
+            return Ok(*r);
+        }
+        let r = self.resolve_team(name)?;
+        self.team_spellings.insert(name.to_owned(), r);
+        Ok(r)
+    }
+
+    fn resolve_team(&mut self, name: &str) -> Result<NameRef<TeamId>, String> {
+        if let Some(id) = self.team_names.get(&name.to_lowercase()) {
+            return Ok(NameRef::Existing(*id));
         }
         if let Some(k) = self
             .new_teams
@@ -488,10 +523,32 @@ impl Planner<'_> {
         name: &str,
         row: &SourceRow,
     ) -> Result<NameRef<IndicatorId>, String> {
-        let unit = Self::text_of(row, self.mapping.unit);
+        let describes = self.mapping.unit.is_some()
+            || self.mapping.direction.is_some()
+            || self.mapping.frequency.is_some();
+        if !describes && let Some(r) = self.indicator_spellings.get(name) {
+            return Ok(*r);
+        }
+        let r = self.resolve_indicator(name, row)?;
+        if !describes {
+            self.indicator_spellings.insert(name.to_owned(), r);
+        }
+        Ok(r)
+    }
+
+    fn resolve_indicator(
+        &mut self,
+        name: &str,
+        row: &SourceRow,
+    ) -> Result<NameRef<IndicatorId>, String> {
+        let unit = Self::text_of(row, self.mapping.unit).into_owned();
         let direction = parse_direction(&Self::text_of(row, self.mapping.direction))?;
         let frequency = parse_frequency(&Self::text_of(row, self.mapping.frequency))?;
-        if let Some(ind) = self.catalog.indicator(name) {
+        let existing = self
+            .indicator_names
+            .get(&name.to_lowercase())
+            .and_then(|id| self.catalog.indicators.iter().find(|i| i.id == *id));
+        if let Some(ind) = existing {
             if let Some(f) = frequency.filter(|f| *f != ind.frequency) {
                 let (n, own) = (ind.name.clone(), ind.frequency);
                 self.notice(format!(
@@ -554,11 +611,9 @@ impl Planner<'_> {
     fn kind_of(&self, r: NameRef<IndicatorId>) -> IndicatorKind {
         match r {
             NameRef::Existing(id) => self
-                .catalog
-                .indicators
-                .iter()
-                .find(|i| i.id == id)
-                .map_or(IndicatorKind::Quantitative, |i| i.kind),
+                .kinds
+                .get(&id)
+                .map_or(IndicatorKind::Quantitative, |k| k.0),
             NameRef::New(_) => IndicatorKind::Quantitative,
         }
     }
@@ -594,28 +649,37 @@ impl Planner<'_> {
         }
     }
 
-    fn label(&mut self, source: PeriodSource<'_>) -> Result<(PeriodLabel, String), String> {
+    fn label(&mut self, source: PeriodSource<'_>) -> Result<(PeriodLabel, PeriodText), String> {
         match source {
             PeriodSource::Cell(cell) => {
-                let text = cell.text().trim().to_owned();
-                let label = match cell {
+                let text = cell.text();
+                let text = text.trim();
+                if let Some((i, parsed)) = self.period_cache.get(text) {
+                    return parsed.clone().map(|l| (l, PeriodText::Seen(*i)));
+                }
+                let parsed = match cell {
                     RawCell::Date(d) => Ok(day_label(*d)),
                     RawCell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
                         year_label(*n as i32).ok_or_else(|| format!("{n} is not a year"))
                     }
                     RawCell::Empty => Err("the period is empty".into()),
-                    other => parse_period_text(&other.text(), &self.ctx),
-                }?;
-                Ok((label, text))
-            }
-            PeriodSource::Header(i) => {
-                let text = self.headers.get(i).cloned().unwrap_or_default();
-                match self.header_labels.get(&i) {
-                    Some(Ok(l)) => Ok((*l, text)),
-                    Some(Err(e)) => Err(e.clone()),
-                    None => Err("this column is not a period".into()),
+                    _ => parse_period_text(text, &self.ctx),
+                };
+                let i = self.period_texts.len() as u32;
+                if self.period_cache.len() < 200_000 {
+                    self.period_texts.push(text.to_owned());
+                    self.period_cache
+                        .insert(text.to_owned(), (i, parsed.clone()));
+                    parsed.map(|l| (l, PeriodText::Seen(i)))
+                } else {
+                    parsed.map(|l| (l, PeriodText::YearMonth))
                 }
             }
+            PeriodSource::Header(i) => match self.header_labels.get(&i) {
+                Some(Ok(l)) => Ok((*l, PeriodText::Header(i))),
+                Some(Err(e)) => Err(e.clone()),
+                None => Err("this column is not a period".into()),
+            },
             PeriodSource::YearMonth(y, m) => {
                 let year: i32 = match y {
                     RawCell::Number(n) if n.fract() == 0.0 => *n as i32,
@@ -643,7 +707,7 @@ impl Planner<'_> {
                         date,
                         granularity: Granularity::Month,
                     },
-                    format!("{year}-{month:02}"),
+                    PeriodText::YearMonth,
                 ))
             }
         }
@@ -685,7 +749,7 @@ impl Planner<'_> {
         let note_text = Self::text_of(row, self.mapping.note);
         let note = match (note_text.is_empty(), footnote) {
             (true, None) => None,
-            (false, None) => Some(note_text),
+            (false, None) => Some(note_text.into_owned()),
             (true, Some(f)) => Some(format!("footnote {f}")),
             (false, Some(f)) => Some(format!("{note_text} (footnote {f})")),
         };
@@ -696,7 +760,7 @@ impl Planner<'_> {
         self.report.values += 1;
         self.pending.push(Pending {
             line: row.line,
-            column: self.column_name(period_column),
+            column: period_column,
             period_text,
             team,
             indicator,
@@ -718,13 +782,14 @@ impl Planner<'_> {
         }
         let indicator_name = match self.mapping.indicator {
             Some(_) => Self::text_of(row, self.mapping.indicator),
-            None => self
-                .mapping
-                .fixed_indicator
-                .clone()
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
+            None => std::borrow::Cow::Owned(
+                self.mapping
+                    .fixed_indicator
+                    .clone()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
+            ),
         };
         if indicator_name.is_empty() {
             return self.reject(row.line, self.mapping.indicator, "no indicator is named");
@@ -805,26 +870,30 @@ impl Planner<'_> {
                     .or_else(|| p.granularity.and_then(frequency_for))
             })
             .collect();
-        let mut seen: HashMap<(NameRef<IndicatorId>, NameRef<TeamId>, NaiveDate), u64> =
-            HashMap::new();
+        let mut seen: FxHashMap<(NameRef<IndicatorId>, NameRef<TeamId>, NaiveDate), u64> =
+            FxHashMap::default();
+        seen.reserve(self.pending.len());
         let mut values = Vec::with_capacity(self.pending.len());
         let mut targets = Vec::with_capacity(self.pending.len());
         let pending = std::mem::take(&mut self.pending);
         for p in pending {
-            let (frequency, name) = match p.indicator {
-                NameRef::Existing(id) => {
-                    match self.catalog.indicators.iter().find(|i| i.id == id) {
-                        Some(i) => (Some(i.frequency), i.name.clone()),
-                        None => (None, String::new()),
-                    }
-                }
-                NameRef::New(k) => (
-                    new_freqs.get(k).copied().flatten(),
-                    self.new_indicators[k].name.clone(),
-                ),
+            let frequency = match p.indicator {
+                NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
+                NameRef::New(k) => new_freqs.get(k).copied().flatten(),
+            };
+            let name_of = |planner: &Self| match p.indicator {
+                NameRef::Existing(id) => planner
+                    .catalog
+                    .indicators
+                    .iter()
+                    .find(|i| i.id == id)
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default(),
+                NameRef::New(k) => planner.new_indicators[k].name.clone(),
             };
             let Some(frequency) = frequency else {
-                self.report_rejection(p.line, &p.column, format!(
+                let name = name_of(&self);
+                self.reject(p.line, p.column, format!(
                     "the dates do not say how often the new indicator \"{name}\" is reported: choose its frequency"
                 ));
                 continue;
@@ -832,20 +901,17 @@ impl Planner<'_> {
             let start = match place_in(p.label, frequency) {
                 Ok(s) => s,
                 Err(why) => {
-                    self.report_rejection(
-                        p.line,
-                        &p.column,
-                        format!("\"{}\": {why} (\"{name}\")", p.period_text),
-                    );
+                    let (name, text) = (name_of(&self), self.period_text(p.period_text, p.label));
+                    self.reject(p.line, p.column, format!("\"{text}\": {why} (\"{name}\")"));
                     continue;
                 }
             };
             let key = (p.indicator, p.team, start);
             if let Some(first) = seen.get(&key) {
                 let label = Period { start, frequency }.label();
-                self.report_rejection(
+                self.reject(
                     p.line,
-                    &p.column,
+                    p.column,
                     format!("the same team, indicator and period ({label}) as line {first}"),
                 );
                 continue;
@@ -1097,6 +1163,25 @@ pub fn plan_rows(
         new_indicators: Vec::new(),
         pending: Vec::new(),
         notices: HashSet::new(),
+        team_spellings: FxHashMap::default(),
+        indicator_spellings: FxHashMap::default(),
+        team_names: catalog
+            .teams
+            .iter()
+            .map(|(id, n)| (n.to_lowercase(), *id))
+            .collect(),
+        indicator_names: catalog
+            .indicators
+            .iter()
+            .map(|i| (i.name.to_lowercase(), i.id))
+            .collect(),
+        kinds: catalog
+            .indicators
+            .iter()
+            .map(|i| (i.id, (i.kind, i.frequency)))
+            .collect(),
+        period_cache: FxHashMap::default(),
+        period_texts: Vec::new(),
     };
     if let Some(e) = source_error {
         record_source_error(&mut planner, e);

@@ -83,6 +83,33 @@ pub struct ImportOutcome {
 /// How often (in rows) progress is reported and cancellation checked.
 const PROGRESS_EVERY: usize = 20_000;
 
+/// Values written per statement on the fast path.
+const CHUNK: usize = 256;
+
+/// One value resolved to its cell, ready to write.
+struct Resolved<'a> {
+    cell: Cell,
+    key: (i64, i64, i64),
+    value: f64,
+    note: Option<&'a str>,
+    locked: bool,
+}
+
+/// `INSERT ... VALUES (?,?,?,?,?), ... ON CONFLICT DO NOTHING` for a whole chunk.
+fn chunk_insert_sql() -> String {
+    let mut sql = String::from(
+        "INSERT INTO measurement (indicator_id, team_id, period, value, note) VALUES ",
+    );
+    for i in 0..CHUNK {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push_str("(?,?,?,?,?)");
+    }
+    sql.push_str(" ON CONFLICT (indicator_id, team_id, period) DO NOTHING");
+    sql
+}
+
 impl Workbook {
     /// Writes a checked import in one transaction: everything, or (on any
     /// error, or when `progress` returns `false` to cancel) nothing.
@@ -116,41 +143,65 @@ impl Workbook {
                 "UPDATE measurement SET value = ?4, note = COALESCE(?5, note) WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
             )?;
             let total = batch.values.len();
-            for (i, v) in batch.values.iter().enumerate() {
-                if i % PROGRESS_EVERY == 0 && !progress(i, total) {
+            let mut chunk_insert = tx.prepare_cached(&chunk_insert_sql())?;
+            let mut rows: Vec<Resolved<'_>> = Vec::with_capacity(CHUNK);
+            for (chunk_no, chunk) in batch.values.chunks(CHUNK).enumerate() {
+                let done = chunk_no * CHUNK;
+                if done % PROGRESS_EVERY < CHUNK && !progress(done, total) {
                     return Err(StorageError::Cancelled);
                 }
-                let team = match v.team {
-                    NameRef::Existing(id) => id,
-                    NameRef::New(k) => *team_ids.get(k).ok_or_else(|| bad_ref(v.line))?,
-                };
-                let indicator = match v.indicator {
-                    NameRef::Existing(id) => id,
-                    NameRef::New(k) => *indicator_ids.get(k).ok_or_else(|| bad_ref(v.line))?,
-                };
-                let cell = Cell { indicator, team, period_start: v.period_start };
-                let facts = cache.get(tx, indicator)?;
-                check_cell(cell, Some(v.value), &batch.reason, lock, &facts)
-                    .map_err(|e| StorageError::Rule(format!("Line {}: {e}", v.line)))?;
-                let key = (indicator.0, team.0, date_key(v.period_start));
-                let added = insert.execute(params![key.0, key.1, key.2, v.value, v.note])? == 1;
-                let locked = lock.is_some_and(|l| crate::domain::Period { start: v.period_start, frequency: facts.0 }.end() <= l);
-                if added {
-                    out.added += 1;
-                    if locked {
-                        audit(tx, cell, None, Some(v.value), &batch.reason, "import")?;
-                    }
-                    continue;
+                rows.clear();
+                for v in chunk {
+                    let team = match v.team {
+                        NameRef::Existing(id) => id,
+                        NameRef::New(k) => *team_ids.get(k).ok_or_else(|| bad_ref(v.line))?,
+                    };
+                    let indicator = match v.indicator {
+                        NameRef::Existing(id) => id,
+                        NameRef::New(k) => *indicator_ids.get(k).ok_or_else(|| bad_ref(v.line))?,
+                    };
+                    let cell = Cell { indicator, team, period_start: v.period_start };
+                    let facts = cache.get(tx, indicator)?;
+                    check_cell(cell, Some(v.value), &batch.reason, lock, facts)
+                        .map_err(|e| StorageError::Rule(format!("Line {}: {e}", v.line)))?;
+                    let locked = lock.is_some_and(|l| crate::domain::Period { start: v.period_start, frequency: facts.0 }.end() <= l);
+                    rows.push(Resolved { cell, key: (indicator.0, team.0, date_key(v.period_start)), value: v.value, note: v.note.as_deref(), locked });
                 }
-                let old = current(tx, cell)?;
-                if old == Some(v.value) {
-                    out.unchanged += 1;
-                } else if batch.on_existing == OnExisting::Skip {
-                    out.skipped += 1;
-                } else {
-                    update.execute(params![key.0, key.1, key.2, v.value, v.note])?;
-                    audit(tx, cell, old, Some(v.value), &batch.reason, "import")?;
-                    out.updated += 1;
+                // Fast path: a whole chunk of new values in one statement. If any
+                // already existed (or needs an audit row), undo the chunk and go row by row.
+                if rows.len() == CHUNK && !rows.iter().any(|r| r.locked) {
+                    tx.execute_batch("SAVEPOINT import_chunk")?;
+                    let params: Vec<&dyn rusqlite::ToSql> = rows
+                        .iter()
+                        .flat_map(|r| [&r.key.0 as &dyn rusqlite::ToSql, &r.key.1, &r.key.2, &r.value, &r.note])
+                        .collect();
+                    let inserted = chunk_insert.execute(params.as_slice())?;
+                    if inserted == CHUNK {
+                        tx.execute_batch("RELEASE import_chunk")?;
+                        out.added += CHUNK;
+                        continue;
+                    }
+                    tx.execute_batch("ROLLBACK TO import_chunk; RELEASE import_chunk")?;
+                }
+                for r in &rows {
+                    let added = insert.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])? == 1;
+                    if added {
+                        out.added += 1;
+                        if r.locked {
+                            audit(tx, r.cell, None, Some(r.value), &batch.reason, "import")?;
+                        }
+                        continue;
+                    }
+                    let old = current(tx, r.cell)?;
+                    if old == Some(r.value) {
+                        out.unchanged += 1;
+                    } else if batch.on_existing == OnExisting::Skip {
+                        out.skipped += 1;
+                    } else {
+                        update.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])?;
+                        audit(tx, r.cell, old, Some(r.value), &batch.reason, "import")?;
+                        out.updated += 1;
+                    }
                 }
             }
             progress(total, total);

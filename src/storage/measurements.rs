@@ -271,15 +271,15 @@ impl IndicatorCache {
         &mut self,
         conn: &Connection,
         id: IndicatorId,
-    ) -> StorageResult<(Frequency, IndicatorKind, String)> {
-        if let Some(v) = self.0.get(&id) {
-            return Ok(v.clone());
+    ) -> StorageResult<&(Frequency, IndicatorKind, String)> {
+        match self.0.entry(id) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let ind = super::indicators::by_id(conn, id)?
+                    .ok_or_else(|| StorageError::Missing("That indicator".into()))?;
+                Ok(e.insert((ind.frequency, ind.kind, ind.name)))
+            }
         }
-        let ind = super::indicators::by_id(conn, id)?
-            .ok_or_else(|| StorageError::Missing("That indicator".into()))?;
-        let v = (ind.frequency, ind.kind, ind.name);
-        self.0.insert(id, v.clone());
-        Ok(v)
     }
 }
 
@@ -338,7 +338,7 @@ fn set_one(
     lock: Option<chrono::NaiveDate>,
     cache: &mut IndicatorCache,
 ) -> StorageResult<bool> {
-    let facts = cache.get(tx, cell.indicator)?;
+    let facts = cache.get(tx, cell.indicator)?.clone();
     let old = current(tx, cell)?;
     if old == new {
         return Ok(false);

@@ -538,3 +538,63 @@ fn export_then_import_changes_nothing() {
         "the guard is removed on import"
     );
 }
+
+#[test]
+fn a_large_file_with_one_existing_value_in_the_middle_counts_it_exactly() {
+    // 600 rows: the fast path writes whole chunks; the chunk holding the
+    // existing value falls back to row-by-row and updates it through the audit trail.
+    let dir = temp();
+    let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
+    let team = wb.add_team("North", "").unwrap();
+    let ind = wb
+        .add_indicator(&NewIndicator::simple(
+            "Visits",
+            "",
+            Direction::Higher,
+            Frequency::Week,
+        ))
+        .unwrap();
+    let start = d(2020, 1, 6);
+    let existing = Cell {
+        indicator: ind,
+        team,
+        period_start: start + chrono::Days::new(7 * 150),
+    };
+    wb.set_value(existing, Some(-1.0), "", "entry").unwrap();
+    let path = dir.path().join("weeks.csv");
+    let mut text = String::from("team,indicator,period,value\n");
+    for k in 0..600u64 {
+        text.push_str(&format!(
+            "North,Visits,{},{}\n",
+            start + chrono::Days::new(7 * k),
+            k
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let options = ImportOptions {
+        reason: "bulk".into(),
+        ..ImportOptions::default()
+    };
+    let p = plan(&wb, &path, &guessed(&path), &options);
+    assert_eq!((p.report.added, p.report.updated), (599, 1));
+    let outcome = wb.apply_import(&p.batch, &mut |_, _| true).unwrap();
+    assert_eq!(
+        (outcome.added, outcome.updated, outcome.unchanged),
+        (599, 1, 0)
+    );
+    assert_eq!(wb.value(existing).unwrap(), Some(150.0));
+    assert_eq!(
+        wb.value_history(existing)
+            .unwrap()
+            .last()
+            .unwrap()
+            .old_value,
+        Some(-1.0)
+    );
+    assert_eq!(wb.counts().unwrap().measurements, 600);
+    let last = Cell {
+        period_start: start + chrono::Days::new(7 * 599),
+        ..existing
+    };
+    assert_eq!(wb.value(last).unwrap(), Some(599.0));
+}

@@ -1,0 +1,184 @@
+//! Data-side benchmarks: importing a 1,000,000-row CSV, exporting it, and
+//! the CPU time of one frame of the data-entry grid on the large workbook.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Days, NaiveDate};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratchet::app::data_view::GridMode;
+use ratchet::app::{Action, DataAction, Locations, RatchetApp, Screen};
+use ratchet::io::mapping::{Mapping, guess_mapping};
+use ratchet::io::period::PeriodContext;
+use ratchet::io::{
+    ExportOptions, ImportOptions, SourceOptions, export_file, open_source, plan_import,
+};
+use ratchet::sample::{GenerateSpec, generate};
+use ratchet::storage::Workbook;
+
+fn fresh(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+/// A long CSV of `teams × indicators × weeks` rows.
+fn write_csv(path: &Path, teams: usize, indicators: usize, weeks: usize) -> usize {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    writeln!(w, "team,indicator,period,value").unwrap();
+    let start = NaiveDate::from_ymd_opt(2021, 1, 4).unwrap();
+    let mut n = 0;
+    for i in 0..indicators {
+        for t in 0..teams {
+            for k in 0..weeks {
+                let d = start + Days::new(7 * k as u64);
+                writeln!(
+                    w,
+                    "Team {t:03},Indicator {i:03},{d},{}.{}",
+                    (t * 7 + k) % 100,
+                    k % 10
+                )
+                .unwrap();
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+fn import_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("million.csv");
+    let rows = write_csv(&csv, 200, 20, 250);
+    assert_eq!(rows, 1_000_000);
+    let source = open_source(&csv, &SourceOptions::default()).unwrap();
+    let mapping: Mapping = guess_mapping(
+        &source.headers,
+        &source.header_cells,
+        &PeriodContext::default(),
+    );
+    drop(source);
+    let options = ImportOptions {
+        create_missing: true,
+        new_indicator_frequency: Some(ratchet::domain::Frequency::Week),
+        ..ImportOptions::default()
+    };
+    let target = dir.path().join("import.ratchet");
+
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("check 1M-row CSV (dry run)", |b| {
+        fresh(&target);
+        let wb = Workbook::create(&target).unwrap();
+        b.iter(|| {
+            let plan = plan_import(
+                &wb,
+                &csv,
+                &SourceOptions::default(),
+                &mapping,
+                &options,
+                &mut |_| true,
+            )
+            .unwrap();
+            black_box(plan.report.added)
+        })
+    });
+    group.bench_function("check and write 1M-row CSV into an empty workbook", |b| {
+        b.iter(|| {
+            fresh(&target);
+            let mut wb = Workbook::create(&target).unwrap();
+            let plan = plan_import(
+                &wb,
+                &csv,
+                &SourceOptions::default(),
+                &mapping,
+                &options,
+                &mut |_| true,
+            )
+            .unwrap();
+            let out = wb.apply_import(&plan.batch, &mut |_, _| true).unwrap();
+            assert_eq!(out.added, 1_000_000);
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    let large = dir.path().join("large.ratchet");
+    generate(
+        &large,
+        GenerateSpec {
+            teams: 200,
+            indicators: 20,
+            periods: 260,
+            seed: 1,
+        },
+    )
+    .unwrap();
+    let wb = Workbook::open(&large).unwrap();
+    let out = dir.path().join("out.csv");
+    group.bench_function("export 1.04M values to CSV", |b| {
+        b.iter(|| black_box(export_file(&wb, &out, &ExportOptions::default()).unwrap()))
+    });
+    group.finish();
+}
+
+/// One frame of the real app, as eframe would run it (layout and tessellation, no GPU).
+fn frame(ctx: &egui::Context, app: &mut RatchetApp, t: f64) -> usize {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1440.0, 900.0),
+        )),
+        time: Some(t),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| app.frame_ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn large_app(dir: &Path) -> (RatchetApp, PathBuf) {
+    let path = dir.join("large.ratchet");
+    generate(
+        &path,
+        GenerateSpec {
+            teams: 200,
+            indicators: 20,
+            periods: 260,
+            seed: 1,
+        },
+    )
+    .unwrap();
+    let app = RatchetApp::new(Locations::under(dir), Some(path.clone()));
+    (app, path)
+}
+
+fn grid_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = large_app(dir.path());
+    let ctx = egui::Context::default();
+    let first = app.workbook().unwrap().indicators().unwrap()[0].id;
+    app.apply(Action::Navigate(Screen::Data));
+    app.apply(Action::Data(DataAction::ShowGrid(GridMode::Indicator(
+        first,
+    ))));
+    let mut t = 0.0;
+    for _ in 0..5 {
+        t += 0.016;
+        frame(&ctx, &mut app, t);
+    }
+    let mut group = c.benchmark_group("frame");
+    group.bench_function("data grid, 200 teams × 260 weeks", |b| {
+        b.iter(|| {
+            t += 0.016;
+            black_box(frame(&ctx, &mut app, t))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, grid_benches, import_benches);
+criterion_main!(benches);
