@@ -333,3 +333,32 @@ fn teams_and_indicators_are_added_renamed_archived_and_given_team_targets() {
     assert_eq!(records[0].team, None, "set for every team");
     let _ = d(2025, 1, 1).year();
 }
+
+#[test]
+fn observations_are_added_beside_the_grid_and_found_by_search() {
+    let (f, mut h) = open_fixture();
+    click(&mut h, "Enter data");
+    click(&mut h, "Add an observation");
+    type_into(&mut h, "What was observed", "Crew short of cold patch");
+    type_into(&mut h, "Tags", "supplies, weather");
+    type_into(&mut h, "Source", "site visit");
+    click(&mut h, "Add observation");
+    let all = open_workbook(&h).observations().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].tags, ["supplies", "weather"]);
+    assert_eq!(all[0].source, "site visit");
+    // The form starts from the cell in view: North and Visits.
+    assert_eq!((all[0].team, all[0].indicator), (Some(f.north), Some(f.visits)));
+    h.get_by_label("Crew short of cold patch");
+    type_into(&mut h, "Search observations", "snow");
+    assert!(h.query_by_label("Crew short of cold patch").is_none());
+    h.get_by_label("Search observations").focus();
+    h.run();
+    for _ in 0..4 {
+        h.key_press(Key::Backspace);
+    }
+    h.run();
+    h.get_by_label("Search observations").type_text("SUPPL");
+    h.run();
+    h.get_by_label("Crew short of cold patch");
+}

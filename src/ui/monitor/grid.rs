@@ -235,8 +235,12 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
         // Start where work is waiting: the first overdue cell, else the latest period.
         let first_overdue =
             (0..n_rows).find_map(|r| (0..n_cols).find(|&c| grid.is_overdue(r, c)).map(|c| (r, c)));
-        state.selected = Some(first_overdue.unwrap_or((0, n_cols - 1)));
+        let start = first_overdue.unwrap_or((0, n_cols - 1));
+        state.selected = Some(start);
         state.scroll_to_selection = true;
+        if let Some(cell) = grid.cell(start.0, start.1) {
+            actions.push(Action::Data(DataAction::SelectCell(cell)));
+        }
     }
     let Some((sel_r, sel_c)) = state.selected else {
         return;
