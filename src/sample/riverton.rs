@@ -481,14 +481,67 @@ pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
 }
 
 /// Field notes that give the numbers their context (and one that explains Central's jump).
-fn add_observations(wb: &mut Workbook, ind: &SampleIndicators, teams: &[TeamId]) -> Result<(), StorageError> {
-    let notes: [(NaiveDate, Option<usize>, Option<IndicatorId>, &str, &str, &str); 6] = [
-        (ymd((2025, 3, 12)), Some(1), None, "New hot-patch truck delivered to the South depot.", "equipment", "site visit"),
-        (ymd((2025, 6, 4)), Some(3), None, "Two of West's five crew members on long-term leave since April; no cover arranged.", "staffing", "site visit"),
-        (ymd((2026, 2, 11)), Some(4), Some(ind.repaired_48h), "Central switched to the new work-order system, which lets a crew close an order when a temporary patch is laid.", "work orders, data", "staff report"),
-        (ymd((2026, 4, 20)), None, Some(ind.repeat_complaints), "Resident complaint: pothole on Main Street reported three times in a month after being marked repaired.", "repeat, quality", "complaint"),
-        (ymd((2026, 5, 6)), Some(5), Some(ind.repaired_48h), "Harbor supervisor reviews every order still open at 44 hours and closes what can be closed.", "process", "field note"),
-        (ymd((2026, 9, 15)), Some(0), None, "North trialled a second shift on Saturdays; crew volunteered.", "staffing, schedule", "staff report"),
+fn add_observations(
+    wb: &mut Workbook,
+    ind: &SampleIndicators,
+    teams: &[TeamId],
+) -> Result<(), StorageError> {
+    let notes: [(
+        NaiveDate,
+        Option<usize>,
+        Option<IndicatorId>,
+        &str,
+        &str,
+        &str,
+    ); 6] = [
+        (
+            ymd((2025, 3, 12)),
+            Some(1),
+            None,
+            "New hot-patch truck delivered to the South depot.",
+            "equipment",
+            "site visit",
+        ),
+        (
+            ymd((2025, 6, 4)),
+            Some(3),
+            None,
+            "Two of West's five crew members on long-term leave since April; no cover arranged.",
+            "staffing",
+            "site visit",
+        ),
+        (
+            ymd((2026, 2, 11)),
+            Some(4),
+            Some(ind.repaired_48h),
+            "Central switched to the new work-order system, which lets a crew close an order when a temporary patch is laid.",
+            "work orders, data",
+            "staff report",
+        ),
+        (
+            ymd((2026, 4, 20)),
+            None,
+            Some(ind.repeat_complaints),
+            "Resident complaint: pothole on Main Street reported three times in a month after being marked repaired.",
+            "repeat, quality",
+            "complaint",
+        ),
+        (
+            ymd((2026, 5, 6)),
+            Some(5),
+            Some(ind.repaired_48h),
+            "Harbor supervisor reviews every order still open at 44 hours and closes what can be closed.",
+            "process",
+            "field note",
+        ),
+        (
+            ymd((2026, 9, 15)),
+            Some(0),
+            None,
+            "North trialled a second shift on Saturdays; crew volunteered.",
+            "staffing, schedule",
+            "staff report",
+        ),
     ];
     for (on, team, indicator, text, tags, source) in notes {
         wb.add_observation(&crate::domain::Observation {

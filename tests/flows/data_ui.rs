@@ -348,7 +348,10 @@ fn observations_are_added_beside_the_grid_and_found_by_search() {
     assert_eq!(all[0].tags, ["supplies", "weather"]);
     assert_eq!(all[0].source, "site visit");
     // The form starts from the cell in view: North and Visits.
-    assert_eq!((all[0].team, all[0].indicator), (Some(f.north), Some(f.visits)));
+    assert_eq!(
+        (all[0].team, all[0].indicator),
+        (Some(f.north), Some(f.visits))
+    );
     h.get_by_label("Crew short of cold patch");
     type_into(&mut h, "Search observations", "snow");
     assert!(h.query_by_label("Crew short of cold patch").is_none());

@@ -473,10 +473,7 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
     ui.horizontal_wrapped(|ui| {
         for ind in &wb.setup.indicators {
             let mut on = form.indicators.contains(&ind.id);
-            if ui
-                .checkbox(&mut on, format!("Export {}", ind.name))
-                .changed()
-            {
+            if ui.checkbox(&mut on, &ind.name).changed() {
                 if on {
                     form.indicators.push(ind.id);
                 } else {
