@@ -486,14 +486,16 @@ fn add_observations(
     ind: &SampleIndicators,
     teams: &[TeamId],
 ) -> Result<(), StorageError> {
-    let notes: [(
+    /// Date, team (index), indicator, text, tags, source.
+    type Note<'a> = (
         NaiveDate,
         Option<usize>,
         Option<IndicatorId>,
-        &str,
-        &str,
-        &str,
-    ); 6] = [
+        &'a str,
+        &'a str,
+        &'a str,
+    );
+    let notes: [Note<'_>; 6] = [
         (
             ymd((2025, 3, 12)),
             Some(1),
