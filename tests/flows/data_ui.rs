@@ -254,16 +254,48 @@ fn the_import_assistant_goes_from_preview_to_confirmed_import() {
 }
 
 #[test]
-fn export_from_the_window_writes_the_chosen_file() {
-    let (_f, mut h) = open_fixture();
+fn export_from_the_window_writes_the_chosen_teams_and_periods() {
+    let (f, mut h) = open_fixture();
+    h.state_mut().apply(ratchet::app::Action::Data(
+        ratchet::app::DataAction::SetValues {
+            changes: vec![
+                (
+                    Cell {
+                        indicator: f.visits,
+                        team: f.south,
+                        period_start: d(2025, 1, 1),
+                    },
+                    Some(4.0),
+                ),
+                (
+                    Cell {
+                        indicator: f.visits,
+                        team: f.north,
+                        period_start: d(2025, 3, 1),
+                    },
+                    Some(6.0),
+                ),
+            ],
+            reason: String::new(),
+        },
+    ));
     let dir = temp();
-    let out = dir.path().join("out.xlsx");
+    let out = dir.path().join("out.csv");
     click(&mut h, "Import and export");
+    click(&mut h, "Team: North");
+    type_into(&mut h, "Periods from", "2025-01-01");
+    type_into(&mut h, "to", "2025-02-28");
     type_into(&mut h, "or to the path", out.to_str().unwrap());
     click(&mut h, "Export to path");
     wait_for_jobs(&mut h);
     h.get_by_label_contains("Exported 1 value to");
-    assert!(out.exists());
+    let text = std::fs::read_to_string(&out).unwrap();
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(
+        rows[0].starts_with("North,Visits,2025-01-01,Jan 2025,10,"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -110,6 +110,12 @@ pub struct ObservationForm {
 pub struct ExportForm {
     /// Indicators ticked (empty: all).
     pub indicators: Vec<IndicatorId>,
+    /// Teams ticked (empty: all).
+    pub teams: Vec<TeamId>,
+    /// First period (YYYY-MM-DD) as typed; empty: from the start.
+    pub from: String,
+    /// Last period (YYYY-MM-DD) as typed; empty: to the end.
+    pub to: String,
     /// Start the CSV with a byte-order mark.
     pub bom: bool,
     /// A file path typed instead of using the dialog.

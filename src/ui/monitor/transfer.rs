@@ -7,6 +7,7 @@ use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, DataAction};
 use crate::domain::Frequency;
 use crate::domain::number::count;
+use crate::domain::target::parse_typed_date;
 use crate::io::ExportOptions;
 use crate::io::mapping::Layout;
 use crate::io::number::DecimalMark;
@@ -482,16 +483,70 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             }
         }
     });
+    ui.label("Teams (none ticked: all):");
+    ui.horizontal_wrapped(|ui| {
+        for team in &wb.setup.teams {
+            let mut on = form.teams.contains(&team.id);
+            if ui
+                .checkbox(&mut on, format!("Team: {}", team.name))
+                .changed()
+            {
+                if on {
+                    form.teams.push(team.id);
+                } else {
+                    form.teams.retain(|t| *t != team.id);
+                }
+            }
+        }
+    });
+    let mut date_problem = None;
+    let mut date = |text: &str, what: &str| {
+        if text.trim().is_empty() {
+            return None;
+        }
+        match parse_typed_date(text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                date_problem = Some(format!("{what}: {e}."));
+                None
+            }
+        }
+    };
+    ui.horizontal_wrapped(|ui| {
+        let f = ui.label("Periods from");
+        ui.add(
+            egui::TextEdit::singleline(&mut form.from)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(100.0),
+        )
+        .labelled_by(f.id);
+        let t = ui.label("to");
+        ui.add(
+            egui::TextEdit::singleline(&mut form.to)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(100.0),
+        )
+        .labelled_by(t.id);
+        ui.label(
+            RichText::new("(by period start; empty: all)")
+                .weak()
+                .small(),
+        );
+    });
+    let (from, to) = (date(&form.from, "From"), date(&form.to, "To"));
+    problem_ui(ui, date_problem.as_deref());
     ui.checkbox(
         &mut form.bom,
         "Start the CSV with a byte-order mark (helps Excel on Windows read accents)",
     );
     let options = ExportOptions {
         indicators: form.indicators.clone(),
+        teams: form.teams.clone(),
+        from,
+        to,
         bom: form.bom,
-        ..ExportOptions::default()
     };
-    let busy = wb.import.busy();
+    let busy = wb.import.busy() || date_problem.is_some();
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(!busy, egui::Button::new("Export CSV…"))
