@@ -1,4 +1,7 @@
-//! Pure computation over domain data: target paths, rates, and (later) progress,
-//! wins, process-behaviour limits and integrity checks. No I/O here.
+//! Pure computation over domain data: target paths and progress, the league
+//! table, process-behaviour (XmR) limits and signals. No I/O here.
 
+pub mod league;
+pub mod progress;
 pub mod target_path;
+pub mod xmr;

@@ -81,4 +81,43 @@ pub struct Indicator {
     pub counter_indicator: Option<IndicatorId>,
     /// What it measures and where the data come from.
     pub description: String,
+    /// When a team counts as on track or at risk against its target path.
+    pub thresholds: StatusThresholds,
 }
+
+/// How far behind the path a team may be and still count as on track, or at risk.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusThresholds {
+    /// Behind by at most this share of the planned change: on track.
+    pub on_track_within: f64,
+    /// Behind by at most this share: at risk; further behind: off track.
+    pub at_risk_within: f64,
+}
+
+impl Default for StatusThresholds {
+    fn default() -> Self {
+        Self { on_track_within: 0.05, at_risk_within: 0.15 }
+    }
+}
+
+impl StatusThresholds {
+    /// The thresholds explained in a sentence, for the screen beside the chart.
+    pub fn explain(&self) -> String {
+        format!(
+            "On track: at or ahead of the path, or behind it by at most {}% of the planned change; at risk: behind by up to {}%; off track: further behind.",
+            (self.on_track_within * 100.0).round(),
+            (self.at_risk_within * 100.0).round()
+        )
+    }
+
+    /// Problems with a pair of thresholds typed by a person.
+    pub fn problems(&self) -> Option<String> {
+        let ok = self.on_track_within >= 0.0
+            && self.at_risk_within >= self.on_track_within
+            && self.at_risk_within <= 1.0
+            && self.on_track_within.is_finite()
+            && self.at_risk_within.is_finite();
+        (!ok).then(|| "The on-track margin must be between 0 and the at-risk margin, which must be at most 100%.".to_owned())
+    }
+}
+

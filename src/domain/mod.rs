@@ -25,7 +25,7 @@ pub use deficit::{Deficit, DeficitChoice, Score};
 pub use direction::Direction;
 pub use framework::{Framework, FrameworkStatus};
 pub use ids::{DeficitId, IndicatorId, MissionVersionId, TargetId, TeamId, TheoryStepId};
-pub use indicator::{Indicator, IndicatorKind, IndicatorScope};
+pub use indicator::{Indicator, IndicatorKind, IndicatorScope, StatusThresholds};
 pub use measurement::{Cell, ValueChange};
 pub use mission::MissionVersion;
 pub use observation::{Observation, ObservationId};

@@ -47,64 +47,60 @@ impl NewIndicator {
     }
 }
 
-const SELECT: &str = "SELECT id, name, unit, direction, frequency, decimals, kind, scope, is_amount, counter_indicator_id, description FROM indicator";
+const SELECT: &str = "SELECT id, name, unit, direction, frequency, decimals, kind, scope, is_amount, counter_indicator_id, description, on_track_within, at_risk_within FROM indicator";
 
-type Raw = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    bool,
-    Option<i64>,
-    String,
-);
+/// A row as stored, before its codes are read.
+struct Raw {
+    id: i64,
+    name: String,
+    unit: String,
+    direction: String,
+    frequency: String,
+    decimals: i64,
+    kind: String,
+    scope: String,
+    is_amount: bool,
+    counter: Option<i64>,
+    description: String,
+    on_track_within: f64,
+    at_risk_within: f64,
+}
 
 fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-        r.get(9)?,
-        r.get(10)?,
-    ))
+    Ok(Raw {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        unit: r.get(2)?,
+        direction: r.get(3)?,
+        frequency: r.get(4)?,
+        decimals: r.get(5)?,
+        kind: r.get(6)?,
+        scope: r.get(7)?,
+        is_amount: r.get(8)?,
+        counter: r.get(9)?,
+        description: r.get(10)?,
+        on_track_within: r.get(11)?,
+        at_risk_within: r.get(12)?,
+    })
 }
 
 fn build(raw: Raw) -> StorageResult<Indicator> {
-    let (
-        id,
-        name,
-        unit,
-        direction,
-        frequency,
-        decimals,
-        kind,
-        scope,
-        is_amount,
-        counter,
-        description,
-    ) = raw;
     Ok(Indicator {
-        id: IndicatorId(id),
-        name,
-        unit,
-        direction: code(&direction, "direction", Direction::from_code)?,
-        frequency: code(&frequency, "frequency", Frequency::from_code)?,
-        decimals: decimals.clamp(0, 6) as u8,
-        kind: code(&kind, "indicator kind", IndicatorKind::from_code)?,
-        scope: code(&scope, "indicator scope", IndicatorScope::from_code)?,
-        is_amount,
-        counter_indicator: counter.map(IndicatorId),
-        description,
+        id: IndicatorId(raw.id),
+        name: raw.name,
+        unit: raw.unit,
+        direction: code(&raw.direction, "direction", Direction::from_code)?,
+        frequency: code(&raw.frequency, "frequency", Frequency::from_code)?,
+        decimals: raw.decimals.clamp(0, 6) as u8,
+        kind: code(&raw.kind, "indicator kind", IndicatorKind::from_code)?,
+        scope: code(&raw.scope, "indicator scope", IndicatorScope::from_code)?,
+        is_amount: raw.is_amount,
+        counter_indicator: raw.counter.map(IndicatorId),
+        description: raw.description,
+        thresholds: crate::domain::StatusThresholds {
+            on_track_within: raw.on_track_within,
+            at_risk_within: raw.at_risk_within,
+        },
     })
 }
 
@@ -212,6 +208,9 @@ impl Workbook {
         if name.is_empty() {
             return Err(StorageError::Rule("An indicator needs a name.".into()));
         }
+        if let Some(problem) = ind.thresholds.problems() {
+            return Err(StorageError::Rule(problem));
+        }
         if ind.counter_indicator == Some(ind.id) {
             return Err(StorageError::Rule(
                 "An indicator cannot be its own counter-indicator.".into(),
@@ -230,7 +229,8 @@ impl Workbook {
             }
             tx.execute(
                 "UPDATE indicator SET name = ?2, unit = ?3, direction = ?4, frequency = ?5, decimals = ?6, kind = ?7,
-                 scope = ?8, is_amount = ?9, counter_indicator_id = ?10, description = ?11 WHERE id = ?1",
+                 scope = ?8, is_amount = ?9, counter_indicator_id = ?10, description = ?11,
+                 on_track_within = ?12, at_risk_within = ?13 WHERE id = ?1",
                 params![
                     ind.id.0,
                     name,
@@ -242,7 +242,9 @@ impl Workbook {
                     ind.scope.code(),
                     ind.is_amount,
                     ind.counter_indicator.map(|c| c.0),
-                    ind.description
+                    ind.description,
+                    ind.thresholds.on_track_within,
+                    ind.thresholds.at_risk_within
                 ],
             )
             .map_err(|e| name_clash(e, "An indicator", name))?;

@@ -6,6 +6,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0001_initial.sql")),
     M::up(include_str!("sql/0002_data.sql")),
+    M::up(include_str!("sql/0003_monitor.sql")),
 ];
 
 /// The newest schema version this build writes.

@@ -23,6 +23,7 @@ mod targets;
 mod teams;
 mod theory;
 mod wizard;
+mod xmr_settings;
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,7 @@ pub use measurements::{NewMeasurement, StoredValue};
 pub use migrations::{LATEST_VERSION, validate_migrations};
 pub use open::{APPLICATION_ID, WORKBOOK_EXTENSION};
 pub use summary::Counts;
+pub use xmr_settings::XmrSetting;
 
 /// The team row under which agency-wide indicators are recorded.
 pub const AGENCY_TEAM: crate::domain::TeamId = crate::domain::TeamId(0);

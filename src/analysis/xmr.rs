@@ -1,0 +1,347 @@
+//! Process-behaviour (XmR) charts, after Wheeler: separate signal from noise.
+//!
+//! - moving range mR_i = |x_i − x_{i−1}|
+//! - centre line = mean of the values
+//! - natural process limits = centre ± 2.66 × mean(mR)
+//! - upper range limit = 3.268 × mean(mR)
+//!
+//! Signals: (1) a point beyond a limit (a point exactly on a limit is not
+//! one); (2) eight successive points on the same side of the centre line;
+//! (3) three of four successive points closer to the same limit than to the
+//! centre line.
+
+use serde::Serialize;
+
+/// Scaling constant for the natural process limits.
+pub const NPL_FACTOR: f64 = 2.66;
+/// Scaling constant for the upper range limit.
+pub const URL_FACTOR: f64 = 3.268;
+
+/// The limits of one stretch of a series.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct XmrLimits {
+    /// Mean of the values.
+    pub centre: f64,
+    /// Mean moving range.
+    pub mean_moving_range: f64,
+    /// Upper natural process limit.
+    pub upper: f64,
+    /// Lower natural process limit.
+    pub lower: f64,
+    /// Upper range limit for the moving ranges.
+    pub upper_range: f64,
+}
+
+impl XmrLimits {
+    /// Limits computed from `values` (at least two), or `None` when there are too few.
+    pub fn from_values(values: &[f64]) -> Option<XmrLimits> {
+        if values.len() < 2 || values.iter().any(|v| !v.is_finite()) {
+            return None;
+        }
+        let centre = values.iter().sum::<f64>() / values.len() as f64;
+        let mean_mr = values.windows(2).map(|w| (w[1] - w[0]).abs()).sum::<f64>() / (values.len() - 1) as f64;
+        Some(XmrLimits {
+            centre,
+            mean_moving_range: mean_mr,
+            upper: centre + NPL_FACTOR * mean_mr,
+            lower: centre - NPL_FACTOR * mean_mr,
+            upper_range: URL_FACTOR * mean_mr,
+        })
+    }
+
+    /// True when `target` lies inside the natural process limits: the current
+    /// process will meet and miss it by chance.
+    pub fn contains(&self, target: f64) -> bool {
+        target >= self.lower && target <= self.upper
+    }
+}
+
+/// Which rule a signal broke.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum SignalRule {
+    /// A point beyond a natural process limit.
+    BeyondLimit,
+    /// Eight successive points on one side of the centre line.
+    RunOfEight,
+    /// Three of four successive points closer to one limit than to the centre.
+    ThreeOfFour,
+}
+
+impl SignalRule {
+    /// Words for a person.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SignalRule::BeyondLimit => "a point beyond a natural process limit",
+            SignalRule::RunOfEight => "eight successive points on one side of the centre line",
+            SignalRule::ThreeOfFour => "three of four successive points nearer a limit than the centre line",
+        }
+    }
+
+    /// A short name for tables and legends.
+    pub fn short(self) -> &'static str {
+        match self {
+            SignalRule::BeyondLimit => "beyond a limit",
+            SignalRule::RunOfEight => "run of eight",
+            SignalRule::ThreeOfFour => "3 of 4 near a limit",
+        }
+    }
+}
+
+/// Which side of the centre line a signal is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Side {
+    /// Above the centre line.
+    High,
+    /// Below the centre line.
+    Low,
+}
+
+/// A point that is part of a signal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Signal {
+    /// Its index in the series.
+    pub index: usize,
+    /// The rule it belongs to.
+    pub rule: SignalRule,
+    /// Above or below the centre.
+    pub side: Side,
+}
+
+/// How the limits are computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct XmrOptions {
+    /// Compute the limits from these indices (inclusive start, exclusive
+    /// end) only, and hold them fixed for later points. `None`: all points
+    /// (up to a recalculation).
+    pub baseline: Option<(usize, usize)>,
+    /// Recalculate the limits from this index on (a change in the process).
+    pub recalculate_from: Option<usize>,
+}
+
+/// One stretch of the series with its own limits.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct XmrSegment {
+    /// First index the limits apply to.
+    pub start: usize,
+    /// One past the last index.
+    pub end: usize,
+    /// The limits.
+    pub limits: XmrLimits,
+    /// The indices the limits were computed from (start, end exclusive).
+    pub computed_from: (usize, usize),
+}
+
+/// An XmR analysis of one series.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct XmrChart {
+    /// The values.
+    pub values: Vec<f64>,
+    /// Moving ranges (index i is |x_i − x_{i−1}|; index 0 has none).
+    pub moving_ranges: Vec<Option<f64>>,
+    /// The stretches and their limits.
+    pub segments: Vec<XmrSegment>,
+    /// Points that are signals, by rule (a point may appear once per rule).
+    pub signals: Vec<Signal>,
+    /// Moving ranges above the upper range limit (indices).
+    pub range_signals: Vec<usize>,
+}
+
+impl XmrChart {
+    /// The segment that covers `index`.
+    pub fn segment_at(&self, index: usize) -> Option<&XmrSegment> {
+        self.segments.iter().find(|s| index >= s.start && index < s.end)
+    }
+
+    /// The limits in force at the end of the series.
+    pub fn latest_limits(&self) -> Option<XmrLimits> {
+        self.segments.last().map(|s| s.limits)
+    }
+}
+
+/// Fewest points for which limits are computed.
+pub const MIN_POINTS: usize = 2;
+
+/// Computes the chart for `values` (in time order, no gaps). `None` when
+/// there are too few values for limits.
+pub fn xmr_chart(values: &[f64], options: XmrOptions) -> Option<XmrChart> {
+    let n = values.len();
+    if n < MIN_POINTS {
+        return None;
+    }
+    let split = options.recalculate_from.filter(|&r| r > 0 && r < n);
+    let mut bounds = vec![(0, split.unwrap_or(n))];
+    if let Some(r) = split {
+        bounds.push((r, n));
+    }
+    let mut segments = Vec::new();
+    for (i, &(start, end)) in bounds.iter().enumerate() {
+        let computed_from = match options.baseline {
+            Some((b0, b1)) if i == 0 => {
+                let (b0, b1) = (b0.min(end), b1.min(end));
+                if b1 >= b0 + MIN_POINTS { (b0, b1) } else { (start, end) }
+            }
+            _ => (start, end),
+        };
+        let limits = XmrLimits::from_values(&values[computed_from.0..computed_from.1])
+            .or_else(|| XmrLimits::from_values(&values[start..end]))?;
+        segments.push(XmrSegment { start, end, limits, computed_from });
+    }
+    let moving_ranges: Vec<Option<f64>> = (0..n).map(|i| (i > 0).then(|| (values[i] - values[i - 1]).abs())).collect();
+    let mut signals = Vec::new();
+    for seg in &segments {
+        detect(values, seg, &mut signals);
+    }
+    let range_signals = (1..n)
+        .filter(|&i| {
+            let url = segments.iter().find(|s| i >= s.start && i < s.end).map_or(f64::INFINITY, |s| s.limits.upper_range);
+            moving_ranges[i].is_some_and(|mr| mr > url)
+        })
+        .collect();
+    Some(XmrChart { values: values.to_vec(), moving_ranges, segments, signals, range_signals })
+}
+
+fn push_unique(out: &mut Vec<Signal>, s: Signal) {
+    if !out.contains(&s) {
+        out.push(s);
+    }
+}
+
+fn detect(values: &[f64], seg: &XmrSegment, out: &mut Vec<Signal>) {
+    let l = seg.limits;
+    let range = seg.start..seg.end;
+    // Rule 1: beyond a limit (strictly).
+    for i in range.clone() {
+        let x = values[i];
+        if x > l.upper {
+            push_unique(out, Signal { index: i, rule: SignalRule::BeyondLimit, side: Side::High });
+        } else if x < l.lower {
+            push_unique(out, Signal { index: i, rule: SignalRule::BeyondLimit, side: Side::Low });
+        }
+    }
+    // Rule 2: eight successive points on one side (a point on the centre line breaks the run).
+    let side = |x: f64| {
+        if x > l.centre {
+            Some(Side::High)
+        } else if x < l.centre {
+            Some(Side::Low)
+        } else {
+            None
+        }
+    };
+    let idx: Vec<usize> = range.clone().collect();
+    for w in idx.windows(8) {
+        let first = side(values[w[0]]);
+        if first.is_some() && w.iter().all(|&i| side(values[i]) == first) {
+            for &i in w {
+                if let Some(s) = first {
+                    push_unique(out, Signal { index: i, rule: SignalRule::RunOfEight, side: s });
+                }
+            }
+        }
+    }
+    // Rule 3: three of four successive points closer to the same limit than to the centre.
+    let high_mid = (l.upper + l.centre) / 2.0;
+    let low_mid = (l.lower + l.centre) / 2.0;
+    for w in idx.windows(4) {
+        for (s, near) in [(Side::High, (|x: f64, m: f64| x > m) as fn(f64, f64) -> bool), (Side::Low, |x, m| x < m)] {
+            let mid = if s == Side::High { high_mid } else { low_mid };
+            let hits: Vec<usize> = w.iter().copied().filter(|&i| near(values[i], mid)).collect();
+            if hits.len() >= 3 {
+                for i in hits {
+                    push_unique(out, Signal { index: i, rule: SignalRule::ThreeOfFour, side: s });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.index, s.rule));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn limits_by_hand() {
+        // Values 10, 12, 11, 13: mean 11.5; moving ranges 2, 1, 2 → mean 5/3.
+        let l = XmrLimits::from_values(&[10.0, 12.0, 11.0, 13.0]).unwrap();
+        assert!(close(l.centre, 11.5));
+        assert!(close(l.mean_moving_range, 5.0 / 3.0));
+        assert!(close(l.upper, 11.5 + 2.66 * 5.0 / 3.0));
+        assert!(close(l.lower, 11.5 - 2.66 * 5.0 / 3.0));
+        assert!(close(l.upper_range, 3.268 * 5.0 / 3.0));
+        assert!(XmrLimits::from_values(&[1.0]).is_none());
+    }
+
+    #[test]
+    fn a_point_beyond_a_limit_is_a_signal_and_one_on_the_limit_is_not() {
+        // Baseline 10, 11 alternating: centre 10.5, mean mR 1 → limits 7.84 and 13.16.
+        let mut values: Vec<f64> = (0..10).map(|i| if i % 2 == 0 { 10.0 } else { 11.0 }).collect();
+        let opts = XmrOptions { baseline: Some((0, 10)), recalculate_from: None };
+        let limits = xmr_chart(&values, opts).unwrap().latest_limits().unwrap();
+        values.push(limits.upper); // exactly on the limit
+        values.push(limits.upper + 0.01); // beyond
+        let chart = xmr_chart(&values, opts).unwrap();
+        let beyond: Vec<usize> = chart.signals.iter().filter(|s| s.rule == SignalRule::BeyondLimit).map(|s| s.index).collect();
+        assert_eq!(beyond, [11]);
+        assert_eq!(chart.segments[0].computed_from, (0, 10), "limits fixed from the baseline");
+    }
+
+    #[test]
+    fn eight_in_a_row_on_one_side() {
+        // Centre is pulled to the middle; the last eight sit above it.
+        let values = [5.0, 4.0, 5.0, 4.0, 5.0, 4.0, 5.0, 4.0, 6.0, 6.1, 6.2, 6.0, 6.1, 6.3, 6.0, 6.2];
+        let opts = XmrOptions { baseline: Some((0, 8)), recalculate_from: None };
+        let chart = xmr_chart(&values, opts).unwrap();
+        let run: Vec<usize> = chart.signals.iter().filter(|s| s.rule == SignalRule::RunOfEight).map(|s| s.index).collect();
+        assert_eq!(run, (8..16).collect::<Vec<_>>());
+        assert!(chart.signals.iter().filter(|s| s.rule == SignalRule::RunOfEight).all(|s| s.side == Side::High));
+        // Seven in a row is not a signal.
+        let seven = &values[..15];
+        let chart = xmr_chart(seven, opts).unwrap();
+        assert!(!chart.signals.iter().any(|s| s.rule == SignalRule::RunOfEight));
+    }
+
+    #[test]
+    fn three_of_four_near_a_limit() {
+        // Baseline: 10, 12 alternating → centre 11, mean mR 2, limits 5.68..16.32, midpoints 8.34 and 13.66.
+        let mut values: Vec<f64> = (0..8).map(|i| if i % 2 == 0 { 10.0 } else { 12.0 }).collect();
+        values.extend([14.0, 11.0, 14.5, 14.2]); // three of four above 13.66
+        let opts = XmrOptions { baseline: Some((0, 8)), recalculate_from: None };
+        let chart = xmr_chart(&values, opts).unwrap();
+        let near: Vec<usize> = chart.signals.iter().filter(|s| s.rule == SignalRule::ThreeOfFour).map(|s| s.index).collect();
+        assert_eq!(near, [8, 10, 11]);
+        assert!(!chart.signals.iter().any(|s| s.rule == SignalRule::BeyondLimit));
+    }
+
+    #[test]
+    fn recalculating_after_a_process_change() {
+        let mut values: Vec<f64> = (0..10).map(|i| 10.0 + (i % 2) as f64).collect();
+        values.extend((0..10).map(|i| 20.0 + (i % 2) as f64));
+        let chart = xmr_chart(&values, XmrOptions { baseline: None, recalculate_from: Some(10) }).unwrap();
+        assert_eq!(chart.segments.len(), 2);
+        assert!(close(chart.segments[0].limits.centre, 10.5));
+        assert!(close(chart.segments[1].limits.centre, 20.5));
+        assert!(chart.signals.is_empty(), "each stretch is stable on its own: {:?}", chart.signals);
+        assert_eq!(chart.segment_at(15).unwrap().start, 10);
+    }
+
+    #[test]
+    fn moving_ranges_above_the_range_limit() {
+        let values = [10.0, 10.5, 10.0, 10.5, 10.0, 10.5, 10.0, 10.5, 10.0, 20.0];
+        let chart = xmr_chart(&values, XmrOptions { baseline: Some((0, 9)), recalculate_from: None }).unwrap();
+        assert_eq!(chart.range_signals, [9]);
+        assert_eq!(chart.moving_ranges[0], None);
+        assert_eq!(chart.moving_ranges[9], Some(10.0));
+    }
+
+    #[test]
+    fn target_inside_or_beyond_the_limits() {
+        let l = XmrLimits::from_values(&[40.0, 42.0, 41.0, 43.0, 40.0]).unwrap();
+        assert!(l.contains(42.0));
+        assert!(!l.contains(90.0));
+    }
+}

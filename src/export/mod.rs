@@ -1,0 +1,6 @@
+//! Documents: one SVG layout per document, rendered to PNG and PDF with the
+//! bundled fonts; the public dashboard as self-contained HTML and PDF.
+
+pub mod fonts;
+pub mod render;
+pub mod svg;

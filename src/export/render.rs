@@ -1,0 +1,101 @@
+//! One SVG layout, two outputs: PNG (resvg) and PDF (krilla + krilla-svg),
+//! both with the bundled fonts, so they never drift apart.
+
+use std::sync::Arc;
+
+use krilla::Document;
+use krilla::geom::Size;
+use krilla::page::PageSettings;
+use krilla_svg::{SurfaceExt, SvgSettings};
+use resvg::{tiny_skia, usvg};
+
+use super::fonts::{SANS, font_db};
+
+/// Why a document could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The layout is not valid SVG (a bug, reported rather than hidden).
+    #[error("the document layout could not be read ({0})")]
+    Svg(String),
+    /// The PNG could not be made.
+    #[error("the picture could not be made ({0})")]
+    Png(String),
+    /// The PDF could not be made.
+    #[error("the PDF could not be made ({0})")]
+    Pdf(String),
+}
+
+/// Parses an SVG with the bundled fonts.
+pub fn parse(svg: &str) -> Result<usvg::Tree, RenderError> {
+    let options = usvg::Options {
+        fontdb: font_db(),
+        font_family: SANS.to_owned(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))
+}
+
+/// Renders an SVG to PNG bytes at `scale` pixels per point.
+pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
+    let tree = parse(svg)?;
+    let size = tree.size();
+    let (w, h) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
+    let mut pixmap = tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or_else(|| RenderError::Png(format!("{w}×{h} is too large")))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| RenderError::Png(e.to_string()))
+}
+
+/// Renders SVG pages into one PDF, each page the size of its SVG, with the
+/// fonts embedded and the text selectable.
+pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
+    let trees = pages.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>()?;
+    let mut document = Document::new();
+    document.set_metadata(krilla::metadata::Metadata::new().title(title.to_owned()).creator("Ratchet".to_owned()));
+    for tree in &trees {
+        let size = Size::from_wh(tree.size().width(), tree.size().height()).ok_or_else(|| RenderError::Pdf("a page has no size".into()))?;
+        let mut page = document.start_page_with(PageSettings::new(size));
+        let mut surface = page.surface();
+        surface
+            .draw_svg(tree, size, SvgSettings::default())
+            .ok_or_else(|| RenderError::Pdf("a page could not be drawn".into()))?;
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+/// Keeps the bundled font database alive for callers that parse many pages.
+pub fn shared_fonts() -> Arc<usvg::fontdb::Database> {
+    font_db()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::svg::{Svg, TextStyle};
+
+    fn sample() -> String {
+        let mut svg = Svg::new(300.0, 120.0);
+        svg.rect(0.0, 0.0, 300.0, 120.0, "#ffffff", Some(("#333333", 2.0)), 4.0);
+        svg.text(20.0, 60.0, "Riverton — Ελλάδα — Москва", TextStyle::sans(14.0, "#000000"));
+        svg.finish()
+    }
+
+    #[test]
+    fn png_has_the_svg_size_times_scale() {
+        let png = png(&sample(), 2.0).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+        let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+        assert_eq!((width, height), (600, 240));
+    }
+
+    #[test]
+    fn pdf_embeds_its_fonts() {
+        let pdf = pdf(&[sample(), sample()], "Test").unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("/FontFile") || text.contains("/FontFile2") || text.contains("/FontFile3"), "no embedded font program");
+    }
+}

@@ -1,0 +1,59 @@
+//! How each series' XmR limits are computed: fixed from a baseline span,
+//! recalculated after a process change.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::codec::{date_from_key, date_key};
+use super::{StorageResult, Workbook};
+use crate::domain::{IndicatorId, TeamId};
+
+/// A series' limit settings, by period start dates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct XmrSetting {
+    /// First period of the baseline span.
+    pub baseline_from: Option<NaiveDate>,
+    /// Last period of the baseline span.
+    pub baseline_to: Option<NaiveDate>,
+    /// Recalculate the limits from this period on.
+    pub recalc_from: Option<NaiveDate>,
+}
+
+impl Workbook {
+    /// The XmR settings of one series (defaults when never set).
+    pub fn xmr_setting(&self, indicator: IndicatorId, team: TeamId) -> StorageResult<XmrSetting> {
+        let raw: Option<(Option<i64>, Option<i64>, Option<i64>)> = self
+            .conn()
+            .query_row(
+                "SELECT baseline_from, baseline_to, recalc_from FROM xmr_setting WHERE indicator_id = ?1 AND team_id = ?2",
+                params![indicator.0, team.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((a, b, c)) = raw else { return Ok(XmrSetting::default()) };
+        Ok(XmrSetting {
+            baseline_from: a.map(date_from_key).transpose()?,
+            baseline_to: b.map(date_from_key).transpose()?,
+            recalc_from: c.map(date_from_key).transpose()?,
+        })
+    }
+
+    /// Saves the XmR settings of one series.
+    pub fn set_xmr_setting(&mut self, indicator: IndicatorId, team: TeamId, s: &XmrSetting) -> StorageResult<()> {
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT INTO xmr_setting (indicator_id, team_id, baseline_from, baseline_to, recalc_from) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (indicator_id, team_id) DO UPDATE SET baseline_from = excluded.baseline_from,
+                 baseline_to = excluded.baseline_to, recalc_from = excluded.recalc_from",
+                params![
+                    indicator.0,
+                    team.0,
+                    s.baseline_from.map(date_key),
+                    s.baseline_to.map(date_key),
+                    s.recalc_from.map(date_key)
+                ],
+            )?;
+            Ok(())
+        })
+    }
+}
