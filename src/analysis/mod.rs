@@ -3,5 +3,6 @@
 
 pub mod league;
 pub mod progress;
+pub mod snapshot;
 pub mod target_path;
 pub mod xmr;

@@ -3,6 +3,7 @@
 mod generate;
 mod import;
 mod new;
+mod report;
 mod summary;
 
 use std::path::PathBuf;
@@ -45,6 +46,8 @@ pub enum CliCommand {
     Import(import::ImportArgs),
     /// Export values to CSV or XLSX.
     Export(import::ExportArgs),
+    /// Write the public dashboard as HTML and/or PDF.
+    Report(report::ReportArgs),
     /// Write a synthetic workbook of the given size, for benchmarks.
     Generate {
         /// Where to create it (must not exist).
@@ -71,6 +74,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Summary { workbook, json } => summary::run(&workbook, json, out),
         CliCommand::Import(args) => import::run_import(&args, out),
         CliCommand::Export(args) => import::run_export(&args, out),
+        CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Generate {
             workbook,
             teams,

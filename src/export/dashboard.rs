@@ -1,0 +1,417 @@
+//! The public dashboard (practice 5: "publish the data so that every team
+//! knows that you know how well every team is doing"): the agency, its
+//! mission and target, and for each indicator every team's progress and the
+//! league table — as a self-contained HTML page (inline SVG, no external
+//! link, readable on a phone, printable) and as a PDF from SVG pages.
+
+use std::path::Path;
+
+use chrono::{Local, NaiveDate};
+
+use super::charts::{legend, progress_chart, sparkline};
+use super::data::load_snapshot;
+use super::fonts::FontSpec;
+use super::render::{RenderError, pdf};
+use super::svg::{Anchor, Svg, TextStyle, escape};
+use crate::analysis::progress::Status;
+use crate::analysis::snapshot::IndicatorSnapshot;
+use crate::domain::number::{count, format_number};
+use crate::domain::target::with_unit;
+use crate::domain::{IndicatorId, Period, TeamId};
+use crate::storage::{StorageError, Workbook};
+
+/// What to include.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DashboardOptions {
+    /// Indicators (empty: all).
+    pub indicators: Vec<IndicatorId>,
+    /// Teams (empty: all active teams).
+    pub teams: Vec<TeamId>,
+    /// Include periods starting on or before this date (default: today).
+    pub as_of: Option<NaiveDate>,
+    /// The date printed as "produced" (default: today).
+    pub produced: Option<NaiveDate>,
+}
+
+/// Everything the dashboard shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dashboard {
+    /// The agency.
+    pub agency: String,
+    /// The mission in force.
+    pub mission: Option<String>,
+    /// The framework target as a sentence.
+    pub target: Option<String>,
+    /// When it was produced.
+    pub produced: NaiveDate,
+    /// Data up to this date.
+    pub as_of: NaiveDate,
+    /// Where the data come from.
+    pub source: String,
+    /// One section per indicator.
+    pub sections: Vec<IndicatorSnapshot>,
+}
+
+/// Why a dashboard could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum DashboardError {
+    /// The workbook could not be read.
+    #[error("{0}")]
+    Storage(#[from] StorageError),
+    /// The PDF could not be made.
+    #[error("{0}")]
+    Render(#[from] RenderError),
+    /// A file could not be written.
+    #[error("{path} could not be written: {reason}")]
+    Write {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// Nothing to show.
+    #[error("{0}")]
+    Empty(String),
+}
+
+impl Dashboard {
+    /// Reads the dashboard's content from a workbook.
+    pub fn build(wb: &Workbook, options: &DashboardOptions) -> Result<Dashboard, DashboardError> {
+        let today = Local::now().date_naive();
+        let as_of = options.as_of.unwrap_or(today);
+        let framework = wb.framework()?;
+        let ids: Vec<IndicatorId> = if options.indicators.is_empty() {
+            wb.indicators()?.into_iter().map(|i| i.id).collect()
+        } else {
+            options.indicators.clone()
+        };
+        let mut sections = Vec::new();
+        for id in ids {
+            if let Some(snap) = load_snapshot(wb, id, as_of, &options.teams)? {
+                sections.push(snap);
+            }
+        }
+        if sections.is_empty() {
+            return Err(DashboardError::Empty("There are no indicators to show; add indicators and their data first.".into()));
+        }
+        let values: usize = sections.iter().map(|s| s.teams.iter().map(|t| t.points.len()).sum::<usize>()).sum();
+        let teams = sections.iter().map(|s| s.teams.len()).max().unwrap_or(0);
+        let file = wb.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(Dashboard {
+            agency: framework.agency.display_name().to_owned(),
+            mission: framework.mission.map(|m| m.statement),
+            target: framework.target.map(|t| t.sentence()),
+            produced: options.produced.unwrap_or(today),
+            as_of,
+            source: format!(
+                "Values reported by {} to the workbook \"{file}\" ({}), periods up to {}.",
+                count(teams as u64, "team", "teams"),
+                count(values as u64, "value", "values"),
+                as_of.format("%-d %B %Y")
+            ),
+            sections,
+        })
+    }
+
+    /// The self-contained HTML page.
+    pub fn html(&self) -> String {
+        let mut h = String::with_capacity(64 * 1024);
+        h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.push_str(&format!("<title>{} — performance dashboard</title>\n", escape(&self.agency)));
+        h.push_str(&format!("<style>{}</style>\n</head>\n<body>\n", CSS));
+        h.push_str("<header>\n");
+        h.push_str(&format!("<h1>{}</h1>\n", escape(&self.agency)));
+        if let Some(m) = &self.mission {
+            h.push_str(&format!("<p class=\"mission\"><span class=\"label\">Mission</span> {}</p>\n", escape(m)));
+        }
+        if let Some(t) = &self.target {
+            h.push_str(&format!("<p class=\"target\"><span class=\"label\">Target</span> {}</p>\n", escape(t)));
+        }
+        h.push_str(&format!(
+            "<p class=\"meta\">Produced {} · data as of {}</p>\n</header>\n<main>\n",
+            self.produced.format("%-d %B %Y"),
+            self.as_of.format("%-d %B %Y")
+        ));
+        for snap in &self.sections {
+            h.push_str(&section_html(snap));
+        }
+        h.push_str("</main>\n<footer>\n");
+        h.push_str(&format!("<p><span class=\"label\">Source</span> {}</p>\n", escape(&self.source)));
+        h.push_str("<p>Status compares each team's latest value with a straight path from the baseline to the target: ★ target met, ● on track, ▲ at risk, ■ off track, ○ not reported.</p>\n");
+        h.push_str("<p>Produced with Ratchet, after Robert D. Behn's eleven better practices of performance leadership.</p>\n</footer>\n</body>\n</html>\n");
+        h
+    }
+
+    /// The PDF pages as SVG (A4 landscape).
+    pub fn pages(&self) -> Vec<String> {
+        let mut pages = Vec::new();
+        let mut page_no = 0;
+        for (i, snap) in self.sections.iter().enumerate() {
+            let mut rows = &snap.league[..];
+            let mut first = true;
+            loop {
+                page_no += 1;
+                let mut svg = Svg::new(PAGE_W, PAGE_H);
+                let mut y = self.page_header(&mut svg, page_no);
+                if i == 0 && first {
+                    y = self.framework_block(&mut svg, y);
+                }
+                if first {
+                    y = indicator_heading(&mut svg, y, snap);
+                    let chart_h = 190.0_f32.min(PAGE_H - y - 160.0).max(120.0);
+                    progress_chart(&mut svg, (MARGIN, y, PAGE_W - 2.0 * MARGIN, chart_h), snap);
+                    y = legend(&mut svg, (MARGIN + 44.0, y + chart_h + 12.0, PAGE_W - 2.0 * MARGIN - 44.0), snap) + 6.0;
+                } else {
+                    svg.text(MARGIN, y + 12.0, &format!("{} (continued)", snap.indicator.name), TextStyle::sans(12.0, INK).bold());
+                    y += 24.0;
+                }
+                let fit = (((PAGE_H - MARGIN - y - ROW_H) / ROW_H).floor().max(1.0)) as usize;
+                let (now, rest) = rows.split_at(fit.min(rows.len()));
+                league_table(&mut svg, y, snap, now);
+                pages.push(svg.finish());
+                rows = rest;
+                first = false;
+                if rows.is_empty() {
+                    break;
+                }
+            }
+        }
+        pages
+    }
+
+    /// The PDF.
+    pub fn pdf(&self) -> Result<Vec<u8>, RenderError> {
+        pdf(&self.pages(), &format!("{} — performance dashboard", self.agency))
+    }
+
+    fn page_header(&self, svg: &mut Svg, page_no: usize) -> f32 {
+        svg.rect(0.0, 0.0, PAGE_W, 6.0, ACCENT, None, 0.0);
+        svg.fitted(MARGIN, MARGIN + 10.0, &self.agency, TextStyle::sans(16.0, INK).bold(), 10.0, PAGE_W - 2.0 * MARGIN - 160.0, 1);
+        svg.text(
+            PAGE_W - MARGIN,
+            MARGIN + 10.0,
+            &format!("Data as of {} · page {page_no}", self.as_of.format("%-d %b %Y")),
+            TextStyle::sans(8.5, MUTED).anchored(Anchor::End),
+        );
+        svg.line(MARGIN, MARGIN + 18.0, PAGE_W - MARGIN, MARGIN + 18.0, RULE, 0.8, None);
+        MARGIN + 34.0
+    }
+
+    fn framework_block(&self, svg: &mut Svg, y: f32) -> f32 {
+        let mut y = y;
+        if let Some(m) = &self.mission {
+            svg.text(MARGIN, y, "MISSION", TextStyle::sans(7.5, MUTED).bold());
+            y = svg.paragraph(MARGIN + 60.0, y, m, TextStyle::sans(11.0, INK).font(FontSpec::SERIF_ITALIC), PAGE_W - 2.0 * MARGIN - 60.0, 1.3);
+        }
+        if let Some(t) = &self.target {
+            svg.text(MARGIN, y + 2.0, "TARGET", TextStyle::sans(7.5, MUTED).bold());
+            y = svg.paragraph(MARGIN + 60.0, y + 2.0, t, TextStyle::sans(10.0, INK), PAGE_W - 2.0 * MARGIN - 60.0, 1.3);
+        }
+        svg.paragraph(MARGIN, y + 4.0, &format!("Produced {}. {}", self.produced.format("%-d %B %Y"), self.source), TextStyle::sans(7.5, MUTED), PAGE_W - 2.0 * MARGIN, 1.3) + 10.0
+    }
+}
+
+const PAGE_W: f32 = 842.0;
+const PAGE_H: f32 = 595.0;
+const MARGIN: f32 = 36.0;
+const ROW_H: f32 = 14.0;
+const INK: &str = "#1f2328";
+const MUTED: &str = "#5b6470";
+const RULE: &str = "#c9d1d9";
+const ACCENT: &str = "#0b5cad";
+
+fn describe(snap: &IndicatorSnapshot) -> String {
+    let i = &snap.indicator;
+    let mut parts = vec![];
+    if !i.unit.trim().is_empty() {
+        parts.push(format!("unit: {}", i.unit.trim()));
+    }
+    parts.push(i.direction.label().to_lowercase());
+    parts.push(format!("reported {}", i.frequency.label().to_lowercase()));
+    if let Some(t) = snap.agency_target {
+        parts.push(format!(
+            "target {} by {} (baseline {} on {})",
+            with_unit(t.target_value, &i.unit),
+            t.deadline.format("%-d %b %Y"),
+            with_unit(t.baseline_value, &i.unit),
+            t.baseline_date.format("%-d %b %Y")
+        ));
+    }
+    parts.join(" · ")
+}
+
+fn indicator_heading(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot) -> f32 {
+    let (_, y) = svg.fitted(MARGIN, y + 8.0, &snap.indicator.name, TextStyle::sans(14.0, INK).bold(), 9.0, PAGE_W - 2.0 * MARGIN, 2);
+    svg.paragraph(MARGIN, y, &describe(snap), TextStyle::sans(8.5, MUTED), PAGE_W - 2.0 * MARGIN, 1.3) + 4.0
+}
+
+fn value_text(snap: &IndicatorSnapshot, v: Option<f64>, signed: bool) -> String {
+    match v {
+        None => "—".into(),
+        Some(v) => {
+            let s = format_number(v, usize::from(snap.indicator.decimals).max(1));
+            if signed && v > 0.0 { format!("+{s}") } else { s }
+        }
+    }
+}
+
+fn period_label(snap: &IndicatorSnapshot, start: NaiveDate) -> String {
+    Period { start, frequency: snap.indicator.frequency }.label()
+}
+
+/// One row's cells, shared by the HTML and PDF tables.
+fn row_cells(snap: &IndicatorSnapshot, row: &crate::analysis::league::LeagueRow) -> [String; 6] {
+    let p = &row.progress;
+    let latest = match p.latest {
+        Some((d, v)) => format!("{} ({})", value_text(snap, Some(v), false), period_label(snap, d)),
+        None => "not reported".into(),
+    };
+    [
+        row.name.clone(),
+        latest,
+        value_text(snap, p.change_since_last, true),
+        value_text(snap, p.change_since_baseline, true),
+        p.percent_of_way.map_or("—".into(), |w| format!("{}%", format_number(w, 0))),
+        format!("{} {}", p.status.symbol(), p.status.label()),
+    ]
+}
+
+const HEADINGS: [&str; 8] = ["#", "Team", "Latest", "Since last period", "Since baseline", "% of the way", "Status", "Trend"];
+
+fn league_table(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot, rows: &[crate::analysis::league::LeagueRow]) {
+    let xs = [MARGIN, MARGIN + 22.0, MARGIN + 222.0, MARGIN + 352.0, MARGIN + 442.0, MARGIN + 532.0, MARGIN + 602.0, MARGIN + 700.0];
+    let header = TextStyle::sans(8.0, MUTED).bold();
+    for (x, h) in xs.iter().zip(HEADINGS) {
+        svg.text(*x, y + 10.0, h, header);
+    }
+    svg.line(MARGIN, y + 14.0, PAGE_W - MARGIN, y + 14.0, RULE, 0.8, None);
+    let start_rank = snap.league.iter().position(|r| rows.first().is_some_and(|f| f.team == r.team)).unwrap_or(0);
+    for (i, row) in rows.iter().enumerate() {
+        let ry = y + 14.0 + (i as f32 + 1.0) * ROW_H;
+        if i % 2 == 1 {
+            svg.rect(MARGIN, ry - ROW_H + 4.0, PAGE_W - 2.0 * MARGIN, ROW_H, "#f3f5f7", None, 0.0);
+        }
+        let cells = row_cells(snap, row);
+        let rank = if row.progress.percent_of_way.is_some() { format!("{}", start_rank + i + 1) } else { String::new() };
+        svg.text(xs[0], ry, &rank, TextStyle::sans(8.5, MUTED));
+        svg.fitted(xs[1], ry, &cells[0], TextStyle::sans(8.5, INK), 6.0, 195.0, 1);
+        for (k, cell) in cells.iter().enumerate().skip(1) {
+            let style = if k == 5 { TextStyle::sans(8.5, status_colour(row.progress.status)).bold() } else { TextStyle::sans(8.5, INK) };
+            svg.fitted(xs[k + 1], ry, cell, style, 6.0, xs.get(k + 2).map_or(90.0, |n| n - xs[k + 1] - 6.0), 1);
+        }
+        sparkline(svg, (xs[7], ry - 9.0, 60.0, 10.0), &row.sparkline, ACCENT);
+    }
+}
+
+/// Status colours (always shown with a symbol and a word too).
+pub fn status_colour(s: Status) -> &'static str {
+    match s {
+        Status::Met => "#1a7f37",
+        Status::OnTrack => "#1a7f37",
+        Status::AtRisk => "#9a6700",
+        Status::OffTrack => "#cf222e",
+        Status::NoData | Status::NoTarget => "#5b6470",
+    }
+}
+
+fn section_html(snap: &IndicatorSnapshot) -> String {
+    let mut h = String::new();
+    h.push_str("<section>\n");
+    h.push_str(&format!("<h2>{}</h2>\n<p class=\"meta\">{}</p>\n", escape(&snap.indicator.name), escape(&describe(snap))));
+    let mut chart = Svg::new(760.0, 280.0);
+    progress_chart(&mut chart, (0.0, 0.0, 760.0, 236.0), snap);
+    legend(&mut chart, (44.0, 252.0, 716.0), snap);
+    h.push_str(&format!("<figure>{}</figure>\n", inline(&chart.finish(), &format!("Progress of every team on {}", snap.indicator.name))));
+    h.push_str("<div class=\"table\"><table>\n<thead><tr>");
+    for head in HEADINGS {
+        h.push_str(&format!("<th>{head}</th>"));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    let mut rank = 0;
+    for row in &snap.league {
+        let cells = row_cells(snap, row);
+        let r = if row.progress.percent_of_way.is_some() {
+            rank += 1;
+            rank.to_string()
+        } else {
+            String::new()
+        };
+        let mut spark = Svg::new(80.0, 18.0);
+        sparkline(&mut spark, (2.0, 2.0, 76.0, 14.0), &row.sparkline, ACCENT);
+        h.push_str(&format!(
+            "<tr class=\"{}\"><td>{r}</td><td class=\"team\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status\">{}</td><td>{}</td></tr>\n",
+            row.progress.status.code(),
+            escape(&cells[0]),
+            escape(&cells[1]),
+            escape(&cells[2]),
+            escape(&cells[3]),
+            escape(&cells[4]),
+            escape(&cells[5]),
+            inline(&spark.finish(), &format!("Recent values of {}", row.name)),
+        ));
+    }
+    h.push_str("</tbody>\n</table></div>\n</section>\n");
+    h
+}
+
+/// An SVG document made inline in HTML: no XML namespace URL, with a title for screen readers.
+fn inline(svg: &str, title: &str) -> String {
+    svg.replacen(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" "#,
+        &format!(r#"<svg role="img" aria-label="{}" "#, escape(title)),
+        1,
+    )
+}
+
+const CSS: &str = "
+:root { color-scheme: light; --ink: #1f2328; --muted: #5b6470; --rule: #d0d7de; --accent: #0b5cad; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.4; }
+header, main, footer { max-width: 980px; margin: 0 auto; padding: 16px; }
+header { border-top: 6px solid var(--accent); }
+h1 { font-size: 1.6rem; margin: 0.4rem 0; }
+h2 { font-size: 1.2rem; margin: 1.6rem 0 0.2rem; }
+.mission { font-family: 'DejaVu Serif', Georgia, serif; font-style: italic; font-size: 1.1rem; }
+.label { display: inline-block; min-width: 4.5rem; font-style: normal; font-size: 0.7rem; font-weight: bold; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
+.meta { color: var(--muted); font-size: 0.85rem; margin: 0.2rem 0; }
+figure { margin: 0.6rem 0; }
+figure svg { width: 100%; height: auto; }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+th { text-align: left; color: var(--muted); font-weight: bold; border-bottom: 1px solid var(--rule); padding: 4px 6px; white-space: nowrap; }
+td { padding: 4px 6px; border-bottom: 1px solid #eef1f4; white-space: nowrap; }
+td.team { white-space: normal; min-width: 8rem; }
+tr.met td.status, tr.on_track td.status { color: #1a7f37; font-weight: bold; }
+tr.at_risk td.status { color: #9a6700; font-weight: bold; }
+tr.off_track td.status { color: #cf222e; font-weight: bold; }
+tr.no_data td.status, tr.no_target td.status { color: var(--muted); }
+footer { color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); margin-top: 2rem; }
+@media (max-width: 600px) { h1 { font-size: 1.3rem; } td, th { padding: 3px 4px; } }
+@media print { header, main, footer { max-width: none; padding: 0; } section { break-inside: avoid-page; } .table { overflow: visible; } }
+";
+
+/// Writes the dashboard to the given HTML and/or PDF files (each written to
+/// a temporary file, then renamed into place).
+pub fn write_dashboard(wb: &Workbook, options: &DashboardOptions, html: Option<&Path>, pdf_path: Option<&Path>) -> Result<Dashboard, DashboardError> {
+    let dashboard = Dashboard::build(wb, options)?;
+    if let Some(path) = html {
+        write_file(path, dashboard.html().as_bytes())?;
+    }
+    if let Some(path) = pdf_path {
+        write_file(path, &dashboard.pdf()?)?;
+    }
+    Ok(dashboard)
+}
+
+/// Writes bytes to `path` via a temporary file beside it.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), DashboardError> {
+    let err = |e: std::io::Error| DashboardError::Write { path: path.display().to_string(), reason: e.to_string() };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    let temp = path.with_file_name(format!(".{name}.part"));
+    std::fs::write(&temp, bytes).map_err(err)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        err(e)
+    })
+}

@@ -1,0 +1,34 @@
+//! Reading what documents and monitoring screens show from a workbook.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::analysis::snapshot::IndicatorSnapshot;
+use crate::domain::{IndicatorId, IndicatorScope, Team, TeamId};
+use crate::storage::{AGENCY_TEAM, StorageError, Workbook};
+
+/// The snapshot of one indicator across the active teams (or the whole
+/// agency, for agency-wide indicators), as it stood on `as_of`.
+pub fn load_snapshot(wb: &Workbook, indicator: IndicatorId, as_of: NaiveDate, only_teams: &[TeamId]) -> Result<Option<IndicatorSnapshot>, StorageError> {
+    let Some(ind) = wb.indicator(indicator)? else { return Ok(None) };
+    let teams: Vec<Team> = match ind.scope {
+        IndicatorScope::AgencyWide => vec![Team {
+            id: AGENCY_TEAM,
+            name: crate::io::export::AGENCY_ROW_NAME.to_owned(),
+            contact: String::new(),
+            archived: false,
+        }],
+        IndicatorScope::PerTeam => wb
+            .teams()?
+            .into_iter()
+            .filter(|t| !t.archived && (only_teams.is_empty() || only_teams.contains(&t.id)))
+            .collect(),
+    };
+    let mut values: HashMap<TeamId, Vec<(NaiveDate, f64)>> = HashMap::new();
+    for (team, period, value) in wb.values_for_indicator(indicator)? {
+        values.entry(team).or_default().push((period, value));
+    }
+    let targets = wb.target_records(indicator)?;
+    Ok(Some(IndicatorSnapshot::build(&ind, &teams, &values, &targets, as_of)))
+}
