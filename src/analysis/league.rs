@@ -63,10 +63,21 @@ impl LeagueColumn {
 /// Sorts rows by a column. "Best first" follows the indicator's direction for
 /// value columns (a lower value ranks first when lower is better). Teams
 /// without the figure (not reported, no target) always come last, never dropped.
-pub fn sort_league(rows: &mut [LeagueRow], by: LeagueColumn, best_first: bool, direction: Direction) {
+pub fn sort_league(
+    rows: &mut [LeagueRow],
+    by: LeagueColumn,
+    best_first: bool,
+    direction: Direction,
+) {
     let key = |r: &LeagueRow| -> Option<f64> {
         let p = &r.progress;
-        let better = |v: f64| v * if direction == Direction::Lower { -1.0 } else { 1.0 };
+        let better = |v: f64| {
+            v * if direction == Direction::Lower {
+                -1.0
+            } else {
+                1.0
+            }
+        };
         match by {
             LeagueColumn::Team => None,
             LeagueColumn::Latest => p.latest.map(|(_, v)| better(v)),
@@ -127,7 +138,13 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    fn row(id: i64, name: &str, latest: Option<f64>, way: Option<f64>, status: Status) -> LeagueRow {
+    fn row(
+        id: i64,
+        name: &str,
+        latest: Option<f64>,
+        way: Option<f64>,
+        status: Status,
+    ) -> LeagueRow {
         LeagueRow {
             team: TeamId(id),
             name: name.into(),
@@ -157,9 +174,19 @@ mod tests {
             row(3, "East", Some(70.0), Some(80.0), Status::OnTrack),
             row(4, "West", Some(30.0), Some(10.0), Status::OffTrack),
         ];
-        sort_league(&mut rows, LeagueColumn::PercentOfWay, true, Direction::Higher);
+        sort_league(
+            &mut rows,
+            LeagueColumn::PercentOfWay,
+            true,
+            Direction::Higher,
+        );
         assert_eq!(names(&rows), ["East", "North", "West", "South"]);
-        sort_league(&mut rows, LeagueColumn::PercentOfWay, false, Direction::Higher);
+        sort_league(
+            &mut rows,
+            LeagueColumn::PercentOfWay,
+            false,
+            Direction::Higher,
+        );
         assert_eq!(names(&rows), ["West", "North", "East", "South"]);
         sort_league(&mut rows, LeagueColumn::Team, true, Direction::Higher);
         assert_eq!(names(&rows), ["East", "North", "South", "West"]);
@@ -169,7 +196,10 @@ mod tests {
 
     #[test]
     fn lower_is_better_ranks_the_lowest_value_first() {
-        let mut rows = vec![row(1, "A", Some(5.0), None, Status::NoTarget), row(2, "B", Some(3.0), None, Status::NoTarget)];
+        let mut rows = vec![
+            row(1, "A", Some(5.0), None, Status::NoTarget),
+            row(2, "B", Some(3.0), None, Status::NoTarget),
+        ];
         sort_league(&mut rows, LeagueColumn::Latest, true, Direction::Lower);
         assert_eq!(names(&rows), ["B", "A"]);
         sort_league(&mut rows, LeagueColumn::Latest, true, Direction::Higher);
@@ -178,7 +208,11 @@ mod tests {
 
     #[test]
     fn ranks_skip_teams_without_figures() {
-        let rows = vec![row(1, "N", Some(1.0), Some(40.0), Status::AtRisk), row(2, "S", None, None, Status::NoData), row(3, "E", Some(2.0), Some(80.0), Status::OnTrack)];
+        let rows = vec![
+            row(1, "N", Some(1.0), Some(40.0), Status::AtRisk),
+            row(2, "S", None, None, Status::NoData),
+            row(3, "E", Some(2.0), Some(80.0), Status::OnTrack),
+        ];
         let r = ranks(&rows, Direction::Higher);
         assert!(r.contains(&(TeamId(3), Some(1))));
         assert!(r.contains(&(TeamId(1), Some(2))));

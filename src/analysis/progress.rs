@@ -110,7 +110,11 @@ pub fn progress(
         status: Status::NoData,
     };
     let Some((_, end, value)) = latest else {
-        p.status = if target.is_some() { Status::NoData } else { Status::NoTarget };
+        p.status = if target.is_some() {
+            Status::NoData
+        } else {
+            Status::NoTarget
+        };
         return p;
     };
     let Some(t) = target else {
@@ -138,7 +142,11 @@ pub fn progress(
     };
     let path = path_value(&as_target, end);
     p.path_at_latest = Some(path);
-    let behind = if planned == 0.0 { 0.0 } else { direction.sign() * (path - value) / planned.abs() };
+    let behind = if planned == 0.0 {
+        0.0
+    } else {
+        direction.sign() * (path - value) / planned.abs()
+    };
     p.behind_path = Some(behind);
     p.status = if t.is_met(value, direction) {
         Status::Met
@@ -162,12 +170,20 @@ mod tests {
 
     fn target() -> TargetValues {
         // 40 → 90 over 2025 (365 days).
-        TargetValues { baseline_value: 40.0, baseline_date: d(2025, 1, 1), target_value: 90.0, deadline: d(2026, 1, 1) }
+        TargetValues {
+            baseline_value: 40.0,
+            baseline_date: d(2025, 1, 1),
+            target_value: 90.0,
+            deadline: d(2026, 1, 1),
+        }
     }
 
     fn at_mid(value: f64) -> Vec<(NaiveDate, NaiveDate, f64)> {
         // Path at 2 July 2025 (day 182 of 365) is 40 + 50 × 182/365 ≈ 64.93.
-        vec![(d(2025, 6, 1), d(2025, 6, 30), 60.0), (d(2025, 7, 1), d(2025, 7, 2), value)]
+        vec![
+            (d(2025, 6, 1), d(2025, 6, 30), 60.0),
+            (d(2025, 7, 1), d(2025, 7, 2), value),
+        ]
     }
 
     #[test]
@@ -189,9 +205,22 @@ mod tests {
     #[test]
     fn lower_is_better_mirrors() {
         // 12 → 2 days over 2025.
-        let t = TargetValues { baseline_value: 12.0, baseline_date: d(2025, 1, 1), target_value: 2.0, deadline: d(2026, 1, 1) };
+        let t = TargetValues {
+            baseline_value: 12.0,
+            baseline_date: d(2025, 1, 1),
+            target_value: 2.0,
+            deadline: d(2026, 1, 1),
+        };
         let th = StatusThresholds::default();
-        let s = |v| progress(&[(d(2025, 7, 1), d(2025, 7, 2), v)], Some(&t), Direction::Lower, th).status;
+        let s = |v| {
+            progress(
+                &[(d(2025, 7, 1), d(2025, 7, 2), v)],
+                Some(&t),
+                Direction::Lower,
+                th,
+            )
+            .status
+        };
         // Path at mid-year ≈ 7.01.
         assert_eq!(s(7.0), Status::OnTrack);
         assert_eq!(s(8.0), Status::AtRisk);
@@ -202,15 +231,31 @@ mod tests {
     #[test]
     fn missing_data_and_missing_targets_are_said() {
         let th = StatusThresholds::default();
-        assert_eq!(progress(&[], Some(&target()), Direction::Higher, th).status, Status::NoData);
-        assert_eq!(progress(&at_mid(50.0), None, Direction::Higher, th).status, Status::NoTarget);
-        assert_eq!(progress(&[], None, Direction::Higher, th).status, Status::NoTarget);
+        assert_eq!(
+            progress(&[], Some(&target()), Direction::Higher, th).status,
+            Status::NoData
+        );
+        assert_eq!(
+            progress(&at_mid(50.0), None, Direction::Higher, th).status,
+            Status::NoTarget
+        );
+        assert_eq!(
+            progress(&[], None, Direction::Higher, th).status,
+            Status::NoTarget
+        );
     }
 
     #[test]
     fn thresholds_are_checked() {
         assert!(StatusThresholds::default().problems().is_none());
-        assert!(StatusThresholds { on_track_within: 0.2, at_risk_within: 0.1 }.problems().is_some());
+        assert!(
+            StatusThresholds {
+                on_track_within: 0.2,
+                at_risk_within: 0.1
+            }
+            .problems()
+            .is_some()
+        );
         assert!(StatusThresholds::default().explain().contains("5%"));
     }
 }

@@ -58,17 +58,39 @@ impl IndicatorSnapshot {
         for team in teams {
             let mut points: Vec<(NaiveDate, f64)> = values
                 .get(&team.id)
-                .map(|v| v.iter().copied().filter(|(start, _)| *start <= as_of).collect())
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|(start, _)| *start <= as_of)
+                        .collect()
+                })
                 .unwrap_or_default();
             points.sort_by_key(|(d, _)| *d);
-            let with_ends: Vec<(NaiveDate, NaiveDate, f64)> =
-                points.iter().map(|(s, v)| (*s, Period { start: *s, frequency: f }.end(), *v)).collect();
+            let with_ends: Vec<(NaiveDate, NaiveDate, f64)> = points
+                .iter()
+                .map(|(s, v)| {
+                    (
+                        *s,
+                        Period {
+                            start: *s,
+                            frequency: f,
+                        }
+                        .end(),
+                        *v,
+                    )
+                })
+                .collect();
             let in_force = with_ends
                 .last()
                 .and_then(|(_, end, _)| target_for_period(targets, team.id, *end))
                 .or_else(|| current_target(targets, team.id))
                 .map(|r| r.values);
-            let p = progress(&with_ends, in_force.as_ref(), indicator.direction, indicator.thresholds);
+            let p = progress(
+                &with_ends,
+                in_force.as_ref(),
+                indicator.direction,
+                indicator.thresholds,
+            );
             let spark_from = points.len().saturating_sub(SPARKLINE_POINTS);
             league.push(LeagueRow {
                 team: team.id,
@@ -90,8 +112,18 @@ impl IndicatorSnapshot {
             LeagueColumn::Latest
         };
         sort_league(&mut league, by, true, indicator.direction);
-        let agency_target = targets.iter().filter(|r| r.team.is_none() && r.current).max_by_key(|r| r.id).map(|r| r.values);
-        IndicatorSnapshot { indicator: indicator.clone(), agency_target, teams: series, league, as_of }
+        let agency_target = targets
+            .iter()
+            .filter(|r| r.team.is_none() && r.current)
+            .max_by_key(|r| r.id)
+            .map(|r| r.values);
+        IndicatorSnapshot {
+            indicator: indicator.clone(),
+            agency_target,
+            teams: series,
+            league,
+            as_of,
+        }
     }
 
     /// The lowest and highest value across teams and targets (for a shared scale).
@@ -100,7 +132,11 @@ impl IndicatorSnapshot {
             .teams
             .iter()
             .flat_map(|t| t.points.iter().map(|(_, v)| *v))
-            .chain(self.agency_target.iter().flat_map(|t| [t.baseline_value, t.target_value]));
+            .chain(
+                self.agency_target
+                    .iter()
+                    .flat_map(|t| [t.baseline_value, t.target_value]),
+            );
         values.fold(None, |acc, v| match acc {
             None => Some((v, v)),
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
@@ -113,7 +149,11 @@ impl IndicatorSnapshot {
             .teams
             .iter()
             .flat_map(|t| t.points.iter().map(|(d, _)| *d))
-            .chain(self.agency_target.iter().flat_map(|t| [t.baseline_date, t.deadline]));
+            .chain(
+                self.agency_target
+                    .iter()
+                    .flat_map(|t| [t.baseline_date, t.deadline]),
+            );
         dates.fold(None, |acc, d| match acc {
             None => Some((d, d)),
             Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
@@ -125,7 +165,10 @@ impl IndicatorSnapshot {
 mod tests {
     use super::*;
     use crate::analysis::progress::Status;
-    use crate::domain::{Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, StatusThresholds, TargetId};
+    use crate::domain::{
+        Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, StatusThresholds,
+        TargetId,
+    };
 
     #[test]
     fn league_and_series_from_values() {
@@ -144,23 +187,55 @@ mod tests {
             description: String::new(),
             thresholds: StatusThresholds::default(),
         };
-        let team = |id, name: &str| Team { id: TeamId(id), name: name.into(), contact: String::new(), archived: false };
+        let team = |id, name: &str| Team {
+            id: TeamId(id),
+            name: name.into(),
+            contact: String::new(),
+            archived: false,
+        };
         let teams = vec![team(1, "North"), team(2, "South"), team(3, "Quiet")];
         let mut values = HashMap::new();
-        values.insert(TeamId(1), vec![(d(2025, 2, 1), 50.0), (d(2025, 1, 1), 45.0)]);
-        values.insert(TeamId(2), vec![(d(2025, 1, 1), 40.0), (d(2025, 2, 1), 80.0), (d(2025, 9, 1), 99.0)]);
+        values.insert(
+            TeamId(1),
+            vec![(d(2025, 2, 1), 50.0), (d(2025, 1, 1), 45.0)],
+        );
+        values.insert(
+            TeamId(2),
+            vec![
+                (d(2025, 1, 1), 40.0),
+                (d(2025, 2, 1), 80.0),
+                (d(2025, 9, 1), 99.0),
+            ],
+        );
         let targets = vec![TargetRecord {
             id: TargetId(1),
             team: None,
-            values: TargetValues { baseline_value: 40.0, baseline_date: d(2025, 1, 1), target_value: 90.0, deadline: d(2026, 1, 1) },
+            values: TargetValues {
+                baseline_value: 40.0,
+                baseline_date: d(2025, 1, 1),
+                target_value: 90.0,
+                deadline: d(2026, 1, 1),
+            },
             current: true,
         }];
         let snap = IndicatorSnapshot::build(&ind, &teams, &values, &targets, d(2025, 3, 31));
-        assert_eq!(snap.teams[0].points, [(d(2025, 1, 1), 45.0), (d(2025, 2, 1), 50.0)], "sorted by period");
-        assert_eq!(snap.teams[1].points.len(), 2, "September is after the cut-off");
+        assert_eq!(
+            snap.teams[0].points,
+            [(d(2025, 1, 1), 45.0), (d(2025, 2, 1), 50.0)],
+            "sorted by period"
+        );
+        assert_eq!(
+            snap.teams[1].points.len(),
+            2,
+            "September is after the cut-off"
+        );
         let order: Vec<&str> = snap.league.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(order, ["South", "North", "Quiet"]);
-        assert_eq!(snap.league[2].progress.status, Status::NoData, "a team that has not reported is shown, not dropped");
+        assert_eq!(
+            snap.league[2].progress.status,
+            Status::NoData,
+            "a team that has not reported is shown, not dropped"
+        );
         assert_eq!(snap.league[0].sparkline, [40.0, 80.0]);
         assert_eq!(snap.value_range(), Some((40.0, 90.0)));
         assert_eq!(snap.date_range(), Some((d(2025, 1, 1), d(2026, 1, 1))));

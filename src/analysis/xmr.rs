@@ -39,7 +39,8 @@ impl XmrLimits {
             return None;
         }
         let centre = values.iter().sum::<f64>() / values.len() as f64;
-        let mean_mr = values.windows(2).map(|w| (w[1] - w[0]).abs()).sum::<f64>() / (values.len() - 1) as f64;
+        let mean_mr =
+            values.windows(2).map(|w| (w[1] - w[0]).abs()).sum::<f64>() / (values.len() - 1) as f64;
         Some(XmrLimits {
             centre,
             mean_moving_range: mean_mr,
@@ -73,7 +74,9 @@ impl SignalRule {
         match self {
             SignalRule::BeyondLimit => "a point beyond a natural process limit",
             SignalRule::RunOfEight => "eight successive points on one side of the centre line",
-            SignalRule::ThreeOfFour => "three of four successive points nearer a limit than the centre line",
+            SignalRule::ThreeOfFour => {
+                "three of four successive points nearer a limit than the centre line"
+            }
         }
     }
 
@@ -149,7 +152,9 @@ pub struct XmrChart {
 impl XmrChart {
     /// The segment that covers `index`.
     pub fn segment_at(&self, index: usize) -> Option<&XmrSegment> {
-        self.segments.iter().find(|s| index >= s.start && index < s.end)
+        self.segments
+            .iter()
+            .find(|s| index >= s.start && index < s.end)
     }
 
     /// The limits in force at the end of the series.
@@ -178,26 +183,46 @@ pub fn xmr_chart(values: &[f64], options: XmrOptions) -> Option<XmrChart> {
         let computed_from = match options.baseline {
             Some((b0, b1)) if i == 0 => {
                 let (b0, b1) = (b0.min(end), b1.min(end));
-                if b1 >= b0 + MIN_POINTS { (b0, b1) } else { (start, end) }
+                if b1 >= b0 + MIN_POINTS {
+                    (b0, b1)
+                } else {
+                    (start, end)
+                }
             }
             _ => (start, end),
         };
         let limits = XmrLimits::from_values(&values[computed_from.0..computed_from.1])
             .or_else(|| XmrLimits::from_values(&values[start..end]))?;
-        segments.push(XmrSegment { start, end, limits, computed_from });
+        segments.push(XmrSegment {
+            start,
+            end,
+            limits,
+            computed_from,
+        });
     }
-    let moving_ranges: Vec<Option<f64>> = (0..n).map(|i| (i > 0).then(|| (values[i] - values[i - 1]).abs())).collect();
+    let moving_ranges: Vec<Option<f64>> = (0..n)
+        .map(|i| (i > 0).then(|| (values[i] - values[i - 1]).abs()))
+        .collect();
     let mut signals = Vec::new();
     for seg in &segments {
         detect(values, seg, &mut signals);
     }
     let range_signals = (1..n)
         .filter(|&i| {
-            let url = segments.iter().find(|s| i >= s.start && i < s.end).map_or(f64::INFINITY, |s| s.limits.upper_range);
+            let url = segments
+                .iter()
+                .find(|s| i >= s.start && i < s.end)
+                .map_or(f64::INFINITY, |s| s.limits.upper_range);
             moving_ranges[i].is_some_and(|mr| mr > url)
         })
         .collect();
-    Some(XmrChart { values: values.to_vec(), moving_ranges, segments, signals, range_signals })
+    Some(XmrChart {
+        values: values.to_vec(),
+        moving_ranges,
+        segments,
+        signals,
+        range_signals,
+    })
 }
 
 fn push_unique(out: &mut Vec<Signal>, s: Signal) {
@@ -213,9 +238,23 @@ fn detect(values: &[f64], seg: &XmrSegment, out: &mut Vec<Signal>) {
     for i in range.clone() {
         let x = values[i];
         if x > l.upper {
-            push_unique(out, Signal { index: i, rule: SignalRule::BeyondLimit, side: Side::High });
+            push_unique(
+                out,
+                Signal {
+                    index: i,
+                    rule: SignalRule::BeyondLimit,
+                    side: Side::High,
+                },
+            );
         } else if x < l.lower {
-            push_unique(out, Signal { index: i, rule: SignalRule::BeyondLimit, side: Side::Low });
+            push_unique(
+                out,
+                Signal {
+                    index: i,
+                    rule: SignalRule::BeyondLimit,
+                    side: Side::Low,
+                },
+            );
         }
     }
     // Rule 2: eight successive points on one side (a point on the centre line breaks the run).
@@ -234,7 +273,14 @@ fn detect(values: &[f64], seg: &XmrSegment, out: &mut Vec<Signal>) {
         if first.is_some() && w.iter().all(|&i| side(values[i]) == first) {
             for &i in w {
                 if let Some(s) = first {
-                    push_unique(out, Signal { index: i, rule: SignalRule::RunOfEight, side: s });
+                    push_unique(
+                        out,
+                        Signal {
+                            index: i,
+                            rule: SignalRule::RunOfEight,
+                            side: s,
+                        },
+                    );
                 }
             }
         }
@@ -243,12 +289,26 @@ fn detect(values: &[f64], seg: &XmrSegment, out: &mut Vec<Signal>) {
     let high_mid = (l.upper + l.centre) / 2.0;
     let low_mid = (l.lower + l.centre) / 2.0;
     for w in idx.windows(4) {
-        for (s, near) in [(Side::High, (|x: f64, m: f64| x > m) as fn(f64, f64) -> bool), (Side::Low, |x, m| x < m)] {
+        for (s, near) in [
+            (Side::High, (|x: f64, m: f64| x > m) as fn(f64, f64) -> bool),
+            (Side::Low, |x, m| x < m),
+        ] {
             let mid = if s == Side::High { high_mid } else { low_mid };
-            let hits: Vec<usize> = w.iter().copied().filter(|&i| near(values[i], mid)).collect();
+            let hits: Vec<usize> = w
+                .iter()
+                .copied()
+                .filter(|&i| near(values[i], mid))
+                .collect();
             if hits.len() >= 3 {
                 for i in hits {
-                    push_unique(out, Signal { index: i, rule: SignalRule::ThreeOfFour, side: s });
+                    push_unique(
+                        out,
+                        Signal {
+                            index: i,
+                            rule: SignalRule::ThreeOfFour,
+                            side: s,
+                        },
+                    );
                 }
             }
         }
@@ -279,60 +339,128 @@ mod tests {
     #[test]
     fn a_point_beyond_a_limit_is_a_signal_and_one_on_the_limit_is_not() {
         // Baseline 10, 11 alternating: centre 10.5, mean mR 1 → limits 7.84 and 13.16.
-        let mut values: Vec<f64> = (0..10).map(|i| if i % 2 == 0 { 10.0 } else { 11.0 }).collect();
-        let opts = XmrOptions { baseline: Some((0, 10)), recalculate_from: None };
+        let mut values: Vec<f64> = (0..10)
+            .map(|i| if i % 2 == 0 { 10.0 } else { 11.0 })
+            .collect();
+        let opts = XmrOptions {
+            baseline: Some((0, 10)),
+            recalculate_from: None,
+        };
         let limits = xmr_chart(&values, opts).unwrap().latest_limits().unwrap();
         values.push(limits.upper); // exactly on the limit
         values.push(limits.upper + 0.01); // beyond
         let chart = xmr_chart(&values, opts).unwrap();
-        let beyond: Vec<usize> = chart.signals.iter().filter(|s| s.rule == SignalRule::BeyondLimit).map(|s| s.index).collect();
+        let beyond: Vec<usize> = chart
+            .signals
+            .iter()
+            .filter(|s| s.rule == SignalRule::BeyondLimit)
+            .map(|s| s.index)
+            .collect();
         assert_eq!(beyond, [11]);
-        assert_eq!(chart.segments[0].computed_from, (0, 10), "limits fixed from the baseline");
+        assert_eq!(
+            chart.segments[0].computed_from,
+            (0, 10),
+            "limits fixed from the baseline"
+        );
     }
 
     #[test]
     fn eight_in_a_row_on_one_side() {
         // Centre is pulled to the middle; the last eight sit above it.
-        let values = [5.0, 4.0, 5.0, 4.0, 5.0, 4.0, 5.0, 4.0, 6.0, 6.1, 6.2, 6.0, 6.1, 6.3, 6.0, 6.2];
-        let opts = XmrOptions { baseline: Some((0, 8)), recalculate_from: None };
+        let values = [
+            5.0, 4.0, 5.0, 4.0, 5.0, 4.0, 5.0, 4.0, 6.0, 6.1, 6.2, 6.0, 6.1, 6.3, 6.0, 6.2,
+        ];
+        let opts = XmrOptions {
+            baseline: Some((0, 8)),
+            recalculate_from: None,
+        };
         let chart = xmr_chart(&values, opts).unwrap();
-        let run: Vec<usize> = chart.signals.iter().filter(|s| s.rule == SignalRule::RunOfEight).map(|s| s.index).collect();
+        let run: Vec<usize> = chart
+            .signals
+            .iter()
+            .filter(|s| s.rule == SignalRule::RunOfEight)
+            .map(|s| s.index)
+            .collect();
         assert_eq!(run, (8..16).collect::<Vec<_>>());
-        assert!(chart.signals.iter().filter(|s| s.rule == SignalRule::RunOfEight).all(|s| s.side == Side::High));
+        assert!(
+            chart
+                .signals
+                .iter()
+                .filter(|s| s.rule == SignalRule::RunOfEight)
+                .all(|s| s.side == Side::High)
+        );
         // Seven in a row is not a signal.
         let seven = &values[..15];
         let chart = xmr_chart(seven, opts).unwrap();
-        assert!(!chart.signals.iter().any(|s| s.rule == SignalRule::RunOfEight));
+        assert!(
+            !chart
+                .signals
+                .iter()
+                .any(|s| s.rule == SignalRule::RunOfEight)
+        );
     }
 
     #[test]
     fn three_of_four_near_a_limit() {
         // Baseline: 10, 12 alternating → centre 11, mean mR 2, limits 5.68..16.32, midpoints 8.34 and 13.66.
-        let mut values: Vec<f64> = (0..8).map(|i| if i % 2 == 0 { 10.0 } else { 12.0 }).collect();
+        let mut values: Vec<f64> = (0..8)
+            .map(|i| if i % 2 == 0 { 10.0 } else { 12.0 })
+            .collect();
         values.extend([14.0, 11.0, 14.5, 14.2]); // three of four above 13.66
-        let opts = XmrOptions { baseline: Some((0, 8)), recalculate_from: None };
+        let opts = XmrOptions {
+            baseline: Some((0, 8)),
+            recalculate_from: None,
+        };
         let chart = xmr_chart(&values, opts).unwrap();
-        let near: Vec<usize> = chart.signals.iter().filter(|s| s.rule == SignalRule::ThreeOfFour).map(|s| s.index).collect();
+        let near: Vec<usize> = chart
+            .signals
+            .iter()
+            .filter(|s| s.rule == SignalRule::ThreeOfFour)
+            .map(|s| s.index)
+            .collect();
         assert_eq!(near, [8, 10, 11]);
-        assert!(!chart.signals.iter().any(|s| s.rule == SignalRule::BeyondLimit));
+        assert!(
+            !chart
+                .signals
+                .iter()
+                .any(|s| s.rule == SignalRule::BeyondLimit)
+        );
     }
 
     #[test]
     fn recalculating_after_a_process_change() {
         let mut values: Vec<f64> = (0..10).map(|i| 10.0 + (i % 2) as f64).collect();
         values.extend((0..10).map(|i| 20.0 + (i % 2) as f64));
-        let chart = xmr_chart(&values, XmrOptions { baseline: None, recalculate_from: Some(10) }).unwrap();
+        let chart = xmr_chart(
+            &values,
+            XmrOptions {
+                baseline: None,
+                recalculate_from: Some(10),
+            },
+        )
+        .unwrap();
         assert_eq!(chart.segments.len(), 2);
         assert!(close(chart.segments[0].limits.centre, 10.5));
         assert!(close(chart.segments[1].limits.centre, 20.5));
-        assert!(chart.signals.is_empty(), "each stretch is stable on its own: {:?}", chart.signals);
+        assert!(
+            chart.signals.is_empty(),
+            "each stretch is stable on its own: {:?}",
+            chart.signals
+        );
         assert_eq!(chart.segment_at(15).unwrap().start, 10);
     }
 
     #[test]
     fn moving_ranges_above_the_range_limit() {
         let values = [10.0, 10.5, 10.0, 10.5, 10.0, 10.5, 10.0, 10.5, 10.0, 20.0];
-        let chart = xmr_chart(&values, XmrOptions { baseline: Some((0, 9)), recalculate_from: None }).unwrap();
+        let chart = xmr_chart(
+            &values,
+            XmrOptions {
+                baseline: Some((0, 9)),
+                recalculate_from: None,
+            },
+        )
+        .unwrap();
         assert_eq!(chart.range_signals, [9]);
         assert_eq!(chart.moving_ranges[0], None);
         assert_eq!(chart.moving_ranges[9], Some(10.0));

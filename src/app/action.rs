@@ -71,6 +71,8 @@ pub enum Action {
     FinishFramework,
     /// A request from the data screens.
     Data(DataAction),
+    /// A request from the monitoring screens.
+    Monitor(MonitorAction),
 }
 
 /// Where screens push their actions during a frame.
@@ -194,5 +196,59 @@ pub enum DataAction {
         options: crate::io::ExportOptions,
         /// XLSX rather than CSV.
         xlsx: bool,
+    },
+}
+
+/// Requests from the monitoring screens (progress, league table, small
+/// multiples, XmR charts, the public dashboard).
+#[must_use = "a MonitorAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum MonitorAction {
+    /// Show progress and the league table for an indicator.
+    ShowProgress(crate::domain::IndicatorId),
+    /// Sort the league table by a column (again: reverse).
+    SortLeague(crate::analysis::league::LeagueColumn),
+    /// Draw these teams in colour on the progress chart.
+    HighlightTeams(Vec<crate::domain::TeamId>),
+    /// Show small multiples.
+    ShowMultiples(super::monitor_view::MultiplesMode),
+    /// Show the XmR chart of one series.
+    ShowXmr {
+        /// The indicator.
+        indicator: crate::domain::IndicatorId,
+        /// The team.
+        team: crate::domain::TeamId,
+    },
+    /// Change how a series' XmR limits are computed.
+    SetXmrSetting {
+        /// The indicator.
+        indicator: crate::domain::IndicatorId,
+        /// The team.
+        team: crate::domain::TeamId,
+        /// The setting.
+        setting: crate::storage::XmrSetting,
+    },
+    /// Change when a team counts as on track or at risk for an indicator.
+    SetThresholds {
+        /// The indicator.
+        indicator: crate::domain::IndicatorId,
+        /// The thresholds.
+        thresholds: crate::domain::StatusThresholds,
+    },
+    /// Write the public dashboard to these files.
+    Publish {
+        /// HTML file, if wanted.
+        html: Option<std::path::PathBuf>,
+        /// PDF file, if wanted.
+        pdf: Option<std::path::PathBuf>,
+        /// What to include.
+        options: crate::export::dashboard::DashboardOptions,
+    },
+    /// Ask where to write the dashboard, then write it.
+    PublishChoose {
+        /// PDF rather than HTML.
+        pdf: bool,
+        /// What to include.
+        options: crate::export::dashboard::DashboardOptions,
     },
 }

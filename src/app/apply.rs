@@ -28,6 +28,7 @@ impl RatchetApp {
             Action::Navigate(screen) => {
                 if self.workbook.is_some() || screen == Screen::Start {
                     self.view.screen = screen;
+                    self.ensure_monitor(screen);
                 }
             }
             Action::CloseDialog => self.view.dialog = None,
@@ -76,6 +77,7 @@ impl RatchetApp {
             }
             Action::FinishFramework => self.finish_framework(),
             Action::Data(action) => self.apply_data(action),
+            Action::Monitor(action) => self.apply_monitor(action),
         }
     }
 
@@ -203,6 +205,7 @@ impl RatchetApp {
                 grid: None,
                 observations: wb.observations()?,
                 import: super::import_job::ImportView::default(),
+                monitor: super::monitor_view::MonitorView::default(),
             })
         })();
         match loaded {

@@ -213,6 +213,7 @@ impl RatchetApp {
                 if let Some(mode) = mode {
                     self.load_grid(mode);
                 }
+                self.monitor_stale = true;
             }
             Err(e) => self.error(format!("The workbook could not be read: {e}")),
         }
@@ -257,6 +258,7 @@ impl RatchetApp {
     }
 
     fn set_values(&mut self, changes: Vec<(Cell, Option<f64>)>, reason: &str) {
+        self.monitor_stale = true;
         if changes.is_empty() {
             return;
         }
@@ -309,6 +311,7 @@ impl RatchetApp {
         &mut self,
         f: impl FnOnce(&mut crate::storage::Workbook) -> crate::storage::StorageResult<()>,
     ) {
+        self.monitor_stale = true;
         if self.write(f).is_some() {
             let all = self.workbook.as_ref().map(|wb| wb.observations());
             match all {
@@ -323,7 +326,7 @@ impl RatchetApp {
         }
     }
 
-    fn repaint_handle(&self) -> impl Fn() + Send + 'static {
+    pub(super) fn repaint_handle(&self) -> impl Fn() + Send + 'static {
         let ctx = self.ctx.clone();
         move || {
             if let Some(ctx) = &ctx {
@@ -446,6 +449,23 @@ impl RatchetApp {
                         path.display()
                     )),
                     Err(e) => self.error(format!("The export failed: {e}")),
+                }
+            }
+            JobPoll::Published(result) => {
+                self.job = None;
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.import.status = ImportStatus::Idle;
+                }
+                match result {
+                    Ok(paths) => {
+                        let names: Vec<String> =
+                            paths.iter().map(|p| p.display().to_string()).collect();
+                        self.info(format!(
+                            "The dashboard was written to {}.",
+                            names.join(" and ")
+                        ));
+                    }
+                    Err(e) => self.error(format!("The dashboard could not be written: {e}")),
                 }
             }
         }

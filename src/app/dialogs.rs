@@ -75,6 +75,29 @@ pub fn pick_export_file(current: &Path, xlsx: bool) -> Option<PathBuf> {
         })
 }
 
+/// Asks where to write the public dashboard.
+pub fn pick_dashboard_file(current: &Path, pdf: bool) -> Option<PathBuf> {
+    let dir = current.parent().unwrap_or(Path::new("."));
+    let stem = current
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dashboard".into());
+    let ext = if pdf { "pdf" } else { "html" };
+    rfd::FileDialog::new()
+        .set_title("Publish the dashboard")
+        .add_filter(if pdf { "PDF" } else { "Web page" }, &[ext])
+        .set_directory(dir)
+        .set_file_name(format!("{stem} dashboard.{ext}"))
+        .save_file()
+        .map(|p| {
+            if p.extension().is_some() {
+                p
+            } else {
+                p.with_extension(ext)
+            }
+        })
+}
+
 /// Adds `.ratchet` when the chosen name has no extension.
 pub fn with_workbook_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_some() {

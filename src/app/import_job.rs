@@ -119,6 +119,7 @@ enum JobResult {
     Planned(Result<Box<ImportPlan>, String>),
     Imported(Result<ImportOutcome, String>),
     Exported(Result<(usize, PathBuf), String>),
+    Published(Result<Vec<PathBuf>, String>),
 }
 
 /// A running job.
@@ -140,6 +141,8 @@ pub enum JobPoll {
     Imported(Result<ImportOutcome, String>),
     /// The export finished: values written and the file.
     Exported(Result<(usize, PathBuf), String>),
+    /// The dashboard was written to these files.
+    Published(Result<Vec<PathBuf>, String>),
 }
 
 impl Job {
@@ -217,6 +220,31 @@ impl Job {
         })
     }
 
+    /// Writes the public dashboard in the background.
+    pub fn publish(
+        workbook: PathBuf,
+        html: Option<PathBuf>,
+        pdf: Option<PathBuf>,
+        options: crate::export::dashboard::DashboardOptions,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Job {
+        Self::spawn(false, repaint, move |_, _, _| {
+            let result = Workbook::open(&workbook)
+                .map_err(|e| e.to_string())
+                .and_then(|wb| {
+                    crate::export::dashboard::write_dashboard(
+                        &wb,
+                        &options,
+                        html.as_deref(),
+                        pdf.as_deref(),
+                    )
+                    .map_err(|e| e.to_string())
+                    .map(|_| html.iter().chain(pdf.iter()).cloned().collect())
+                });
+            JobResult::Published(result)
+        })
+    }
+
     fn spawn(
         importing: bool,
         repaint: impl Fn() + Send + 'static,
@@ -253,6 +281,7 @@ impl Job {
             Ok(JobResult::Planned(r)) => JobPoll::Planned(r),
             Ok(JobResult::Imported(r)) => JobPoll::Imported(r),
             Ok(JobResult::Exported(r)) => JobPoll::Exported(r),
+            Ok(JobResult::Published(r)) => JobPoll::Published(r),
             Err(TryRecvError::Empty) => {
                 let done = self.progress.load(Ordering::Relaxed);
                 JobPoll::Running(if self.importing {

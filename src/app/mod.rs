@@ -7,17 +7,19 @@
 mod action;
 mod apply;
 mod apply_data;
+mod apply_monitor;
 pub mod commands;
 pub mod data_view;
 pub mod dialogs;
 pub mod import_job;
+pub mod monitor_view;
 pub mod prefs;
 mod undo;
 pub mod view;
 
 use std::path::PathBuf;
 
-pub use action::{Action, Actions, DataAction};
+pub use action::{Action, Actions, DataAction, MonitorAction};
 pub use commands::Command;
 pub use prefs::{Locations, Preferences};
 pub use view::{AppView, Dialog, Message, Screen, Tone};
@@ -38,6 +40,8 @@ pub struct RatchetApp {
     undo: Option<undo::Removed>,
     job: Option<import_job::Job>,
     ctx: Option<egui::Context>,
+    /// The data changed since the monitoring views were built.
+    monitor_stale: bool,
 }
 
 impl RatchetApp {
@@ -60,6 +64,7 @@ impl RatchetApp {
             undo: None,
             job: None,
             ctx: None,
+            monitor_stale: false,
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {

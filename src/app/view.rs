@@ -31,6 +31,12 @@ pub enum Screen {
     Data,
     /// Import and export.
     Transfer,
+    /// Progress against the target path, and the league table.
+    Progress,
+    /// One small chart per team or per indicator.
+    Multiples,
+    /// Process-behaviour (XmR) charts.
+    Xmr,
 }
 
 /// A modal dialog over the screen.
@@ -165,6 +171,8 @@ pub struct WorkbookView {
     pub observations: Vec<crate::domain::Observation>,
     /// The import assistant.
     pub import: super::import_job::ImportView,
+    /// The monitoring screens.
+    pub monitor: super::monitor_view::MonitorView,
 }
 
 impl WorkbookView {

@@ -35,18 +35,30 @@ pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()
         bail!("say where to write the dashboard: --html OUT.html and/or --pdf OUT.pdf");
     }
     let wb = Workbook::open(&args.workbook)?;
-    let mut options = DashboardOptions { as_of: args.as_of, ..DashboardOptions::default() };
+    let mut options = DashboardOptions {
+        as_of: args.as_of,
+        ..DashboardOptions::default()
+    };
     for name in &args.indicator {
-        let ind = wb.indicator_by_name(name)?.with_context(|| format!("the workbook has no indicator \"{name}\""))?;
+        let ind = wb
+            .indicator_by_name(name)?
+            .with_context(|| format!("the workbook has no indicator \"{name}\""))?;
         options.indicators.push(ind.id);
     }
     for name in &args.team {
-        let team = wb.team_by_name(name)?.with_context(|| format!("the workbook has no team \"{name}\""))?;
+        let team = wb
+            .team_by_name(name)?
+            .with_context(|| format!("the workbook has no team \"{name}\""))?;
         options.teams.push(team.id);
     }
     let d = write_dashboard(&wb, &options, args.html.as_deref(), args.pdf.as_deref())?;
     for path in [&args.html, &args.pdf].into_iter().flatten() {
-        writeln!(out, "Wrote the dashboard ({} indicators) to {}.", d.sections.len(), path.display())?;
+        writeln!(
+            out,
+            "Wrote the dashboard ({} indicators) to {}.",
+            d.sections.len(),
+            path.display()
+        )?;
     }
     Ok(())
 }

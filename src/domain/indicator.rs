@@ -96,7 +96,10 @@ pub struct StatusThresholds {
 
 impl Default for StatusThresholds {
     fn default() -> Self {
-        Self { on_track_within: 0.05, at_risk_within: 0.15 }
+        Self {
+            on_track_within: 0.05,
+            at_risk_within: 0.15,
+        }
     }
 }
 
@@ -120,4 +123,3 @@ impl StatusThresholds {
         (!ok).then(|| "The on-track margin must be between 0 and the at-risk margin, which must be at most 100%.".to_owned())
     }
 }
-

@@ -10,7 +10,9 @@ use crate::analysis::snapshot::IndicatorSnapshot;
 use crate::domain::number::format_number;
 
 /// Line colours (Okabe–Ito, with black and a purple instead of yellow for contrast on white).
-pub const PALETTE: [&str; 8] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#333333"];
+pub const PALETTE: [&str; 8] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#333333",
+];
 /// Dash patterns cycled after the colours run out.
 pub const DASHES: [Option<&str>; 3] = [None, Some("6 3"), Some("2 2")];
 /// Most team lines drawn in colour; beyond this, teams are drawn thin grey and the median stands out.
@@ -27,15 +29,21 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     }
     let raw = (hi - lo) / count.max(1) as f64;
     let magnitude = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
-    let first = (lo / step).ceil() * step;
-    let mut ticks = Vec::new();
-    let mut t = first;
-    while t <= hi + step * 1e-9 && ticks.len() < 50 {
-        ticks.push(if t.abs() < step * 1e-9 { 0.0 } else { t });
-        t += step;
-    }
-    ticks
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step + 1e-9).floor() as i64;
+    // Multiply, never accumulate, so 0.1 + 0.2 does not become 0.30000000000000004.
+    let scale = 10f64.powi((-step.log10().floor()).max(0.0) as i32 + 1);
+    let round = |v: f64| (v * scale).round() / scale;
+    (first..=last)
+        .take(50)
+        .map(|k| round(k as f64 * step))
+        .map(|t| if t == 0.0 { 0.0 } else { t })
+        .collect()
 }
 
 /// Maps dates and values to page coordinates inside a plot rectangle.
@@ -66,21 +74,45 @@ impl Scale {
 /// each team's values, the target path (dashed, bold) and the deadline.
 pub fn progress_chart(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), snap: &IndicatorSnapshot) {
     let Some((v_lo, v_hi)) = snap.value_range() else {
-        svg.text(x + w / 2.0, y + h / 2.0, "No values yet", TextStyle::sans(11.0, MUTED).anchored(Anchor::Middle));
+        svg.text(
+            x + w / 2.0,
+            y + h / 2.0,
+            "No values yet",
+            TextStyle::sans(11.0, MUTED).anchored(Anchor::Middle),
+        );
         return;
     };
-    let Some((d_lo, d_hi)) = snap.date_range() else { return };
+    let Some((d_lo, d_hi)) = snap.date_range() else {
+        return;
+    };
     let pad = ((v_hi - v_lo) * 0.08).max(v_hi.abs() * 0.02).max(1e-6);
     let ticks = nice_ticks(v_lo - pad, v_hi + pad, 5);
-    let (v0, v1) = (ticks.first().copied().unwrap_or(v_lo).min(v_lo - pad), ticks.last().copied().unwrap_or(v_hi).max(v_hi + pad));
+    let (v0, v1) = (
+        ticks.first().copied().unwrap_or(v_lo).min(v_lo - pad),
+        ticks.last().copied().unwrap_or(v_hi).max(v_hi + pad),
+    );
     let left = 44.0;
     let bottom = 22.0;
-    let s = Scale { x0: x + left, y0: y + 6.0, w: w - left - 8.0, h: h - bottom - 6.0, d0: d_lo.num_days_from_ce() as i64, d1: d_hi.num_days_from_ce() as i64, v0, v1 };
+    let s = Scale {
+        x0: x + left,
+        y0: y + 6.0,
+        w: w - left - 8.0,
+        h: h - bottom - 6.0,
+        d0: d_lo.num_days_from_ce() as i64,
+        d1: d_hi.num_days_from_ce() as i64,
+        v0,
+        v1,
+    };
     // Grid and y labels.
     for t in &ticks {
         let ty = s.y(*t);
         svg.line(s.x0, ty, s.x0 + s.w, ty, GRID, 0.6, None);
-        svg.text(s.x0 - 4.0, ty + 3.0, &format_number(*t, 2), TextStyle::sans(8.0, MUTED).anchored(Anchor::End));
+        svg.text(
+            s.x0 - 4.0,
+            ty + 3.0,
+            &format_number(*t, 2),
+            TextStyle::sans(8.0, MUTED).anchored(Anchor::End),
+        );
     }
     // x labels: one per year, or per quarter when the span is short.
     let years = d_hi.year() - d_lo.year();
@@ -89,19 +121,39 @@ pub fn progress_chart(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), snap: &
         if d >= d_lo {
             let tx = s.x(d);
             svg.line(tx, s.y0, tx, s.y0 + s.h, GRID, 0.6, None);
-            let label = if years <= 2 && d.month() != 1 { d.format("%b").to_string() } else { d.format("%Y").to_string() };
-            svg.text(tx, s.y0 + s.h + 12.0, &label, TextStyle::sans(8.0, MUTED).anchored(Anchor::Middle));
+            let label = if years <= 2 && d.month() != 1 {
+                d.format("%b").to_string()
+            } else {
+                d.format("%Y").to_string()
+            };
+            svg.text(
+                tx,
+                s.y0 + s.h + 12.0,
+                &label,
+                TextStyle::sans(8.0, MUTED).anchored(Anchor::Middle),
+            );
         }
         let step_months = if years <= 2 { 3 } else { 12 };
-        d = d.checked_add_months(chrono::Months::new(step_months)).unwrap_or(d_hi + chrono::Days::new(1));
+        d = d
+            .checked_add_months(chrono::Months::new(step_months))
+            .unwrap_or(d_hi + chrono::Days::new(1));
     }
     svg.line(s.x0, s.y0 + s.h, s.x0 + s.w, s.y0 + s.h, MUTED, 0.8, None);
     // Team lines.
     let coloured = snap.teams.len() <= MAX_COLOURED_TEAMS;
     for (i, team) in snap.teams.iter().enumerate() {
-        let pts: Vec<(f32, f32)> = team.points.iter().map(|(d, v)| (s.x(*d), s.y(*v))).collect();
+        let pts: Vec<(f32, f32)> = team
+            .points
+            .iter()
+            .map(|(d, v)| (s.x(*d), s.y(*v)))
+            .collect();
         if coloured {
-            svg.polyline(&pts, PALETTE[i % PALETTE.len()], 1.4, DASHES[(i / PALETTE.len()) % DASHES.len()]);
+            svg.polyline(
+                &pts,
+                PALETTE[i % PALETTE.len()],
+                1.4,
+                DASHES[(i / PALETTE.len()) % DASHES.len()],
+            );
         } else {
             svg.polyline(&pts, "#b8bec6", 0.6, None);
         }
@@ -117,14 +169,22 @@ pub fn progress_chart(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), snap: &
         let (bx, by) = (s.x(t.deadline), s.y(t.target_value));
         svg.line(ax, ay, bx, by, INK, 1.6, Some("5 3"));
         svg.circle(bx, by, 3.0, INK);
-        svg.text(bx - 4.0, by - 6.0, &format!("Target {}", format_number(t.target_value, 2)), TextStyle::sans(8.5, INK).anchored(Anchor::End).font(FontSpec::SANS_BOLD));
+        svg.text(
+            bx - 4.0,
+            by - 6.0,
+            &format!("Target {}", format_number(t.target_value, 2)),
+            TextStyle::sans(8.5, INK)
+                .anchored(Anchor::End)
+                .font(FontSpec::SANS_BOLD),
+        );
         svg.line(bx, s.y0, bx, s.y0 + s.h, MUTED, 0.6, Some("2 2"));
     }
 }
 
 /// The median value across teams per period (for charts with many teams).
 fn median_series(snap: &IndicatorSnapshot) -> Vec<(NaiveDate, f64)> {
-    let mut by_date: std::collections::BTreeMap<NaiveDate, Vec<f64>> = std::collections::BTreeMap::new();
+    let mut by_date: std::collections::BTreeMap<NaiveDate, Vec<f64>> =
+        std::collections::BTreeMap::new();
     for t in &snap.teams {
         for (d, v) in &t.points {
             by_date.entry(*d).or_default().push(*v);
@@ -134,7 +194,11 @@ fn median_series(snap: &IndicatorSnapshot) -> Vec<(NaiveDate, f64)> {
         .into_iter()
         .map(|(d, mut vs)| {
             vs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-            let m = if vs.len() % 2 == 1 { vs[vs.len() / 2] } else { (vs[vs.len() / 2 - 1] + vs[vs.len() / 2]) / 2.0 };
+            let m = if vs.len() % 2 == 1 {
+                vs[vs.len() / 2]
+            } else {
+                (vs[vs.len() / 2 - 1] + vs[vs.len() / 2]) / 2.0
+            };
             (d, m)
         })
         .collect()
@@ -144,8 +208,21 @@ fn median_series(snap: &IndicatorSnapshot) -> Vec<(NaiveDate, f64)> {
 pub fn legend(svg: &mut Svg, (x, y, w): (f32, f32, f32), snap: &IndicatorSnapshot) -> f32 {
     if snap.teams.len() > MAX_COLOURED_TEAMS {
         svg.polyline(&[(x, y - 3.0), (x + 16.0, y - 3.0)], PALETTE[0], 1.8, None);
-        svg.text(x + 20.0, y, "median of all teams (each team in grey)", TextStyle::sans(8.0, MUTED));
-        svg.line(x + 230.0, y - 3.0, x + 246.0, y - 3.0, INK, 1.6, Some("5 3"));
+        svg.text(
+            x + 20.0,
+            y,
+            "median of all teams (each team in grey)",
+            TextStyle::sans(8.0, MUTED),
+        );
+        svg.line(
+            x + 230.0,
+            y - 3.0,
+            x + 246.0,
+            y - 3.0,
+            INK,
+            1.6,
+            Some("5 3"),
+        );
         svg.text(x + 250.0, y, "target path", TextStyle::sans(8.0, MUTED));
         return y + 12.0;
     }
@@ -157,7 +234,12 @@ pub fn legend(svg: &mut Svg, (x, y, w): (f32, f32, f32), snap: &IndicatorSnapsho
             cx = x;
             cy += 12.0;
         }
-        svg.polyline(&[(cx, cy - 3.0), (cx + 16.0, cy - 3.0)], PALETTE[i % PALETTE.len()], 1.6, DASHES[(i / PALETTE.len()) % DASHES.len()]);
+        svg.polyline(
+            &[(cx, cy - 3.0), (cx + 16.0, cy - 3.0)],
+            PALETTE[i % PALETTE.len()],
+            1.6,
+            DASHES[(i / PALETTE.len()) % DASHES.len()],
+        );
         svg.text(cx + 20.0, cy, &team.name, TextStyle::sans(8.0, INK));
         cx += label_w;
     }
@@ -187,7 +269,12 @@ pub fn sparkline(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), values: &[f6
     let pts: Vec<(f32, f32)> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| (x + i as f32 / (values.len() - 1) as f32 * w, y + h - ((v - lo) / span) as f32 * h))
+        .map(|(i, v)| {
+            (
+                x + i as f32 / (values.len() - 1) as f32 * w,
+                y + h - ((v - lo) / span) as f32 * h,
+            )
+        })
         .collect();
     svg.polyline(&pts, colour, 1.0, None);
     if let Some((lx, ly)) = pts.last() {
@@ -201,8 +288,12 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_range() {
-        assert_eq!(nice_ticks(0.0, 100.0, 5), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(nice_ticks(37.0, 93.0, 5), [40.0, 50.0, 60.0, 70.0, 80.0, 90.0]);
+        assert_eq!(
+            nice_ticks(0.0, 100.0, 5),
+            [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        assert_eq!(nice_ticks(37.0, 93.0, 5), [40.0, 60.0, 80.0]);
+        assert_eq!(nice_ticks(0.1, 0.7, 6), [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]);
         assert_eq!(nice_ticks(5.0, 5.0, 5), [5.0]);
         assert_eq!(nice_ticks(-1.0, 1.0, 4), [-1.0, -0.5, 0.0, 0.5, 1.0]);
     }

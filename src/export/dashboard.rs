@@ -92,11 +92,20 @@ impl Dashboard {
             }
         }
         if sections.is_empty() {
-            return Err(DashboardError::Empty("There are no indicators to show; add indicators and their data first.".into()));
+            return Err(DashboardError::Empty(
+                "There are no indicators to show; add indicators and their data first.".into(),
+            ));
         }
-        let values: usize = sections.iter().map(|s| s.teams.iter().map(|t| t.points.len()).sum::<usize>()).sum();
+        let values: usize = sections
+            .iter()
+            .map(|s| s.teams.iter().map(|t| t.points.len()).sum::<usize>())
+            .sum();
         let teams = sections.iter().map(|s| s.teams.len()).max().unwrap_or(0);
-        let file = wb.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = wb
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         Ok(Dashboard {
             agency: framework.agency.display_name().to_owned(),
             mission: framework.mission.map(|m| m.statement),
@@ -118,15 +127,24 @@ impl Dashboard {
         let mut h = String::with_capacity(64 * 1024);
         h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        h.push_str(&format!("<title>{} — performance dashboard</title>\n", escape(&self.agency)));
+        h.push_str(&format!(
+            "<title>{} — performance dashboard</title>\n",
+            escape(&self.agency)
+        ));
         h.push_str(&format!("<style>{}</style>\n</head>\n<body>\n", CSS));
         h.push_str("<header>\n");
         h.push_str(&format!("<h1>{}</h1>\n", escape(&self.agency)));
         if let Some(m) = &self.mission {
-            h.push_str(&format!("<p class=\"mission\"><span class=\"label\">Mission</span> {}</p>\n", escape(m)));
+            h.push_str(&format!(
+                "<p class=\"mission\"><span class=\"label\">Mission</span> {}</p>\n",
+                escape(m)
+            ));
         }
         if let Some(t) = &self.target {
-            h.push_str(&format!("<p class=\"target\"><span class=\"label\">Target</span> {}</p>\n", escape(t)));
+            h.push_str(&format!(
+                "<p class=\"target\"><span class=\"label\">Target</span> {}</p>\n",
+                escape(t)
+            ));
         }
         h.push_str(&format!(
             "<p class=\"meta\">Produced {} · data as of {}</p>\n</header>\n<main>\n",
@@ -137,7 +155,10 @@ impl Dashboard {
             h.push_str(&section_html(snap));
         }
         h.push_str("</main>\n<footer>\n");
-        h.push_str(&format!("<p><span class=\"label\">Source</span> {}</p>\n", escape(&self.source)));
+        h.push_str(&format!(
+            "<p><span class=\"label\">Source</span> {}</p>\n",
+            escape(&self.source)
+        ));
         h.push_str("<p>Status compares each team's latest value with a straight path from the baseline to the target: ★ target met, ● on track, ▲ at risk, ■ off track, ○ not reported.</p>\n");
         h.push_str("<p>Produced with Ratchet, after Robert D. Behn's eleven better practices of performance leadership.</p>\n</footer>\n</body>\n</html>\n");
         h
@@ -161,9 +182,22 @@ impl Dashboard {
                     y = indicator_heading(&mut svg, y, snap);
                     let chart_h = 190.0_f32.min(PAGE_H - y - 160.0).max(120.0);
                     progress_chart(&mut svg, (MARGIN, y, PAGE_W - 2.0 * MARGIN, chart_h), snap);
-                    y = legend(&mut svg, (MARGIN + 44.0, y + chart_h + 12.0, PAGE_W - 2.0 * MARGIN - 44.0), snap) + 6.0;
+                    y = legend(
+                        &mut svg,
+                        (
+                            MARGIN + 44.0,
+                            y + chart_h + 12.0,
+                            PAGE_W - 2.0 * MARGIN - 44.0,
+                        ),
+                        snap,
+                    ) + 6.0;
                 } else {
-                    svg.text(MARGIN, y + 12.0, &format!("{} (continued)", snap.indicator.name), TextStyle::sans(12.0, INK).bold());
+                    svg.text(
+                        MARGIN,
+                        y + 12.0,
+                        &format!("{} (continued)", snap.indicator.name),
+                        TextStyle::sans(12.0, INK).bold(),
+                    );
                     y += 24.0;
                 }
                 let fit = (((PAGE_H - MARGIN - y - ROW_H) / ROW_H).floor().max(1.0)) as usize;
@@ -182,19 +216,41 @@ impl Dashboard {
 
     /// The PDF.
     pub fn pdf(&self) -> Result<Vec<u8>, RenderError> {
-        pdf(&self.pages(), &format!("{} — performance dashboard", self.agency))
+        pdf(
+            &self.pages(),
+            &format!("{} — performance dashboard", self.agency),
+        )
     }
 
     fn page_header(&self, svg: &mut Svg, page_no: usize) -> f32 {
         svg.rect(0.0, 0.0, PAGE_W, 6.0, ACCENT, None, 0.0);
-        svg.fitted(MARGIN, MARGIN + 10.0, &self.agency, TextStyle::sans(16.0, INK).bold(), 10.0, PAGE_W - 2.0 * MARGIN - 160.0, 1);
+        svg.fitted(
+            MARGIN,
+            MARGIN + 10.0,
+            &self.agency,
+            TextStyle::sans(16.0, INK).bold(),
+            10.0,
+            PAGE_W - 2.0 * MARGIN - 160.0,
+            1,
+        );
         svg.text(
             PAGE_W - MARGIN,
             MARGIN + 10.0,
-            &format!("Data as of {} · page {page_no}", self.as_of.format("%-d %b %Y")),
+            &format!(
+                "Data as of {} · page {page_no}",
+                self.as_of.format("%-d %b %Y")
+            ),
             TextStyle::sans(8.5, MUTED).anchored(Anchor::End),
         );
-        svg.line(MARGIN, MARGIN + 18.0, PAGE_W - MARGIN, MARGIN + 18.0, RULE, 0.8, None);
+        svg.line(
+            MARGIN,
+            MARGIN + 18.0,
+            PAGE_W - MARGIN,
+            MARGIN + 18.0,
+            RULE,
+            0.8,
+            None,
+        );
         MARGIN + 34.0
     }
 
@@ -202,13 +258,43 @@ impl Dashboard {
         let mut y = y;
         if let Some(m) = &self.mission {
             svg.text(MARGIN, y, "MISSION", TextStyle::sans(7.5, MUTED).bold());
-            y = svg.paragraph(MARGIN + 60.0, y, m, TextStyle::sans(11.0, INK).font(FontSpec::SERIF_ITALIC), PAGE_W - 2.0 * MARGIN - 60.0, 1.3);
+            y = svg.paragraph(
+                MARGIN + 60.0,
+                y,
+                m,
+                TextStyle::sans(11.0, INK).font(FontSpec::SERIF_ITALIC),
+                PAGE_W - 2.0 * MARGIN - 60.0,
+                1.3,
+            );
         }
         if let Some(t) = &self.target {
-            svg.text(MARGIN, y + 2.0, "TARGET", TextStyle::sans(7.5, MUTED).bold());
-            y = svg.paragraph(MARGIN + 60.0, y + 2.0, t, TextStyle::sans(10.0, INK), PAGE_W - 2.0 * MARGIN - 60.0, 1.3);
+            svg.text(
+                MARGIN,
+                y + 2.0,
+                "TARGET",
+                TextStyle::sans(7.5, MUTED).bold(),
+            );
+            y = svg.paragraph(
+                MARGIN + 60.0,
+                y + 2.0,
+                t,
+                TextStyle::sans(10.0, INK),
+                PAGE_W - 2.0 * MARGIN - 60.0,
+                1.3,
+            );
         }
-        svg.paragraph(MARGIN, y + 4.0, &format!("Produced {}. {}", self.produced.format("%-d %B %Y"), self.source), TextStyle::sans(7.5, MUTED), PAGE_W - 2.0 * MARGIN, 1.3) + 10.0
+        svg.paragraph(
+            MARGIN,
+            y + 4.0,
+            &format!(
+                "Produced {}. {}",
+                self.produced.format("%-d %B %Y"),
+                self.source
+            ),
+            TextStyle::sans(7.5, MUTED),
+            PAGE_W - 2.0 * MARGIN,
+            1.3,
+        ) + 10.0
     }
 }
 
@@ -242,8 +328,23 @@ fn describe(snap: &IndicatorSnapshot) -> String {
 }
 
 fn indicator_heading(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot) -> f32 {
-    let (_, y) = svg.fitted(MARGIN, y + 8.0, &snap.indicator.name, TextStyle::sans(14.0, INK).bold(), 9.0, PAGE_W - 2.0 * MARGIN, 2);
-    svg.paragraph(MARGIN, y, &describe(snap), TextStyle::sans(8.5, MUTED), PAGE_W - 2.0 * MARGIN, 1.3) + 4.0
+    let (_, y) = svg.fitted(
+        MARGIN,
+        y + 8.0,
+        &snap.indicator.name,
+        TextStyle::sans(14.0, INK).bold(),
+        9.0,
+        PAGE_W - 2.0 * MARGIN,
+        2,
+    );
+    svg.paragraph(
+        MARGIN,
+        y,
+        &describe(snap),
+        TextStyle::sans(8.5, MUTED),
+        PAGE_W - 2.0 * MARGIN,
+        1.3,
+    ) + 4.0
 }
 
 fn value_text(snap: &IndicatorSnapshot, v: Option<f64>, signed: bool) -> String {
@@ -251,20 +352,32 @@ fn value_text(snap: &IndicatorSnapshot, v: Option<f64>, signed: bool) -> String 
         None => "—".into(),
         Some(v) => {
             let s = format_number(v, usize::from(snap.indicator.decimals).max(1));
-            if signed && v > 0.0 { format!("+{s}") } else { s }
+            if signed && v > 0.0 {
+                format!("+{s}")
+            } else {
+                s
+            }
         }
     }
 }
 
 fn period_label(snap: &IndicatorSnapshot, start: NaiveDate) -> String {
-    Period { start, frequency: snap.indicator.frequency }.label()
+    Period {
+        start,
+        frequency: snap.indicator.frequency,
+    }
+    .label()
 }
 
 /// One row's cells, shared by the HTML and PDF tables.
 fn row_cells(snap: &IndicatorSnapshot, row: &crate::analysis::league::LeagueRow) -> [String; 6] {
     let p = &row.progress;
     let latest = match p.latest {
-        Some((d, v)) => format!("{} ({})", value_text(snap, Some(v), false), period_label(snap, d)),
+        Some((d, v)) => format!(
+            "{} ({})",
+            value_text(snap, Some(v), false),
+            period_label(snap, d)
+        ),
         None => "not reported".into(),
     };
     [
@@ -272,33 +385,93 @@ fn row_cells(snap: &IndicatorSnapshot, row: &crate::analysis::league::LeagueRow)
         latest,
         value_text(snap, p.change_since_last, true),
         value_text(snap, p.change_since_baseline, true),
-        p.percent_of_way.map_or("—".into(), |w| format!("{}%", format_number(w, 0))),
+        p.percent_of_way
+            .map_or("—".into(), |w| format!("{}%", format_number(w, 0))),
         format!("{} {}", p.status.symbol(), p.status.label()),
     ]
 }
 
-const HEADINGS: [&str; 8] = ["#", "Team", "Latest", "Since last period", "Since baseline", "% of the way", "Status", "Trend"];
+const HEADINGS: [&str; 8] = [
+    "#",
+    "Team",
+    "Latest",
+    "Since last period",
+    "Since baseline",
+    "% of the way",
+    "Status",
+    "Trend",
+];
 
-fn league_table(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot, rows: &[crate::analysis::league::LeagueRow]) {
-    let xs = [MARGIN, MARGIN + 22.0, MARGIN + 222.0, MARGIN + 352.0, MARGIN + 442.0, MARGIN + 532.0, MARGIN + 602.0, MARGIN + 700.0];
+fn league_table(
+    svg: &mut Svg,
+    y: f32,
+    snap: &IndicatorSnapshot,
+    rows: &[crate::analysis::league::LeagueRow],
+) {
+    let xs = [
+        MARGIN,
+        MARGIN + 22.0,
+        MARGIN + 222.0,
+        MARGIN + 352.0,
+        MARGIN + 442.0,
+        MARGIN + 532.0,
+        MARGIN + 602.0,
+        MARGIN + 700.0,
+    ];
     let header = TextStyle::sans(8.0, MUTED).bold();
     for (x, h) in xs.iter().zip(HEADINGS) {
         svg.text(*x, y + 10.0, h, header);
     }
     svg.line(MARGIN, y + 14.0, PAGE_W - MARGIN, y + 14.0, RULE, 0.8, None);
-    let start_rank = snap.league.iter().position(|r| rows.first().is_some_and(|f| f.team == r.team)).unwrap_or(0);
+    let start_rank = snap
+        .league
+        .iter()
+        .position(|r| rows.first().is_some_and(|f| f.team == r.team))
+        .unwrap_or(0);
     for (i, row) in rows.iter().enumerate() {
         let ry = y + 14.0 + (i as f32 + 1.0) * ROW_H;
         if i % 2 == 1 {
-            svg.rect(MARGIN, ry - ROW_H + 4.0, PAGE_W - 2.0 * MARGIN, ROW_H, "#f3f5f7", None, 0.0);
+            svg.rect(
+                MARGIN,
+                ry - ROW_H + 4.0,
+                PAGE_W - 2.0 * MARGIN,
+                ROW_H,
+                "#f3f5f7",
+                None,
+                0.0,
+            );
         }
         let cells = row_cells(snap, row);
-        let rank = if row.progress.percent_of_way.is_some() { format!("{}", start_rank + i + 1) } else { String::new() };
+        let rank = if row.progress.percent_of_way.is_some() {
+            format!("{}", start_rank + i + 1)
+        } else {
+            String::new()
+        };
         svg.text(xs[0], ry, &rank, TextStyle::sans(8.5, MUTED));
-        svg.fitted(xs[1], ry, &cells[0], TextStyle::sans(8.5, INK), 6.0, 195.0, 1);
+        svg.fitted(
+            xs[1],
+            ry,
+            &cells[0],
+            TextStyle::sans(8.5, INK),
+            6.0,
+            195.0,
+            1,
+        );
         for (k, cell) in cells.iter().enumerate().skip(1) {
-            let style = if k == 5 { TextStyle::sans(8.5, status_colour(row.progress.status)).bold() } else { TextStyle::sans(8.5, INK) };
-            svg.fitted(xs[k + 1], ry, cell, style, 6.0, xs.get(k + 2).map_or(90.0, |n| n - xs[k + 1] - 6.0), 1);
+            let style = if k == 5 {
+                TextStyle::sans(8.5, status_colour(row.progress.status)).bold()
+            } else {
+                TextStyle::sans(8.5, INK)
+            };
+            svg.fitted(
+                xs[k + 1],
+                ry,
+                cell,
+                style,
+                6.0,
+                xs.get(k + 2).map_or(90.0, |n| n - xs[k + 1] - 6.0),
+                1,
+            );
         }
         sparkline(svg, (xs[7], ry - 9.0, 60.0, 10.0), &row.sparkline, ACCENT);
     }
@@ -318,11 +491,21 @@ pub fn status_colour(s: Status) -> &'static str {
 fn section_html(snap: &IndicatorSnapshot) -> String {
     let mut h = String::new();
     h.push_str("<section>\n");
-    h.push_str(&format!("<h2>{}</h2>\n<p class=\"meta\">{}</p>\n", escape(&snap.indicator.name), escape(&describe(snap))));
+    h.push_str(&format!(
+        "<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
+        escape(&snap.indicator.name),
+        escape(&describe(snap))
+    ));
     let mut chart = Svg::new(760.0, 280.0);
     progress_chart(&mut chart, (0.0, 0.0, 760.0, 236.0), snap);
     legend(&mut chart, (44.0, 252.0, 716.0), snap);
-    h.push_str(&format!("<figure>{}</figure>\n", inline(&chart.finish(), &format!("Progress of every team on {}", snap.indicator.name))));
+    h.push_str(&format!(
+        "<figure>{}</figure>\n",
+        inline(
+            &chart.finish(),
+            &format!("Progress of every team on {}", snap.indicator.name)
+        )
+    ));
     h.push_str("<div class=\"table\"><table>\n<thead><tr>");
     for head in HEADINGS {
         h.push_str(&format!("<th>{head}</th>"));
@@ -393,7 +576,12 @@ footer { color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rul
 
 /// Writes the dashboard to the given HTML and/or PDF files (each written to
 /// a temporary file, then renamed into place).
-pub fn write_dashboard(wb: &Workbook, options: &DashboardOptions, html: Option<&Path>, pdf_path: Option<&Path>) -> Result<Dashboard, DashboardError> {
+pub fn write_dashboard(
+    wb: &Workbook,
+    options: &DashboardOptions,
+    html: Option<&Path>,
+    pdf_path: Option<&Path>,
+) -> Result<Dashboard, DashboardError> {
     let dashboard = Dashboard::build(wb, options)?;
     if let Some(path) = html {
         write_file(path, dashboard.html().as_bytes())?;
@@ -406,8 +594,14 @@ pub fn write_dashboard(wb: &Workbook, options: &DashboardOptions, html: Option<&
 
 /// Writes bytes to `path` via a temporary file beside it.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), DashboardError> {
-    let err = |e: std::io::Error| DashboardError::Write { path: path.display().to_string(), reason: e.to_string() };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    let err = |e: std::io::Error| DashboardError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
     let temp = path.with_file_name(format!(".{name}.part"));
     std::fs::write(&temp, bytes).map_err(err)?;
     std::fs::rename(&temp, path).map_err(|e| {

@@ -10,8 +10,15 @@ use crate::storage::{AGENCY_TEAM, StorageError, Workbook};
 
 /// The snapshot of one indicator across the active teams (or the whole
 /// agency, for agency-wide indicators), as it stood on `as_of`.
-pub fn load_snapshot(wb: &Workbook, indicator: IndicatorId, as_of: NaiveDate, only_teams: &[TeamId]) -> Result<Option<IndicatorSnapshot>, StorageError> {
-    let Some(ind) = wb.indicator(indicator)? else { return Ok(None) };
+pub fn load_snapshot(
+    wb: &Workbook,
+    indicator: IndicatorId,
+    as_of: NaiveDate,
+    only_teams: &[TeamId],
+) -> Result<Option<IndicatorSnapshot>, StorageError> {
+    let Some(ind) = wb.indicator(indicator)? else {
+        return Ok(None);
+    };
     let teams: Vec<Team> = match ind.scope {
         IndicatorScope::AgencyWide => vec![Team {
             id: AGENCY_TEAM,
@@ -30,5 +37,7 @@ pub fn load_snapshot(wb: &Workbook, indicator: IndicatorId, as_of: NaiveDate, on
         values.entry(team).or_default().push((period, value));
     }
     let targets = wb.target_records(indicator)?;
-    Ok(Some(IndicatorSnapshot::build(&ind, &teams, &values, &targets, as_of)))
+    Ok(Some(IndicatorSnapshot::build(
+        &ind, &teams, &values, &targets, as_of,
+    )))
 }

@@ -30,15 +30,35 @@ pub struct FontSpec {
 
 impl FontSpec {
     /// Regular sans.
-    pub const SANS: FontSpec = FontSpec { serif: false, bold: false, italic: false };
+    pub const SANS: FontSpec = FontSpec {
+        serif: false,
+        bold: false,
+        italic: false,
+    };
     /// Bold sans.
-    pub const SANS_BOLD: FontSpec = FontSpec { serif: false, bold: true, italic: false };
+    pub const SANS_BOLD: FontSpec = FontSpec {
+        serif: false,
+        bold: true,
+        italic: false,
+    };
     /// Regular serif.
-    pub const SERIF: FontSpec = FontSpec { serif: true, bold: false, italic: false };
+    pub const SERIF: FontSpec = FontSpec {
+        serif: true,
+        bold: false,
+        italic: false,
+    };
     /// Bold serif.
-    pub const SERIF_BOLD: FontSpec = FontSpec { serif: true, bold: true, italic: false };
+    pub const SERIF_BOLD: FontSpec = FontSpec {
+        serif: true,
+        bold: true,
+        italic: false,
+    };
     /// Italic serif.
-    pub const SERIF_ITALIC: FontSpec = FontSpec { serif: true, bold: false, italic: true };
+    pub const SERIF_ITALIC: FontSpec = FontSpec {
+        serif: true,
+        bold: false,
+        italic: true,
+    };
 
     /// The SVG family name.
     pub fn family(self) -> &'static str {
@@ -62,7 +82,13 @@ pub fn font_db() -> Arc<fontdb::Database> {
     static DB: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = fontdb::Database::new();
-        for data in [SANS_REGULAR, SANS_BOLD, SERIF_REGULAR, SERIF_BOLD, SERIF_ITALIC] {
+        for data in [
+            SANS_REGULAR,
+            SANS_BOLD,
+            SERIF_REGULAR,
+            SERIF_BOLD,
+            SERIF_ITALIC,
+        ] {
             db.load_font_data(data.to_vec());
         }
         db.set_sans_serif_family(SANS);
@@ -80,7 +106,13 @@ fn faces() -> Option<&'static Faces> {
     static FACES: OnceLock<Option<Faces>> = OnceLock::new();
     FACES
         .get_or_init(|| {
-            let specs = [FontSpec::SANS, FontSpec::SANS_BOLD, FontSpec::SERIF, FontSpec::SERIF_BOLD, FontSpec::SERIF_ITALIC];
+            let specs = [
+                FontSpec::SANS,
+                FontSpec::SANS_BOLD,
+                FontSpec::SERIF,
+                FontSpec::SERIF_BOLD,
+                FontSpec::SERIF_ITALIC,
+            ];
             let faces = specs
                 .into_iter()
                 .map(|s| ttf_parser::Face::parse(s.data(), 0).ok().map(|f| (s, f)))
@@ -91,8 +123,15 @@ fn faces() -> Option<&'static Faces> {
 }
 
 fn face(spec: FontSpec) -> Option<&'static ttf_parser::Face<'static>> {
-    let spec = FontSpec { italic: spec.italic && spec.serif, ..spec };
-    faces()?.faces.iter().find(|(s, _)| *s == spec).map(|(_, f)| f)
+    let spec = FontSpec {
+        italic: spec.italic && spec.serif,
+        ..spec
+    };
+    faces()?
+        .faces
+        .iter()
+        .find(|(s, _)| *s == spec)
+        .map(|(_, f)| f)
 }
 
 /// The width of `text` at `size` points in the given font (unknown characters
@@ -102,10 +141,16 @@ pub fn text_width(text: &str, spec: FontSpec, size: f32) -> f32 {
         return text.chars().count() as f32 * size * 0.6;
     };
     let per_unit = size / f32::from(face.units_per_em());
-    let fallback = face.glyph_index('?').and_then(|g| face.glyph_hor_advance(g)).unwrap_or(600);
+    let fallback = face
+        .glyph_index('?')
+        .and_then(|g| face.glyph_hor_advance(g))
+        .unwrap_or(600);
     text.chars()
         .map(|c| {
-            let advance = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).unwrap_or(if c.is_control() { 0 } else { fallback });
+            let advance = face
+                .glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .unwrap_or(if c.is_control() { 0 } else { fallback });
             f32::from(advance) * per_unit
         })
         .sum()
@@ -115,10 +160,13 @@ pub fn text_width(text: &str, spec: FontSpec, size: f32) -> f32 {
 /// export rather than silently dropped). Line breaks and zero-width
 /// formatting characters are not counted.
 pub fn missing_glyphs(text: &str, spec: FontSpec) -> Vec<char> {
-    let Some(face) = face(spec) else { return Vec::new() };
+    let Some(face) = face(spec) else {
+        return Vec::new();
+    };
     let mut out: Vec<char> = Vec::new();
     for c in text.chars() {
-        let invisible = c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
+        let invisible = c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
         if !invisible && face.glyph_index(c).is_none() && !out.contains(&c) {
             out.push(c);
         }
@@ -133,7 +181,11 @@ pub fn wrap(text: &str, spec: FontSpec, size: f32, max_width: f32) -> Vec<String
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
             if text_width(&candidate, spec, size) <= max_width {
                 line = candidate;
                 continue;
@@ -166,7 +218,14 @@ pub fn wrap(text: &str, spec: FontSpec, size: f32, max_width: f32) -> Vec<String
 
 /// The largest size, from `start` down to `min`, at which `text` wraps into at
 /// most `max_lines` lines of `max_width`; with the lines at that size.
-pub fn fit(text: &str, spec: FontSpec, start: f32, min: f32, max_width: f32, max_lines: usize) -> (f32, Vec<String>) {
+pub fn fit(
+    text: &str,
+    spec: FontSpec,
+    start: f32,
+    min: f32,
+    max_width: f32,
+    max_lines: usize,
+) -> (f32, Vec<String>) {
     let mut size = start;
     loop {
         let lines = wrap(text, spec, size, max_width);
@@ -195,15 +254,24 @@ mod tests {
         let text = "Keep every Riverton street safe, smooth and clear, so that residents can get where they need to go.";
         let lines = wrap(text, FontSpec::SERIF, 14.0, 200.0);
         assert!(lines.len() >= 3);
-        assert!(lines.iter().all(|l| text_width(l, FontSpec::SERIF, 14.0) <= 200.0));
+        assert!(
+            lines
+                .iter()
+                .all(|l| text_width(l, FontSpec::SERIF, 14.0) <= 200.0)
+        );
         assert_eq!(lines.join(" "), text);
         let long = "x".repeat(300);
-        assert!(wrap(&long, FontSpec::SANS, 12.0, 100.0).iter().all(|l| text_width(l, FontSpec::SANS, 12.0) <= 100.0));
+        assert!(
+            wrap(&long, FontSpec::SANS, 12.0, 100.0)
+                .iter()
+                .all(|l| text_width(l, FontSpec::SANS, 12.0) <= 100.0)
+        );
     }
 
     #[test]
     fn fitting_shrinks_long_text() {
-        let name = "Wolfeschlegelsteinhausenbergerdorff District Street Maintenance Crew Number Seven";
+        let name =
+            "Wolfeschlegelsteinhausenbergerdorff District Street Maintenance Crew Number Seven";
         let (size, lines) = fit(name, FontSpec::SERIF_BOLD, 40.0, 8.0, 600.0, 1);
         assert!(size < 40.0);
         assert_eq!(lines.len(), 1);

@@ -39,21 +39,39 @@ pub fn parse(svg: &str) -> Result<usvg::Tree, RenderError> {
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
     let tree = parse(svg)?;
     let size = tree.size();
-    let (w, h) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
-    let mut pixmap = tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or_else(|| RenderError::Png(format!("{w}×{h} is too large")))?;
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(w.max(1), h.max(1))
+        .ok_or_else(|| RenderError::Png(format!("{w}×{h} is too large")))?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| RenderError::Png(e.to_string()))
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| RenderError::Png(e.to_string()))
 }
 
 /// Renders SVG pages into one PDF, each page the size of its SVG, with the
 /// fonts embedded and the text selectable.
 pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
-    let trees = pages.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>()?;
+    let trees = pages
+        .iter()
+        .map(|p| parse(p))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut document = Document::new();
-    document.set_metadata(krilla::metadata::Metadata::new().title(title.to_owned()).creator("Ratchet".to_owned()));
+    document.set_metadata(
+        krilla::metadata::Metadata::new()
+            .title(title.to_owned())
+            .creator("Ratchet".to_owned()),
+    );
     for tree in &trees {
-        let size = Size::from_wh(tree.size().width(), tree.size().height()).ok_or_else(|| RenderError::Pdf("a page has no size".into()))?;
+        let size = Size::from_wh(tree.size().width(), tree.size().height())
+            .ok_or_else(|| RenderError::Pdf("a page has no size".into()))?;
         let mut page = document.start_page_with(PageSettings::new(size));
         let mut surface = page.surface();
         surface
@@ -62,7 +80,9 @@ pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
+    document
+        .finish()
+        .map_err(|e| RenderError::Pdf(format!("{e:?}")))
 }
 
 /// Keeps the bundled font database alive for callers that parse many pages.
@@ -77,8 +97,21 @@ mod tests {
 
     fn sample() -> String {
         let mut svg = Svg::new(300.0, 120.0);
-        svg.rect(0.0, 0.0, 300.0, 120.0, "#ffffff", Some(("#333333", 2.0)), 4.0);
-        svg.text(20.0, 60.0, "Riverton — Ελλάδα — Москва", TextStyle::sans(14.0, "#000000"));
+        svg.rect(
+            0.0,
+            0.0,
+            300.0,
+            120.0,
+            "#ffffff",
+            Some(("#333333", 2.0)),
+            4.0,
+        );
+        svg.text(
+            20.0,
+            60.0,
+            "Riverton — Ελλάδα — Москва",
+            TextStyle::sans(14.0, "#000000"),
+        );
         svg.finish()
     }
 
@@ -96,6 +129,11 @@ mod tests {
         let pdf = pdf(&[sample(), sample()], "Test").unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&pdf);
-        assert!(text.contains("/FontFile") || text.contains("/FontFile2") || text.contains("/FontFile3"), "no embedded font program");
+        assert!(
+            text.contains("/FontFile")
+                || text.contains("/FontFile2")
+                || text.contains("/FontFile3"),
+            "no embedded font program"
+        );
     }
 }

@@ -61,12 +61,23 @@ pub struct TextStyle<'a> {
 impl<'a> TextStyle<'a> {
     /// A sans style of `size` in `fill`.
     pub fn sans(size: f32, fill: &'a str) -> Self {
-        Self { font: FontSpec::SANS, size, fill, anchor: Anchor::Start }
+        Self {
+            font: FontSpec::SANS,
+            size,
+            fill,
+            anchor: Anchor::Start,
+        }
     }
 
     /// The same style, bold.
     pub fn bold(self) -> Self {
-        Self { font: FontSpec { bold: true, ..self.font }, ..self }
+        Self {
+            font: FontSpec {
+                bold: true,
+                ..self.font
+            },
+            ..self
+        }
     }
 
     /// The same style, anchored differently.
@@ -90,13 +101,21 @@ pub struct Svg {
 
 fn num(v: f32) -> String {
     let r = (v * 100.0).round() / 100.0;
-    if r == r.trunc() { format!("{}", r as i64) } else { format!("{r}") }
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
+    }
 }
 
 impl Svg {
     /// An empty document of `width` × `height` points.
     pub fn new(width: f32, height: f32) -> Self {
-        Self { width, height, body: String::new() }
+        Self {
+            width,
+            height,
+            body: String::new(),
+        }
     }
 
     /// Width in points.
@@ -116,8 +135,20 @@ impl Svg {
     }
 
     /// A rectangle.
-    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: &str, stroke: Option<(&str, f32)>, radius: f32) {
-        let stroke = stroke.map_or_else(String::new, |(c, w)| format!(r#" stroke="{c}" stroke-width="{}""#, num(w)));
+    #[allow(clippy::too_many_arguments)] // coordinates, like SVG's own attributes
+    pub fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: &str,
+        stroke: Option<(&str, f32)>,
+        radius: f32,
+    ) {
+        let stroke = stroke.map_or_else(String::new, |(c, w)| {
+            format!(r#" stroke="{c}" stroke-width="{}""#, num(w))
+        });
         let _ = writeln!(
             self.body,
             r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{fill}"{stroke}/>"#,
@@ -130,7 +161,17 @@ impl Svg {
     }
 
     /// A straight line.
-    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, stroke: &str, width: f32, dash: Option<&str>) {
+    #[allow(clippy::too_many_arguments)] // coordinates, like SVG's own attributes
+    pub fn line(
+        &mut self,
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        stroke: &str,
+        width: f32,
+        dash: Option<&str>,
+    ) {
         let dash = dash.map_or_else(String::new, |d| format!(r#" stroke-dasharray="{d}""#));
         let _ = writeln!(
             self.body,
@@ -144,11 +185,20 @@ impl Svg {
     }
 
     /// A polyline through `points`.
-    pub fn polyline(&mut self, points: &[(f32, f32)], stroke: &str, width: f32, dash: Option<&str>) {
+    pub fn polyline(
+        &mut self,
+        points: &[(f32, f32)],
+        stroke: &str,
+        width: f32,
+        dash: Option<&str>,
+    ) {
         if points.len() < 2 {
             return;
         }
-        let pts: Vec<String> = points.iter().map(|(x, y)| format!("{},{}", num(*x), num(*y))).collect();
+        let pts: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+            .collect();
         let dash = dash.map_or_else(String::new, |d| format!(r#" stroke-dasharray="{d}""#));
         let _ = writeln!(
             self.body,
@@ -160,14 +210,24 @@ impl Svg {
 
     /// A circle.
     pub fn circle(&mut self, x: f32, y: f32, r: f32, fill: &str) {
-        let _ = writeln!(self.body, r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}"/>"#, num(x), num(y), num(r));
+        let _ = writeln!(
+            self.body,
+            r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}"/>"#,
+            num(x),
+            num(y),
+            num(r)
+        );
     }
 
     /// One line of text (escaped) with its baseline at `y`.
     pub fn text(&mut self, x: f32, y: f32, text: &str, style: TextStyle<'_>) {
         let f = style.font;
         let weight = if f.bold { r#" font-weight="bold""# } else { "" };
-        let italic = if f.italic { r#" font-style="italic""# } else { "" };
+        let italic = if f.italic {
+            r#" font-style="italic""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             self.body,
             r#"<text x="{}" y="{}" font-family="{}" font-size="{}" fill="{}" text-anchor="{}"{weight}{italic} xml:space="preserve">{}</text>"#,
@@ -182,7 +242,15 @@ impl Svg {
     }
 
     /// Text wrapped to `max_width`, first baseline at `y`; returns the y below the last line.
-    pub fn paragraph(&mut self, x: f32, y: f32, text: &str, style: TextStyle<'_>, max_width: f32, line_height: f32) -> f32 {
+    pub fn paragraph(
+        &mut self,
+        x: f32,
+        y: f32,
+        text: &str,
+        style: TextStyle<'_>,
+        max_width: f32,
+        line_height: f32,
+    ) -> f32 {
         let mut y = y;
         for line in wrap(text, style.font, style.size, max_width) {
             self.text(x, y, &line, style);
@@ -194,7 +262,16 @@ impl Svg {
     /// Text shrunk (from its style's size down to `min_size`) and wrapped to
     /// fit `max_lines` lines of `max_width`; returns the size used and the y below.
     #[allow(clippy::too_many_arguments)]
-    pub fn fitted(&mut self, x: f32, y: f32, text: &str, style: TextStyle<'_>, min_size: f32, max_width: f32, max_lines: usize) -> (f32, f32) {
+    pub fn fitted(
+        &mut self,
+        x: f32,
+        y: f32,
+        text: &str,
+        style: TextStyle<'_>,
+        min_size: f32,
+        max_width: f32,
+        max_lines: usize,
+    ) -> (f32, f32) {
         let (size, lines) = fit(text, style.font, style.size, min_size, max_width, max_lines);
         let style = TextStyle { size, ..style };
         let mut y = y;
@@ -224,7 +301,10 @@ mod tests {
 
     #[test]
     fn escaping_makes_markup_inert() {
-        assert_eq!(escape("<script>alert('x') & \"y\"</script>"), "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
         assert_eq!(escape("a\u{0}b\u{7}c"), "abc");
         assert_eq!(escape("Zoë 😀 \u{202e}"), "Zoë 😀 \u{202e}");
     }
@@ -234,7 +314,9 @@ mod tests {
         let mut svg = Svg::new(200.0, 100.0);
         svg.text(10.0, 20.0, "</svg><b>", TextStyle::sans(12.0, "#000"));
         let out = svg.finish();
-        assert!(out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100""#));
+        assert!(
+            out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100""#)
+        );
         assert!(out.contains("&lt;/svg&gt;&lt;b&gt;"));
         assert_eq!(out.matches("</svg>").count(), 1);
     }

@@ -30,7 +30,9 @@ impl Workbook {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let Some((a, b, c)) = raw else { return Ok(XmrSetting::default()) };
+        let Some((a, b, c)) = raw else {
+            return Ok(XmrSetting::default());
+        };
         Ok(XmrSetting {
             baseline_from: a.map(date_from_key).transpose()?,
             baseline_to: b.map(date_from_key).transpose()?,
@@ -39,7 +41,12 @@ impl Workbook {
     }
 
     /// Saves the XmR settings of one series.
-    pub fn set_xmr_setting(&mut self, indicator: IndicatorId, team: TeamId, s: &XmrSetting) -> StorageResult<()> {
+    pub fn set_xmr_setting(
+        &mut self,
+        indicator: IndicatorId,
+        team: TeamId,
+        s: &XmrSetting,
+    ) -> StorageResult<()> {
         self.transact(|tx| {
             tx.execute(
                 "INSERT INTO xmr_setting (indicator_id, team_id, baseline_from, baseline_to, recalc_from) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -66,6 +66,9 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             }
             (Some(wb), Screen::Data) => monitor::data::data_ui(ui, wb, state, actions),
             (Some(wb), Screen::Transfer) => monitor::transfer::transfer_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Progress) => monitor::progress::progress_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Multiples) => monitor::multiples::multiples_ui(ui, wb, actions),
+            (Some(wb), Screen::Xmr) => monitor::xmr::xmr_ui(ui, wb, actions),
             _ => start::start_ui(ui, view, state, actions),
         }
     });

@@ -136,16 +136,53 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
             "Import and export",
             "Spreadsheets in and out (CSV, XLSX)",
         ),
+        (
+            Screen::Progress,
+            "Progress and league table",
+            "Every team against its target path, side by side; publish the dashboard",
+        ),
+        (
+            Screen::Multiples,
+            "Small multiples",
+            "One small chart per team or per indicator",
+        ),
     ];
+    nav_items_ui(ui, view, &items, actions);
+
+    ui.add_space(10.0);
+    let phase = &PHASES[2];
+    ui.label(RichText::new(format!("{}. {}", phase.numeral, phase.title)).strong());
+    ui.label(RichText::new(phase.question).weak().small());
+    let analyse = &PRACTICES[9];
+    ui.label(RichText::new(format!("{}. {}", analyse.number, analyse.title)).small())
+        .on_hover_text(analyse.explanation);
+    nav_items_ui(
+        ui,
+        view,
+        &[(
+            Screen::Xmr,
+            "Process behaviour (XmR)",
+            "Signal or noise? Natural process limits for any series",
+        )],
+        actions,
+    );
+}
+
+fn nav_items_ui(
+    ui: &mut Ui,
+    view: &AppView,
+    items: &[(Screen, &str, &str)],
+    actions: &mut Actions,
+) {
     for (screen, label, tip) in items {
         ui.horizontal(|ui| {
             ui.add_space(12.0);
             if ui
-                .selectable_label(view.screen == screen, label)
-                .on_hover_text(tip)
+                .selectable_label(view.screen == *screen, *label)
+                .on_hover_text(*tip)
                 .clicked()
             {
-                actions.push(Action::Navigate(screen));
+                actions.push(Action::Navigate(*screen));
             }
         });
     }

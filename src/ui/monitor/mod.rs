@@ -1,11 +1,15 @@
 //! Phase II screens on the data side: teams and indicators, the data-entry
 //! grid with observations, and import and export.
 
+pub mod charts;
 pub mod data;
 pub mod grid;
+pub mod multiples;
 pub mod observations;
+pub mod progress;
 pub mod setup;
 pub mod transfer;
+pub mod xmr;
 
 use crate::domain::{
     Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, ObservationId, TeamId,
@@ -147,4 +151,17 @@ pub struct Forms {
     pub export: ExportForm,
     /// A path typed into the import assistant.
     pub import_path: String,
+    /// Status thresholds being edited: (indicator, on track %, at risk %).
+    pub thresholds: (Option<IndicatorId>, f32, f32),
+    /// The dashboard choices.
+    pub publish: PublishForm,
+}
+
+/// What the publish section has chosen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PublishForm {
+    /// Indicators ticked (empty: all).
+    pub indicators: Vec<IndicatorId>,
+    /// A file path typed instead of using the dialog.
+    pub path: String,
 }

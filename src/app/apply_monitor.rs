@@ -1,0 +1,251 @@
+//! Applying the monitoring screens' actions, and keeping their view models
+//! in step with the data.
+
+use chrono::Local;
+
+use super::import_job::{ImportStatus, Job};
+use super::monitor_view::{
+    MultiplesMode, ProgressView, XmrView, indicator_multiples, team_multiples,
+};
+use super::view::Screen;
+use super::{MonitorAction, RatchetApp};
+use crate::analysis::snapshot::IndicatorSnapshot;
+use crate::domain::{IndicatorId, TeamId};
+use crate::export::data::load_snapshot;
+
+impl RatchetApp {
+    /// Carries out one monitoring action.
+    pub(super) fn apply_monitor(&mut self, action: MonitorAction) {
+        match action {
+            MonitorAction::ShowProgress(id) => {
+                self.load_progress(id);
+                self.view.screen = Screen::Progress;
+            }
+            MonitorAction::SortLeague(column) => {
+                if let Some(p) = self
+                    .view
+                    .workbook
+                    .as_mut()
+                    .and_then(|v| v.monitor.progress.as_mut())
+                {
+                    let best_first = if p.sort.0 == column { !p.sort.1 } else { true };
+                    p.sort_by(column, best_first);
+                }
+            }
+            MonitorAction::HighlightTeams(teams) => {
+                if let Some(p) = self
+                    .view
+                    .workbook
+                    .as_mut()
+                    .and_then(|v| v.monitor.progress.as_mut())
+                {
+                    p.highlighted = teams;
+                }
+            }
+            MonitorAction::ShowMultiples(mode) => {
+                self.load_multiples(mode);
+                self.view.screen = Screen::Multiples;
+            }
+            MonitorAction::ShowXmr { indicator, team } => {
+                self.load_xmr(indicator, team);
+                self.view.screen = Screen::Xmr;
+            }
+            MonitorAction::SetXmrSetting {
+                indicator,
+                team,
+                setting,
+            } => {
+                if self
+                    .write(|wb| wb.set_xmr_setting(indicator, team, &setting))
+                    .is_some()
+                {
+                    self.load_xmr(indicator, team);
+                }
+            }
+            MonitorAction::SetThresholds {
+                indicator,
+                thresholds,
+            } => {
+                let Some(mut ind) = self
+                    .view
+                    .workbook
+                    .as_ref()
+                    .and_then(|v| v.setup.indicator(indicator).cloned())
+                else {
+                    return;
+                };
+                ind.thresholds = thresholds;
+                if self.write(|wb| wb.update_indicator(&ind)).is_some() {
+                    self.refresh_setup();
+                }
+            }
+            MonitorAction::Publish { html, pdf, options } => self.publish(html, pdf, options),
+            MonitorAction::PublishChoose { pdf, options } => {
+                let current = self.workbook.as_ref().map(|wb| wb.path().to_owned());
+                if let Some(path) = current
+                    .as_deref()
+                    .and_then(|p| super::dialogs::pick_dashboard_file(p, pdf))
+                {
+                    if pdf {
+                        self.publish(None, Some(path), options);
+                    } else {
+                        self.publish(Some(path), None, options);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Builds whatever a monitoring screen needs when it is opened.
+    pub(super) fn ensure_monitor(&mut self, screen: Screen) {
+        if self.monitor_stale
+            && matches!(screen, Screen::Progress | Screen::Multiples | Screen::Xmr)
+        {
+            self.monitor_stale = false;
+            self.refresh_monitor();
+        }
+        let Some(view) = self.view.workbook.as_ref() else {
+            return;
+        };
+        let first = view
+            .setup
+            .framework_indicator
+            .or_else(|| view.setup.indicators.first().map(|i| i.id));
+        let Some(first) = first else { return };
+        let team = view.setup.active_teams().next().map(|t| t.id);
+        match screen {
+            Screen::Progress if view.monitor.progress.is_none() => self.load_progress(first),
+            Screen::Multiples if view.monitor.multiples.is_none() => {
+                self.load_multiples(MultiplesMode::Teams(first))
+            }
+            Screen::Xmr if view.monitor.xmr.is_none() => {
+                if let Some(team) = team {
+                    self.load_xmr(first, team);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn snapshot(&mut self, id: IndicatorId) -> Option<IndicatorSnapshot> {
+        let wb = self.workbook.as_ref()?;
+        match load_snapshot(wb, id, Local::now().date_naive(), &[]) {
+            Ok(s) => s,
+            Err(e) => {
+                self.error(format!("The values could not be read: {e}"));
+                None
+            }
+        }
+    }
+
+    fn load_progress(&mut self, id: IndicatorId) {
+        let Some(snap) = self.snapshot(id) else {
+            return;
+        };
+        let Some(view) = self.view.workbook.as_mut() else {
+            return;
+        };
+        let keep = view
+            .monitor
+            .progress
+            .as_ref()
+            .filter(|p| p.snapshot.indicator.id == id)
+            .map(|p| (p.sort, p.highlighted.clone()));
+        let mut progress = ProgressView::new(snap, &view.observations);
+        if let Some(((column, best), highlighted)) = keep {
+            progress.sort_by(column, best);
+            progress.highlighted = highlighted;
+        }
+        view.monitor.progress = Some(progress);
+    }
+
+    fn load_multiples(&mut self, mode: MultiplesMode) {
+        let charts = match mode {
+            MultiplesMode::Teams(id) => self.snapshot(id).map(|s| team_multiples(&s)),
+            MultiplesMode::Indicators(team) => {
+                let ids: Vec<IndicatorId> = self
+                    .view
+                    .workbook
+                    .as_ref()
+                    .map(|v| v.setup.indicators.iter().map(|i| i.id).collect())
+                    .unwrap_or_default();
+                let snaps: Vec<IndicatorSnapshot> =
+                    ids.into_iter().filter_map(|i| self.snapshot(i)).collect();
+                Some(indicator_multiples(&snaps, team))
+            }
+        };
+        if let (Some(charts), Some(view)) = (charts, self.view.workbook.as_mut()) {
+            view.monitor.multiples = Some((mode, charts));
+        }
+    }
+
+    fn load_xmr(&mut self, indicator: IndicatorId, team: TeamId) {
+        let Some(snap) = self.snapshot(indicator) else {
+            return;
+        };
+        let setting = match self
+            .workbook
+            .as_ref()
+            .map(|wb| wb.xmr_setting(indicator, team))
+        {
+            Some(Ok(s)) => s,
+            Some(Err(e)) => {
+                self.error(format!("The chart settings could not be read: {e}"));
+                return;
+            }
+            None => return,
+        };
+        // An agency-wide indicator has one series, whatever team was asked for.
+        let team = if snap.teams.iter().any(|t| t.team == team) {
+            team
+        } else {
+            snap.teams.first().map_or(team, |t| t.team)
+        };
+        if let Some(view) = self.view.workbook.as_mut() {
+            view.monitor.xmr = Some(XmrView::new(&snap, team, setting, &view.observations));
+        }
+    }
+
+    /// Rebuilds the monitoring views that exist, after the data changed.
+    pub(super) fn refresh_monitor(&mut self) {
+        let Some(view) = self.view.workbook.as_ref() else {
+            return;
+        };
+        let progress = view
+            .monitor
+            .progress
+            .as_ref()
+            .map(|p| p.snapshot.indicator.id);
+        let multiples = view.monitor.multiples.as_ref().map(|(m, _)| *m);
+        let xmr = view.monitor.xmr.as_ref().map(|x| (x.indicator, x.team));
+        if let Some(id) = progress {
+            self.load_progress(id);
+        }
+        if let Some(m) = multiples {
+            self.load_multiples(m);
+        }
+        if let Some((i, t)) = xmr {
+            self.load_xmr(i, t);
+        }
+    }
+
+    fn publish(
+        &mut self,
+        html: Option<std::path::PathBuf>,
+        pdf: Option<std::path::PathBuf>,
+        options: crate::export::dashboard::DashboardOptions,
+    ) {
+        if self.job.is_some() {
+            self.error("An import or export is running: wait for it to finish.".into());
+            return;
+        }
+        let Some(wb_path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+            return;
+        };
+        let repaint = self.repaint_handle();
+        self.job = Some(Job::publish(wb_path, html, pdf, options, repaint));
+        if let Some(view) = self.view.workbook.as_mut() {
+            view.import.status = ImportStatus::Exporting;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Pieces shared by the monitoring charts: colours readable with
+//! colour-blindness (lines also differ by dash), date axes, observation markers.
+
+use std::ops::RangeInclusive;
+
+use egui::Color32;
+use egui_plot::{GridMark, LineStyle};
+
+use crate::app::monitor_view::date_of;
+
+/// Okabe–Ito colours (with a purple and grey for contrast on both themes).
+pub const TEAM_COLOURS: [Color32; 8] = [
+    Color32::from_rgb(0x00, 0x72, 0xB2),
+    Color32::from_rgb(0xD5, 0x5E, 0x00),
+    Color32::from_rgb(0x00, 0x9E, 0x73),
+    Color32::from_rgb(0xCC, 0x79, 0xA7),
+    Color32::from_rgb(0xE6, 0x9F, 0x00),
+    Color32::from_rgb(0x56, 0xB4, 0xE9),
+    Color32::from_rgb(0x9B, 0x59, 0xB6),
+    Color32::from_rgb(0x8C, 0x8C, 0x8C),
+];
+
+/// The colour of the i-th team line.
+pub fn team_colour(i: usize) -> Color32 {
+    TEAM_COLOURS[i % TEAM_COLOURS.len()]
+}
+
+/// The dash of the i-th team line (solid for the first eight, then dashed, then dotted).
+pub fn team_style(i: usize) -> LineStyle {
+    match (i / TEAM_COLOURS.len()) % 3 {
+        0 => LineStyle::Solid,
+        1 => LineStyle::dashed_dense(),
+        _ => LineStyle::dotted_dense(),
+    }
+}
+
+/// Labels a date axis: month and year, or only years over spans of more than six years.
+pub fn date_axis(mark: GridMark, range: &RangeInclusive<f64>) -> String {
+    let span = range.end() - range.start();
+    match date_of(mark.value) {
+        Some(d) if span < 6.0 * 365.0 => d.format("%b %Y").to_string(),
+        Some(d) => d.format("%Y").to_string(),
+        None => String::new(),
+    }
+}
+
+/// The text of the i-th observation marker.
+pub fn marker_text(markers: &[(f64, String)], index: usize) -> Option<&str> {
+    markers.get(index).map(|(_, t)| t.as_str())
+}

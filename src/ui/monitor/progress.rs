@@ -1,0 +1,375 @@
+//! Progress against the target path (egui_plot), the league table, status
+//! thresholds, and publishing the dashboard.
+
+use egui::{Align, Color32, Layout, RichText, Sense, Ui, Vec2};
+use egui_plot::{
+    HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine,
+};
+
+use super::charts::{date_axis, marker_text, team_colour, team_style};
+use crate::analysis::league::LeagueColumn;
+use crate::analysis::progress::Status;
+use crate::app::monitor_view::{LeagueLine, ProgressView, plot_x};
+use crate::app::view::WorkbookView;
+use crate::app::{Action, Actions, MonitorAction};
+use crate::domain::StatusThresholds;
+use crate::export::dashboard::DashboardOptions;
+use crate::ui::UiState;
+use crate::ui::widgets::guidance_ui;
+
+fn monitor(a: MonitorAction) -> Action {
+    Action::Monitor(a)
+}
+
+/// The colour of a status (always shown beside its symbol and word).
+pub fn status_color(ui: &Ui, s: Status) -> Color32 {
+    let v = ui.visuals();
+    match s {
+        Status::Met | Status::OnTrack => crate::ui::theme::done_color(v),
+        Status::AtRisk => v.warn_fg_color,
+        Status::OffTrack => v.error_fg_color,
+        Status::NoData | Status::NoTarget => v.weak_text_color(),
+    }
+}
+
+/// Draws the progress screen.
+pub fn progress_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
+    ui.heading("Progress and league table");
+    let Some(p) = wb.monitor.progress.as_ref() else {
+        guidance_ui(
+            ui,
+            "There are no indicators yet: add them under Teams and indicators.",
+        );
+        return;
+    };
+    let ind = &p.snapshot.indicator;
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_label("Indicator")
+            .selected_text(&ind.name)
+            .width(320.0)
+            .show_ui(ui, |ui| {
+                for i in &wb.setup.indicators {
+                    if ui.selectable_label(i.id == ind.id, &i.name).clicked() {
+                        actions.push(monitor(MonitorAction::ShowProgress(i.id)));
+                    }
+                }
+            });
+        let unit = if ind.unit.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", ind.unit.trim())
+        };
+        ui.label(
+            RichText::new(format!(
+                "{unit}{} · reported {}",
+                ind.direction.label().to_lowercase(),
+                ind.frequency.label().to_lowercase()
+            ))
+            .weak(),
+        );
+    });
+    thresholds_ui(ui, p, state, actions);
+    egui::ScrollArea::vertical()
+        .id_salt("progress_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            chart_ui(ui, p, actions);
+            ui.add_space(6.0);
+            league_ui(ui, p, actions);
+            ui.add_space(10.0);
+            publish_ui(ui, wb, state, actions);
+        });
+}
+
+fn thresholds_ui(ui: &mut Ui, p: &ProgressView, state: &mut UiState, actions: &mut Actions) {
+    let ind = &p.snapshot.indicator;
+    let t = ind.thresholds;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t.explain()).weak().small());
+        let form = &mut state.forms.thresholds;
+        if form.0 != Some(ind.id) {
+            *form = (
+                Some(ind.id),
+                (t.on_track_within * 100.0) as f32,
+                (t.at_risk_within * 100.0) as f32,
+            );
+        }
+        ui.add(
+            egui::DragValue::new(&mut form.1)
+                .range(0.0..=100.0)
+                .suffix("%")
+                .prefix("on track within "),
+        );
+        ui.add(
+            egui::DragValue::new(&mut form.2)
+                .range(0.0..=100.0)
+                .suffix("%")
+                .prefix("at risk within "),
+        );
+        let new = StatusThresholds {
+            on_track_within: f64::from(form.1) / 100.0,
+            at_risk_within: f64::from(form.2) / 100.0,
+        };
+        let changed = (new.on_track_within - t.on_track_within).abs() > 1e-6
+            || (new.at_risk_within - t.at_risk_within).abs() > 1e-6;
+        if ui
+            .add_enabled(
+                changed && new.problems().is_none(),
+                egui::Button::new("Apply thresholds"),
+            )
+            .clicked()
+        {
+            actions.push(monitor(MonitorAction::SetThresholds {
+                indicator: ind.id,
+                thresholds: new,
+            }));
+        }
+    });
+}
+
+fn chart_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
+    let snap = &p.snapshot;
+    let markers = p.markers.clone();
+    let marker_for_hover = markers.clone();
+    let plot = Plot::new("progress_chart")
+        .height(320.0)
+        .legend(Legend::default())
+        .x_axis_formatter(date_axis)
+        .label_formatter(move |hover: &HoverPosition<'_>| match hover {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                index,
+            } if *plot_name == "Observations" => marker_text(&marker_for_hover, *index)
+                .map(|t| format!("Observation: {t}"))
+                .or_else(|| Some(format!("{position:?}"))),
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{}: {}",
+                crate::app::monitor_view::date_of(position.x)
+                    .map_or(String::new(), |d| d.format("%-d %b %Y").to_string()),
+                crate::domain::number::format_number(position.y, 2)
+            )),
+            HoverPosition::Elsewhere { .. } => None,
+        });
+    let ink = ui.visuals().strong_text_color();
+    let response = plot.show(ui, |plot_ui| {
+        for (i, team) in snap
+            .teams
+            .iter()
+            .filter(|t| p.highlighted.contains(&t.team))
+            .enumerate()
+        {
+            let points: Vec<[f64; 2]> = team.points.iter().map(|(d, v)| [plot_x(*d), *v]).collect();
+            plot_ui.line(
+                Line::new(team.name.clone(), PlotPoints::new(points))
+                    .color(team_colour(i))
+                    .style(team_style(i))
+                    .width(1.6),
+            );
+        }
+        if let Some(t) = snap.agency_target {
+            plot_ui.line(
+                Line::new(
+                    "Target path",
+                    PlotPoints::new(vec![
+                        [plot_x(t.baseline_date), t.baseline_value],
+                        [plot_x(t.deadline), t.target_value],
+                    ]),
+                )
+                .style(LineStyle::dashed_loose())
+                .width(2.2)
+                .color(ink),
+            );
+            plot_ui
+                .vline(VLine::new("Deadline", plot_x(t.deadline)).style(LineStyle::dotted_dense()));
+            plot_ui.points(
+                Points::new("Target", vec![[plot_x(t.deadline), t.target_value]])
+                    .shape(MarkerShape::Diamond)
+                    .radius(6.0),
+            );
+        }
+        if !markers.is_empty() {
+            let y = snap.value_range().map_or(0.0, |(lo, _)| lo);
+            let pts: Vec<[f64; 2]> = markers.iter().map(|(x, _)| [*x, y]).collect();
+            plot_ui.points(
+                Points::new("Observations", pts)
+                    .shape(MarkerShape::Up)
+                    .radius(6.0),
+            );
+        }
+    });
+    let _ = response.response.accessible_name(format!(
+        "Chart of every team's progress on {}",
+        snap.indicator.name
+    ));
+    if snap.teams.len() > p.highlighted.len() || snap.teams.len() > 1 {
+        egui::CollapsingHeader::new(format!(
+            "Teams on the chart ({} of {})",
+            p.highlighted.len(),
+            snap.teams.len()
+        ))
+        .id_salt("chart_teams")
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for t in &snap.teams {
+                    let mut on = p.highlighted.contains(&t.team);
+                    if ui.checkbox(&mut on, format!("Chart: {}", t.name)).changed() {
+                        let mut next = p.highlighted.clone();
+                        if on {
+                            next.push(t.team);
+                        } else {
+                            next.retain(|x| *x != t.team);
+                        }
+                        actions.push(monitor(MonitorAction::HighlightTeams(next)));
+                    }
+                }
+            });
+        });
+    }
+}
+
+const WIDTHS: [f32; 8] = [34.0, 210.0, 150.0, 110.0, 110.0, 90.0, 110.0, 90.0];
+const ROW_H: f32 = 22.0;
+
+fn cell_ui(ui: &mut Ui, width: f32, text: RichText) {
+    ui.allocate_ui_with_layout(
+        Vec2::new(width, ROW_H),
+        Layout::left_to_right(Align::Center),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).truncate());
+        },
+    );
+}
+
+fn league_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
+    ui.label(RichText::new("League table").strong());
+    ui.label(RichText::new("Every team beside every other; teams that have not reported are listed, not dropped. Click a heading to sort.").weak().small());
+    ui.horizontal(|ui| {
+        cell_ui(ui, WIDTHS[0], RichText::new("#").weak());
+        for (k, column) in LeagueColumn::ALL.iter().enumerate() {
+            let arrow = if p.sort.0 == *column {
+                if p.sort.1 { " ▼" } else { " ▲" }
+            } else {
+                ""
+            };
+            let width = WIDTHS[k + 1];
+            ui.allocate_ui_with_layout(
+                Vec2::new(width, ROW_H),
+                Layout::left_to_right(Align::Center),
+                |ui| {
+                    ui.set_width(width);
+                    if ui
+                        .add(
+                            egui::Button::new(
+                                RichText::new(format!("{}{arrow}", column.label())).strong(),
+                            )
+                            .frame(false),
+                        )
+                        .on_hover_text("Sort by this column; again to reverse")
+                        .clicked()
+                    {
+                        actions.push(monitor(MonitorAction::SortLeague(*column)));
+                    }
+                },
+            );
+        }
+        cell_ui(ui, WIDTHS[7], RichText::new("Trend").weak());
+    });
+    ui.separator();
+    let n = p.lines.len();
+    egui::ScrollArea::vertical()
+        .id_salt("league_rows")
+        .max_height(420.0)
+        .show_rows(ui, ROW_H, n, |ui, range| {
+            for line in &p.lines[range] {
+                league_row_ui(ui, line);
+            }
+        });
+}
+
+fn league_row_ui(ui: &mut Ui, line: &LeagueLine) {
+    ui.horizontal(|ui| {
+        cell_ui(ui, WIDTHS[0], RichText::new(&line.rank).weak());
+        for (k, text) in line.cells.iter().enumerate() {
+            cell_ui(ui, WIDTHS[k + 1], RichText::new(text));
+        }
+        let colour = status_color(ui, line.status);
+        cell_ui(
+            ui,
+            WIDTHS[6],
+            RichText::new(format!("{} {}", line.status.symbol(), line.status.label()))
+                .color(colour)
+                .strong(),
+        );
+        let (rect, _) =
+            ui.allocate_exact_size(Vec2::new(WIDTHS[7] - 10.0, ROW_H - 6.0), Sense::hover());
+        if line.spark.len() >= 2 {
+            let pts: Vec<egui::Pos2> = line
+                .spark
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    egui::pos2(
+                        rect.left() + i as f32 / (line.spark.len() - 1) as f32 * rect.width(),
+                        rect.bottom() - v * rect.height(),
+                    )
+                })
+                .collect();
+            let stroke = egui::Stroke::new(1.2, ui.visuals().hyperlink_color);
+            ui.painter().add(egui::Shape::line(pts, stroke));
+        }
+    });
+}
+
+fn publish_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
+    egui::CollapsingHeader::new("Publish the dashboard (HTML and PDF)").id_salt("publish").show(ui, |ui| {
+        guidance_ui(
+            ui,
+            "Practice 5 asks to monitor publicly: publish the data so every team knows how every team is doing. \
+             The dashboard shows the mission, the target, every team's progress and the league table for each indicator. \
+             The HTML page is self-contained (no internet needed) and prints well; the PDF has the same layout.",
+        );
+        let form = &mut state.forms.publish;
+        ui.label("Indicators (none ticked: all):");
+        ui.horizontal_wrapped(|ui| {
+            for ind in &wb.setup.indicators {
+                let mut on = form.indicators.contains(&ind.id);
+                if ui.checkbox(&mut on, format!("Publish {}", ind.name)).changed() {
+                    if on {
+                        form.indicators.push(ind.id);
+                    } else {
+                        form.indicators.retain(|i| *i != ind.id);
+                    }
+                }
+            }
+        });
+        let options = DashboardOptions { indicators: form.indicators.clone(), ..DashboardOptions::default() };
+        let busy = wb.import.busy();
+        ui.horizontal_wrapped(|ui| {
+            if ui.add_enabled(!busy, egui::Button::new("Publish as HTML…")).clicked() {
+                actions.push(monitor(MonitorAction::PublishChoose { pdf: false, options: options.clone() }));
+            }
+            if ui.add_enabled(!busy, egui::Button::new("Publish as PDF…")).clicked() {
+                actions.push(monitor(MonitorAction::PublishChoose { pdf: true, options: options.clone() }));
+            }
+            let l = ui.label("or to the path");
+            ui.add(egui::TextEdit::singleline(&mut form.path).hint_text("/path/to/dashboard.html or .pdf").desired_width(300.0))
+                .labelled_by(l.id);
+            let path = form.path.trim().to_owned();
+            if ui.add_enabled(!path.is_empty() && !busy, egui::Button::new("Publish to path")).clicked() {
+                let path = std::path::PathBuf::from(path);
+                let pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+                let (html, pdf) = if pdf { (None, Some(path)) } else { (Some(path), None) };
+                actions.push(monitor(MonitorAction::Publish { html, pdf, options }));
+            }
+            if busy {
+                ui.spinner();
+            }
+        });
+    });
+}
