@@ -125,8 +125,8 @@ impl Dashboard {
     /// The self-contained HTML page.
     pub fn html(&self) -> String {
         let mut h = String::with_capacity(64 * 1024);
-        h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+        h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
         h.push_str(&format!(
             "<title>{} — performance dashboard</title>\n",
             escape(&self.agency)

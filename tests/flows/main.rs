@@ -7,6 +7,7 @@ mod cli;
 mod data_ui;
 mod import_export;
 mod migrations;
+mod monitor;
 mod parsers_never_panic;
 mod shell_ui;
 mod storage_framework;

@@ -1,0 +1,323 @@
+//! Monitoring: the dashboard's HTML and PDF, its SVG layout, and the
+//! progress, league and XmR screens in the window.
+
+use chrono::NaiveDate;
+use egui_kittest::kittest::Queryable;
+use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::domain::{Cell, Direction, Frequency, TargetValues};
+use ratchet::export::dashboard::{Dashboard, DashboardOptions};
+use ratchet::storage::{NewIndicator, Workbook};
+use resvg::usvg::roxmltree;
+
+use crate::support::{click, harness, temp};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A small workbook: three teams (one with a hostile name), a monthly
+/// indicator with a target, and a second indicator.
+fn small_workbook(dir: &std::path::Path) -> Workbook {
+    let mut wb = Workbook::create(&dir.join("small.ratchet")).unwrap();
+    wb.set_agency(&ratchet::domain::Agency {
+        name: "Parks & <Rec>".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    wb.save_mission("Every resident within ten minutes of a safe park.", "")
+        .unwrap();
+    let teams = [
+        wb.add_team("North", "").unwrap(),
+        wb.add_team("<script>alert(1)</script>", "").unwrap(),
+        wb.add_team("Zoë & \"Co\"", "").unwrap(),
+    ];
+    let open = wb
+        .add_indicator(&NewIndicator::simple(
+            "Playgrounds open",
+            "%",
+            Direction::Higher,
+            Frequency::Month,
+        ))
+        .unwrap();
+    let waits = wb
+        .add_indicator(&NewIndicator::simple(
+            "Days to fix",
+            "days",
+            Direction::Lower,
+            Frequency::Month,
+        ))
+        .unwrap();
+    wb.set_indicator_target(
+        open,
+        None,
+        &TargetValues {
+            baseline_value: 70.0,
+            baseline_date: d(2025, 1, 1),
+            target_value: 95.0,
+            deadline: d(2026, 1, 1),
+        },
+    )
+    .unwrap();
+    for m in 1..=6u32 {
+        let start = d(2025, m, 1);
+        for (k, team) in teams.iter().enumerate() {
+            let v = 70.0 + f64::from(m) * (k as f64 + 1.0);
+            wb.set_value(
+                Cell {
+                    indicator: open,
+                    team: *team,
+                    period_start: start,
+                },
+                Some(v),
+                "",
+                "entry",
+            )
+            .unwrap();
+            wb.set_value(
+                Cell {
+                    indicator: waits,
+                    team: *team,
+                    period_start: start,
+                },
+                Some(20.0 - f64::from(m)),
+                "",
+                "entry",
+            )
+            .unwrap();
+        }
+    }
+    wb
+}
+
+fn fixed() -> DashboardOptions {
+    DashboardOptions {
+        as_of: Some(d(2025, 7, 15)),
+        produced: Some(d(2025, 7, 16)),
+        ..DashboardOptions::default()
+    }
+}
+
+fn texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_html_dashboard_is_self_contained_and_shows_hostile_names_as_text() {
+    let dir = temp();
+    let wb = small_workbook(dir.path());
+    let html = Dashboard::build(&wb, &fixed()).unwrap().html();
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("the page is well-formed");
+    assert!(
+        doc.descendants().all(|n| !n.has_tag_name("script")),
+        "no script element"
+    );
+    let all = texts(&doc);
+    assert!(
+        all.iter().any(|t| t == "<script>alert(1)</script>"),
+        "the hostile name is shown as text"
+    );
+    assert!(all.iter().any(|t| t == "Zoë & \"Co\""));
+    assert!(all.iter().any(|t| t == "Parks & <Rec>"));
+    // Each team and its latest value: North 70 + 6×1 = 76 in Jun 2025; the third team 70 + 6×3 = 88.
+    assert!(all.iter().any(|t| t == "North"));
+    assert!(
+        all.iter()
+            .any(|t| t == "76.0 (Jun 2025)" || t == "76 (Jun 2025)"),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|t| t == "88 (Jun 2025)"), "{all:?}");
+    // No external reference of any kind.
+    for n in doc.descendants() {
+        for a in n.attributes() {
+            assert!(
+                !a.value().contains("http"),
+                "attribute {}={}",
+                a.name(),
+                a.value()
+            );
+            assert!(
+                !matches!(a.name(), "src" | "href"),
+                "external reference in {}",
+                a.name()
+            );
+        }
+    }
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    // Status is given in words, not by colour alone.
+    assert!(all.iter().any(|t| t.ends_with("Target met")
+        || t.ends_with("On track")
+        || t.ends_with("Off track")
+        || t.ends_with("At risk")));
+}
+
+#[test]
+fn the_dashboard_svg_layout_is_stable() {
+    let dir = temp();
+    let wb = small_workbook(dir.path());
+    let pages = Dashboard::build(&wb, &fixed()).unwrap().pages();
+    assert_eq!(pages.len(), 2, "one page per indicator");
+    for page in &pages {
+        roxmltree::Document::parse(page).expect("each page is well-formed SVG");
+        assert!(!page.contains("<script>"));
+    }
+    insta::assert_snapshot!("dashboard_page_1", pages[0]);
+}
+
+#[test]
+fn ratchet_report_writes_html_and_a_pdf_with_embedded_fonts() {
+    let dir = temp();
+    let path = dir.path().join("s.ratchet");
+    ratchet::sample::create_sample(&path).unwrap();
+    let (html, pdf) = (dir.path().join("d.html"), dir.path().join("d.pdf"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+        .args([
+            "report",
+            path.to_str().unwrap(),
+            "--html",
+            html.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--indicator",
+            "Potholes repaired within 48 hours",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    for team in [
+        "North District Crew",
+        "South District Crew",
+        "West District Crew",
+        "Harbor District Crew",
+    ] {
+        assert!(page.contains(team), "{team}");
+    }
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("/FontFile2"),
+        "fonts are embedded"
+    );
+    let none = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+        .args(["report", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!none.status.success());
+}
+
+fn open_small(dir: &std::path::Path) -> egui_kittest::Harness<'static, RatchetApp> {
+    let wb = small_workbook(dir);
+    let path = wb.path().to_owned();
+    drop(wb);
+    let mut h = harness(RatchetApp::new(Locations::under(dir), Some(path)));
+    h.run();
+    h
+}
+
+fn league_order(h: &egui_kittest::Harness<'_, RatchetApp>) -> Vec<String> {
+    let p = h
+        .state()
+        .view()
+        .workbook
+        .as_ref()
+        .unwrap()
+        .monitor
+        .progress
+        .as_ref()
+        .unwrap();
+    p.lines.iter().map(|l| l.cells[0].clone()).collect()
+}
+
+#[test]
+fn the_league_table_follows_the_indicator_and_sorts_by_column() {
+    let dir = temp();
+    let mut h = open_small(dir.path());
+    click(&mut h, "Progress and league table");
+    assert_eq!(h.state().view().screen, Screen::Progress);
+    // Best first by share of the way: the third team climbs fastest.
+    assert_eq!(
+        league_order(&h),
+        ["Zoë & \"Co\"", "<script>alert(1)</script>", "North"]
+    );
+    // Target 95 from a baseline of 70: the third team has covered 18 of 25 points.
+    let p = h
+        .state()
+        .view()
+        .workbook
+        .as_ref()
+        .unwrap()
+        .monitor
+        .progress
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        p.lines[0].cells,
+        ["Zoë & \"Co\"", "88 (Jun 2025)", "+3", "+18", "72%"]
+    );
+    assert_eq!(p.lines[2].cells[4], "24%");
+    h.get_by_label("72%");
+    // Sorting by team name, then reversed.
+    click(&mut h, "Team");
+    assert_eq!(
+        league_order(&h),
+        ["<script>alert(1)</script>", "North", "Zoë & \"Co\""]
+    );
+    click(&mut h, "Team ▼");
+    assert_eq!(
+        league_order(&h),
+        ["Zoë & \"Co\"", "North", "<script>alert(1)</script>"]
+    );
+    // Switching the indicator rebuilds the table: lower is better, no target, ranked by the latest value.
+    click(&mut h, "Indicator");
+    click(&mut h, "Days to fix");
+    let p = h
+        .state()
+        .view()
+        .workbook
+        .as_ref()
+        .unwrap()
+        .monitor
+        .progress
+        .as_ref()
+        .unwrap();
+    assert_eq!(p.snapshot.indicator.name, "Days to fix");
+    assert!(
+        p.lines
+            .iter()
+            .all(|l| l.cells[1].starts_with("14 (Jun 2025)"))
+    );
+    assert_eq!(
+        h.get_all_by_label_contains("No target").count(),
+        3,
+        "every team says it has no target"
+    );
+}
+
+#[test]
+fn the_xmr_view_prints_its_limits() {
+    let dir = temp();
+    let mut h = open_small(dir.path());
+    click(&mut h, "Process behaviour (XmR)");
+    assert_eq!(h.state().view().screen, Screen::Xmr);
+    // North on "Playgrounds open": 71..76, mean 73.5, moving ranges all 1 → limits 73.5 ± 2.66.
+    h.get_by_label_contains(
+        "centre line 73.5 · natural process limits 70.84 to 76.16 · upper range limit 3.27",
+    );
+    h.get_by_label_contains("The target (95) lies beyond the natural process limits");
+}
