@@ -3,14 +3,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::hint::black_box;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{Days, NaiveDate};
+use common::{frame, large_app};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratchet::app::data_view::GridMode;
-use ratchet::app::{Action, DataAction, Locations, RatchetApp, Screen};
+use ratchet::app::{Action, DataAction, Screen};
 use ratchet::io::mapping::{Mapping, guess_mapping};
 use ratchet::io::period::PeriodContext;
 use ratchet::io::{
@@ -124,36 +127,6 @@ fn import_benches(c: &mut Criterion) {
         b.iter(|| black_box(export_file(&wb, &out, &ExportOptions::default()).unwrap()))
     });
     group.finish();
-}
-
-/// One frame of the real app, as eframe would run it (layout and tessellation, no GPU).
-fn frame(ctx: &egui::Context, app: &mut RatchetApp, t: f64) -> usize {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1440.0, 900.0),
-        )),
-        time: Some(t),
-        ..Default::default()
-    };
-    let output = ctx.run_ui(input, |ui| app.frame_ui(ui));
-    ctx.tessellate(output.shapes, output.pixels_per_point).len()
-}
-
-fn large_app(dir: &Path) -> (RatchetApp, PathBuf) {
-    let path = dir.join("large.ratchet");
-    generate(
-        &path,
-        GenerateSpec {
-            teams: 200,
-            indicators: 20,
-            periods: 260,
-            seed: 1,
-        },
-    )
-    .unwrap();
-    let app = RatchetApp::new(Locations::under(dir), Some(path.clone()));
-    (app, path)
 }
 
 fn grid_benches(c: &mut Criterion) {

@@ -139,29 +139,32 @@ pub fn progress_chart(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), snap: &
             .unwrap_or(d_hi + chrono::Days::new(1));
     }
     svg.line(s.x0, s.y0 + s.h, s.x0 + s.w, s.y0 + s.h, MUTED, 0.8, None);
-    // Team lines.
-    let coloured = snap.teams.len() <= MAX_COLOURED_TEAMS;
-    for (i, team) in snap.teams.iter().enumerate() {
-        let pts: Vec<(f32, f32)> = team
-            .points
-            .iter()
-            .map(|(d, v)| (s.x(*d), s.y(*v)))
-            .collect();
-        if coloured {
+    // Team lines, or for many teams the spread across teams and its median.
+    if snap.teams.len() <= MAX_COLOURED_TEAMS {
+        for (i, team) in snap.teams.iter().enumerate() {
+            let pts: Vec<(f32, f32)> = team
+                .points
+                .iter()
+                .map(|(d, v)| (s.x(*d), s.y(*v)))
+                .collect();
             svg.polyline(
                 &pts,
                 PALETTE[i % PALETTE.len()],
                 1.4,
                 DASHES[(i / PALETTE.len()) % DASHES.len()],
             );
-        } else {
-            svg.polyline(&pts, "#b8bec6", 0.6, None);
         }
-    }
-    if !coloured {
-        let median = median_series(snap);
-        let pts: Vec<(f32, f32)> = median.iter().map(|(d, v)| (s.x(*d), s.y(*v))).collect();
-        svg.polyline(&pts, PALETTE[0], 1.8, None);
+    } else {
+        let spread = spread_series(snap);
+        let band = |lo: usize, hi: usize| -> Vec<(f32, f32)> {
+            let upper = spread.iter().map(|(d, q)| (s.x(*d), s.y(q[hi])));
+            let lower = spread.iter().rev().map(|(d, q)| (s.x(*d), s.y(q[lo])));
+            upper.chain(lower).collect()
+        };
+        svg.polygon(&band(0, 4), PALETTE[0], 0.15);
+        svg.polygon(&band(1, 3), PALETTE[0], 0.3);
+        let median: Vec<(f32, f32)> = spread.iter().map(|(d, q)| (s.x(*d), s.y(q[2]))).collect();
+        svg.polyline(&median, PALETTE[0], 1.8, None);
     }
     // Target path and deadline.
     if let Some(t) = snap.agency_target {
@@ -181,8 +184,13 @@ pub fn progress_chart(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), snap: &
     }
 }
 
-/// The median value across teams per period (for charts with many teams).
-fn median_series(snap: &IndicatorSnapshot) -> Vec<(NaiveDate, f64)> {
+/// The quantiles drawn for many teams: lowest, lower quartile, median, upper quartile, highest.
+pub const SPREAD_QUANTILES: [f64; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
+
+/// Per period, the spread of values across teams at [`SPREAD_QUANTILES`]
+/// (linear interpolation between ranks), for charts with too many teams to
+/// draw one line each.
+pub fn spread_series(snap: &IndicatorSnapshot) -> Vec<(NaiveDate, [f64; 5])> {
     let mut by_date: std::collections::BTreeMap<NaiveDate, Vec<f64>> =
         std::collections::BTreeMap::new();
     for t in &snap.teams {
@@ -193,15 +201,18 @@ fn median_series(snap: &IndicatorSnapshot) -> Vec<(NaiveDate, f64)> {
     by_date
         .into_iter()
         .map(|(d, mut vs)| {
-            vs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-            let m = if vs.len() % 2 == 1 {
-                vs[vs.len() / 2]
-            } else {
-                (vs[vs.len() / 2 - 1] + vs[vs.len() / 2]) / 2.0
-            };
-            (d, m)
+            vs.sort_by(f64::total_cmp);
+            (d, SPREAD_QUANTILES.map(|q| quantile(&vs, q)))
         })
         .collect()
+}
+
+/// The `q` quantile of sorted, non-empty `values`.
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let pos = q * (sorted.len().saturating_sub(1)) as f64;
+    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+    let (a, b) = (sorted[lo], sorted[hi.min(sorted.len() - 1)]);
+    a + (b - a) * (pos - lo as f64)
 }
 
 /// A legend of team colours (only drawn when teams are coloured).
@@ -211,19 +222,18 @@ pub fn legend(svg: &mut Svg, (x, y, w): (f32, f32, f32), snap: &IndicatorSnapsho
         svg.text(
             x + 20.0,
             y,
-            "median of all teams (each team in grey)",
+            "median team; shaded: middle half of teams, and lowest to highest",
             TextStyle::sans(8.0, MUTED),
         );
-        svg.line(
-            x + 230.0,
-            y - 3.0,
-            x + 246.0,
-            y - 3.0,
-            INK,
-            1.6,
-            Some("5 3"),
-        );
-        svg.text(x + 250.0, y, "target path", TextStyle::sans(8.0, MUTED));
+        let tx = x
+            + 40.0
+            + super::fonts::text_width(
+                "median team; shaded: middle half of teams, and lowest to highest",
+                FontSpec::SANS,
+                8.0,
+            );
+        svg.line(tx, y - 3.0, tx + 16.0, y - 3.0, INK, 1.6, Some("5 3"));
+        svg.text(tx + 20.0, y, "target path", TextStyle::sans(8.0, MUTED));
         return y + 12.0;
     }
     let mut cx = x;
@@ -285,6 +295,19 @@ pub fn sparkline(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), values: &[f6
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantiles_interpolate_between_ranks() {
+        let v = [1.0, 2.0, 3.0, 4.0, 10.0];
+        assert_eq!(
+            SPREAD_QUANTILES.map(|q| quantile(&v, q)),
+            [1.0, 2.0, 3.0, 4.0, 10.0]
+        );
+        let v = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile(&v, 0.5), 2.5);
+        assert_eq!(quantile(&v, 0.25), 1.75);
+        assert_eq!(quantile(&[7.0], 0.75), 7.0);
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_range() {

@@ -59,10 +59,7 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
 /// Renders SVG pages into one PDF, each page the size of its SVG, with the
 /// fonts embedded and the text selectable.
 pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
-    let trees = pages
-        .iter()
-        .map(|p| parse(p))
-        .collect::<Result<Vec<_>, _>>()?;
+    let trees = parse_all(pages)?;
     let mut document = Document::new();
     document.set_metadata(
         krilla::metadata::Metadata::new()
@@ -83,6 +80,35 @@ pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
     document
         .finish()
         .map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+/// Parses many pages, spread over the processor's cores (text layout is
+/// most of the cost of a long document).
+fn parse_all(pages: &[String]) -> Result<Vec<usvg::Tree>, RenderError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(pages.len())
+        .max(1);
+    if threads == 1 {
+        return pages.iter().map(|p| parse(p)).collect();
+    }
+    let chunk = pages.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>())
+            })
+            .collect();
+        let mut trees = Vec::with_capacity(pages.len());
+        for w in workers {
+            let part = w
+                .join()
+                .map_err(|_| RenderError::Svg("a page could not be laid out".into()))??;
+            trees.extend(part);
+        }
+        Ok(trees)
+    })
 }
 
 /// Keeps the bundled font database alive for callers that parse many pages.

@@ -100,11 +100,30 @@ pub struct Svg {
 }
 
 fn num(v: f32) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v);
+    s
+}
+
+/// Appends a coordinate rounded to 0.01 pt, without trailing zeros.
+fn push_num(out: &mut String, v: f32) {
     let r = (v * 100.0).round() / 100.0;
     if r == r.trunc() {
-        format!("{}", r as i64)
+        let _ = write!(out, "{}", r as i64);
     } else {
-        format!("{r}")
+        let _ = write!(out, "{r}");
+    }
+}
+
+/// Appends `x,y x,y …`.
+fn push_points(out: &mut String, points: &[(f32, f32)]) {
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_num(out, *x);
+        out.push(',');
+        push_num(out, *y);
     }
 }
 
@@ -195,16 +214,27 @@ impl Svg {
         if points.len() < 2 {
             return;
         }
-        let pts: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
-            .collect();
         let dash = dash.map_or_else(String::new, |d| format!(r#" stroke-dasharray="{d}""#));
+        self.body.push_str(r#"<polyline points=""#);
+        push_points(&mut self.body, points);
         let _ = writeln!(
             self.body,
-            r#"<polyline points="{}" fill="none" stroke="{stroke}" stroke-width="{}" stroke-linejoin="round"{dash}/>"#,
-            pts.join(" "),
+            r#"" fill="none" stroke="{stroke}" stroke-width="{}" stroke-linejoin="round"{dash}/>"#,
             num(width)
+        );
+    }
+
+    /// A filled polygon without outline (a shaded band).
+    pub fn polygon(&mut self, points: &[(f32, f32)], fill: &str, opacity: f32) {
+        if points.len() < 3 {
+            return;
+        }
+        self.body.push_str(r#"<polygon points=""#);
+        push_points(&mut self.body, points);
+        let _ = writeln!(
+            self.body,
+            r#"" fill="{fill}" fill-opacity="{}" stroke="none"/>"#,
+            num(opacity)
         );
     }
 

@@ -2,6 +2,7 @@
 //! grid with observations, and import and export.
 
 pub mod charts;
+pub mod choices;
 pub mod data;
 pub mod grid;
 pub mod multiples;
@@ -162,6 +163,10 @@ pub struct Forms {
 pub struct PublishForm {
     /// Indicators ticked (empty: all).
     pub indicators: Vec<IndicatorId>,
+    /// Teams ticked (empty: all active teams).
+    pub teams: Vec<TeamId>,
+    /// "Data as of" as typed (YYYY-MM-DD; empty: today).
+    pub as_of: String,
     /// A file path typed instead of using the dialog.
     pub path: String,
 }

@@ -15,7 +15,8 @@ use crate::app::{Action, Actions, MonitorAction};
 use crate::domain::StatusThresholds;
 use crate::export::dashboard::DashboardOptions;
 use crate::ui::UiState;
-use crate::ui::widgets::guidance_ui;
+use crate::ui::monitor::choices::{date_field_ui, indicator_choice_ui, team_choice_ui};
+use crate::ui::widgets::{guidance_ui, problem_ui};
 
 fn monitor(a: MonitorAction) -> Action {
     Action::Monitor(a)
@@ -335,21 +336,23 @@ fn publish_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
              The HTML page is self-contained (no internet needed) and prints well; the PDF has the same layout.",
         );
         let form = &mut state.forms.publish;
-        ui.label("Indicators (none ticked: all):");
-        ui.horizontal_wrapped(|ui| {
-            for ind in &wb.setup.indicators {
-                let mut on = form.indicators.contains(&ind.id);
-                if ui.checkbox(&mut on, format!("Publish {}", ind.name)).changed() {
-                    if on {
-                        form.indicators.push(ind.id);
-                    } else {
-                        form.indicators.retain(|i| *i != ind.id);
-                    }
-                }
-            }
-        });
-        let options = DashboardOptions { indicators: form.indicators.clone(), ..DashboardOptions::default() };
-        let busy = wb.import.busy();
+        indicator_choice_ui(ui, &wb.setup, "Publish ", &mut form.indicators);
+        team_choice_ui(ui, &wb.setup, &mut form.teams);
+        let as_of = ui
+            .horizontal_wrapped(|ui| {
+                let d = date_field_ui(ui, "Data as of", &mut form.as_of);
+                ui.label(RichText::new("(periods starting on or before; empty: today)").weak().small());
+                d
+            })
+            .inner;
+        problem_ui(ui, as_of.as_ref().err().map(String::as_str));
+        let options = DashboardOptions {
+            indicators: form.indicators.clone(),
+            teams: form.teams.clone(),
+            as_of: as_of.clone().ok().flatten(),
+            produced: None,
+        };
+        let busy = wb.import.busy() || as_of.is_err();
         ui.horizontal_wrapped(|ui| {
             if ui.add_enabled(!busy, egui::Button::new("Publish as HTML…")).clicked() {
                 actions.push(monitor(MonitorAction::PublishChoose { pdf: false, options: options.clone() }));

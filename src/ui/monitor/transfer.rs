@@ -7,7 +7,6 @@ use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, DataAction};
 use crate::domain::Frequency;
 use crate::domain::number::count;
-use crate::domain::target::parse_typed_date;
 use crate::io::ExportOptions;
 use crate::io::mapping::Layout;
 use crate::io::number::DecimalMark;
@@ -15,6 +14,7 @@ use crate::io::period::DateOrder;
 use crate::io::source::SourceKind;
 use crate::storage::OnExisting;
 use crate::ui::UiState;
+use crate::ui::monitor::choices::{date_field_ui, indicator_choice_ui, team_choice_ui};
 use crate::ui::widgets::{guidance_ui, problem_ui};
 
 fn data(a: DataAction) -> Action {
@@ -470,71 +470,23 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
         "One row per value: team, indicator, period, value, unit, direction, frequency, the target in force and whether it was met, and note. \
          Text that a spreadsheet would run as a formula is guarded. Exporting and importing the same file changes nothing.",
     );
-    ui.label("Indicators (none ticked: all):");
-    ui.horizontal_wrapped(|ui| {
-        for ind in &wb.setup.indicators {
-            let mut on = form.indicators.contains(&ind.id);
-            if ui.checkbox(&mut on, &ind.name).changed() {
-                if on {
-                    form.indicators.push(ind.id);
-                } else {
-                    form.indicators.retain(|i| *i != ind.id);
-                }
-            }
-        }
-    });
-    ui.label("Teams (none ticked: all):");
-    ui.horizontal_wrapped(|ui| {
-        for team in &wb.setup.teams {
-            let mut on = form.teams.contains(&team.id);
-            if ui
-                .checkbox(&mut on, format!("Team: {}", team.name))
-                .changed()
-            {
-                if on {
-                    form.teams.push(team.id);
-                } else {
-                    form.teams.retain(|t| *t != team.id);
-                }
-            }
-        }
-    });
-    let mut date_problem = None;
-    let mut date = |text: &str, what: &str| {
-        if text.trim().is_empty() {
-            return None;
-        }
-        match parse_typed_date(text) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                date_problem = Some(format!("{what}: {e}."));
-                None
-            }
-        }
-    };
-    ui.horizontal_wrapped(|ui| {
-        let f = ui.label("Periods from");
-        ui.add(
-            egui::TextEdit::singleline(&mut form.from)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(100.0),
-        )
-        .labelled_by(f.id);
-        let t = ui.label("to");
-        ui.add(
-            egui::TextEdit::singleline(&mut form.to)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(100.0),
-        )
-        .labelled_by(t.id);
-        ui.label(
-            RichText::new("(by period start; empty: all)")
-                .weak()
-                .small(),
-        );
-    });
-    let (from, to) = (date(&form.from, "From"), date(&form.to, "To"));
+    indicator_choice_ui(ui, &wb.setup, "", &mut form.indicators);
+    team_choice_ui(ui, &wb.setup, &mut form.teams);
+    let (from, to) = ui
+        .horizontal_wrapped(|ui| {
+            let from = date_field_ui(ui, "Periods from", &mut form.from);
+            let to = date_field_ui(ui, "to", &mut form.to);
+            ui.label(
+                RichText::new("(by period start; empty: all)")
+                    .weak()
+                    .small(),
+            );
+            (from, to)
+        })
+        .inner;
+    let date_problem = from.as_ref().err().or(to.as_ref().err()).cloned();
     problem_ui(ui, date_problem.as_deref());
+    let (from, to) = (from.ok().flatten(), to.ok().flatten());
     ui.checkbox(
         &mut form.bom,
         "Start the CSV with a byte-order mark (helps Excel on Windows read accents)",

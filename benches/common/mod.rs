@@ -1,0 +1,38 @@
+//! Helpers shared by the benchmarks that drive the real app.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use ratchet::app::{Locations, RatchetApp};
+use ratchet::sample::{GenerateSpec, generate};
+
+/// One frame of the real app, as eframe would run it (layout and tessellation, no GPU).
+pub fn frame(ctx: &egui::Context, app: &mut RatchetApp, t: f64) -> usize {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1440.0, 900.0),
+        )),
+        time: Some(t),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| app.frame_ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+pub fn large_app(dir: &Path) -> (RatchetApp, PathBuf) {
+    let path = dir.join("large.ratchet");
+    generate(
+        &path,
+        GenerateSpec {
+            teams: 200,
+            indicators: 20,
+            periods: 260,
+            seed: 1,
+        },
+    )
+    .unwrap();
+    let app = RatchetApp::new(Locations::under(dir), Some(path.clone()));
+    (app, path)
+}
