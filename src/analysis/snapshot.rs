@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::league::{LeagueColumn, LeagueRow, sort_league};
 use super::progress::progress;
+use crate::domain::number::format_fixed;
 use crate::domain::target::{current_target, target_for_period};
 use crate::domain::{Indicator, Period, TargetRecord, TargetValues, Team, TeamId};
 
@@ -124,6 +125,33 @@ impl IndicatorSnapshot {
             league,
             as_of,
         }
+    }
+
+    /// A league row as text, the same in the window and in documents: team,
+    /// latest value with its period, change since the last period, change
+    /// since the baseline, and share of the way to target. Figures use the
+    /// indicator's decimals so a column lines up.
+    pub fn league_cells(&self, row: &LeagueRow) -> [String; 5] {
+        let decimals = usize::from(self.indicator.decimals);
+        let p = &row.progress;
+        let change =
+            |v: Option<f64>| v.map_or("—".to_owned(), |v| format_fixed(v, decimals, true));
+        let latest = p.latest.map_or("not reported".to_owned(), |(d, v)| {
+            let period = Period {
+                start: d,
+                frequency: self.indicator.frequency,
+            };
+            format!("{} ({})", format_fixed(v, decimals, false), period.label())
+        });
+        [
+            row.name.clone(),
+            latest,
+            change(p.change_since_last),
+            change(p.change_since_baseline),
+            p.percent_of_way.map_or("—".to_owned(), |w| {
+                format!("{}%", format_fixed(w, 0, false))
+            }),
+        ]
     }
 
     /// The lowest and highest value across teams and targets (for a shared scale).

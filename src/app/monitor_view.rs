@@ -117,32 +117,10 @@ impl ProgressView {
         let direction = self.snapshot.indicator.direction;
         sort_league(&mut rows, column, best_first, direction);
         let ranks = crate::analysis::league::ranks(&self.snapshot.league, direction);
-        let decimals = usize::from(self.snapshot.indicator.decimals).max(1);
-        let f = self.snapshot.indicator.frequency;
-        let signed = |v: Option<f64>| {
-            v.map_or("—".to_owned(), |v| {
-                if v > 0.0 {
-                    format!("+{}", format_number(v, decimals))
-                } else {
-                    format_number(v, decimals)
-                }
-            })
-        };
         self.lines = rows
             .iter()
             .map(|r| {
                 let p = &r.progress;
-                let latest = p.latest.map_or("not reported".to_owned(), |(d, v)| {
-                    format!(
-                        "{} ({})",
-                        format_number(v, decimals),
-                        Period {
-                            start: d,
-                            frequency: f
-                        }
-                        .label()
-                    )
-                });
                 let rank = ranks
                     .iter()
                     .find(|(t, _)| *t == r.team)
@@ -158,14 +136,7 @@ impl ProgressView {
                 LeagueLine {
                     team: r.team,
                     rank,
-                    cells: [
-                        r.name.clone(),
-                        latest,
-                        signed(p.change_since_last),
-                        signed(p.change_since_baseline),
-                        p.percent_of_way
-                            .map_or("—".to_owned(), |w| format!("{}%", format_number(w, 0))),
-                    ],
+                    cells: self.snapshot.league_cells(r),
                     status: p.status,
                     spark: r
                         .sparkline

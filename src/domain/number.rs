@@ -77,9 +77,40 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     if text == "-0" { "0".to_owned() } else { text }
 }
 
+/// Shows a value with exactly `decimals` decimals, for columns of figures
+/// that should line up (`41.0`, `+3.5`); `signed` adds a plus sign to
+/// positive values, as changes are written.
+pub fn format_fixed(value: f64, decimals: usize, signed: bool) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let text = format!("{value:.decimals$}");
+    let negative_zero = text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.');
+    let text = if negative_zero {
+        text[1..].to_owned()
+    } else {
+        text
+    };
+    if signed && !text.starts_with('-') && text.chars().any(|c| matches!(c, '1'..='9')) {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_decimals_line_up() {
+        assert_eq!(format_fixed(8.0, 1, true), "+8.0");
+        assert_eq!(format_fixed(-0.04, 1, true), "0.0");
+        assert_eq!(format_fixed(0.0, 0, true), "0");
+        assert_eq!(format_fixed(-2.26, 1, true), "-2.3");
+        assert_eq!(format_fixed(65.75, 2, false), "65.75");
+        assert_eq!(format_fixed(f64::NAN, 1, false), "—");
+    }
 
     #[test]
     fn accepts_common_forms() {

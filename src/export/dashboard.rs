@@ -15,9 +15,9 @@ use super::render::{RenderError, pdf};
 use super::svg::{Anchor, Svg, TextStyle, escape};
 use crate::analysis::progress::Status;
 use crate::analysis::snapshot::IndicatorSnapshot;
-use crate::domain::number::{count, format_number};
+use crate::domain::number::count;
 use crate::domain::target::with_unit;
-use crate::domain::{IndicatorId, Period, TeamId};
+use crate::domain::{IndicatorId, TeamId};
 use crate::storage::{StorageError, Workbook};
 
 /// What to include.
@@ -347,48 +347,16 @@ fn indicator_heading(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot) -> f32 {
     ) + 4.0
 }
 
-fn value_text(snap: &IndicatorSnapshot, v: Option<f64>, signed: bool) -> String {
-    match v {
-        None => "—".into(),
-        Some(v) => {
-            let s = format_number(v, usize::from(snap.indicator.decimals).max(1));
-            if signed && v > 0.0 {
-                format!("+{s}")
-            } else {
-                s
-            }
-        }
-    }
-}
-
-fn period_label(snap: &IndicatorSnapshot, start: NaiveDate) -> String {
-    Period {
-        start,
-        frequency: snap.indicator.frequency,
-    }
-    .label()
-}
-
-/// One row's cells, shared by the HTML and PDF tables.
+/// One row's cells, shared by the HTML and PDF tables: the league cells
+/// and the status in words.
 fn row_cells(snap: &IndicatorSnapshot, row: &crate::analysis::league::LeagueRow) -> [String; 6] {
-    let p = &row.progress;
-    let latest = match p.latest {
-        Some((d, v)) => format!(
-            "{} ({})",
-            value_text(snap, Some(v), false),
-            period_label(snap, d)
-        ),
-        None => "not reported".into(),
-    };
-    [
-        row.name.clone(),
-        latest,
-        value_text(snap, p.change_since_last, true),
-        value_text(snap, p.change_since_baseline, true),
-        p.percent_of_way
-            .map_or("—".into(), |w| format!("{}%", format_number(w, 0))),
-        format!("{} {}", p.status.symbol(), p.status.label()),
-    ]
+    let [team, latest, last, baseline, way] = snap.league_cells(row);
+    let status = format!(
+        "{} {}",
+        row.progress.status.symbol(),
+        row.progress.status.label()
+    );
+    [team, latest, last, baseline, way, status]
 }
 
 const HEADINGS: [&str; 8] = [

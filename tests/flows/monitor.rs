@@ -132,12 +132,8 @@ fn the_html_dashboard_is_self_contained_and_shows_hostile_names_as_text() {
     assert!(all.iter().any(|t| t == "Parks & <Rec>"));
     // Each team and its latest value: North 70 + 6×1 = 76 in Jun 2025; the third team 70 + 6×3 = 88.
     assert!(all.iter().any(|t| t == "North"));
-    assert!(
-        all.iter()
-            .any(|t| t == "76.0 (Jun 2025)" || t == "76 (Jun 2025)"),
-        "{all:?}"
-    );
-    assert!(all.iter().any(|t| t == "88 (Jun 2025)"), "{all:?}");
+    assert!(all.iter().any(|t| t == "76.0 (Jun 2025)"), "{all:?}");
+    assert!(all.iter().any(|t| t == "88.0 (Jun 2025)"), "{all:?}");
     // No external reference of any kind.
     for n in doc.descendants() {
         for a in n.attributes() {
@@ -268,7 +264,7 @@ fn the_league_table_follows_the_indicator_and_sorts_by_column() {
         .unwrap();
     assert_eq!(
         p.lines[0].cells,
-        ["Zoë & \"Co\"", "88 (Jun 2025)", "+3", "+18", "72%"]
+        ["Zoë & \"Co\"", "88.0 (Jun 2025)", "+3.0", "+18.0", "72%"]
     );
     assert_eq!(p.lines[2].cells[4], "24%");
     h.get_by_label("72%");
@@ -300,7 +296,7 @@ fn the_league_table_follows_the_indicator_and_sorts_by_column() {
     assert!(
         p.lines
             .iter()
-            .all(|l| l.cells[1].starts_with("14 (Jun 2025)"))
+            .all(|l| l.cells[1].starts_with("14.0 (Jun 2025)"))
     );
     assert_eq!(
         h.get_all_by_label_contains("No target").count(),
