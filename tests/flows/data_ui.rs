@@ -9,7 +9,7 @@ use ratchet::app::{Locations, RatchetApp, Screen};
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TeamId};
 use ratchet::storage::{NewIndicator, Workbook};
 
-use crate::support::{click, harness, open_workbook, temp, type_into};
+use crate::support::{click, harness, open_workbook, temp, type_into, wait_for_jobs};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -76,18 +76,6 @@ fn stored(
             period_start: period,
         })
         .unwrap()
-}
-
-fn wait_for_jobs(h: &mut Harness<'_, RatchetApp>) {
-    for _ in 0..1000 {
-        h.step();
-        if !h.state().job_running() {
-            h.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the background job did not finish");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use ratchet::export::dashboard::{Dashboard, DashboardOptions};
 use ratchet::storage::{NewIndicator, Workbook};
 use resvg::usvg::roxmltree;
 
-use crate::support::{click, harness, temp};
+use crate::support::{click, harness, temp, type_into, wait_for_jobs};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -316,4 +316,38 @@ fn the_xmr_view_prints_its_limits() {
         "centre line 73.5 · natural process limits 70.84 to 76.16 · upper range limit 3.27",
     );
     h.get_by_label_contains("The target (95) lies beyond the natural process limits");
+}
+
+#[test]
+fn publishing_from_the_window_writes_the_chosen_teams_as_of_the_chosen_date() {
+    let dir = temp();
+    let mut h = open_small(dir.path());
+    click(&mut h, "Progress and league table");
+    click(&mut h, "Publish the dashboard (HTML and PDF)");
+    click(&mut h, "Team: North");
+    // A date that cannot be read is said, and nothing can be published.
+    type_into(&mut h, "Data as of", "2025-02-30");
+    h.get_by_label_contains("Data as of: ");
+    let out = dir.path().join("north.html");
+    type_into(&mut h, "or to the path", out.to_str().unwrap());
+    click(&mut h, "Publish to path");
+    wait_for_jobs(&mut h);
+    assert!(!out.exists(), "published despite an unreadable date");
+    // Corrected: North alone, with its values up to March 2025 (71, 72, 73).
+    h.get_by_label("Data as of").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Data as of").type_text("2025-03-15");
+    h.run();
+    click(&mut h, "Publish to path");
+    wait_for_jobs(&mut h);
+    let page = std::fs::read_to_string(&out).expect("the dashboard was written");
+    assert!(
+        page.contains("73.0 (Mar 2025)"),
+        "North's latest value as of March"
+    );
+    assert!(!page.contains("Apr 2025"), "nothing after the as-of date");
+    assert!(!page.contains("Zoë"), "only the chosen team");
+    assert!(page.contains("data as of 15 March 2025"));
 }

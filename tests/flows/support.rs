@@ -51,3 +51,16 @@ pub fn new_workbook(dir: &Path, name: &str) -> (PathBuf, Workbook) {
     let wb = Workbook::create(&path).unwrap();
     (path, wb)
 }
+
+/// Steps the window until the background job (import, export, publish) ends.
+pub fn wait_for_jobs(h: &mut Harness<'_, RatchetApp>) {
+    for _ in 0..1000 {
+        h.step();
+        if !h.state().job_running() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the background job did not finish");
+}

@@ -352,25 +352,26 @@ fn publish_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
             as_of: as_of.clone().ok().flatten(),
             produced: None,
         };
-        let busy = wb.import.busy() || as_of.is_err();
+        let working = wb.import.busy();
+        let ready = !working && as_of.is_ok();
         ui.horizontal_wrapped(|ui| {
-            if ui.add_enabled(!busy, egui::Button::new("Publish as HTML…")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new("Publish as HTML…")).clicked() {
                 actions.push(monitor(MonitorAction::PublishChoose { pdf: false, options: options.clone() }));
             }
-            if ui.add_enabled(!busy, egui::Button::new("Publish as PDF…")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new("Publish as PDF…")).clicked() {
                 actions.push(monitor(MonitorAction::PublishChoose { pdf: true, options: options.clone() }));
             }
             let l = ui.label("or to the path");
             ui.add(egui::TextEdit::singleline(&mut form.path).hint_text("/path/to/dashboard.html or .pdf").desired_width(300.0))
                 .labelled_by(l.id);
             let path = form.path.trim().to_owned();
-            if ui.add_enabled(!path.is_empty() && !busy, egui::Button::new("Publish to path")).clicked() {
+            if ui.add_enabled(!path.is_empty() && ready, egui::Button::new("Publish to path")).clicked() {
                 let path = std::path::PathBuf::from(path);
                 let pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
                 let (html, pdf) = if pdf { (None, Some(path)) } else { (Some(path), None) };
                 actions.push(monitor(MonitorAction::Publish { html, pdf, options }));
             }
-            if busy {
+            if working {
                 ui.spinner();
             }
         });
