@@ -5,4 +5,5 @@ pub mod league;
 pub mod progress;
 pub mod snapshot;
 pub mod target_path;
+pub mod wins;
 pub mod xmr;

@@ -121,6 +121,33 @@ pub struct XmrOptions {
     pub recalculate_from: Option<usize>,
 }
 
+impl XmrOptions {
+    /// The options for a series whose points fall in `periods` (start dates,
+    /// oldest first), from settings given as dates: a baseline span
+    /// (inclusive) and a period from which to recalculate.
+    pub fn for_periods(
+        periods: &[chrono::NaiveDate],
+        baseline_from: Option<chrono::NaiveDate>,
+        baseline_to: Option<chrono::NaiveDate>,
+        recalc_from: Option<chrono::NaiveDate>,
+    ) -> XmrOptions {
+        let index_of =
+            |d: Option<chrono::NaiveDate>| d.and_then(|d| periods.iter().position(|p| *p >= d));
+        let baseline = match (
+            index_of(baseline_from),
+            baseline_to.and_then(|d| periods.iter().rposition(|p| *p <= d)),
+        ) {
+            (Some(a), Some(b)) if b >= a => Some((a, b + 1)),
+            (Some(a), None) => Some((a, periods.len())),
+            _ => None,
+        };
+        XmrOptions {
+            baseline,
+            recalculate_from: index_of(recalc_from),
+        }
+    }
+}
+
 /// One stretch of the series with its own limits.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct XmrSegment {

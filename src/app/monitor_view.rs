@@ -311,21 +311,12 @@ impl XmrView {
                 .saturating_sub(periods.len()),
             _ => 0,
         };
-        let index_of = |d: Option<NaiveDate>| d.and_then(|d| periods.iter().position(|p| *p >= d));
-        let baseline = match (
-            index_of(setting.baseline_from),
-            setting
-                .baseline_to
-                .and_then(|d| periods.iter().rposition(|p| *p <= d)),
-        ) {
-            (Some(a), Some(b)) if b >= a => Some((a, b + 1)),
-            (Some(a), None) => Some((a, values.len())),
-            _ => None,
-        };
-        let options = XmrOptions {
-            baseline,
-            recalculate_from: index_of(setting.recalc_from),
-        };
+        let options = XmrOptions::for_periods(
+            &periods,
+            setting.baseline_from,
+            setting.baseline_to,
+            setting.recalc_from,
+        );
         let chart = xmr_chart(&values, options);
         let decimals = usize::from(snap.indicator.decimals).max(2);
         let label = |i: usize| {

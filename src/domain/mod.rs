@@ -18,6 +18,7 @@ pub mod practices;
 pub mod target;
 pub mod team;
 pub mod theory;
+pub mod win;
 pub mod wizard;
 
 pub use agency::Agency;
