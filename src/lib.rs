@@ -11,6 +11,7 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod io;
+pub mod ops;
 pub mod sample;
 pub mod storage;
 pub mod ui;

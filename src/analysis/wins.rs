@@ -7,8 +7,12 @@ use chrono::NaiveDate;
 
 use super::xmr::{Side, SignalRule, XmrOptions, xmr_chart};
 use crate::domain::number::format_number;
+use crate::domain::target::target_for_period;
 use crate::domain::win::{Evidence, WinKind};
-use crate::domain::{Direction, Indicator, IndicatorKind, Period, TargetValues, TeamId};
+use crate::domain::{
+    Direction, Frequency, Indicator, IndicatorKind, Period, TargetId, TargetRecord, TargetValues,
+    TeamId,
+};
 
 /// The settings detection follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +21,9 @@ pub struct WinRules {
     pub streak_length: usize,
     /// Earlier values a team needs before a new best counts as a personal best.
     pub personal_best_after: usize,
+    /// Periods that must pass after a celebrated personal best before the
+    /// next one counts (so a run of records in successive weeks is one win).
+    pub personal_best_gap: usize,
     /// Values a series needs before its XmR signals count as wins.
     pub xmr_min_points: usize,
 }
@@ -26,6 +33,7 @@ impl Default for WinRules {
         WinRules {
             streak_length: 4,
             personal_best_after: 6,
+            personal_best_gap: 4,
             xmr_min_points: 10,
         }
     }
@@ -55,6 +63,44 @@ pub struct DetectedWin {
     pub evidence: Vec<Evidence>,
 }
 
+/// A target and the values judged against it (the periods it was in force for).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetSpan {
+    /// The target.
+    pub target: TargetValues,
+    /// (period start, value), oldest first.
+    pub points: Vec<(NaiveDate, f64)>,
+}
+
+/// Splits a team's values by the target in force for each period (see
+/// [`target_for_period`]), so a win against an earlier target stays a win
+/// after the target is ratcheted up.
+pub fn target_spans(
+    records: &[TargetRecord],
+    team: TeamId,
+    frequency: Frequency,
+    points: &[(NaiveDate, f64)],
+) -> Vec<TargetSpan> {
+    let mut spans: Vec<(TargetId, TargetSpan)> = Vec::new();
+    for &(start, value) in points {
+        let end = Period { start, frequency }.end();
+        let Some(r) = target_for_period(records, team, end) else {
+            continue;
+        };
+        match spans.iter_mut().find(|(id, _)| *id == r.id) {
+            Some((_, span)) => span.points.push((start, value)),
+            None => spans.push((
+                r.id,
+                TargetSpan {
+                    target: r.values,
+                    points: vec![(start, value)],
+                },
+            )),
+        }
+    }
+    spans.into_iter().map(|(_, s)| s).collect()
+}
+
 /// One team's series on one indicator, with what detection needs to know.
 #[derive(Clone, Copy, Debug)]
 pub struct SeriesInput<'a> {
@@ -64,8 +110,8 @@ pub struct SeriesInput<'a> {
     pub team: TeamId,
     /// (period start, value), oldest first.
     pub points: &'a [(NaiveDate, f64)],
-    /// The target in force for the team, if any.
-    pub target: Option<&'a TargetValues>,
+    /// Each target that applied to some of the team's periods, with those periods' values.
+    pub targets: &'a [TargetSpan],
     /// How its XmR limits are computed.
     pub xmr: XmrOptions,
 }
@@ -115,15 +161,15 @@ pub fn detect_series(input: &SeriesInput<'_>, rules: &WinRules) -> Vec<DetectedW
         return Vec::new();
     }
     let mut out = Vec::new();
-    if let Some(t) = input.target {
-        target_wins(input, t, &mut out);
+    for span in input.targets {
+        target_wins(input, span, &mut out);
     }
     if input.indicator.kind == IndicatorKind::Quantitative {
         personal_bests(input, rules, &mut out);
         streaks(input, rules, &mut out);
         real_improvements(input, rules, &mut out);
     }
-    out.sort_by(|a, b| (a.achieved_on, a.kind).cmp(&(b.achieved_on, b.kind)));
+    out.sort_by_key(|w| (w.achieved_on, w.kind));
     out
 }
 
@@ -133,14 +179,15 @@ fn share_of_way(t: &TargetValues, v: f64) -> Option<f64> {
     (planned != 0.0).then(|| (v - t.baseline_value) / planned * 100.0)
 }
 
-fn target_wins(input: &SeriesInput<'_>, t: &TargetValues, out: &mut Vec<DetectedWin>) {
+fn target_wins(input: &SeriesInput<'_>, span: &TargetSpan, out: &mut Vec<DetectedWin>) {
+    let t = &span.target;
     let w = Words {
         indicator: input.indicator,
     };
     let name = &input.indicator.name;
     let direction = input.indicator.direction;
     let key = target_key(t);
-    let counted: Vec<(NaiveDate, f64)> = input
+    let counted: Vec<(NaiveDate, f64)> = span
         .points
         .iter()
         .copied()
@@ -191,7 +238,7 @@ fn target_wins(input: &SeriesInput<'_>, t: &TargetValues, out: &mut Vec<Detected
         .collect();
     for (k, m) in MILESTONES.iter().enumerate() {
         let Some(i) = firsts[k] else { continue };
-        let superseded = firsts[k + 1..].iter().any(|f| *f == Some(i)) || met_at == Some(i);
+        let superseded = firsts[k + 1..].contains(&Some(i)) || met_at == Some(i);
         if superseded {
             continue;
         }
@@ -232,9 +279,15 @@ fn personal_bests(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<Detec
     let pts = input.points;
     let Some(&first) = pts.first() else { return };
     let mut best = first;
+    let mut last_celebrated: Option<NaiveDate> = None;
+    let f = input.indicator.frequency;
     for (i, &(d, v)) in pts.iter().enumerate().skip(1) {
         if direction.is_better(v, best.1) {
-            if i >= rules.personal_best_after {
+            let spaced = last_celebrated.is_none_or(|c| {
+                f.periods_between(c, d) >= i64::try_from(rules.personal_best_gap).unwrap_or(0)
+            });
+            if i >= rules.personal_best_after && spaced {
+                last_celebrated = Some(d);
                 out.push(DetectedWin {
                     kind: WinKind::PersonalBest,
                     team: input.team,
@@ -326,6 +379,9 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
     let w = Words {
         indicator: input.indicator,
     };
+    // Per rule, group its signal points (adjacent, or within the rule's
+    // window) and note where each group became visible.
+    let mut found: Vec<(Vec<usize>, usize, SignalRule)> = Vec::new();
     for rule in [
         SignalRule::BeyondLimit,
         SignalRule::RunOfEight,
@@ -339,12 +395,10 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
             .collect();
         idx.sort_unstable();
         idx.dedup();
-        // Group signal points that belong together (adjacent, or within a
-        // window of the rule), and date each group where it became visible.
-        let reach = match rule {
-            SignalRule::BeyondLimit => 1,
-            SignalRule::RunOfEight => 1,
-            SignalRule::ThreeOfFour => 2,
+        let reach = if rule == SignalRule::ThreeOfFour {
+            2
+        } else {
+            1
         };
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for i in idx {
@@ -356,46 +410,75 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
         for g in groups {
             let seen_at = match rule {
                 SignalRule::BeyondLimit => g[0],
-                SignalRule::RunOfEight => g[(8 - 1).min(g.len() - 1)],
-                SignalRule::ThreeOfFour => g[(3 - 1).min(g.len() - 1)],
+                SignalRule::RunOfEight => g[7.min(g.len() - 1)],
+                SignalRule::ThreeOfFour => g[2.min(g.len() - 1)],
             };
-            let (d, v) = pts[seen_at];
-            let (d0, _) = pts[g[0]];
-            let limits = chart
-                .segment_at(seen_at)
-                .map(|s| s.limits)
-                .or(chart.latest_limits());
-            let limit_words = limits.map_or(String::new(), |l| {
-                format!(
-                    " (centre line {}, natural process limits {} to {})",
-                    w.value(l.centre),
-                    w.value(l.lower),
-                    w.value(l.upper)
-                )
-            });
-            out.push(DetectedWin {
-                kind: WinKind::RealImprovement,
-                team: input.team,
-                achieved_on: d,
-                key: format!("xmr:{rule:?}:{d0}"),
-                title: format!("Real improvement: {}", rule.short()),
-                explanation: format!(
-                    "On the XmR chart of {}, {} on the good side{limit_words}, seen by {} with {}: a shift in the process, not noise.",
-                    input.indicator.name,
-                    rule.describe(),
-                    w.period(d),
-                    w.value(v),
-                ),
-                achievement: format!(
-                    "for a real, lasting improvement in {} (from {})",
-                    input.indicator.name,
-                    w.period(d0)
-                ),
-                evidence: g.iter().map(|&i| w.evidence(pts[i])).collect(),
-            });
+            found.push((g, seen_at, rule));
         }
     }
+    // Groups of different rules that overlap or nearly touch are one shift:
+    // one win, dated where the first rule saw it.
+    found.sort_by_key(|(g, _, _)| g[0]);
+    let mut shifts: Vec<(Vec<usize>, usize, Vec<SignalRule>)> = Vec::new();
+    for (g, seen_at, rule) in found {
+        match shifts.last_mut() {
+            Some((points, seen, rules))
+                if points.last().is_some_and(|&l| g[0] <= l + SHIFT_GAP) =>
+            {
+                points.extend(g);
+                points.sort_unstable();
+                points.dedup();
+                *seen = (*seen).min(seen_at);
+                if !rules.contains(&rule) {
+                    rules.push(rule);
+                    rules.sort();
+                }
+            }
+            _ => shifts.push((g, seen_at, vec![rule])),
+        }
+    }
+    for (points, seen_at, rules) in shifts {
+        let (d, v) = pts[seen_at];
+        let (d0, _) = pts[points[0]];
+        let limits = chart
+            .segment_at(seen_at)
+            .map(|s| s.limits)
+            .or(chart.latest_limits());
+        let limit_words = limits.map_or(String::new(), |l| {
+            format!(
+                " (centre line {}, natural process limits {} to {})",
+                w.value(l.centre),
+                w.value(l.lower),
+                w.value(l.upper)
+            )
+        });
+        let said: Vec<&str> = rules.iter().map(|r| r.describe()).collect();
+        let short: Vec<&str> = rules.iter().map(|r| r.short()).collect();
+        out.push(DetectedWin {
+            kind: WinKind::RealImprovement,
+            team: input.team,
+            achieved_on: d,
+            key: format!("xmr:{d0}"),
+            title: format!("Real improvement ({})", short.join(", ")),
+            explanation: format!(
+                "On the XmR chart of {}: {} on the good side{limit_words}, first seen in {} with {}. A shift in the process, not noise.",
+                input.indicator.name,
+                said.join("; and "),
+                w.period(d),
+                w.value(v),
+            ),
+            achievement: format!(
+                "for a real, lasting improvement in {} (from {})",
+                input.indicator.name,
+                w.period(d0)
+            ),
+            evidence: points.iter().map(|&i| w.evidence(pts[i])).collect(),
+        });
+    }
 }
+
+/// Signal points at most this many periods apart belong to the same shift.
+const SHIFT_GAP: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -437,12 +520,19 @@ mod tests {
         points: &[(NaiveDate, f64)],
         target: Option<&TargetValues>,
     ) -> Vec<DetectedWin> {
+        let targets: Vec<TargetSpan> = target
+            .map(|t| TargetSpan {
+                target: *t,
+                points: points.to_vec(),
+            })
+            .into_iter()
+            .collect();
         detect_series(
             &SeriesInput {
                 indicator: ind,
                 team: TeamId(7),
                 points,
-                target,
+                targets: &targets,
                 xmr: XmrOptions::default(),
             },
             &WinRules::default(),
@@ -550,13 +640,17 @@ mod tests {
     #[test]
     fn personal_bests_need_history_and_must_beat_every_earlier_value() {
         let ind = indicator(Direction::Higher);
-        // A new high in the second value is too early; equal to the best is not better.
-        let pts = monthly(&[50.0, 60.0, 55.0, 52.0, 58.0, 57.0, 60.0, 61.0, 59.0, 64.0]);
+        // A new high in the second value is too early; equal to the best is
+        // not better; October's 64 comes two months after August's record,
+        // so it is not celebrated again, but January's 66 is.
+        let pts = monthly(&[
+            50.0, 60.0, 55.0, 52.0, 58.0, 57.0, 60.0, 61.0, 59.0, 64.0, 62.0, 60.0, 66.0,
+        ]);
         let b: Vec<NaiveDate> = of(&run(&ind, &pts, None), WinKind::PersonalBest)
             .iter()
             .map(|w| w.achieved_on)
             .collect();
-        assert_eq!(b, [d(2025, 8, 1), d(2025, 10, 1)]);
+        assert_eq!(b, [d(2025, 8, 1), d(2026, 1, 1)]);
     }
 
     #[test]
@@ -577,22 +671,27 @@ mod tests {
                 indicator: &ind,
                 team: TeamId(7),
                 points: &pts,
-                target: None,
+                targets: &[],
                 xmr,
             },
             &WinRules::default(),
         );
         let real = of(&wins, WinKind::RealImprovement);
-        // Mean 50, mean moving range 15/11 → limits 46.37 to 53.63: 53 is inside,
-        // so no point is beyond; eight in a row above the centre is.
-        assert!(real.iter().any(|w| w.key.starts_with("xmr:RunOfEight:")));
-        let run8 = real
-            .iter()
-            .find(|w| w.key.starts_with("xmr:RunOfEight:"))
-            .unwrap();
-        assert_eq!(run8.achieved_on, pts[19].0, "visible at the eighth point");
-        assert!(run8.explanation.contains("eight successive points"));
-        assert!(real.iter().all(|w| !w.key.starts_with("xmr:BeyondLimit")));
+        // Mean 50, mean moving range 15/11 → limits 46.37 to 53.63: 53 is
+        // inside, so no point is beyond; eight in a row above the centre is a
+        // signal, and so is three of four nearer the upper limit — one shift,
+        // one win, dated when the first rule saw it (the third 53).
+        assert_eq!(real.len(), 1, "{real:?}");
+        let shift = real[0];
+        assert_eq!(shift.key, format!("xmr:{}", pts[12].0));
+        assert_eq!(shift.achieved_on, pts[14].0);
+        assert!(
+            shift.title.contains("run of eight") && shift.title.contains("3 of 4"),
+            "{}",
+            shift.title
+        );
+        assert!(shift.explanation.contains("eight successive points"));
+        assert_eq!(shift.evidence.len(), 8);
         // The same shift downwards is not a win when higher is better.
         let down: Vec<f64> = v.iter().map(|x| 100.0 - x).collect();
         let pts = monthly(&down);
@@ -601,7 +700,7 @@ mod tests {
                 indicator: &ind,
                 team: TeamId(7),
                 points: &pts,
-                target: None,
+                targets: &[],
                 xmr,
             },
             &WinRules::default(),
@@ -626,6 +725,52 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), keys.len(), "keys are unique within a series");
         assert!(run(&indicator(Direction::Neutral), &pts, Some(&t)).is_empty());
+    }
+
+    #[test]
+    fn a_ratcheted_target_keeps_the_wins_against_the_old_one() {
+        use crate::domain::TargetId;
+        let ind = indicator(Direction::Higher);
+        let old = TargetRecord {
+            id: TargetId(1),
+            team: None,
+            values: target(40.0, 60.0),
+            current: false,
+        };
+        let new = TargetRecord {
+            id: TargetId(2),
+            team: None,
+            values: TargetValues {
+                baseline_value: 60.0,
+                baseline_date: d(2025, 6, 1),
+                target_value: 80.0,
+                deadline: d(2026, 6, 30),
+            },
+            current: true,
+        };
+        let pts = monthly(&[40.0, 50.0, 61.0, 62.0, 63.0, 60.0, 65.0, 70.0, 81.0]);
+        let spans = target_spans(&[old, new], TeamId(7), Frequency::Month, &pts);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(
+            spans[0].points.len(),
+            5,
+            "Jan–May judged against the first target"
+        );
+        let wins = detect_series(
+            &SeriesInput {
+                indicator: &ind,
+                team: TeamId(7),
+                points: &pts,
+                targets: &spans,
+                xmr: XmrOptions::default(),
+            },
+            &WinRules::default(),
+        );
+        let met: Vec<NaiveDate> = of(&wins, WinKind::TargetMet)
+            .iter()
+            .map(|w| w.achieved_on)
+            .collect();
+        assert_eq!(met, [d(2025, 3, 1), d(2025, 9, 1)], "each target met once");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! these types, and tests can exercise every rule without a workbook.
 
 pub mod agency;
+pub mod certificate;
 pub mod deficit;
 pub mod direction;
 pub mod framework;

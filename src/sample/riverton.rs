@@ -477,6 +477,7 @@ pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
     }
     add_observations(wb, &ind, &team_ids)?;
     wb.complete_framework()?;
+    crate::ops::wins::detect_wins(wb, crate::ops::wins::DetectScope::All)?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0001_initial.sql")),
     M::up(include_str!("sql/0002_data.sql")),
     M::up(include_str!("sql/0003_monitor.sql")),
+    M::up(include_str!("sql/0004_wins.sql")),
 ];
 
 /// The newest schema version this build writes.

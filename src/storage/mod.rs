@@ -17,11 +17,13 @@ mod migrations;
 mod mission;
 mod observations;
 mod open;
+mod recognitions;
 mod settings;
 mod summary;
 mod targets;
 mod teams;
 mod theory;
+mod wins;
 mod wizard;
 mod xmr_settings;
 
@@ -35,7 +37,9 @@ pub use indicators::NewIndicator;
 pub use measurements::{NewMeasurement, StoredValue};
 pub use migrations::{LATEST_VERSION, validate_migrations};
 pub use open::{APPLICATION_ID, WORKBOOK_EXTENSION};
+pub use recognitions::{MAX_LOGO_BYTES, NewRecognition};
 pub use summary::Counts;
+pub use wins::WinsRecorded;
 pub use xmr_settings::XmrSetting;
 
 /// The team row under which agency-wide indicators are recorded.

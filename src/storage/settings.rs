@@ -39,3 +39,25 @@ impl Workbook {
         })
     }
 }
+
+/// Reads one setting's text.
+pub(crate) fn get_setting(conn: &rusqlite::Connection, key: &str) -> StorageResult<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Writes one setting inside a transaction.
+pub(crate) fn put_setting(
+    tx: &rusqlite::Transaction<'_>,
+    key: &str,
+    value: &str,
+) -> StorageResult<()> {
+    tx.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}

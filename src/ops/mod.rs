@@ -1,0 +1,6 @@
+//! Work that reads the workbook, runs an analysis and writes the result
+//! back: the seam between `storage` (which only stores) and `analysis`
+//! (which only computes). The window, the command line and the sample all
+//! call these, so they behave the same everywhere.
+
+pub mod wins;
