@@ -138,6 +138,15 @@ impl Words<'_> {
         .label()
     }
 
+    /// A period as a sentence says it ("the week of 20 April 2026", "April 2026").
+    fn period_words(&self, start: NaiveDate) -> String {
+        match self.indicator.frequency {
+            Frequency::Week => format!("the week of {}", start.format("%-d %B %Y")),
+            Frequency::Month => start.format("%B %Y").to_string(),
+            Frequency::Quarter | Frequency::Year => self.period(start),
+        }
+    }
+
     fn evidence(&self, (period, value): (NaiveDate, f64)) -> Evidence {
         Evidence {
             period,
@@ -221,7 +230,7 @@ fn target_wins(input: &SeriesInput<'_>, span: &TargetSpan, out: &mut Vec<Detecte
             achievement: format!(
                 "for meeting the target of {} on {name} in {}",
                 w.value(t.target_value),
-                w.period(d)
+                w.period_words(d)
             ),
             evidence: vec![w.evidence((d, v))],
         });
@@ -307,7 +316,7 @@ fn personal_bests(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<Detec
                         "for its best result ever on {}: {} in {}",
                         input.indicator.name,
                         w.value(v),
-                        w.period(d)
+                        w.period_words(d)
                     ),
                     evidence: vec![w.evidence(best), w.evidence((d, v))],
                 });
@@ -468,9 +477,9 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
                 w.value(v),
             ),
             achievement: format!(
-                "for a real, lasting improvement in {} (from {})",
+                "for a real, lasting improvement in {} since {}",
                 input.indicator.name,
-                w.period(d0)
+                w.period_words(d0)
             ),
             evidence: points.iter().map(|&i| w.evidence(pts[i])).collect(),
         });

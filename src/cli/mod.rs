@@ -5,6 +5,7 @@ mod import;
 mod new;
 mod report;
 mod summary;
+mod wins;
 
 use std::path::PathBuf;
 
@@ -48,6 +49,12 @@ pub enum CliCommand {
     Export(import::ExportArgs),
     /// Write the public dashboard as HTML and/or PDF.
     Report(report::ReportArgs),
+    /// Detect wins, then list the wins log (numbers are for `certificate --win`).
+    Wins(wins::WinsArgs),
+    /// Write a recognition certificate for one win (PDF or PNG) and record it.
+    Certificate(wins::CertificateArgs),
+    /// Write one certificate PDF per win since a date into a folder, and record them.
+    Certificates(wins::CertificatesArgs),
     /// Write a synthetic workbook of the given size, for benchmarks.
     Generate {
         /// Where to create it (must not exist).
@@ -75,6 +82,9 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Import(args) => import::run_import(&args, out),
         CliCommand::Export(args) => import::run_export(&args, out),
         CliCommand::Report(args) => report::run(&args, out),
+        CliCommand::Wins(args) => wins::run_wins(&args, out),
+        CliCommand::Certificate(args) => wins::run_certificate(&args, out),
+        CliCommand::Certificates(args) => wins::run_certificates(&args, out),
         CliCommand::Generate {
             workbook,
             teams,

@@ -35,6 +35,7 @@ pub use period::{Frequency, Period};
 pub use target::{Target, TargetDraft, TargetField, TargetRecord, TargetValues};
 pub use team::Team;
 pub use theory::TheoryStep;
+pub use win::{RecognitionId, Win, WinId, WinKind};
 pub use wizard::{WizardDraft, WizardStep};
 
 /// A problem with one field of a form, phrased for the person who typed it.

@@ -562,18 +562,8 @@ pub fn write_dashboard(
 
 /// Writes bytes to `path` via a temporary file beside it.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), DashboardError> {
-    let err = |e: std::io::Error| DashboardError::Write {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "document".into());
-    let temp = path.with_file_name(format!(".{name}.part"));
-    std::fs::write(&temp, bytes).map_err(err)?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        err(e)
+    super::files::write_document(path, bytes).map_err(|e| DashboardError::Write {
+        path: e.path,
+        reason: e.reason,
     })
 }

@@ -1,9 +1,11 @@
 //! Documents: one SVG layout per document, rendered to PNG and PDF with the
 //! bundled fonts; the public dashboard as self-contained HTML and PDF.
 
+pub mod certificate;
 pub mod charts;
 pub mod dashboard;
 pub mod data;
+pub mod files;
 pub mod fonts;
 pub mod render;
 pub mod svg;

@@ -25,11 +25,17 @@ pub enum RenderError {
     Pdf(String),
 }
 
-/// Parses an SVG with the bundled fonts.
+/// Parses an SVG with the bundled fonts. Images come only from data
+/// embedded in the document: a reference to a file or address (say, inside
+/// a logo someone supplied) is ignored, never read.
 pub fn parse(svg: &str) -> Result<usvg::Tree, RenderError> {
     let options = usvg::Options {
         fontdb: font_db(),
         font_family: SANS.to_owned(),
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
         ..usvg::Options::default()
     };
     usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))

@@ -56,6 +56,8 @@ pub struct TextStyle<'a> {
     pub fill: &'a str,
     /// Anchor.
     pub anchor: Anchor,
+    /// Extra space between letters, in points.
+    pub spacing: f32,
 }
 
 impl<'a> TextStyle<'a> {
@@ -66,7 +68,27 @@ impl<'a> TextStyle<'a> {
             size,
             fill,
             anchor: Anchor::Start,
+            spacing: 0.0,
         }
+    }
+
+    /// A style in `font` of `size` in `fill`.
+    pub fn new(font: FontSpec, size: f32, fill: &'a str) -> Self {
+        Self {
+            font,
+            ..Self::sans(size, fill)
+        }
+    }
+
+    /// The same style with letters spread by `spacing` points.
+    pub fn spaced(self, spacing: f32) -> Self {
+        Self { spacing, ..self }
+    }
+
+    /// How wide `text` is in this style (advances plus letter spacing).
+    pub fn width_of(&self, text: &str) -> f32 {
+        super::fonts::text_width(text, self.font, self.size)
+            + self.spacing * text.chars().count().saturating_sub(1) as f32
     }
 
     /// The same style, bold.
@@ -238,6 +260,31 @@ impl Svg {
         );
     }
 
+    /// An embedded image (PNG or SVG bytes) fitted, centred, into a box.
+    pub fn image(&mut self, (x, y, w, h): (f32, f32, f32, f32), mime: &str, bytes: &[u8]) {
+        use base64::Engine as _;
+        let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+        let _ = writeln!(
+            self.body,
+            r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="xMidYMid meet" href="data:{};base64,{data}"/>"#,
+            num(x),
+            num(y),
+            num(w),
+            num(h),
+            escape(mime)
+        );
+    }
+
+    /// A filled polygon with an outline.
+    pub fn shape(&mut self, points: &[(f32, f32)], fill: &str) {
+        if points.len() < 3 {
+            return;
+        }
+        self.body.push_str(r#"<polygon points=""#);
+        push_points(&mut self.body, points);
+        let _ = writeln!(self.body, r#"" fill="{fill}"/>"#);
+    }
+
     /// A circle.
     pub fn circle(&mut self, x: f32, y: f32, r: f32, fill: &str) {
         let _ = writeln!(
@@ -258,9 +305,14 @@ impl Svg {
         } else {
             ""
         };
+        let spacing = if style.spacing != 0.0 {
+            format!(r#" letter-spacing="{}""#, num(style.spacing))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             self.body,
-            r#"<text x="{}" y="{}" font-family="{}" font-size="{}" fill="{}" text-anchor="{}"{weight}{italic} xml:space="preserve">{}</text>"#,
+            r#"<text x="{}" y="{}" font-family="{}" font-size="{}" fill="{}" text-anchor="{}"{weight}{italic}{spacing} xml:space="preserve">{}</text>"#,
             num(x),
             num(y),
             f.family(),

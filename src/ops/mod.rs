@@ -3,4 +3,5 @@
 //! (which only computes). The window, the command line and the sample all
 //! call these, so they behave the same everywhere.
 
+pub mod recognition;
 pub mod wins;

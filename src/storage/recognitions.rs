@@ -43,18 +43,38 @@ pub struct NewRecognition {
 impl Workbook {
     /// Records that a recognition was given. One transaction.
     pub fn record_recognition(&mut self, r: &NewRecognition) -> StorageResult<RecognitionId> {
-        if r.recipients.trim().is_empty() {
-            return Err(StorageError::Rule(
-                "A recognition needs a recipient.".into(),
-            ));
+        let ids = self.record_recognitions(std::slice::from_ref(r))?;
+        ids.into_iter()
+            .next()
+            .ok_or_else(|| StorageError::Missing("the recognition just recorded".into()))
+    }
+
+    /// Records several recognitions (a batch of certificates) in one transaction.
+    pub fn record_recognitions(
+        &mut self,
+        all: &[NewRecognition],
+    ) -> StorageResult<Vec<RecognitionId>> {
+        let mut rows = Vec::with_capacity(all.len());
+        for r in all {
+            if r.recipients.trim().is_empty() {
+                return Err(StorageError::Rule(
+                    "A recognition needs a recipient.".into(),
+                ));
+            }
+            let files = serde_json::to_string(&r.files).map_err(|e| {
+                StorageError::Rule(format!("the file names could not be stored ({e})"))
+            })?;
+            rows.push((r, files));
         }
-        let files = serde_json::to_string(&r.files)
-            .map_err(|e| StorageError::Rule(format!("the file names could not be stored ({e})")))?;
+        let stamp = timestamp_text(now());
         self.transact(|tx| {
-            tx.execute(
+            let mut insert = tx.prepare(
                 "INSERT INTO recognition (win_id, team_id, recipients, achievement, given_on, signer, files, recorded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
+            )?;
+            let mut ids = Vec::with_capacity(rows.len());
+            for (r, files) in &rows {
+                insert.execute(params![
                     r.win.map(|w| w.0),
                     r.team.map(|t| t.0),
                     r.recipients,
@@ -62,10 +82,11 @@ impl Workbook {
                     date_key(r.date),
                     r.signer,
                     files,
-                    timestamp_text(now())
-                ],
-            )?;
-            Ok(RecognitionId(tx.last_insert_rowid()))
+                    stamp
+                ])?;
+                ids.push(RecognitionId(tx.last_insert_rowid()));
+            }
+            Ok(ids)
         })
     }
 
