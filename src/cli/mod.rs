@@ -1,5 +1,6 @@
 //! The command line: batch work on the same core as the window.
 
+mod documents;
 mod generate;
 mod import;
 mod new;
@@ -55,6 +56,10 @@ pub enum CliCommand {
     Certificate(wins::CertificateArgs),
     /// Write one certificate PDF per win since a date into a folder, and record them.
     Certificates(wins::CertificatesArgs),
+    /// Write the performance framework card (one page: mission, deficit, target, theory).
+    Card(documents::PageArgs),
+    /// Write the mission poster.
+    Poster(documents::PageArgs),
     /// Write a synthetic workbook of the given size, for benchmarks.
     Generate {
         /// Where to create it (must not exist).
@@ -83,6 +88,8 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Export(args) => import::run_export(&args, out),
         CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
+        CliCommand::Card(args) => documents::run_card(&args, out),
+        CliCommand::Poster(args) => documents::run_poster(&args, out),
         CliCommand::Certificate(args) => wins::run_certificate(&args, out),
         CliCommand::Certificates(args) => wins::run_certificates(&args, out),
         CliCommand::Generate {

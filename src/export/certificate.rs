@@ -6,8 +6,9 @@
 
 use chrono::NaiveDate;
 
-use super::fonts::{FontSpec, fit, missing_glyphs};
-use super::render::{self, RenderError};
+use super::document::Document;
+use super::fonts::{FontSpec, fit, fit_height, missing_glyphs};
+use super::render;
 use super::svg::{Anchor, Svg, TextStyle};
 use crate::domain::certificate::{CertificateLayout, CertificateText, Logo, Paper};
 
@@ -62,14 +63,13 @@ pub struct Certificate {
 }
 
 impl Certificate {
-    /// The certificate as a one-page PDF with its fonts embedded.
-    pub fn pdf(&self, title: &str) -> Result<Vec<u8>, RenderError> {
-        render::pdf(std::slice::from_ref(&self.svg), title)
-    }
-
-    /// The certificate as a PNG at `scale` pixels per point.
-    pub fn png(&self, scale: f32) -> Result<Vec<u8>, RenderError> {
-        render::png(&self.svg, scale)
+    /// The certificate as a document to write (PDF or PNG), titled `title`.
+    pub fn document(&self, title: &str) -> Document {
+        Document {
+            svg: self.svg.clone(),
+            title: title.to_owned(),
+            problems: self.problems.clone(),
+        }
     }
 
     /// Where `field` was placed.
@@ -337,17 +337,14 @@ impl Page {
             line_height,
             centred,
         } = area;
-        let mut size = style.size;
-        let lines_for =
-            |size: f32| ((height - size) / (size * line_height)).floor().max(0.0) as usize + 1;
-        loop {
-            let (_, lines) = fit(text, style.font, size, size, max_width, usize::MAX);
-            if lines.len() <= lines_for(size) || size <= min {
-                break;
-            }
-            size = (size * 0.94).max(min);
-        }
-        let (_, lines) = fit(text, style.font, size, size, max_width, usize::MAX);
+        let (size, lines, room) = fit_height(
+            text,
+            style.font,
+            (style.size, min),
+            max_width,
+            height,
+            line_height,
+        );
         let used = size + size * line_height * (lines.len().max(1) - 1) as f32;
         let top = if centred {
             top + ((height - used) / 2.0).max(0.0)
@@ -362,7 +359,7 @@ impl Page {
                 x,
                 y: top + size,
                 max_width,
-                max_lines: lines_for(size),
+                max_lines: room,
                 min_size: size,
                 line_height,
             },

@@ -236,6 +236,28 @@ pub fn fit(
     }
 }
 
+/// The largest size from `start` down to `min` at which `text`, wrapped to
+/// `max_width`, fits `height` (lines `line_height` × size apart); returns
+/// the size, the lines, and how many lines the height holds at that size.
+pub fn fit_height(
+    text: &str,
+    spec: FontSpec,
+    (start, min): (f32, f32),
+    max_width: f32,
+    height: f32,
+    line_height: f32,
+) -> (f32, Vec<String>, usize) {
+    let room = |size: f32| ((height - size) / (size * line_height)).floor().max(0.0) as usize + 1;
+    let mut size = start;
+    loop {
+        let lines = wrap(text, spec, size, max_width);
+        if lines.len() <= room(size) || size <= min {
+            return (size, lines, room(size));
+        }
+        size = (size * 0.94).max(min);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

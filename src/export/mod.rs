@@ -1,11 +1,14 @@
 //! Documents: one SVG layout per document, rendered to PNG and PDF with the
 //! bundled fonts; the public dashboard as self-contained HTML and PDF.
 
+pub mod card;
 pub mod certificate;
 pub mod charts;
 pub mod dashboard;
 pub mod data;
+pub mod document;
 pub mod files;
 pub mod fonts;
+pub mod poster;
 pub mod render;
 pub mod svg;

@@ -354,7 +354,16 @@ impl Svg {
         max_width: f32,
         max_lines: usize,
     ) -> (f32, f32) {
-        let (size, lines) = fit(text, style.font, style.size, min_size, max_width, max_lines);
+        // Letter spacing is not in the font's advances: leave room for it.
+        let room = max_width - style.spacing * text.chars().count() as f32;
+        let (size, lines) = fit(
+            text,
+            style.font,
+            style.size,
+            min_size,
+            room.max(1.0),
+            max_lines,
+        );
         let style = TextStyle { size, ..style };
         let mut y = y;
         for line in lines {

@@ -10,34 +10,25 @@ use crate::domain::certificate::CertificateText;
 use crate::domain::win::{Win, WinId};
 use crate::domain::{RecognitionId, TeamId};
 use crate::export::certificate::{CertificateSpec, layout_certificate};
+use crate::export::document::DocumentError;
 use crate::export::files::{WriteError, safe_stem, unique_path, write_document};
-use crate::export::render::RenderError;
 use crate::storage::{NewRecognition, StorageError, StorageResult, Workbook};
 
 /// The heading every certificate starts with.
 pub const DEFAULT_HEADING: &str = "Certificate of Recognition";
 
-/// Pixels per point of certificate PNGs (A4 landscape: 1684 × 1191 pixels).
-pub const PNG_SCALE: f32 = 2.0;
-
 /// Why a certificate was not made.
 #[derive(Debug, thiserror::Error)]
 pub enum RecognitionError {
-    /// The certificate cannot be printed as it stands.
-    #[error("{}", .0.join(" "))]
-    NotReady(Vec<String>),
-    /// The document could not be made.
+    /// The certificate could not be made or written as it stands.
     #[error("{0}")]
-    Render(#[from] RenderError),
+    Document(#[from] DocumentError),
     /// A file could not be written.
     #[error("{0}")]
     Write(#[from] WriteError),
     /// The workbook could not be read or written.
     #[error("{0}")]
     Storage(#[from] StorageError),
-    /// The output is neither PDF nor PNG.
-    #[error("{0} should end in .pdf or .png")]
-    Format(String),
     /// Stopped on request; nothing was kept.
     #[error("cancelled; no certificate was kept")]
     Cancelled,
@@ -90,24 +81,12 @@ pub fn spec_for_win(wb: &Workbook, win: &Win, today: NaiveDate) -> StorageResult
 
 /// PDF or PNG bytes of a laid-out certificate, by the file's extension.
 fn render_for(spec: &CertificateSpec, path: &Path) -> Result<Vec<u8>, RecognitionError> {
-    let cert = layout_certificate(spec);
-    if !cert.problems.is_empty() {
-        return Err(RecognitionError::NotReady(cert.problems));
-    }
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
     let title = format!(
         "{} — {}",
         spec.text.heading.trim(),
         spec.text.recipients.trim()
     );
-    match ext.as_str() {
-        "pdf" => Ok(cert.pdf(&title)?),
-        "png" => Ok(cert.png(PNG_SCALE)?),
-        _ => Err(RecognitionError::Format(path.display().to_string())),
-    }
+    Ok(layout_certificate(spec).document(&title).bytes_for(path)?)
 }
 
 /// Writes the certificate to each of `outputs` (PDF or PNG by extension)
