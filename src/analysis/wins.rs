@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::xmr::{Side, SignalRule, XmrOptions, xmr_chart};
 use crate::domain::number::format_number;
 use crate::domain::target::target_for_period;
-use crate::domain::win::{Evidence, WinKind};
+use crate::domain::win::{Evidence, MAX_EVIDENCE, WinKind};
 use crate::domain::{
     Direction, Frequency, Indicator, IndicatorKind, Period, TargetId, TargetRecord, TargetValues,
     TeamId,
@@ -148,11 +148,7 @@ impl Words<'_> {
     }
 
     fn evidence(&self, (period, value): (NaiveDate, f64)) -> Evidence {
-        Evidence {
-            period,
-            label: self.period(period),
-            value,
-        }
+        Evidence { period, value }
     }
 }
 
@@ -481,7 +477,11 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
                 input.indicator.name,
                 w.period_words(d0)
             ),
-            evidence: points.iter().map(|&i| w.evidence(pts[i])).collect(),
+            evidence: points
+                .iter()
+                .take(MAX_EVIDENCE)
+                .map(|&i| w.evidence(pts[i]))
+                .collect(),
         });
     }
 }

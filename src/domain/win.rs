@@ -81,16 +81,31 @@ impl WinKind {
     }
 }
 
-/// One value that shows a win happened.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One value that shows a win happened. Stored compactly as
+/// `["2026-03-02", 61.5]`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "(NaiveDate, f64)", into = "(NaiveDate, f64)")]
 pub struct Evidence {
     /// The period (start date).
     pub period: NaiveDate,
-    /// Its label ("2026-W12", "Mar 2026").
-    pub label: String,
     /// The value.
     pub value: f64,
 }
+
+impl From<(NaiveDate, f64)> for Evidence {
+    fn from((period, value): (NaiveDate, f64)) -> Self {
+        Evidence { period, value }
+    }
+}
+
+impl From<Evidence> for (NaiveDate, f64) {
+    fn from(e: Evidence) -> Self {
+        (e.period, e.value)
+    }
+}
+
+/// Most evidence points kept with a win (a long shift keeps its first ones).
+pub const MAX_EVIDENCE: usize = 12;
 
 /// A win in the wins log, detected from the data or entered by hand.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -201,6 +216,18 @@ pub struct Recognition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_is_stored_compactly() {
+        let e = Evidence {
+            period: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            value: 61.5,
+        };
+        let json = serde_json::to_string(&vec![e]).unwrap();
+        assert_eq!(json, r#"[["2026-03-02",61.5]]"#);
+        let back: Vec<Evidence> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, vec![e]);
+    }
 
     #[test]
     fn codes_round_trip() {
