@@ -73,6 +73,8 @@ pub enum Action {
     Data(DataAction),
     /// A request from the monitoring screens.
     Monitor(MonitorAction),
+    /// A request from the recognition screens.
+    Recognition(RecognitionAction),
 }
 
 /// Where screens push their actions during a frame.
@@ -250,5 +252,86 @@ pub enum MonitorAction {
         pdf: bool,
         /// What to include.
         options: crate::export::dashboard::DashboardOptions,
+    },
+}
+
+/// Which one-page document about the framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameworkDocument {
+    /// The framework card (mission, deficit, target, theory).
+    Card,
+    /// The mission poster.
+    Poster,
+}
+
+/// Requests from the recognition screens (wins, certificates, the wall,
+/// the framework card and poster).
+#[must_use = "a RecognitionAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecognitionAction {
+    /// Look for new wins in all the data now.
+    DetectWins,
+    /// Show the wins that pass this filter.
+    FilterWins(super::wins_view::WinFilter),
+    /// Record a win typed in by hand.
+    AddManualWin(crate::domain::win::ManualWin),
+    /// Remove a hand-entered win that was never recognised.
+    RemoveManualWin(crate::domain::WinId),
+    /// Change how many successive improving periods make a streak.
+    SetStreakLength(usize),
+    /// Open the certificate editor for a win.
+    Recognise(crate::domain::WinId),
+    /// Save what has been typed in the certificate editor.
+    EditCertificate(super::wins_view::CertificateDraft),
+    /// Keep this picture (PNG or SVG file) as the certificates' logo.
+    SetLogo(std::path::PathBuf),
+    /// Ask for a logo file, then keep it.
+    ChooseLogo,
+    /// Stop printing a logo.
+    ClearLogo,
+    /// Keep the editor's signer, design and paper for future certificates.
+    SaveCertificateDefaults,
+    /// Write the certificate (PDF or PNG, by extension) and record the recognition.
+    ExportCertificate(std::path::PathBuf),
+    /// Ask where to write the certificate, then write it.
+    ExportCertificateChoose {
+        /// PNG rather than PDF.
+        png: bool,
+    },
+    /// One PDF per win in a span into a folder, in the background.
+    BatchCertificates {
+        /// Wins on or after.
+        from: Option<chrono::NaiveDate>,
+        /// Wins on or before.
+        to: Option<chrono::NaiveDate>,
+        /// Only wins not yet recognised.
+        unrecognised_only: bool,
+        /// The folder.
+        folder: std::path::PathBuf,
+    },
+    /// Ask for the folder, then make the batch.
+    BatchCertificatesChoose {
+        /// Wins on or after.
+        from: Option<chrono::NaiveDate>,
+        /// Wins on or before.
+        to: Option<chrono::NaiveDate>,
+        /// Only wins not yet recognised.
+        unrecognised_only: bool,
+    },
+    /// Stop the batch that is running; nothing is kept.
+    CancelBatch,
+    /// Write the framework card or mission poster (PDF or PNG, by extension).
+    ExportFrameworkDocument {
+        /// Which.
+        document: FrameworkDocument,
+        /// Where.
+        path: std::path::PathBuf,
+    },
+    /// Ask where, then write the framework card or mission poster.
+    ExportFrameworkDocumentChoose {
+        /// Which.
+        document: FrameworkDocument,
+        /// PNG rather than PDF.
+        png: bool,
     },
 }

@@ -29,6 +29,7 @@ impl RatchetApp {
                 if self.workbook.is_some() || screen == Screen::Start {
                     self.view.screen = screen;
                     self.ensure_monitor(screen);
+                    self.ensure_recognition(screen);
                 }
             }
             Action::CloseDialog => self.view.dialog = None,
@@ -78,6 +79,7 @@ impl RatchetApp {
             Action::FinishFramework => self.finish_framework(),
             Action::Data(action) => self.apply_data(action),
             Action::Monitor(action) => self.apply_monitor(action),
+            Action::Recognition(action) => self.apply_recognition(action),
         }
     }
 
@@ -206,11 +208,16 @@ impl RatchetApp {
                 observations: wb.observations()?,
                 import: super::import_job::ImportView::default(),
                 monitor: super::monitor_view::MonitorView::default(),
+                wins: None,
+                wall: None,
+                certificate: None,
+                batch: None,
             })
         })();
         match loaded {
             Ok(view) => {
                 self.workbook = Some(wb);
+                self.wins_stale = true;
                 // A framework still being built reopens where the leader left it.
                 let building = is_new || view.framework.completed_at.is_none();
                 self.view.screen = if building {

@@ -214,6 +214,7 @@ impl RatchetApp {
                     self.load_grid(mode);
                 }
                 self.monitor_stale = true;
+                self.wins_stale = true;
             }
             Err(e) => self.error(format!("The workbook could not be read: {e}")),
         }
@@ -299,6 +300,8 @@ impl RatchetApp {
         if let Some(cell) = changes.last().map(|(c, _)| *c) {
             self.load_history(cell);
         }
+        let series: Vec<_> = changes.iter().map(|(c, _)| (c.indicator, c.team)).collect();
+        self.detect_after_edit(&series);
         if changes.len() > 1 {
             self.info(format!(
                 "Pasted {}.",
@@ -398,7 +401,15 @@ impl RatchetApp {
         match job.poll() {
             JobPoll::Running(status) => {
                 if let Some(view) = self.view.workbook.as_mut() {
-                    view.import.status = status;
+                    if let (
+                        Some(batch),
+                        super::import_job::ImportStatus::Importing { done, total },
+                    ) = (view.batch.as_mut(), &status)
+                    {
+                        *batch = (*done as usize, *total as usize);
+                    } else {
+                        view.import.status = status;
+                    }
                 }
                 if let Some(ctx) = &self.ctx {
                     ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -419,14 +430,21 @@ impl RatchetApp {
             JobPoll::Imported(result) => {
                 self.job = None;
                 match result {
-                    Ok(outcome) => {
+                    Ok((outcome, wins)) => {
                         if let Some(view) = self.view.workbook.as_mut() {
                             view.import.status = ImportStatus::Done(outcome);
                             view.import.plan = None;
                         }
                         self.refresh_setup();
+                        // The job looked for wins already.
+                        self.wins_stale = false;
+                        let wins = if wins > 0 {
+                            format!(" {} — see Wins.", count(wins as u64, "new win", "new wins"))
+                        } else {
+                            String::new()
+                        };
                         self.info(format!(
-                            "Imported: {} added, {} updated, {} unchanged, {} skipped.",
+                            "Imported: {} added, {} updated, {} unchanged, {} skipped.{wins}",
                             outcome.added, outcome.updated, outcome.unchanged, outcome.skipped
                         ));
                     }
@@ -450,6 +468,10 @@ impl RatchetApp {
                     )),
                     Err(e) => self.error(format!("The export failed: {e}")),
                 }
+            }
+            JobPoll::Certified(result) => {
+                self.job = None;
+                self.batch_finished(result);
             }
             JobPoll::Published(result) => {
                 self.job = None;

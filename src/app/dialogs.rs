@@ -52,19 +52,24 @@ pub fn pick_import_file(dir: &Path) -> Option<PathBuf> {
         .pick_file()
 }
 
-/// Asks where to export, next to the workbook at `current`.
-pub fn pick_export_file(current: &Path, xlsx: bool) -> Option<PathBuf> {
+/// Asks where to save a document of type `ext` next to the workbook at
+/// `current`, suggesting "{workbook name} {what}.{ext}".
+pub fn pick_save_file(
+    current: &Path,
+    title: &str,
+    what: &str,
+    (filter, ext): (&str, &str),
+) -> Option<PathBuf> {
     let dir = current.parent().unwrap_or(Path::new("."));
     let stem = current
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "values".into());
-    let ext = if xlsx { "xlsx" } else { "csv" };
+        .unwrap_or_else(|| "Ratchet".into());
     rfd::FileDialog::new()
-        .set_title("Export values")
-        .add_filter(if xlsx { "Excel workbook" } else { "CSV" }, &[ext])
+        .set_title(title)
+        .add_filter(filter, &[ext])
         .set_directory(dir)
-        .set_file_name(format!("{stem} values.{ext}"))
+        .set_file_name(format!("{stem} {what}.{ext}"))
         .save_file()
         .map(|p| {
             if p.extension().is_some() {
@@ -75,27 +80,41 @@ pub fn pick_export_file(current: &Path, xlsx: bool) -> Option<PathBuf> {
         })
 }
 
+/// Asks where to export, next to the workbook at `current`.
+pub fn pick_export_file(current: &Path, xlsx: bool) -> Option<PathBuf> {
+    let kind = if xlsx {
+        ("Excel workbook", "xlsx")
+    } else {
+        ("CSV", "csv")
+    };
+    pick_save_file(current, "Export values", "values", kind)
+}
+
 /// Asks where to write the public dashboard.
 pub fn pick_dashboard_file(current: &Path, pdf: bool) -> Option<PathBuf> {
-    let dir = current.parent().unwrap_or(Path::new("."));
-    let stem = current
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "dashboard".into());
-    let ext = if pdf { "pdf" } else { "html" };
+    let kind = if pdf {
+        ("PDF", "pdf")
+    } else {
+        ("Web page", "html")
+    };
+    pick_save_file(current, "Publish the dashboard", "dashboard", kind)
+}
+
+/// Asks which picture to use as the certificates' logo.
+pub fn pick_logo(dir: &Path) -> Option<PathBuf> {
     rfd::FileDialog::new()
-        .set_title("Publish the dashboard")
-        .add_filter(if pdf { "PDF" } else { "Web page" }, &[ext])
+        .set_title("Choose a logo")
+        .add_filter("Pictures (PNG, SVG)", &["png", "svg"])
         .set_directory(dir)
-        .set_file_name(format!("{stem} dashboard.{ext}"))
-        .save_file()
-        .map(|p| {
-            if p.extension().is_some() {
-                p
-            } else {
-                p.with_extension(ext)
-            }
-        })
+        .pick_file()
+}
+
+/// Asks for a folder (for a batch of certificates).
+pub fn pick_folder(dir: &Path, title: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title(title)
+        .set_directory(dir)
+        .pick_folder()
 }
 
 /// Adds `.ratchet` when the chosen name has no extension.

@@ -117,9 +117,10 @@ impl ImportView {
 /// What a job reports back.
 enum JobResult {
     Planned(Result<Box<ImportPlan>, String>),
-    Imported(Result<ImportOutcome, String>),
+    Imported(Result<(ImportOutcome, usize), String>),
     Exported(Result<(usize, PathBuf), String>),
     Published(Result<Vec<PathBuf>, String>),
+    Certified(Result<crate::ops::recognition::BatchReport, String>),
 }
 
 /// A running job.
@@ -137,12 +138,14 @@ pub enum JobPoll {
     Running(ImportStatus),
     /// The check finished.
     Planned(Result<Box<ImportPlan>, String>),
-    /// The import finished.
-    Imported(Result<ImportOutcome, String>),
+    /// The import finished (with how many new wins the new data show).
+    Imported(Result<(ImportOutcome, usize), String>),
     /// The export finished: values written and the file.
     Exported(Result<(usize, PathBuf), String>),
     /// The dashboard was written to these files.
     Published(Result<Vec<PathBuf>, String>),
+    /// A batch of certificates finished.
+    Certified(Result<crate::ops::recognition::BatchReport, String>),
 }
 
 impl Job {
@@ -192,11 +195,17 @@ impl Job {
             let result = Workbook::open(&workbook)
                 .map_err(|e| e.to_string())
                 .and_then(|mut wb| {
-                    wb.apply_import(&plan.batch, &mut |done, _| {
-                        progress.store(done as u64, Ordering::Relaxed);
-                        !cancel.load(Ordering::Relaxed)
-                    })
-                    .map_err(|e| e.to_string())
+                    let outcome = wb
+                        .apply_import(&plan.batch, &mut |done, _| {
+                            progress.store(done as u64, Ordering::Relaxed);
+                            !cancel.load(Ordering::Relaxed)
+                        })
+                        .map_err(|e| e.to_string())?;
+                    // The values are in; new wins are looked for after.
+                    let wins =
+                        crate::ops::wins::detect_wins(&mut wb, crate::ops::wins::DetectScope::All)
+                            .map_or(0, |r| r.added);
+                    Ok((outcome, wins))
                 });
             JobResult::Imported(result)
         })
@@ -245,6 +254,42 @@ impl Job {
         })
     }
 
+    /// Makes one certificate PDF per win in the background.
+    pub fn certificates(
+        workbook: PathBuf,
+        wins: Vec<crate::domain::Win>,
+        folder: PathBuf,
+        today: chrono::NaiveDate,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Job {
+        Self::spawn(true, repaint, move |progress, total, cancel| {
+            total.store(wins.len() as u64, Ordering::Relaxed);
+            let batch = crate::ops::recognition::BatchProgress::default();
+            let result = Workbook::open(&workbook)
+                .map_err(|e| e.to_string())
+                .and_then(|mut wb| {
+                    std::thread::scope(|scope| {
+                        let work = scope.spawn(|| {
+                            crate::ops::recognition::batch_certificates(
+                                &mut wb, &wins, &folder, today, &batch, &cancel,
+                            )
+                            .map_err(|e| e.to_string())
+                        });
+                        while !work.is_finished() {
+                            progress.store(
+                                batch.done.load(Ordering::Relaxed) as u64,
+                                Ordering::Relaxed,
+                            );
+                            std::thread::sleep(std::time::Duration::from_millis(30));
+                        }
+                        work.join()
+                            .unwrap_or_else(|_| Err("the batch stopped unexpectedly".into()))
+                    })
+                });
+            JobResult::Certified(result)
+        })
+    }
+
     fn spawn(
         importing: bool,
         repaint: impl Fn() + Send + 'static,
@@ -282,6 +327,7 @@ impl Job {
             Ok(JobResult::Imported(r)) => JobPoll::Imported(r),
             Ok(JobResult::Exported(r)) => JobPoll::Exported(r),
             Ok(JobResult::Published(r)) => JobPoll::Published(r),
+            Ok(JobResult::Certified(r)) => JobPoll::Certified(r),
             Err(TryRecvError::Empty) => {
                 let done = self.progress.load(Ordering::Relaxed);
                 JobPoll::Running(if self.importing {

@@ -8,6 +8,7 @@ mod action;
 mod apply;
 mod apply_data;
 mod apply_monitor;
+mod apply_wins;
 pub mod commands;
 pub mod data_view;
 pub mod dialogs;
@@ -16,10 +17,13 @@ pub mod monitor_view;
 pub mod prefs;
 mod undo;
 pub mod view;
+pub mod wins_view;
 
 use std::path::PathBuf;
 
-pub use action::{Action, Actions, DataAction, MonitorAction};
+pub use action::{
+    Action, Actions, DataAction, FrameworkDocument, MonitorAction, RecognitionAction,
+};
 pub use commands::Command;
 pub use prefs::{Locations, Preferences};
 pub use view::{AppView, Dialog, Message, Screen, Tone};
@@ -42,6 +46,10 @@ pub struct RatchetApp {
     ctx: Option<egui::Context>,
     /// The data changed since the monitoring views were built.
     monitor_stale: bool,
+    /// The data changed in ways that may add wins not yet looked for.
+    wins_stale: bool,
+    /// When the certificate editor last changed (its preview follows after a pause).
+    preview_edited_at: Option<std::time::Instant>,
 }
 
 impl RatchetApp {
@@ -65,6 +73,8 @@ impl RatchetApp {
             job: None,
             ctx: None,
             monitor_stale: false,
+            wins_stale: false,
+            preview_edited_at: None,
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {
@@ -96,6 +106,7 @@ impl RatchetApp {
             self.context_ready = true;
         }
         self.poll_job();
+        self.refresh_certificate_preview();
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw
                 .dropped_files

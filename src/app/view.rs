@@ -37,6 +37,12 @@ pub enum Screen {
     Multiples,
     /// Process-behaviour (XmR) charts.
     Xmr,
+    /// The wins log (practice 7).
+    Wins,
+    /// The certificate editor (practice 8).
+    Certificate,
+    /// The wall of recognition (practice 8).
+    Wall,
 }
 
 /// A modal dialog over the screen.
@@ -173,6 +179,14 @@ pub struct WorkbookView {
     pub import: super::import_job::ImportView,
     /// The monitoring screens.
     pub monitor: super::monitor_view::MonitorView,
+    /// The wins log, once opened.
+    pub wins: Option<super::wins_view::WinsView>,
+    /// The wall of recognition, once opened.
+    pub wall: Option<super::wins_view::WallView>,
+    /// The certificate being edited, if any.
+    pub certificate: Option<super::wins_view::CertificateEditor>,
+    /// Progress of a batch of certificates: (done, total).
+    pub batch: Option<(usize, usize)>,
 }
 
 impl WorkbookView {

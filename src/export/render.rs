@@ -41,8 +41,29 @@ pub fn parse(svg: &str) -> Result<usvg::Tree, RenderError> {
     usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))
 }
 
-/// Renders an SVG to PNG bytes at `scale` pixels per point.
-pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
+/// A rendered picture: width, height and premultiplied RGBA pixels (for
+/// previews in the window).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pixels {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Premultiplied RGBA, row by row.
+    pub rgba: Vec<u8>,
+}
+
+/// Renders an SVG to pixels at `scale` pixels per point.
+pub fn pixels(svg: &str, scale: f32) -> Result<Pixels, RenderError> {
+    let pixmap = pixmap(svg, scale)?;
+    Ok(Pixels {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        rgba: pixmap.take(),
+    })
+}
+
+fn pixmap(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, RenderError> {
     let tree = parse(svg)?;
     let size = tree.size();
     let (w, h) = (
@@ -57,6 +78,12 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
+    Ok(pixmap)
+}
+
+/// Renders an SVG to PNG bytes at `scale` pixels per point.
+pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
+    let pixmap = pixmap(svg, scale)?;
     pixmap
         .encode_png()
         .map_err(|e| RenderError::Png(e.to_string()))

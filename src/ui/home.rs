@@ -11,7 +11,7 @@ use crate::domain::practices::PRACTICES;
 use crate::domain::target::with_unit;
 
 /// Draws the home screen.
-pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
+pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut super::UiState, actions: &mut Actions) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.set_max_width(820.0);
         ui.heading(wb.framework.agency.display_name());
@@ -102,6 +102,17 @@ pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
                     actions.push(Action::GoToStep(WizardStep::Summary));
                 }
             }
+        }
+
+        if status.mission {
+            ui.add_space(12.0);
+            ui.label(RichText::new("Proclaim it").strong())
+                .on_hover_text("Practice 1: articulate the mission clearly and frequently");
+            super::recognition::framework_documents_ui(
+                ui,
+                &mut state.recognition.document_path,
+                actions,
+            );
         }
 
         ui.add_space(16.0);

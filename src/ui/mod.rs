@@ -5,6 +5,7 @@ mod framework;
 mod help;
 mod home;
 mod monitor;
+mod recognition;
 mod shell;
 mod start;
 pub mod theme;
@@ -30,6 +31,8 @@ pub struct UiState {
     pub grid: monitor::grid::GridUiState,
     /// Forms on the data screens.
     pub forms: monitor::Forms,
+    /// Forms on the recognition screens.
+    pub recognition: recognition::RecognitionForms,
 }
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the
@@ -57,7 +60,7 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
     egui::CentralPanel::default().show(ui, |ui| {
         shell::message_ui(ui, view, actions);
         match (&view.workbook, view.screen) {
-            (Some(wb), Screen::Home) => home::home_ui(ui, wb, actions),
+            (Some(wb), Screen::Home) => home::home_ui(ui, wb, state, actions),
             (Some(wb), Screen::Wizard) => framework::wizard_ui(ui, wb, state, actions),
             (Some(wb), Screen::Setup) => {
                 egui::ScrollArea::vertical()
@@ -69,6 +72,11 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             (Some(wb), Screen::Progress) => monitor::progress::progress_ui(ui, wb, state, actions),
             (Some(wb), Screen::Multiples) => monitor::multiples::multiples_ui(ui, wb, actions),
             (Some(wb), Screen::Xmr) => monitor::xmr::xmr_ui(ui, wb, actions),
+            (Some(wb), Screen::Wins) => recognition::wins::wins_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Certificate) => {
+                recognition::certificate::certificate_ui(ui, wb, state, actions)
+            }
+            (Some(wb), Screen::Wall) => recognition::wall::wall_ui(ui, wb),
             _ => start::start_ui(ui, view, state, actions),
         }
     });

@@ -148,6 +148,28 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
         ),
     ];
     nav_items_ui(ui, view, &items, actions);
+    for (practice, items) in [
+        (
+            &PRACTICES[6],
+            [(
+                Screen::Wins,
+                "Wins",
+                "Wins found in the data and entered by hand; recognise them",
+            )],
+        ),
+        (
+            &PRACTICES[7],
+            [(
+                Screen::Wall,
+                "Wall of recognition",
+                "Who was recognised for what, by team",
+            )],
+        ),
+    ] {
+        ui.label(RichText::new(format!("{}. {}", practice.number, practice.title)).small())
+            .on_hover_text(practice.explanation);
+        nav_items_ui(ui, view, &items, actions);
+    }
 
     ui.add_space(10.0);
     let phase = &PHASES[2];

@@ -125,7 +125,7 @@ pub fn wizard_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &
                 WizardStep::Deficits => deficits_step::deficits_step_ui(ui, wb, state, actions),
                 WizardStep::Target => target_step::target_step_ui(ui, wb, actions),
                 WizardStep::Theory => theory_step::theory_step_ui(ui, wb, state, actions),
-                WizardStep::Summary => summary_step::summary_step_ui(ui, wb, actions),
+                WizardStep::Summary => summary_step::summary_step_ui(ui, wb, state, actions),
             }
             ui.add_space(12.0);
             navigation_buttons_ui(ui, wb, actions);

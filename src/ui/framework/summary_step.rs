@@ -10,7 +10,12 @@ use crate::domain::target::with_unit;
 use crate::ui::widgets::{guidance_ui, part_card_ui, problem_ui};
 
 /// Draws the summary step.
-pub fn summary_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
+pub fn summary_step_ui(
+    ui: &mut Ui,
+    wb: &WorkbookView,
+    state: &mut crate::ui::UiState,
+    actions: &mut Actions,
+) {
     let f = &wb.framework;
     let s = wb.status;
     ui.label(RichText::new(f.agency.display_name()).heading());
@@ -118,6 +123,15 @@ pub fn summary_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             ui.label(RichText::new("… which advances the mission.").weak());
         },
     );
+    if s.mission {
+        ui.add_space(8.0);
+        ui.label(RichText::new("Take it home").strong());
+        crate::ui::recognition::framework_documents_ui(
+            ui,
+            &mut state.recognition.document_path,
+            actions,
+        );
+    }
     if !wb.checks.step_ok(WizardStep::Summary) && wb.showing_problems(WizardStep::Summary) {
         problem_ui(
             ui,
