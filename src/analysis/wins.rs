@@ -338,6 +338,7 @@ fn streaks(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>
             continue;
         }
         if i - run_start == n {
+            let periods = format!("{}s", f.noun());
             let run = &pts[run_start..=i];
             let (d0, v0) = pts[run_start];
             let (d1, v1) = pts[i];
@@ -346,9 +347,9 @@ fn streaks(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>
                 team: input.team,
                 achieved_on: d1,
                 key: format!("streak:{n}:{d0}"),
-                title: format!("{n} periods of improvement in a row"),
+                title: format!("{n} {periods} of improvement in a row"),
                 explanation: format!(
-                    "{} improved {n} periods running, from {} in {} to {} in {}.",
+                    "{} improved {n} {periods} running, from {} in {} to {} in {}.",
                     input.indicator.name,
                     w.value(v0),
                     w.period(d0),
@@ -356,7 +357,7 @@ fn streaks(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>
                     w.period(d1),
                 ),
                 achievement: format!(
-                    "for improving {} {n} periods in a row, from {} to {}",
+                    "for improving {} {n} {periods} in a row, from {} to {}",
                     input.indicator.name,
                     w.value(v0),
                     w.value(v1)

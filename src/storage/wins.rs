@@ -227,7 +227,7 @@ impl Workbook {
                     date_key(on),
                     title,
                     description,
-                    format!("for {}", lowercase_first(description)),
+                    description,
                     timestamp_text(now())
                 ],
             )?;
@@ -262,30 +262,5 @@ impl Workbook {
             .conn()
             .query_row("SELECT COUNT(*) FROM win", [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
-    }
-}
-
-/// "Ran the blitz" → "ran the blitz", but "NHS award" stays as typed.
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => a
-            .to_lowercase()
-            .chain(std::iter::once(b))
-            .chain(chars)
-            .collect(),
-        _ => text.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn achievements_read_on_from_for() {
-        assert_eq!(lowercase_first("Ran the blitz"), "ran the blitz");
-        assert_eq!(lowercase_first("NHS award"), "NHS award");
-        assert_eq!(lowercase_first(""), "");
     }
 }

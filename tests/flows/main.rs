@@ -14,4 +14,5 @@ mod storage_framework;
 mod storage_open;
 mod support;
 mod target_rules;
+mod wins;
 mod wizard_ui;

@@ -15,7 +15,7 @@ use crate::ui::UiState;
 use crate::ui::monitor::choices::date_field_ui;
 use crate::ui::widgets::{guidance_ui, problem_ui};
 
-const ROW_HEIGHT: f32 = 46.0;
+const ROW_HEIGHT: f32 = 38.0;
 
 /// Draws the wins screen.
 pub fn wins_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
@@ -151,6 +151,8 @@ fn list_ui(ui: &mut Ui, view: &WinsView, state: &mut UiState, actions: &mut Acti
 fn row_ui(ui: &mut Ui, line: &WinLine, selected: bool, state: &mut UiState, actions: &mut Actions) {
     ui.allocate_ui(egui::vec2(ui.available_width(), ROW_HEIGHT), |ui| {
         ui.vertical(|ui| {
+            // Every row exactly this tall, so the list scrolls by rows.
+            ui.set_height(ROW_HEIGHT);
             ui.horizontal(|ui| {
                 let text = format!(
                     "{}  {}  {} — {}{}",
