@@ -139,10 +139,16 @@ impl Workbook {
         self.transact(|tx| {
             let mut existing: HashMap<(i64, i64, String, String), (i64, bool)> = HashMap::new();
             {
-                let mut stmt = tx.prepare(
-                    "SELECT id, indicator_id, team_id, kind, key, holds FROM win WHERE kind <> 'manual'",
-                )?;
-                let rows = stmt.query_map([], |r| {
+                // A few series (after an edit): read just those; many: one pass.
+                let few = series.len() <= 64;
+                let sql = if few {
+                    "SELECT id, indicator_id, team_id, kind, key, holds FROM win
+                     WHERE kind <> 'manual' AND indicator_id = ?1 AND team_id = ?2"
+                } else {
+                    "SELECT id, indicator_id, team_id, kind, key, holds FROM win WHERE kind <> 'manual'"
+                };
+                let mut stmt = tx.prepare(sql)?;
+                let read = |r: &rusqlite::Row<'_>| {
                     Ok((
                         r.get::<_, i64>(0)?,
                         r.get::<_, i64>(1)?,
@@ -151,11 +157,22 @@ impl Workbook {
                         r.get::<_, String>(4)?,
                         r.get::<_, bool>(5)?,
                     ))
-                })?;
-                for row in rows {
-                    let (id, ind, team, kind, key, holds) = row?;
+                };
+                let mut keep = |row: (i64, i64, i64, String, String, bool)| {
+                    let (id, ind, team, kind, key, holds) = row;
                     if scope.contains(&(ind, team)) {
                         existing.insert((ind, team, kind, key), (id, holds));
+                    }
+                };
+                if few {
+                    for (ind, team) in &scope {
+                        for row in stmt.query_map(params![ind, team], read)? {
+                            keep(row?);
+                        }
+                    }
+                } else {
+                    for row in stmt.query_map([], read)? {
+                        keep(row?);
                     }
                 }
             }

@@ -18,7 +18,7 @@ CREATE TABLE win (
     holds        INTEGER NOT NULL DEFAULT 1,
     recorded_at  TEXT NOT NULL
 );
-CREATE UNIQUE INDEX win_detected ON win (kind, team_id, indicator_id, key) WHERE kind <> 'manual';
+CREATE UNIQUE INDEX win_detected ON win (indicator_id, team_id, kind, key) WHERE kind <> 'manual';
 CREATE INDEX win_by_date ON win (achieved_on);
 
 -- A recognition given: the certificate's recipients and words as printed,
