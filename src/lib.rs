@@ -1,7 +1,7 @@
 //! Ratchet: a desktop workbench for Robert D. Behn's eleven "better practices"
 //! of performance leadership.
 //!
-//! The core (`domain`, `analysis`, `storage`, `io`, `export`, `sample`) never touches a window;
+//! The core (`domain`, `analysis`, `storage`, `io`, `export`, `ops`, `sample`) never touches a window;
 //! `app` and `ui` are the face, and `cli` is the batch face on the same core.
 //! See ARCHITECTURE.md for the map.
 

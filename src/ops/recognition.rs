@@ -113,8 +113,16 @@ pub fn issue_certificate(
         achievement: spec.text.achievement.trim().to_owned(),
         date: spec.text.date,
         signer: spec.text.signer_name.trim().to_owned(),
-        files: outputs.iter().map(|p| p.display().to_string()).collect(),
+        files: outputs.iter().map(|p| absolute(p)).collect(),
     })?)
+}
+
+/// The file's full path as recorded (so the wall says where it is).
+fn absolute(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string()
 }
 
 /// What a batch made.
@@ -230,7 +238,7 @@ pub fn batch_certificates(
             achievement: spec.text.achievement.trim().to_owned(),
             date: spec.text.date,
             signer: spec.text.signer_name.trim().to_owned(),
-            files: vec![path.display().to_string()],
+            files: vec![absolute(path)],
         })
         .collect();
     if let Err(e) = wb.record_recognitions(&records) {
