@@ -795,6 +795,37 @@ mod tests {
     }
 
     #[test]
+    fn logos_are_png_or_svg_and_are_drawn() {
+        let mut pic = Svg::new(40.0, 40.0);
+        pic.circle(20.0, 20.0, 15.0, "#c00000");
+        let png = render::png(&pic.finish(), 1.0).unwrap();
+        let logo = read_logo("seal.png", png).unwrap();
+        assert_eq!(logo.mime, "image/png");
+        let svg_logo = read_logo("seal.svg", pic.finish().into_bytes()).unwrap();
+        assert_eq!(svg_logo.mime, "image/svg+xml");
+        let e = read_logo("notes.txt", b"hello".to_vec()).unwrap_err();
+        assert!(e.contains("neither a PNG nor an SVG"), "{e}");
+        let e = read_logo("big.png", vec![0; crate::storage::MAX_LOGO_BYTES + 1]).unwrap_err();
+        assert!(e.contains("at most"), "{e}");
+        for layout in CertificateLayout::ALL {
+            let c = layout_certificate(&CertificateSpec {
+                text: text(),
+                layout,
+                paper: Paper::A4,
+                logo: Some(logo.clone()),
+            });
+            assert!(c.svg.contains("<image"), "{layout:?} draws the logo");
+            // The logo's red shows in the picture.
+            let p = render::pixels(&c.svg, 0.5).unwrap();
+            let red = p
+                .rgba
+                .chunks(4)
+                .any(|px| px[0] > 180 && px[1] < 40 && px[2] < 40);
+            assert!(red, "{layout:?}: the logo is visible");
+        }
+    }
+
+    #[test]
     fn stars_have_ten_points_around_the_centre() {
         let pts = star_points(50.0, 50.0, 20.0, 8.0);
         assert_eq!(pts.len(), 10);

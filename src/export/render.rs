@@ -175,6 +175,25 @@ mod tests {
     }
 
     #[test]
+    fn a_document_never_reads_files_it_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut red = Svg::new(10.0, 10.0);
+        red.rect(0.0, 0.0, 10.0, 10.0, "#ff0000", None, 0.0);
+        let secret = dir.path().join("secret.png");
+        std::fs::write(&secret, png(&red.finish(), 1.0).unwrap()).unwrap();
+        let naming = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="{}" width="20" height="20"/></svg>"#,
+            secret.display()
+        );
+        let p = pixels(&naming, 1.0).unwrap();
+        let red = p
+            .rgba
+            .chunks(4)
+            .any(|px| px[0] > 200 && px[1] < 30 && px[2] < 30);
+        assert!(!red, "the file on disk was read");
+    }
+
+    #[test]
     fn png_has_the_svg_size_times_scale() {
         let png = png(&sample(), 2.0).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
