@@ -230,10 +230,11 @@ pub fn xmr_chart(values: &[f64], options: XmrOptions) -> Option<XmrChart> {
     let moving_ranges: Vec<Option<f64>> = (0..n)
         .map(|i| (i > 0).then(|| (values[i] - values[i - 1]).abs()))
         .collect();
-    let mut signals = Vec::new();
+    let mut marks: Marks = vec![[None; 3]; n];
     for seg in &segments {
-        detect(values, seg, &mut signals);
+        detect(values, seg, &mut marks);
     }
+    let signals = signals_from(&marks);
     let range_signals = (1..n)
         .filter(|&i| {
             let url = segments
@@ -252,39 +253,52 @@ pub fn xmr_chart(values: &[f64], options: XmrOptions) -> Option<XmrChart> {
     })
 }
 
-fn push_unique(out: &mut Vec<Signal>, s: Signal) {
-    if !out.contains(&s) {
-        out.push(s);
+/// Which rules mark each point, and on which side (one slot per rule).
+type Marks = Vec<[Option<Side>; 3]>;
+
+fn rule_slot(rule: SignalRule) -> usize {
+    match rule {
+        SignalRule::BeyondLimit => 0,
+        SignalRule::RunOfEight => 1,
+        SignalRule::ThreeOfFour => 2,
     }
 }
 
-fn detect(values: &[f64], seg: &XmrSegment, out: &mut Vec<Signal>) {
-    let l = seg.limits;
-    let range = seg.start..seg.end;
-    // Rule 1: beyond a limit (strictly).
-    for i in range.clone() {
-        let x = values[i];
-        if x > l.upper {
-            push_unique(
-                out,
-                Signal {
-                    index: i,
-                    rule: SignalRule::BeyondLimit,
-                    side: Side::High,
-                },
-            );
-        } else if x < l.lower {
-            push_unique(
-                out,
-                Signal {
-                    index: i,
-                    rule: SignalRule::BeyondLimit,
-                    side: Side::Low,
-                },
-            );
+fn mark(marks: &mut Marks, index: usize, rule: SignalRule, side: Side) {
+    marks[index][rule_slot(rule)] = Some(side);
+}
+
+/// The marked points as signals, by index then rule.
+fn signals_from(marks: &Marks) -> Vec<Signal> {
+    let rules = [
+        SignalRule::BeyondLimit,
+        SignalRule::RunOfEight,
+        SignalRule::ThreeOfFour,
+    ];
+    let mut out = Vec::new();
+    for (index, slots) in marks.iter().enumerate() {
+        for rule in rules {
+            if let Some(side) = slots[rule_slot(rule)] {
+                out.push(Signal { index, rule, side });
+            }
         }
     }
-    // Rule 2: eight successive points on one side (a point on the centre line breaks the run).
+    out
+}
+
+fn detect(values: &[f64], seg: &XmrSegment, marks: &mut Marks) {
+    let l = seg.limits;
+    // Rule 1: beyond a limit (strictly).
+    for i in seg.start..seg.end {
+        let x = values[i];
+        if x > l.upper {
+            mark(marks, i, SignalRule::BeyondLimit, Side::High);
+        } else if x < l.lower {
+            mark(marks, i, SignalRule::BeyondLimit, Side::Low);
+        }
+    }
+    // Rule 2: eight successive points on one side (a point on the centre
+    // line breaks the run). Every point of a run of eight or more is marked.
     let side = |x: f64| {
         if x > l.centre {
             Some(Side::High)
@@ -294,53 +308,40 @@ fn detect(values: &[f64], seg: &XmrSegment, out: &mut Vec<Signal>) {
             None
         }
     };
-    let idx: Vec<usize> = range.clone().collect();
-    for w in idx.windows(8) {
-        let first = side(values[w[0]]);
-        if first.is_some() && w.iter().all(|&i| side(values[i]) == first) {
-            for &i in w {
-                if let Some(s) = first {
-                    push_unique(
-                        out,
-                        Signal {
-                            index: i,
-                            rule: SignalRule::RunOfEight,
-                            side: s,
-                        },
-                    );
-                }
+    let mut run_start = seg.start;
+    for i in seg.start..=seg.end {
+        let same = i < seg.end && i > run_start && side(values[i]) == side(values[run_start]);
+        if i < seg.end && (i == run_start || same) {
+            continue;
+        }
+        if let Some(s) = side(values[run_start])
+            && i - run_start >= 8
+        {
+            for j in run_start..i {
+                mark(marks, j, SignalRule::RunOfEight, s);
             }
         }
+        run_start = i;
     }
     // Rule 3: three of four successive points closer to the same limit than to the centre.
     let high_mid = (l.upper + l.centre) / 2.0;
     let low_mid = (l.lower + l.centre) / 2.0;
-    for w in idx.windows(4) {
-        for (s, near) in [
-            (Side::High, (|x: f64, m: f64| x > m) as fn(f64, f64) -> bool),
-            (Side::Low, |x, m| x < m),
-        ] {
-            let mid = if s == Side::High { high_mid } else { low_mid };
-            let hits: Vec<usize> = w
-                .iter()
-                .copied()
-                .filter(|&i| near(values[i], mid))
-                .collect();
-            if hits.len() >= 3 {
-                for i in hits {
-                    push_unique(
-                        out,
-                        Signal {
-                            index: i,
-                            rule: SignalRule::ThreeOfFour,
-                            side: s,
-                        },
-                    );
+    if seg.end >= seg.start + 4 {
+        for w in seg.start..=seg.end - 4 {
+            for s in [Side::High, Side::Low] {
+                let near = |x: f64| match s {
+                    Side::High => x > high_mid,
+                    Side::Low => x < low_mid,
+                };
+                let hits = (w..w + 4).filter(|&i| near(values[i])).count();
+                if hits >= 3 {
+                    for i in (w..w + 4).filter(|&i| near(values[i])) {
+                        mark(marks, i, SignalRule::ThreeOfFour, s);
+                    }
                 }
             }
         }
     }
-    out.sort_by_key(|s| (s.index, s.rule));
 }
 
 #[cfg(test)]
