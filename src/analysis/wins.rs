@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::xmr::{Side, SignalRule, XmrOptions, xmr_chart};
+use super::xmr::{Shift, Side, XmrOptions, shifts, xmr_chart};
 use crate::domain::number::format_number;
 use crate::domain::target::target_for_period;
 use crate::domain::win::{Evidence, MAX_EVIDENCE, WinKind};
@@ -385,65 +385,12 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
     let w = Words {
         indicator: input.indicator,
     };
-    // Per rule, group its signal points (adjacent, or within the rule's
-    // window) and note where each group became visible.
-    let mut found: Vec<(Vec<usize>, usize, SignalRule)> = Vec::new();
-    for rule in [
-        SignalRule::BeyondLimit,
-        SignalRule::RunOfEight,
-        SignalRule::ThreeOfFour,
-    ] {
-        let mut idx: Vec<usize> = chart
-            .signals
-            .iter()
-            .filter(|s| s.rule == rule && s.side == good)
-            .map(|s| s.index)
-            .collect();
-        idx.sort_unstable();
-        idx.dedup();
-        let reach = if rule == SignalRule::ThreeOfFour {
-            2
-        } else {
-            1
-        };
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for i in idx {
-            match groups.last_mut() {
-                Some(g) if g.last().is_some_and(|&l| i - l <= reach) => g.push(i),
-                _ => groups.push(vec![i]),
-            }
-        }
-        for g in groups {
-            let seen_at = match rule {
-                SignalRule::BeyondLimit => g[0],
-                SignalRule::RunOfEight => g[7.min(g.len() - 1)],
-                SignalRule::ThreeOfFour => g[2.min(g.len() - 1)],
-            };
-            found.push((g, seen_at, rule));
-        }
-    }
-    // Groups of different rules that overlap or nearly touch are one shift:
-    // one win, dated where the first rule saw it.
-    found.sort_by_key(|(g, _, _)| g[0]);
-    let mut shifts: Vec<(Vec<usize>, usize, Vec<SignalRule>)> = Vec::new();
-    for (g, seen_at, rule) in found {
-        match shifts.last_mut() {
-            Some((points, seen, rules))
-                if points.last().is_some_and(|&l| g[0] <= l + SHIFT_GAP) =>
-            {
-                points.extend(g);
-                points.sort_unstable();
-                points.dedup();
-                *seen = (*seen).min(seen_at);
-                if !rules.contains(&rule) {
-                    rules.push(rule);
-                    rules.sort();
-                }
-            }
-            _ => shifts.push((g, seen_at, vec![rule])),
-        }
-    }
-    for (points, seen_at, rules) in shifts {
+    for Shift {
+        points,
+        seen_at,
+        rules,
+    } in shifts(&chart, good)
+    {
         let (d, v) = pts[seen_at];
         let (d0, _) = pts[points[0]];
         let limits = chart
@@ -486,9 +433,6 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
         });
     }
 }
-
-/// Signal points at most this many periods apart belong to the same shift.
-const SHIFT_GAP: usize = 3;
 
 #[cfg(test)]
 mod tests {

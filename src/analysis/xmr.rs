@@ -253,6 +253,83 @@ pub fn xmr_chart(values: &[f64], options: XmrOptions) -> Option<XmrChart> {
     })
 }
 
+/// Signal points at most this many periods apart belong to the same shift.
+pub const SHIFT_GAP: usize = 3;
+
+/// A stretch of a series the rules call a signal on one side: the points,
+/// where it first became visible, and the rules that saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shift {
+    /// Indices of the signal points, ascending.
+    pub points: Vec<usize>,
+    /// The index at which the first rule saw it (the eighth point of a run,
+    /// the third of three-of-four, the point beyond a limit).
+    pub seen_at: usize,
+    /// The rules that fired, in rule order.
+    pub rules: Vec<SignalRule>,
+}
+
+/// The signals on `side` grouped into shifts: each rule's points grouped
+/// (adjacent, or within the rule's window), then groups of different rules
+/// that overlap or nearly touch merged into one.
+pub fn shifts(chart: &XmrChart, side: Side) -> Vec<Shift> {
+    let mut found: Vec<(Vec<usize>, usize, SignalRule)> = Vec::new();
+    for rule in [
+        SignalRule::BeyondLimit,
+        SignalRule::RunOfEight,
+        SignalRule::ThreeOfFour,
+    ] {
+        let idx: Vec<usize> = chart
+            .signals
+            .iter()
+            .filter(|s| s.rule == rule && s.side == side)
+            .map(|s| s.index)
+            .collect();
+        let reach = if rule == SignalRule::ThreeOfFour {
+            2
+        } else {
+            1
+        };
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in idx {
+            match groups.last_mut() {
+                Some(g) if g.last().is_some_and(|&l| i - l <= reach) => g.push(i),
+                _ => groups.push(vec![i]),
+            }
+        }
+        for g in groups {
+            let seen_at = match rule {
+                SignalRule::BeyondLimit => g[0],
+                SignalRule::RunOfEight => g[7.min(g.len() - 1)],
+                SignalRule::ThreeOfFour => g[2.min(g.len() - 1)],
+            };
+            found.push((g, seen_at, rule));
+        }
+    }
+    found.sort_by_key(|(g, _, _)| g[0]);
+    let mut out: Vec<Shift> = Vec::new();
+    for (g, seen_at, rule) in found {
+        match out.last_mut() {
+            Some(shift) if shift.points.last().is_some_and(|&l| g[0] <= l + SHIFT_GAP) => {
+                shift.points.extend(g);
+                shift.points.sort_unstable();
+                shift.points.dedup();
+                shift.seen_at = shift.seen_at.min(seen_at);
+                if !shift.rules.contains(&rule) {
+                    shift.rules.push(rule);
+                    shift.rules.sort();
+                }
+            }
+            _ => out.push(Shift {
+                points: g,
+                seen_at,
+                rules: vec![rule],
+            }),
+        }
+    }
+    out
+}
+
 /// Which rules mark each point, and on which side (one slot per rule).
 type Marks = Vec<[Option<Side>; 3]>;
 
@@ -289,8 +366,7 @@ fn signals_from(marks: &Marks) -> Vec<Signal> {
 fn detect(values: &[f64], seg: &XmrSegment, marks: &mut Marks) {
     let l = seg.limits;
     // Rule 1: beyond a limit (strictly).
-    for i in seg.start..seg.end {
-        let x = values[i];
+    for (i, &x) in values.iter().enumerate().take(seg.end).skip(seg.start) {
         if x > l.upper {
             mark(marks, i, SignalRule::BeyondLimit, Side::High);
         } else if x < l.lower {
