@@ -10,6 +10,7 @@ pub mod direction;
 pub mod framework;
 pub mod ids;
 pub mod indicator;
+pub mod integrity;
 pub mod measurement;
 pub mod mission;
 pub mod number;
