@@ -1,5 +1,6 @@
 //! The command line: batch work on the same core as the window.
 
+mod check;
 mod documents;
 mod generate;
 mod import;
@@ -56,6 +57,8 @@ pub enum CliCommand {
     Certificate(wins::CertificateArgs),
     /// Write one certificate PDF per win since a date into a folder, and record them.
     Certificates(wins::CertificatesArgs),
+    /// Run every integrity check, record the flags, and print them with each series' statistics.
+    Check(check::CheckArgs),
     /// Write the performance framework card (one page: mission, deficit, target, theory).
     Card(documents::PageArgs),
     /// Write the mission poster.
@@ -88,6 +91,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Export(args) => import::run_export(&args, out),
         CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
+        CliCommand::Check(args) => check::run(&args, out),
         CliCommand::Card(args) => documents::run_card(&args, out),
         CliCommand::Poster(args) => documents::run_poster(&args, out),
         CliCommand::Certificate(args) => wins::run_certificate(&args, out),

@@ -3,5 +3,6 @@
 //! (which only computes). The window, the command line and the sample all
 //! call these, so they behave the same everywhere.
 
+pub mod integrity;
 pub mod recognition;
 pub mod wins;

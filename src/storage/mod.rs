@@ -8,6 +8,7 @@ mod agency;
 mod codec;
 mod deficits;
 mod error;
+mod flags;
 mod framework;
 mod import;
 mod indicators;
@@ -32,6 +33,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::{OpenError, OpenErrorKind, StorageError};
+pub use flags::{FlagEvent, FlagsRecorded};
 pub use import::{ImportBatch, ImportOutcome, ImportValue, NameRef, OnExisting};
 pub use indicators::NewIndicator;
 pub use measurements::{NewMeasurement, StoredValue};

@@ -40,6 +40,38 @@ impl Workbook {
         })
     }
 
+    /// Every series of an indicator that has its own XmR settings.
+    pub fn xmr_settings_for(
+        &self,
+        indicator: IndicatorId,
+    ) -> StorageResult<std::collections::HashMap<TeamId, XmrSetting>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT team_id, baseline_from, baseline_to, recalc_from FROM xmr_setting WHERE indicator_id = ?1",
+        )?;
+        let rows = stmt
+            .query_map([indicator.0], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(t, a, b, c)| {
+                Ok((
+                    TeamId(t),
+                    XmrSetting {
+                        baseline_from: a.map(date_from_key).transpose()?,
+                        baseline_to: b.map(date_from_key).transpose()?,
+                        recalc_from: c.map(date_from_key).transpose()?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
     /// Saves the XmR settings of one series.
     pub fn set_xmr_setting(
         &mut self,

@@ -53,9 +53,10 @@ pub fn movement(points: &[(NaiveDate, f64)], since: NaiveDate) -> Option<Movemen
     })
 }
 
-/// True when `m` moved the good way by more than its noise.
+/// True when `m` moved the good way by more than twice its usual
+/// period-to-period change: a clear improvement, not a drift.
 fn improved(m: &Movement, direction: Direction) -> bool {
-    direction.sign() * m.change > m.noise && m.noise >= 0.0 && direction != Direction::Neutral
+    direction != Direction::Neutral && direction.sign() * m.change > 2.0 * m.noise
 }
 
 /// The span a team is judged over: since its target's baseline, else its last 52 values.
@@ -133,7 +134,7 @@ pub fn check_counter(primary: &IndicatorData, counter: &IndicatorData) -> Report
             severity: Severity::Warning,
             title: format!("{}: {} up, {} worse", s.name, p.name, c.name),
             explanation: format!(
-                "Since {since}, {}'s {} went from about {} to {} (more than its usual change of {} a period), \
+                "Since {since}, {}'s {} went from about {} to {} (more than twice its usual change of {} a period), \
                  while its counter-indicator {} went from about {} to {} — worse, by more than its usual {}. \
                  The target may be being met at the expense of what the counter-indicator protects.",
                 s.name,

@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::stats::{benford, binomial_at_least, chi_square, last_digit_counts, median, p_text};
+use super::stats::{
+    benford, binomial_at_least, chi_square, last_digit_counts, mean_moving_range, p_text,
+};
 use super::{Finding, Report, SeriesData, SeriesStats, Words, evidence};
 use crate::analysis::progress::{Status, progress};
-use crate::analysis::xmr::{Side, shifts, xmr_chart};
+use crate::analysis::xmr::{Side, XmrOptions, shifts, xmr_chart};
 use crate::domain::integrity::{Rule, Severity};
 use crate::domain::{Direction, Indicator, IndicatorKind, Period};
 
@@ -22,6 +24,13 @@ pub fn check_series(ind: &Indicator, s: &SeriesData, today: NaiveDate) -> Report
     let xmr = (values.len() >= 2)
         .then(|| xmr_chart(&values, s.xmr))
         .flatten();
+    // Signals are judged against the series' own start (or the baseline the
+    // leader set): limits from all of a trending series would call its early
+    // values a deterioration.
+    let options = integrity_options(s, values.len());
+    let judged = (values.len() >= 2)
+        .then(|| xmr_chart(&values, options))
+        .flatten();
     let digits = digit_preference(ind, s, &values, &mut r);
     let benford_stats = if ind.is_amount {
         benford(&values).ok()
@@ -36,16 +45,34 @@ pub fn check_series(ind: &Indicator, s: &SeriesData, today: NaiveDate) -> Report
         last_digit: digits,
         benford: benford_stats,
     });
-    signals(ind, s, xmr.as_ref(), &mut r);
+    let after = options.baseline.map_or(0, |(_, end)| end);
+    signals(ind, s, judged.as_ref(), after, &mut r);
     bunching(ind, s, &mut r);
     missing_data(ind, s, today, &mut r);
     r
+}
+
+/// Values the default baseline takes from the start of a series.
+pub const BASELINE_POINTS: usize = 12;
+
+/// The leader's XmR settings, or limits from the first values (at most
+/// [`BASELINE_POINTS`], at most half the series).
+fn integrity_options(s: &SeriesData, n: usize) -> XmrOptions {
+    if s.xmr.baseline.is_some() || s.xmr.recalculate_from.is_some() {
+        s.xmr
+    } else {
+        XmrOptions {
+            baseline: Some((0, BASELINE_POINTS.min(n / 2).max(2))),
+            recalculate_from: None,
+        }
+    }
 }
 
 fn signals(
     ind: &Indicator,
     s: &SeriesData,
     chart: Option<&crate::analysis::xmr::XmrChart>,
+    after: usize,
     r: &mut Report,
 ) {
     let skip = |r: &mut Report, why: &str| {
@@ -79,6 +106,10 @@ fn signals(
         (good, Rule::ImprovementSignal, Severity::Note),
     ] {
         for shift in shifts(chart, side) {
+            // Signals inside the baseline are the baseline itself.
+            if shift.points[0] < after {
+                continue;
+            }
             let (d0, _) = s.points[shift.points[0]];
             let (seen, v) = s.points[shift.seen_at];
             let rules: Vec<&str> = shift.rules.iter().map(|r| r.describe()).collect();
@@ -126,13 +157,13 @@ fn signals(
     }
 }
 
-/// The half-width of the band around the target counted as "just short" or
-/// "just past": half the median moving range, at least one unit of the last
-/// decimal.
+/// The width of the band each side of the target counted as "just short"
+/// or "just past": the team's mean moving range (its usual change from one
+/// period to the next, wide enough to hold values nudged over the line), at
+/// least one unit of the last decimal.
 fn band_width(ind: &Indicator, values: &[f64]) -> f64 {
-    let ranges: Vec<f64> = values.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
     let unit = 10f64.powi(-i32::from(ind.decimals));
-    (median(&ranges).unwrap_or(0.0) / 2.0).max(unit)
+    mean_moving_range(values).unwrap_or(0.0).max(unit)
 }
 
 fn bunching(ind: &Indicator, s: &SeriesData, r: &mut Report) {
@@ -366,7 +397,6 @@ fn missing_data(ind: &Indicator, s: &SeriesData, today: NaiveDate, r: &mut Repor
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::xmr::XmrOptions;
     use crate::domain::{
         Frequency, IndicatorId, IndicatorScope, StatusThresholds, TargetValues, TeamId,
     };

@@ -1,0 +1,217 @@
+//! Running the integrity checks over a workbook and recording the flags.
+//! After one value changes only its indicator, and the indicators paired
+//! with it, are checked again.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::analysis::integrity::edits::check_edits;
+use crate::analysis::integrity::pairs::{check_counter, check_mission, mission_indicator};
+use crate::analysis::integrity::{IndicatorData, Report, SeriesData, check_indicator};
+use crate::analysis::xmr::XmrOptions;
+use crate::domain::integrity::Rule;
+use crate::domain::target::current_target;
+use crate::domain::{Indicator, IndicatorId, IndicatorScope, Team, TeamId};
+use crate::storage::{AGENCY_TEAM, FlagsRecorded, StorageResult, Workbook};
+
+/// What to check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckScope {
+    /// Everything.
+    All,
+    /// One indicator (after its values changed) and those paired with it.
+    Indicator(IndicatorId),
+}
+
+/// A finished run: everything found, and what changed in the flags.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CheckRun {
+    /// Findings, checks that did not apply, per-series statistics.
+    pub report: Report,
+    /// What recording changed.
+    pub recorded: FlagsRecorded,
+}
+
+/// Loads one indicator's series for the checks: active teams (or the whole
+/// agency), each with its target in force and its XmR settings.
+pub fn indicator_data(
+    wb: &Workbook,
+    ind: &Indicator,
+    teams: &[Team],
+) -> StorageResult<IndicatorData> {
+    let mut values: HashMap<TeamId, Vec<(NaiveDate, f64)>> = HashMap::new();
+    for (team, period, value) in wb.values_for_indicator(ind.id)? {
+        values.entry(team).or_default().push((period, value));
+    }
+    let records = wb.target_records(ind.id)?;
+    let settings = wb.xmr_settings_for(ind.id)?;
+    let members: Vec<(TeamId, String)> = match ind.scope {
+        IndicatorScope::AgencyWide => {
+            vec![(AGENCY_TEAM, crate::io::export::AGENCY_ROW_NAME.to_owned())]
+        }
+        IndicatorScope::PerTeam => teams
+            .iter()
+            .filter(|t| !t.archived)
+            .map(|t| (t.id, t.name.clone()))
+            .collect(),
+    };
+    let series = members
+        .into_iter()
+        .map(|(team, name)| {
+            let points = values.remove(&team).unwrap_or_default();
+            let periods: Vec<NaiveDate> = points.iter().map(|(d, _)| *d).collect();
+            let xmr = settings.get(&team).map_or_else(XmrOptions::default, |s| {
+                XmrOptions::for_periods(&periods, s.baseline_from, s.baseline_to, s.recalc_from)
+            });
+            SeriesData {
+                team,
+                name,
+                points,
+                target: current_target(&records, team).map(|r| r.values),
+                xmr,
+            }
+        })
+        .collect();
+    Ok(IndicatorData {
+        indicator: ind.clone(),
+        series,
+    })
+}
+
+/// Runs the checks in `scope` as of `today` and records the flags (one
+/// transaction).
+pub fn run_checks(
+    wb: &mut Workbook,
+    scope: CheckScope,
+    today: NaiveDate,
+) -> StorageResult<CheckRun> {
+    let indicators = wb.indicators()?;
+    let teams = wb.teams()?;
+    let framework = wb.framework()?;
+    let target_ind = framework
+        .target
+        .as_ref()
+        .and_then(|t| {
+            indicators
+                .iter()
+                .find(|i| i.name.trim().eq_ignore_ascii_case(t.indicator_name.trim()))
+        })
+        .map(|i| i.id);
+    let measures: Vec<String> = framework
+        .theory
+        .iter()
+        .map(|s| s.measured_by.clone())
+        .collect();
+    let mission_ind = mission_indicator(&measures, &indicators).map(|i| i.id);
+    let find = |id: IndicatorId| indicators.iter().find(|i| i.id == id);
+
+    // Which indicators this run looks at: the one that changed and its partners.
+    let touched: HashSet<IndicatorId> = match scope {
+        CheckScope::All => indicators.iter().map(|i| i.id).collect(),
+        CheckScope::Indicator(id) => {
+            let mut set = HashSet::from([id]);
+            for i in &indicators {
+                if i.counter_indicator == Some(id) {
+                    set.insert(i.id);
+                }
+            }
+            if let Some(c) = find(id).and_then(|i| i.counter_indicator) {
+                set.insert(c);
+            }
+            if let (Some(t), Some(m)) = (target_ind, mission_ind)
+                && (id == t || id == m)
+            {
+                set.insert(t);
+                set.insert(m);
+            }
+            set
+        }
+    };
+    // Load what the checks need (partners too), once each.
+    let mut needed: Vec<IndicatorId> = touched.iter().copied().collect();
+    for id in &touched {
+        if let Some(c) = find(*id).and_then(|i| i.counter_indicator) {
+            needed.push(c);
+        }
+    }
+    if let (Some(t), Some(m)) = (target_ind, mission_ind)
+        && touched.contains(&t)
+    {
+        needed.push(m);
+    }
+    needed.sort();
+    needed.dedup();
+    let mut data: HashMap<IndicatorId, IndicatorData> = HashMap::new();
+    for id in needed {
+        if let Some(ind) = find(id) {
+            data.insert(id, indicator_data(wb, ind, &teams)?);
+        }
+    }
+    // Each indicator's own checks, spread over the cores.
+    let mut own: Vec<&IndicatorData> = touched.iter().filter_map(|id| data.get(id)).collect();
+    own.sort_by_key(|d| d.indicator.id);
+    let mut report = parallel_checks(&own, today).ok_or_else(|| {
+        crate::storage::StorageError::Rule(
+            "the checks stopped unexpectedly; nothing was recorded".into(),
+        )
+    })?;
+    for id in &touched {
+        let Some(primary) = data.get(id) else {
+            continue;
+        };
+        if let Some(counter) = primary
+            .indicator
+            .counter_indicator
+            .and_then(|c| data.get(&c))
+        {
+            report.extend(check_counter(primary, counter));
+        }
+    }
+    if let (Some(t), Some(m)) = (target_ind, mission_ind)
+        && touched.contains(&t)
+        && t != m
+        && let (Some(td), Some(md), Some(target)) =
+            (data.get(&t), data.get(&m), framework.target.as_ref())
+    {
+        report.extend(check_mission(td, md, target.baseline_date));
+    }
+    let names: Vec<(TeamId, String)> = teams.iter().map(|t| (t.id, t.name.clone())).collect();
+    report.extend(check_edits(&indicators, &names, &wb.edit_records()?));
+
+    let examined = |rule: Rule, indicator: Option<IndicatorId>, _team: Option<TeamId>| match rule {
+        Rule::LateEdits | Rule::OneSidedEdits => true,
+        _ => indicator.is_none_or(|i| touched.contains(&i)),
+    };
+    let recorded = wb.record_findings(&report.findings, &examined, today)?;
+    Ok(CheckRun { report, recorded })
+}
+
+/// Each indicator's checks on every core; `None` if a worker failed.
+fn parallel_checks(data: &[&IndicatorData], today: NaiveDate) -> Option<Report> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(data.len())
+        .max(1);
+    let chunk = data.len().div_ceil(threads).max(1);
+    let parts: Option<Vec<Report>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = data
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut r = Report::default();
+                    for d in part {
+                        r.extend(check_indicator(d, today));
+                    }
+                    r
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().ok()).collect()
+    });
+    let mut report = Report::default();
+    for p in parts? {
+        report.extend(p);
+    }
+    Some(report)
+}
