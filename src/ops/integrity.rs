@@ -183,7 +183,11 @@ pub fn run_checks(
         Rule::LateEdits | Rule::OneSidedEdits => true,
         _ => indicator.is_none_or(|i| touched.contains(&i)),
     };
-    let recorded = wb.record_findings(&report.findings, &examined, today)?;
+    let only: Option<Vec<IndicatorId>> = match scope {
+        CheckScope::All => None,
+        CheckScope::Indicator(_) => Some(touched.iter().copied().collect()),
+    };
+    let recorded = wb.record_findings(&report.findings, only.as_deref(), &examined, today)?;
     Ok(CheckRun { report, recorded })
 }
 

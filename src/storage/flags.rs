@@ -72,19 +72,21 @@ impl Workbook {
     /// Records what the checks found. `examined` says which existing flags
     /// the run looked at (rule, indicator, team): those not found again are
     /// marked inactive. One transaction.
+    ///
+    /// `only` limits the flags read to those of these indicators (and those
+    /// of no indicator), so re-checking one indicator stays quick.
     pub fn record_findings(
         &mut self,
         findings: &[Finding],
+        only: Option<&[IndicatorId]>,
         examined: &dyn Fn(Rule, Option<IndicatorId>, Option<TeamId>) -> bool,
         today: NaiveDate,
     ) -> StorageResult<FlagsRecorded> {
         let stamp = timestamp_text(now());
         let day = date_key(today);
         let rows: Vec<(Identity, Stored)> = {
-            let mut stmt = self.conn().prepare(
-                "SELECT id, rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status FROM flag",
-            )?;
-            let rows = stmt.query_map([], |r| {
+            const COLUMNS: &str = "SELECT id, rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status FROM flag";
+            let read = |r: &rusqlite::Row<'_>| {
                 Ok((
                     (
                         r.get::<_, String>(1)?,
@@ -103,8 +105,33 @@ impl Workbook {
                         status: r.get(11)?,
                     },
                 ))
-            })?;
-            rows.collect::<Result<_, _>>()?
+            };
+            let mut rows = Vec::new();
+            match only {
+                None => {
+                    let mut stmt = self.conn().prepare(COLUMNS)?;
+                    for row in stmt.query_map([], read)? {
+                        rows.push(row?);
+                    }
+                }
+                Some(ids) => {
+                    let mut none = self
+                        .conn()
+                        .prepare(&format!("{COLUMNS} WHERE indicator_id IS NULL"))?;
+                    for row in none.query_map([], read)? {
+                        rows.push(row?);
+                    }
+                    let mut one = self
+                        .conn()
+                        .prepare(&format!("{COLUMNS} WHERE indicator_id = ?1"))?;
+                    for id in ids {
+                        for row in one.query_map([id.0], read)? {
+                            rows.push(row?);
+                        }
+                    }
+                }
+            }
+            rows
         };
         let mut existing: HashMap<Identity, Stored> = rows.into_iter().collect();
         let mut prepared = Vec::with_capacity(findings.len());

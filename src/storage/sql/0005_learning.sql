@@ -25,6 +25,7 @@ CREATE TABLE flag (
     last_seen    INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX flag_identity ON flag (rule, IFNULL(indicator_id, -1), IFNULL(team_id, -1), key);
+CREATE INDEX flag_by_indicator ON flag (indicator_id);
 
 -- Every decision about a flag, and every reopening.
 CREATE TABLE flag_event (
