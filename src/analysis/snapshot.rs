@@ -15,6 +15,22 @@ use crate::domain::{Indicator, Period, TargetRecord, TargetValues, Team, TeamId}
 /// How many recent values a sparkline shows.
 pub const SPARKLINE_POINTS: usize = 12;
 
+/// Per period, the median value across series (the agency's series when
+/// every team reports the same indicator).
+pub fn median_by_period<'a>(
+    series: impl IntoIterator<Item = &'a [(NaiveDate, f64)]>,
+) -> Vec<(NaiveDate, f64)> {
+    let mut by: std::collections::BTreeMap<NaiveDate, Vec<f64>> = std::collections::BTreeMap::new();
+    for s in series {
+        for (d, v) in s {
+            by.entry(*d).or_default().push(*v);
+        }
+    }
+    by.into_iter()
+        .filter_map(|(d, v)| crate::analysis::integrity::stats::median(&v).map(|m| (d, m)))
+        .collect()
+}
+
 /// One team's values on the indicator.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TeamSeries {

@@ -17,6 +17,7 @@ pub mod number;
 pub mod observation;
 pub mod period;
 pub mod practices;
+pub mod review;
 pub mod target;
 pub mod team;
 pub mod theory;

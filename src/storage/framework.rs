@@ -44,11 +44,18 @@ impl Workbook {
                 missing.join(", ")
             )));
         }
+        let framework = self.framework()?;
+        let first = framework.completed_at.is_none();
         self.transact(|tx| {
             tx.execute(
                 "UPDATE framework SET completed_at = COALESCE(completed_at, ?1) WHERE id = 1",
                 params![timestamp_text(now())],
             )?;
+            if first {
+                let mut snapshot = framework.clone();
+                snapshot.completed_at = Some(now());
+                super::reviews::keep_version(tx, &snapshot, "Framework completed")?;
+            }
             Ok(())
         })
     }

@@ -19,6 +19,7 @@ mod mission;
 mod observations;
 mod open;
 mod recognitions;
+mod reviews;
 mod settings;
 mod summary;
 mod targets;

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::stats::{mean_moving_range, median};
+use super::stats::mean_moving_range;
 use super::{Finding, IndicatorData, Report, SeriesData, Words};
 use crate::domain::integrity::{Rule, Severity};
 use crate::domain::{Direction, Indicator, TeamId};
@@ -156,15 +156,7 @@ pub fn check_counter(primary: &IndicatorData, counter: &IndicatorData) -> Report
 
 /// The per-period median across teams (the agency's series).
 fn pooled(data: &IndicatorData) -> Vec<(NaiveDate, f64)> {
-    let mut by: std::collections::BTreeMap<NaiveDate, Vec<f64>> = Default::default();
-    for s in &data.series {
-        for (d, v) in &s.points {
-            by.entry(*d).or_default().push(*v);
-        }
-    }
-    by.into_iter()
-        .filter_map(|(d, v)| median(&v).map(|m| (d, m)))
-        .collect()
+    crate::analysis::snapshot::median_by_period(data.series.iter().map(|s| s.points.as_slice()))
 }
 
 /// (team, its name, target values, mission values).

@@ -1,0 +1,225 @@
+//! The integrity panel's view model: flags with filters, the one selected
+//! with its series and history, and the checks that did not apply.
+
+use chrono::NaiveDate;
+
+use crate::analysis::integrity::NotApplicable;
+use crate::domain::integrity::{Flag, FlagId, FlagStatus, Rule, Severity};
+use crate::domain::{Indicator, IndicatorId, Team, TeamId};
+use crate::storage::FlagEvent;
+
+/// Which flags the panel shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FlagFilter {
+    /// Only this rule.
+    pub rule: Option<Rule>,
+    /// Only this team.
+    pub team: Option<TeamId>,
+    /// Only this indicator.
+    pub indicator: Option<IndicatorId>,
+    /// Show settled flags too.
+    pub settled: bool,
+    /// Show flags the checks no longer find.
+    pub inactive: bool,
+}
+
+impl FlagFilter {
+    /// True when `f` passes.
+    pub fn admits(&self, f: &Flag) -> bool {
+        self.rule.is_none_or(|r| f.rule == r)
+            && self.team.is_none_or(|t| f.team == Some(t))
+            && self.indicator.is_none_or(|i| f.indicator == Some(i))
+            && (self.settled || !f.status.is_settled())
+            && (self.inactive || f.active)
+    }
+}
+
+/// One flag as the list shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlagLine {
+    /// The flag.
+    pub id: FlagId,
+    /// Its rule.
+    pub rule: Rule,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Its status.
+    pub status: FlagStatus,
+    /// Still found by the checks.
+    pub active: bool,
+    /// The team's name (or "—").
+    pub team: String,
+    /// The indicator's name (or "—").
+    pub indicator: String,
+    /// The title.
+    pub title: String,
+}
+
+/// The selected flag, with what the chart and history need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlagDetail {
+    /// The flag.
+    pub flag: Flag,
+    /// The series it concerns (period start, value), if any.
+    pub series: Vec<(NaiveDate, f64)>,
+    /// The series' name for the chart.
+    pub series_name: String,
+    /// Every decision about it.
+    pub history: Vec<FlagEvent>,
+}
+
+/// The integrity panel.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IntegrityView {
+    /// Every flag.
+    pub flags: Vec<Flag>,
+    /// The filter in force.
+    pub filter: FlagFilter,
+    /// The rows that pass it.
+    pub lines: Vec<FlagLine>,
+    /// Open flags that are still found.
+    pub open: usize,
+    /// The selected flag.
+    pub detail: Option<FlagDetail>,
+    /// Per rule: how many checks did not apply, and a few reasons.
+    pub skipped: Vec<(Rule, usize, Vec<String>)>,
+    /// What the last run changed: (new, reopened, no longer found).
+    pub last_run: Option<(usize, usize, usize)>,
+    teams: Vec<Team>,
+    indicators: Vec<Indicator>,
+}
+
+impl IntegrityView {
+    /// Builds the panel.
+    pub fn new(flags: Vec<Flag>, teams: Vec<Team>, indicators: Vec<Indicator>, filter: FlagFilter) -> IntegrityView {
+        let mut v = IntegrityView {
+            open: flags.iter().filter(|f| f.active && !f.status.is_settled()).count(),
+            flags,
+            filter: FlagFilter::default(),
+            lines: Vec::new(),
+            detail: None,
+            skipped: Vec::new(),
+            last_run: None,
+            teams,
+            indicators,
+        };
+        v.set_filter(filter);
+        v
+    }
+
+    /// Applies a filter.
+    pub fn set_filter(&mut self, filter: FlagFilter) {
+        self.filter = filter;
+        let lines = self
+            .flags
+            .iter()
+            .filter(|f| self.filter.admits(f))
+            .map(|f| FlagLine {
+                id: f.id,
+                rule: f.rule,
+                severity: f.severity,
+                status: f.status,
+                active: f.active,
+                team: self.team_name(f.team),
+                indicator: self.indicator_name(f.indicator),
+                title: f.title.clone(),
+            })
+            .collect();
+        self.lines = lines;
+    }
+
+    /// Keeps a summary of the checks that did not apply.
+    pub fn set_skipped(&mut self, skipped: &[NotApplicable]) {
+        let mut out: Vec<(Rule, usize, Vec<String>)> = Vec::new();
+        for n in skipped {
+            let who = [
+                n.indicator.map(|i| self.indicator_name(Some(i))),
+                n.team.map(|t| self.team_name(Some(t))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            let line = if who.is_empty() {
+                n.reason.clone()
+            } else {
+                format!("{who}: {}", n.reason)
+            };
+            match out.iter_mut().find(|(r, _, _)| *r == n.rule) {
+                Some((_, count, reasons)) => {
+                    *count += 1;
+                    if reasons.len() < 6 {
+                        reasons.push(line);
+                    }
+                }
+                None => out.push((n.rule, 1, vec![line])),
+            }
+        }
+        out.sort_by_key(|(r, _, _)| Rule::ALL.iter().position(|x| x == r));
+        self.skipped = out;
+    }
+
+    /// A team's name.
+    pub fn team_name(&self, t: Option<TeamId>) -> String {
+        match t {
+            None => "—".to_owned(),
+            Some(id) if id == crate::storage::AGENCY_TEAM => crate::io::export::AGENCY_ROW_NAME.to_owned(),
+            Some(id) => self
+                .teams
+                .iter()
+                .find(|x| x.id == id)
+                .map_or_else(|| format!("team {id}"), |x| x.name.clone()),
+        }
+    }
+
+    /// An indicator's name.
+    pub fn indicator_name(&self, i: Option<IndicatorId>) -> String {
+        i.and_then(|id| self.indicators.iter().find(|x| x.id == id))
+            .map_or_else(|| "—".to_owned(), |x| x.name.clone())
+    }
+
+    /// The teams and indicators the filters offer.
+    pub fn choices(&self) -> (&[Team], &[Indicator]) {
+        (&self.teams, &self.indicators)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(id: i64, rule: Rule, team: i64, status: FlagStatus, active: bool) -> Flag {
+        Flag {
+            id: FlagId(id),
+            rule,
+            indicator: Some(IndicatorId(1)),
+            team: Some(TeamId(team)),
+            key: String::new(),
+            severity: Severity::Warning,
+            title: format!("flag {id}"),
+            explanation: String::new(),
+            evidence: Vec::new(),
+            active,
+            status,
+            note: String::new(),
+            settled_at: None,
+            first_seen: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        }
+    }
+
+    #[test]
+    fn settled_and_cleared_flags_are_hidden_unless_asked_for() {
+        let flags = vec![
+            flag(1, Rule::Bunching, 1, FlagStatus::Open, true),
+            flag(2, Rule::Bunching, 2, FlagStatus::Explained, true),
+            flag(3, Rule::LateEdits, 1, FlagStatus::Open, false),
+        ];
+        let mut v = IntegrityView::new(flags, vec![], vec![], FlagFilter::default());
+        assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [1]);
+        assert_eq!(v.open, 1);
+        v.set_filter(FlagFilter { settled: true, inactive: true, ..FlagFilter::default() });
+        assert_eq!(v.lines.len(), 3);
+        v.set_filter(FlagFilter { settled: true, inactive: true, team: Some(TeamId(1)), rule: Some(Rule::LateEdits), ..FlagFilter::default() });
+        assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [3]);
+    }
+}
