@@ -75,6 +75,8 @@ pub enum Action {
     Monitor(MonitorAction),
     /// A request from the recognition screens.
     Recognition(RecognitionAction),
+    /// A request from the learning screens.
+    Learning(LearningAction),
 }
 
 /// Where screens push their actions during a frame.
@@ -333,5 +335,61 @@ pub enum RecognitionAction {
         document: FrameworkDocument,
         /// PNG rather than PDF.
         png: bool,
+    },
+}
+
+/// Requests from the learning screens (integrity, the indicator library,
+/// comparisons, reviews).
+#[must_use = "a LearningAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum LearningAction {
+    /// Run every integrity check now.
+    RunChecks,
+    /// Show the flags that pass this filter.
+    FilterFlags(super::integrity_view::FlagFilter),
+    /// Show one flag with its chart and history.
+    SelectFlag(crate::domain::integrity::FlagId),
+    /// Settle a flag (explained or confirmed, with the words) or reopen it.
+    SettleFlag {
+        /// The flag.
+        id: crate::domain::integrity::FlagId,
+        /// Explained, confirmed, or open again.
+        status: crate::domain::integrity::FlagStatus,
+        /// The explanation, or what was done.
+        note: String,
+    },
+    /// Compare two indicators, for one team or all.
+    Compare {
+        /// The first.
+        a: crate::domain::IndicatorId,
+        /// The second.
+        b: crate::domain::IndicatorId,
+        /// One team, or all.
+        team: Option<crate::domain::TeamId>,
+    },
+    /// Record a review.
+    AddReview {
+        /// When it was held.
+        held_on: chrono::NaiveDate,
+        /// What was learned.
+        learned: String,
+        /// What changes and why.
+        changes: Vec<crate::domain::review::ReviewChange>,
+    },
+    /// Propose a ratcheted target from the data.
+    ProposeRatchet,
+    /// Replace the framework's target, recording why.
+    Ratchet {
+        /// The new target.
+        target: crate::domain::Target,
+        /// Why.
+        reason: String,
+    },
+    /// Show two framework versions side by side.
+    CompareVersions {
+        /// The older one.
+        a: i64,
+        /// The newer one.
+        b: i64,
     },
 }

@@ -30,6 +30,7 @@ impl RatchetApp {
                     self.view.screen = screen;
                     self.ensure_monitor(screen);
                     self.ensure_recognition(screen);
+                    self.ensure_learning(screen);
                 }
             }
             Action::CloseDialog => self.view.dialog = None,
@@ -80,6 +81,7 @@ impl RatchetApp {
             Action::Data(action) => self.apply_data(action),
             Action::Monitor(action) => self.apply_monitor(action),
             Action::Recognition(action) => self.apply_recognition(action),
+            Action::Learning(action) => self.apply_learning(action),
         }
     }
 
@@ -212,12 +214,18 @@ impl RatchetApp {
                 wall: None,
                 certificate: None,
                 batch: None,
+                integrity: None,
+                library: None,
+                compare: None,
+                review: None,
+                feasibility: None,
             })
         })();
         match loaded {
             Ok(view) => {
                 self.workbook = Some(wb);
                 self.wins_stale = true;
+                self.checks_stale = true;
                 // A framework still being built reopens where the leader left it.
                 let building = is_new || view.framework.completed_at.is_none();
                 self.view.screen = if building {
@@ -327,6 +335,9 @@ impl RatchetApp {
         draft.step = step;
         self.save_draft(draft);
         self.view.screen = Screen::Wizard;
+        if step == WizardStep::Target {
+            self.refresh_feasibility();
+        }
     }
 
     /// Commits the current step if it is valid and moves on; otherwise shows its problems.

@@ -215,6 +215,7 @@ impl RatchetApp {
                 }
                 self.monitor_stale = true;
                 self.wins_stale = true;
+                self.checks_stale = true;
             }
             Err(e) => self.error(format!("The workbook could not be read: {e}")),
         }
@@ -302,6 +303,11 @@ impl RatchetApp {
         }
         let series: Vec<_> = changes.iter().map(|(c, _)| (c.indicator, c.team)).collect();
         self.detect_after_edit(&series);
+        for (indicator, _) in &series {
+            if !self.checks_stale_indicators.contains(indicator) {
+                self.checks_stale_indicators.push(*indicator);
+            }
+        }
         if changes.len() > 1 {
             self.info(format!(
                 "Pasted {}.",

@@ -91,9 +91,17 @@ pub struct IntegrityView {
 
 impl IntegrityView {
     /// Builds the panel.
-    pub fn new(flags: Vec<Flag>, teams: Vec<Team>, indicators: Vec<Indicator>, filter: FlagFilter) -> IntegrityView {
+    pub fn new(
+        flags: Vec<Flag>,
+        teams: Vec<Team>,
+        indicators: Vec<Indicator>,
+        filter: FlagFilter,
+    ) -> IntegrityView {
         let mut v = IntegrityView {
-            open: flags.iter().filter(|f| f.active && !f.status.is_settled()).count(),
+            open: flags
+                .iter()
+                .filter(|f| f.active && !f.status.is_settled())
+                .count(),
             flags,
             filter: FlagFilter::default(),
             lines: Vec::new(),
@@ -163,7 +171,9 @@ impl IntegrityView {
     pub fn team_name(&self, t: Option<TeamId>) -> String {
         match t {
             None => "—".to_owned(),
-            Some(id) if id == crate::storage::AGENCY_TEAM => crate::io::export::AGENCY_ROW_NAME.to_owned(),
+            Some(id) if id == crate::storage::AGENCY_TEAM => {
+                crate::io::export::AGENCY_ROW_NAME.to_owned()
+            }
             Some(id) => self
                 .teams
                 .iter()
@@ -217,9 +227,19 @@ mod tests {
         let mut v = IntegrityView::new(flags, vec![], vec![], FlagFilter::default());
         assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [1]);
         assert_eq!(v.open, 1);
-        v.set_filter(FlagFilter { settled: true, inactive: true, ..FlagFilter::default() });
+        v.set_filter(FlagFilter {
+            settled: true,
+            inactive: true,
+            ..FlagFilter::default()
+        });
         assert_eq!(v.lines.len(), 3);
-        v.set_filter(FlagFilter { settled: true, inactive: true, team: Some(TeamId(1)), rule: Some(Rule::LateEdits), ..FlagFilter::default() });
+        v.set_filter(FlagFilter {
+            settled: true,
+            inactive: true,
+            team: Some(TeamId(1)),
+            rule: Some(Rule::LateEdits),
+            ..FlagFilter::default()
+        });
         assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [3]);
     }
 }

@@ -7,12 +7,15 @@
 mod action;
 mod apply;
 mod apply_data;
+mod apply_learning;
 mod apply_monitor;
 mod apply_wins;
 pub mod commands;
 pub mod data_view;
 pub mod dialogs;
 pub mod import_job;
+pub mod integrity_view;
+pub mod learning_view;
 pub mod monitor_view;
 pub mod prefs;
 mod undo;
@@ -22,7 +25,8 @@ pub mod wins_view;
 use std::path::PathBuf;
 
 pub use action::{
-    Action, Actions, DataAction, FrameworkDocument, MonitorAction, RecognitionAction,
+    Action, Actions, DataAction, FrameworkDocument, LearningAction, MonitorAction,
+    RecognitionAction,
 };
 pub use commands::Command;
 pub use prefs::{Locations, Preferences};
@@ -50,6 +54,10 @@ pub struct RatchetApp {
     wins_stale: bool,
     /// When the certificate editor last changed (its preview follows after a pause).
     preview_edited_at: Option<std::time::Instant>,
+    /// The integrity checks have not run since the workbook opened or changed wholesale.
+    checks_stale: bool,
+    /// Indicators whose values changed since the checks last ran.
+    checks_stale_indicators: Vec<crate::domain::IndicatorId>,
 }
 
 impl RatchetApp {
@@ -75,6 +83,8 @@ impl RatchetApp {
             monitor_stale: false,
             wins_stale: false,
             preview_edited_at: None,
+            checks_stale: false,
+            checks_stale_indicators: Vec::new(),
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {

@@ -43,6 +43,14 @@ pub enum Screen {
     Certificate,
     /// The wall of recognition (practice 8).
     Wall,
+    /// The integrity panel (practice 9).
+    Integrity,
+    /// The indicator library (practice 10).
+    Library,
+    /// Two indicators compared (practice 10).
+    Compare,
+    /// Reviews, ratcheting the target and the framework's history (practice 11).
+    Review,
 }
 
 /// A modal dialog over the screen.
@@ -187,6 +195,16 @@ pub struct WorkbookView {
     pub certificate: Option<super::wins_view::CertificateEditor>,
     /// Progress of a batch of certificates: (done, total).
     pub batch: Option<(usize, usize)>,
+    /// The integrity panel, once opened.
+    pub integrity: Option<super::integrity_view::IntegrityView>,
+    /// The indicator library, once opened.
+    pub library: Option<super::learning_view::LibraryView>,
+    /// The comparison, once made.
+    pub compare: Option<super::learning_view::CompareView>,
+    /// The review screen, once opened.
+    pub review: Option<super::learning_view::ReviewView>,
+    /// The framework's target against the natural process limits, in words.
+    pub feasibility: Option<String>,
 }
 
 impl WorkbookView {

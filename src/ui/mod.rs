@@ -4,6 +4,7 @@
 mod framework;
 mod help;
 mod home;
+mod learning;
 mod monitor;
 mod recognition;
 mod shell;
@@ -33,6 +34,8 @@ pub struct UiState {
     pub forms: monitor::Forms,
     /// Forms on the recognition screens.
     pub recognition: recognition::RecognitionForms,
+    /// Forms on the learning screens.
+    pub learning: learning::LearningForms,
 }
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the
@@ -77,6 +80,12 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
                 recognition::certificate::certificate_ui(ui, wb, state, actions)
             }
             (Some(wb), Screen::Wall) => recognition::wall::wall_ui(ui, wb),
+            (Some(wb), Screen::Integrity) => {
+                learning::integrity::integrity_ui(ui, wb, state, actions)
+            }
+            (Some(wb), Screen::Library) => learning::library::library_ui(ui, wb, actions),
+            (Some(wb), Screen::Compare) => learning::compare::compare_ui(ui, wb, actions),
+            (Some(wb), Screen::Review) => learning::review::review_ui(ui, wb, state, actions),
             _ => start::start_ui(ui, view, state, actions),
         }
     });

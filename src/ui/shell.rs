@@ -175,19 +175,48 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
     let phase = &PHASES[2];
     ui.label(RichText::new(format!("{}. {}", phase.numeral, phase.title)).strong());
     ui.label(RichText::new(phase.question).weak().small());
-    let analyse = &PRACTICES[9];
-    ui.label(RichText::new(format!("{}. {}", analyse.number, analyse.title)).small())
-        .on_hover_text(analyse.explanation);
-    nav_items_ui(
-        ui,
-        view,
-        &[(
-            Screen::Xmr,
-            "Process behaviour (XmR)",
-            "Signal or noise? Natural process limits for any series",
-        )],
-        actions,
-    );
+    for (practice, items) in [
+        (
+            &PRACTICES[8],
+            vec![(
+                Screen::Integrity,
+                "Integrity checks",
+                "Gaming, distortions and mission accomplishment: every flag explained",
+            )],
+        ),
+        (
+            &PRACTICES[9],
+            vec![
+                (
+                    Screen::Xmr,
+                    "Process behaviour (XmR)",
+                    "Signal or noise? Natural process limits for any series",
+                ),
+                (
+                    Screen::Library,
+                    "Indicator library",
+                    "Every indicator, where the teams stand, and its observations",
+                ),
+                (
+                    Screen::Compare,
+                    "Compare indicators",
+                    "Two indicators on aligned periods, with their correlation",
+                ),
+            ],
+        ),
+        (
+            &PRACTICES[10],
+            vec![(
+                Screen::Review,
+                "Review and ratchet",
+                "What was learned and what changes; ratchet the target; the framework's history",
+            )],
+        ),
+    ] {
+        ui.label(RichText::new(format!("{}. {}", practice.number, practice.title)).small())
+            .on_hover_text(practice.explanation);
+        nav_items_ui(ui, view, &items, actions);
+    }
 }
 
 fn nav_items_ui(

@@ -145,4 +145,10 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             advice_ui(ui, w);
         }
     }
+    // The saved target against what the current process does (practice 10).
+    if let Some(f) = &wb.feasibility {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Within reach of the current process?").strong());
+        advice_ui(ui, f);
+    }
 }

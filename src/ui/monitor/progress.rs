@@ -70,6 +70,14 @@ pub fn progress_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
         );
     });
     thresholds_ui(ui, p, state, actions);
+    if let Some(f) = wb
+        .feasibility
+        .as_ref()
+        .filter(|_| wb.setup.framework_indicator == Some(ind.id))
+    {
+        ui.label(RichText::new(f).small())
+            .on_hover_text("The framework's target against the natural process limits of the median team's last periods");
+    }
     egui::ScrollArea::vertical()
         .id_salt("progress_scroll")
         .auto_shrink([false, false])

@@ -1,0 +1,356 @@
+//! Applying the learning screens' actions: integrity checks and flags, the
+//! indicator library and comparisons, reviews and ratcheting the target.
+
+use chrono::Local;
+
+use super::integrity_view::{FlagDetail, FlagFilter, IntegrityView};
+use super::learning_view::{CompareView, LibraryView, ReviewView};
+use super::view::Screen;
+use super::{LearningAction, RatchetApp};
+use crate::analysis::feasibility::{feasibility, propose_ratchet};
+use crate::analysis::snapshot::{IndicatorSnapshot, median_by_period};
+use crate::domain::number::count;
+use crate::export::data::load_snapshot;
+use crate::ops::integrity::{CheckScope, run_checks};
+
+/// The framework's target, the median team's values on it, and its decimals.
+type TargetSeries = (crate::domain::Target, Vec<(chrono::NaiveDate, f64)>, u8);
+
+impl RatchetApp {
+    /// Carries out one learning action.
+    pub(super) fn apply_learning(&mut self, action: LearningAction) {
+        let reads_only = matches!(
+            action,
+            LearningAction::FilterFlags(_)
+                | LearningAction::SelectFlag(_)
+                | LearningAction::Compare { .. }
+                | LearningAction::ProposeRatchet
+                | LearningAction::CompareVersions { .. }
+        );
+        if self.job.is_some() && !reads_only {
+            self.error("A task is running: wait for it to finish, or cancel it.".into());
+            return;
+        }
+        match action {
+            LearningAction::RunChecks => {
+                self.checks_stale = true;
+                self.run_stale_checks(true);
+            }
+            LearningAction::FilterFlags(filter) => {
+                if let Some(v) = self
+                    .view
+                    .workbook
+                    .as_mut()
+                    .and_then(|w| w.integrity.as_mut())
+                {
+                    v.set_filter(filter);
+                }
+            }
+            LearningAction::SelectFlag(id) => self.select_flag(id),
+            LearningAction::SettleFlag { id, status, note } => {
+                if self
+                    .write(|wb| wb.set_flag_status(id, status, &note))
+                    .is_some()
+                {
+                    self.load_integrity(None);
+                    self.select_flag(id);
+                    self.info(format!("Flag {id} is now {}.", status.label()));
+                }
+            }
+            LearningAction::Compare { a, b, team } => {
+                let (Some(sa), Some(sb)) = (self.snapshot_of(a), self.snapshot_of(b)) else {
+                    return;
+                };
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.compare = Some(CompareView::new(&sa, &sb, team));
+                }
+            }
+            LearningAction::AddReview {
+                held_on,
+                learned,
+                changes,
+            } => {
+                if self
+                    .write(|wb| wb.add_review(held_on, &learned, &changes))
+                    .is_some()
+                {
+                    self.load_review();
+                    self.info(
+                        "The review is recorded, and the framework kept as a new version.".into(),
+                    );
+                }
+            }
+            LearningAction::ProposeRatchet => {
+                let proposal = self.propose();
+                if let Some(r) = self.view.workbook.as_mut().and_then(|v| v.review.as_mut()) {
+                    r.proposal = Some(proposal);
+                }
+            }
+            LearningAction::Ratchet { target, reason } => {
+                let today = Local::now().date_naive();
+                if self
+                    .write(|wb| wb.ratchet_target(&target, &reason, today))
+                    .is_some()
+                {
+                    self.refresh_framework();
+                    self.refresh_setup();
+                    self.load_review();
+                    self.info(format!(
+                        "The target is now: {}. The old one stays in the history.",
+                        target.sentence()
+                    ));
+                }
+            }
+            LearningAction::CompareVersions { a, b } => {
+                let Some(wb) = self.workbook.as_ref() else {
+                    return;
+                };
+                match (wb.framework_version(a), wb.framework_version(b)) {
+                    (Ok(Some(va)), Ok(Some(vb))) => {
+                        if let Some(r) = self.view.workbook.as_mut().and_then(|v| v.review.as_mut())
+                        {
+                            r.compared = Some((va, vb));
+                        }
+                    }
+                    (Err(e), _) | (_, Err(e)) => {
+                        self.error(format!("The versions could not be read: {e}"))
+                    }
+                    _ => self.error("That version no longer exists.".into()),
+                }
+            }
+        }
+    }
+
+    /// Builds what a learning screen needs when it is opened.
+    pub(super) fn ensure_learning(&mut self, screen: Screen) {
+        match screen {
+            Screen::Integrity => {
+                self.run_stale_checks(false);
+                if self
+                    .view
+                    .workbook
+                    .as_ref()
+                    .is_some_and(|v| v.integrity.is_none())
+                {
+                    self.load_integrity(None);
+                }
+            }
+            Screen::Library => self.load_library(),
+            Screen::Compare => {
+                let first_two = self.view.workbook.as_ref().and_then(|v| {
+                    let ids: Vec<_> = v.setup.indicators.iter().map(|i| i.id).collect();
+                    (v.compare.is_none() && ids.len() >= 2).then(|| (ids[0], ids[1]))
+                });
+                if let Some((a, b)) = first_two {
+                    self.apply_learning(LearningAction::Compare { a, b, team: None });
+                }
+            }
+            Screen::Review => self.load_review(),
+            Screen::Progress | Screen::Wizard => self.refresh_feasibility(),
+            _ => {}
+        }
+    }
+
+    /// Runs the checks the data changes call for: everything after opening or
+    /// wholesale changes, else only the indicators whose values changed.
+    fn run_stale_checks(&mut self, say: bool) {
+        let today = Local::now().date_naive();
+        let scopes: Vec<CheckScope> = if self.checks_stale {
+            vec![CheckScope::All]
+        } else {
+            self.checks_stale_indicators
+                .iter()
+                .map(|i| CheckScope::Indicator(*i))
+                .collect()
+        };
+        if scopes.is_empty() {
+            return;
+        }
+        let mut last = None;
+        let mut totals = (0, 0, 0);
+        for scope in scopes {
+            let Some(run) = self.write(|wb| run_checks(wb, scope, today)) else {
+                return;
+            };
+            totals.0 += run.recorded.added;
+            totals.1 += run.recorded.reopened;
+            totals.2 += run.recorded.cleared;
+            if scope == CheckScope::All {
+                last = Some(run.report.not_applicable);
+            }
+        }
+        self.checks_stale = false;
+        self.checks_stale_indicators.clear();
+        self.load_integrity(last.as_deref());
+        if let Some(v) = self
+            .view
+            .workbook
+            .as_mut()
+            .and_then(|w| w.integrity.as_mut())
+        {
+            v.last_run = Some(totals);
+        }
+        if say {
+            self.info(format!(
+                "Checked: {} new, {} reopened, {} no longer found.",
+                count(totals.0 as u64, "flag", "flags"),
+                totals.1,
+                totals.2
+            ));
+        }
+    }
+
+    fn load_integrity(&mut self, skipped: Option<&[crate::analysis::integrity::NotApplicable]>) {
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        let loaded = (|| {
+            Ok::<_, crate::storage::StorageError>((wb.flags()?, wb.teams()?, wb.indicators()?))
+        })();
+        match loaded {
+            Ok((flags, teams, indicators)) => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    let old = view.integrity.take();
+                    let filter = old
+                        .as_ref()
+                        .map(|v| v.filter.clone())
+                        .unwrap_or_else(FlagFilter::default);
+                    let mut v = IntegrityView::new(flags, teams, indicators, filter);
+                    if let Some(old) = old {
+                        v.skipped = old.skipped;
+                        v.last_run = old.last_run;
+                        v.detail = old.detail;
+                    }
+                    if let Some(s) = skipped {
+                        v.set_skipped(s);
+                    }
+                    view.integrity = Some(v);
+                }
+            }
+            Err(e) => self.error(format!("The flags could not be read: {e}")),
+        }
+    }
+
+    fn select_flag(&mut self, id: crate::domain::integrity::FlagId) {
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        let Some(flag) = self
+            .view
+            .workbook
+            .as_ref()
+            .and_then(|v| v.integrity.as_ref())
+            .and_then(|v| v.flags.iter().find(|f| f.id == id).cloned())
+        else {
+            return;
+        };
+        let series = match (flag.indicator, flag.team) {
+            (Some(i), Some(t)) => wb.series(i, t).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let history = wb.flag_history(id).unwrap_or_default();
+        if let Some(v) = self
+            .view
+            .workbook
+            .as_mut()
+            .and_then(|w| w.integrity.as_mut())
+        {
+            let series_name = format!(
+                "{} · {}",
+                v.team_name(flag.team),
+                v.indicator_name(flag.indicator)
+            );
+            v.detail = Some(FlagDetail {
+                flag,
+                series,
+                series_name,
+                history,
+            });
+        }
+    }
+
+    fn snapshot_of(&mut self, id: crate::domain::IndicatorId) -> Option<IndicatorSnapshot> {
+        let wb = self.workbook.as_ref()?;
+        match load_snapshot(wb, id, Local::now().date_naive(), &[]) {
+            Ok(s) => s,
+            Err(e) => {
+                self.error(format!("The values could not be read: {e}"));
+                None
+            }
+        }
+    }
+
+    fn load_library(&mut self) {
+        let ids: Vec<_> = self
+            .view
+            .workbook
+            .as_ref()
+            .map(|v| v.setup.indicators.iter().map(|i| i.id).collect())
+            .unwrap_or_default();
+        let snapshots: Vec<IndicatorSnapshot> = ids
+            .into_iter()
+            .filter_map(|i| self.snapshot_of(i))
+            .collect();
+        if let Some(view) = self.view.workbook.as_mut() {
+            view.library = Some(LibraryView::new(&snapshots, &view.observations));
+        }
+    }
+
+    /// The framework target's agency series: per period, the median team.
+    fn target_series(
+        &mut self,
+    ) -> Option<TargetSeries> {
+        let target = self.view.workbook.as_ref()?.framework.target.clone()?;
+        let id = self.workbook.as_ref()?.framework_indicator().ok()??;
+        let snap = self.snapshot_of(id)?;
+        let series = median_by_period(snap.teams.iter().map(|t| t.points.as_slice()));
+        Some((target, series, snap.indicator.decimals))
+    }
+
+    /// The framework target against the natural process limits.
+    pub(super) fn refresh_feasibility(&mut self) {
+        let text = self
+            .target_series()
+            .map(|(target, series, _)| match feasibility(&target, &series) {
+                Ok(f) => f.text,
+                Err(why) => format!("Whether the target is within reach of the current process cannot be said yet: {why}."),
+            });
+        if let Some(view) = self.view.workbook.as_mut() {
+            view.feasibility = text;
+        }
+    }
+
+    fn propose(&mut self) -> Result<crate::analysis::feasibility::Proposal, String> {
+        let (target, series, decimals) = self
+            .target_series()
+            .ok_or_else(|| "the framework has no target with data yet".to_owned())?;
+        propose_ratchet(&target, &series, Local::now().date_naive(), decimals)
+    }
+
+    fn load_review(&mut self) {
+        self.refresh_feasibility();
+        let Some(wb) = self.workbook.as_ref() else {
+            return;
+        };
+        match wb.reviews().and_then(|r| Ok((r, wb.framework_versions()?))) {
+            Ok((reviews, versions)) => {
+                let feasibility = self
+                    .view
+                    .workbook
+                    .as_ref()
+                    .and_then(|v| v.feasibility.clone());
+                if let Some(view) = self.view.workbook.as_mut() {
+                    let old = view.review.take().unwrap_or_default();
+                    view.review = Some(ReviewView {
+                        reviews,
+                        versions,
+                        compared: old.compared,
+                        proposal: old.proposal,
+                        feasibility,
+                    });
+                }
+            }
+            Err(e) => self.error(format!("The reviews could not be read: {e}")),
+        }
+    }
+}
