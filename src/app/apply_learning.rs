@@ -297,9 +297,7 @@ impl RatchetApp {
     }
 
     /// The framework target's agency series: per period, the median team.
-    fn target_series(
-        &mut self,
-    ) -> Option<TargetSeries> {
+    fn target_series(&mut self) -> Option<TargetSeries> {
         let target = self.view.workbook.as_ref()?.framework.target.clone()?;
         let id = self.workbook.as_ref()?.framework_indicator().ok()??;
         let snap = self.snapshot_of(id)?;

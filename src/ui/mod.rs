@@ -58,7 +58,12 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(220.0)
-            .show(ui, |ui| shell::navigation_ui(ui, view, wb, actions));
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("navigation_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| shell::navigation_ui(ui, view, wb, actions));
+            });
     }
     egui::CentralPanel::default().show(ui, |ui| {
         shell::message_ui(ui, view, actions);

@@ -6,6 +6,7 @@
 mod cli;
 mod data_ui;
 mod import_export;
+mod learning;
 mod migrations;
 mod monitor;
 mod parsers_never_panic;

@@ -136,7 +136,7 @@ fn signals(
                 team: Some(s.team),
                 key: d0.to_string(),
                 severity,
-                title: format!("{title}: {} from {}", s.name, w.period(d0)),
+                title: format!("{title} in {}: {} from {}", ind.name, s.name, w.period(d0)),
                 explanation: format!(
                     "{} on {}: {} (first seen in {} at {}).{limit_words} {meaning}",
                     s.name,
@@ -250,7 +250,7 @@ fn bunching(ind: &Indicator, s: &SeriesData, r: &mut Report) {
 }
 
 fn format_band(h: f64) -> String {
-    crate::domain::number::format_number(h, 3)
+    crate::domain::number::format_number(h, 2)
 }
 
 fn digit_preference(

@@ -101,6 +101,7 @@ pub fn compare_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         };
         Plot::new("compare_time")
             .height(280.0)
+            .allow_scroll(false)
             .x_axis_formatter(date_axis)
             .legend(egui_plot::Legend::default())
             .show(&mut c[1], |p| {

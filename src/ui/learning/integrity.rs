@@ -213,6 +213,8 @@ fn chart_ui(ui: &mut Ui, d: &FlagDetail) {
     let mark = ui.visuals().error_fg_color;
     let response = Plot::new("flag_chart")
         .height(200.0)
+        // Inside a scrolling panel: the wheel scrolls the panel, not the chart.
+        .allow_scroll(false)
         .x_axis_formatter(date_axis)
         .show(ui, |p| {
             p.line(

@@ -65,7 +65,7 @@ fn ratchet_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
     let Some(view) = wb.review.as_ref() else {
         return;
     };
-    egui::CollapsingHeader::new("Ratchet the target")
+    egui::CollapsingHeader::new("A new target")
         .id_salt("ratchet")
         .default_open(true)
         .show(ui, |ui| {
