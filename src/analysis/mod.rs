@@ -1,6 +1,7 @@
 //! Pure computation over domain data: target paths and progress, the league
 //! table, process-behaviour (XmR) limits and signals. No I/O here.
 
+pub mod agenda;
 pub mod correlation;
 pub mod feasibility;
 pub mod integrity;

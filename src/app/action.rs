@@ -77,6 +77,8 @@ pub enum Action {
     Recognition(RecognitionAction),
     /// A request from the learning screens.
     Learning(LearningAction),
+    /// A request from the meeting and capacity screens.
+    Meeting(MeetingAction),
 }
 
 /// Where screens push their actions during a frame.
@@ -391,5 +393,80 @@ pub enum LearningAction {
         a: i64,
         /// The newer one.
         b: i64,
+    },
+}
+
+/// Requests from the meeting and capacity screens.
+#[must_use = "a MeetingAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum MeetingAction {
+    /// Create a meeting, its agenda built from the workbook now.
+    Create {
+        /// When it is held.
+        held_on: chrono::NaiveDate,
+        /// Its title (empty: "Stat meeting, <date>").
+        title: String,
+        /// Teams attending (empty: all).
+        teams: Vec<crate::domain::TeamId>,
+    },
+    /// Open a meeting.
+    Open(crate::domain::meeting::MeetingId),
+    /// Save an agenda item's notes.
+    SetNotes {
+        /// The item.
+        item: crate::domain::meeting::ItemId,
+        /// The notes.
+        notes: String,
+    },
+    /// Record a decision on an agenda item.
+    AddDecision {
+        /// The item.
+        item: crate::domain::meeting::ItemId,
+        /// The decision.
+        text: String,
+    },
+    /// Raise a follow-up at the open meeting.
+    AddFollowUp {
+        /// The agenda item it comes from, if any.
+        item: Option<crate::domain::meeting::ItemId>,
+        /// What, who, when.
+        follow_up: crate::domain::meeting::NewFollowUp,
+    },
+    /// Resolve a follow-up at the open meeting (done or dropped), or open it again.
+    ResolveFollowUp {
+        /// The follow-up.
+        id: crate::domain::meeting::FollowUpId,
+        /// Done, dropped or open.
+        status: crate::domain::meeting::FollowUpStatus,
+        /// How it was resolved.
+        resolution: String,
+    },
+    /// Add an item to the open meeting's agenda.
+    AddItem(String),
+    /// Take an unused item off the agenda.
+    RemoveItem(crate::domain::meeting::ItemId),
+    /// Write the open meeting's memo (PDF or TXT by extension).
+    ExportMemo(std::path::PathBuf),
+    /// Ask where, then write the memo.
+    ExportMemoChoose {
+        /// Plain text rather than PDF.
+        text: bool,
+    },
+    /// Write the open meeting's briefing book (PDF).
+    ExportBriefing(std::path::PathBuf),
+    /// Ask where, then write the briefing book.
+    ExportBriefingChoose,
+    /// Record a capacity need.
+    AddNeed(crate::domain::capacity::NewNeed),
+    /// Move a need on.
+    SetNeedStatus {
+        /// The need.
+        id: crate::domain::capacity::NeedId,
+        /// Its new status.
+        to: crate::domain::capacity::NeedStatus,
+        /// A note (the reason, for a decline).
+        note: String,
+        /// On which day.
+        on: chrono::NaiveDate,
     },
 }

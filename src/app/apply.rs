@@ -31,6 +31,7 @@ impl RatchetApp {
                     self.ensure_monitor(screen);
                     self.ensure_recognition(screen);
                     self.ensure_learning(screen);
+                    self.ensure_meetings(screen);
                 }
             }
             Action::CloseDialog => self.view.dialog = None,
@@ -82,6 +83,7 @@ impl RatchetApp {
             Action::Monitor(action) => self.apply_monitor(action),
             Action::Recognition(action) => self.apply_recognition(action),
             Action::Learning(action) => self.apply_learning(action),
+            Action::Meeting(action) => self.apply_meeting(action),
         }
     }
 
@@ -219,6 +221,9 @@ impl RatchetApp {
                 compare: None,
                 review: None,
                 feasibility: None,
+                meetings: None,
+                meeting: None,
+                capacity: None,
             })
         })();
         match loaded {

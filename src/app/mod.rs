@@ -8,6 +8,7 @@ mod action;
 mod apply;
 mod apply_data;
 mod apply_learning;
+mod apply_meetings;
 mod apply_monitor;
 mod apply_wins;
 pub mod commands;
@@ -16,6 +17,7 @@ pub mod dialogs;
 pub mod import_job;
 pub mod integrity_view;
 pub mod learning_view;
+pub mod meeting_view;
 pub mod monitor_view;
 pub mod prefs;
 mod undo;
@@ -25,7 +27,7 @@ pub mod wins_view;
 use std::path::PathBuf;
 
 pub use action::{
-    Action, Actions, DataAction, FrameworkDocument, LearningAction, MonitorAction,
+    Action, Actions, DataAction, FrameworkDocument, LearningAction, MeetingAction, MonitorAction,
     RecognitionAction,
 };
 pub use commands::Command;

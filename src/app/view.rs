@@ -51,6 +51,12 @@ pub enum Screen {
     Compare,
     /// Reviews, ratcheting the target and the framework's history (practice 11).
     Review,
+    /// Stat meetings and the follow-up board (practice 5).
+    Meetings,
+    /// One stat meeting.
+    Meeting,
+    /// Operational capacity (practice 6).
+    Capacity,
 }
 
 /// A modal dialog over the screen.
@@ -205,6 +211,12 @@ pub struct WorkbookView {
     pub review: Option<super::learning_view::ReviewView>,
     /// The framework's target against the natural process limits, in words.
     pub feasibility: Option<String>,
+    /// The meetings and follow-up board, once opened.
+    pub meetings: Option<super::meeting_view::MeetingsView>,
+    /// The meeting open, if any.
+    pub meeting: Option<super::meeting_view::MeetingView>,
+    /// The capacity log, once opened.
+    pub capacity: Option<super::meeting_view::CapacityView>,
 }
 
 impl WorkbookView {

@@ -117,16 +117,7 @@ impl WinsView {
 
     /// The team's name (or the people) a win belongs to.
     pub fn who(&self, win: &Win) -> String {
-        let team = win
-            .team
-            .and_then(|t| self.teams.iter().find(|x| x.id == t))
-            .map(|t| t.name.clone());
-        match (win.people.trim(), team) {
-            ("", Some(t)) => t,
-            ("", None) => "Whole agency".to_owned(),
-            (p, Some(t)) => format!("{p} ({t})"),
-            (p, None) => p.to_owned(),
-        }
+        crate::domain::win::who(win, &self.teams)
     }
 
     fn line(&self, w: &Win) -> WinLine {

@@ -4,6 +4,7 @@ mod check;
 mod documents;
 mod generate;
 mod import;
+mod meetings;
 mod new;
 mod report;
 mod summary;
@@ -59,6 +60,12 @@ pub enum CliCommand {
     Certificates(wins::CertificatesArgs),
     /// Run every integrity check, record the flags, and print them with each series' statistics.
     Check(check::CheckArgs),
+    /// Print the agenda of the stat meeting on a date (or the one it would have).
+    Agenda(meetings::MeetingArgs),
+    /// Write a meeting's follow-up memo (PDF, or plain text for e-mail).
+    Memo(meetings::MeetingArgs),
+    /// Write a meeting's briefing book (PDF).
+    Briefing(meetings::MeetingArgs),
     /// Write the performance framework card (one page: mission, deficit, target, theory).
     Card(documents::PageArgs),
     /// Write the mission poster.
@@ -92,6 +99,9 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
         CliCommand::Check(args) => check::run(&args, out),
+        CliCommand::Agenda(args) => meetings::run_agenda(&args, out),
+        CliCommand::Memo(args) => meetings::run_memo(&args, out),
+        CliCommand::Briefing(args) => meetings::run_briefing(&args, out),
         CliCommand::Card(args) => documents::run_card(&args, out),
         CliCommand::Poster(args) => documents::run_poster(&args, out),
         CliCommand::Certificate(args) => wins::run_certificate(&args, out),

@@ -4,6 +4,7 @@
 //! these types, and tests can exercise every rule without a workbook.
 
 pub mod agency;
+pub mod capacity;
 pub mod certificate;
 pub mod deficit;
 pub mod direction;
@@ -12,6 +13,7 @@ pub mod ids;
 pub mod indicator;
 pub mod integrity;
 pub mod measurement;
+pub mod meeting;
 pub mod mission;
 pub mod number;
 pub mod observation;

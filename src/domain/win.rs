@@ -167,6 +167,21 @@ impl ManualWin {
     }
 }
 
+/// Who a win belongs to, in words: the team, the people (with their team),
+/// or the whole agency.
+pub fn who(win: &Win, teams: &[super::Team]) -> String {
+    let team = win
+        .team
+        .and_then(|t| teams.iter().find(|x| x.id == t))
+        .map(|t| t.name.clone());
+    match (win.people.trim(), team) {
+        ("", Some(t)) => t,
+        ("", None) => "Whole agency".to_owned(),
+        (p, Some(t)) => format!("{p} ({t})"),
+        (p, None) => p.to_owned(),
+    }
+}
+
 /// Joins names as people write them: "A", "A & B", "A, B & C".
 pub fn join_names(names: &[String]) -> String {
     let names: Vec<&str> = names

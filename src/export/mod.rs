@@ -9,6 +9,7 @@ pub mod data;
 pub mod document;
 pub mod files;
 pub mod fonts;
+pub mod meeting_docs;
 pub mod poster;
 pub mod render;
 pub mod svg;

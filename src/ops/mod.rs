@@ -4,5 +4,6 @@
 //! call these, so they behave the same everywhere.
 
 pub mod integrity;
+pub mod meetings;
 pub mod recognition;
 pub mod wins;

@@ -9,6 +9,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0003_monitor.sql")),
     M::up(include_str!("sql/0004_wins.sql")),
     M::up(include_str!("sql/0005_learning.sql")),
+    M::up(include_str!("sql/0006_meetings.sql")),
 ];
 
 /// The newest schema version this build writes.

@@ -5,6 +5,7 @@
 //! [`Workbook::transact`], and each aggregate has its own file of queries.
 
 mod agency;
+mod capacity;
 mod codec;
 mod deficits;
 mod error;
@@ -14,6 +15,7 @@ mod import;
 mod indicators;
 mod locks;
 mod measurements;
+mod meetings;
 mod migrations;
 mod mission;
 mod observations;

@@ -5,6 +5,7 @@ mod framework;
 mod help;
 mod home;
 mod learning;
+mod meetings;
 mod monitor;
 mod recognition;
 mod shell;
@@ -36,6 +37,8 @@ pub struct UiState {
     pub recognition: recognition::RecognitionForms,
     /// Forms on the learning screens.
     pub learning: learning::LearningForms,
+    /// Forms on the meeting and capacity screens.
+    pub meetings: meetings::MeetingForms,
 }
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the
@@ -91,6 +94,9 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             (Some(wb), Screen::Library) => learning::library::library_ui(ui, wb, actions),
             (Some(wb), Screen::Compare) => learning::compare::compare_ui(ui, wb, actions),
             (Some(wb), Screen::Review) => learning::review::review_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Meetings) => meetings::list::meetings_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Meeting) => meetings::meeting::meeting_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Capacity) => meetings::capacity::capacity_ui(ui, wb, state, actions),
             _ => start::start_ui(ui, view, state, actions),
         }
     });

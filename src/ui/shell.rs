@@ -146,9 +146,22 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
             "Small multiples",
             "One small chart per team or per indicator",
         ),
+        (
+            Screen::Meetings,
+            "Stat meetings",
+            "Agendas built from the data, decisions, follow-ups, the briefing book and memo",
+        ),
     ];
     nav_items_ui(ui, view, &items, actions);
     for (practice, items) in [
+        (
+            &PRACTICES[5],
+            [(
+                Screen::Capacity,
+                "Operational capacity",
+                "What each team needs to reach its target, and where each request stands",
+            )],
+        ),
         (
             &PRACTICES[6],
             [(

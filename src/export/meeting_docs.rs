@@ -1,0 +1,436 @@
+//! The stat meeting's documents: the briefing book before it (agenda, each
+//! attending team's chart and league position, its open flags and
+//! follow-ups) and the one-page follow-up memo after it (PDF and plain text).
+
+use super::charts::{legend, progress_chart};
+use super::document::Document;
+use super::fonts::{FontSpec, wrap};
+use super::render::{self, RenderError};
+use super::svg::{Anchor, Svg, TextStyle};
+use crate::analysis::snapshot::IndicatorSnapshot;
+use crate::domain::meeting::{FollowUp, ItemKind, Meeting};
+
+const NAVY: &str = "#1f3a5f";
+const TEAL: &str = "#1f7a6d";
+const INK: &str = "#1f2328";
+const SOFT: &str = "#444c56";
+const MUTED: &str = "#6b7280";
+const RULE: &str = "#d0d7de";
+
+/// A4 portrait, in points.
+const PAGE: (f32, f32) = (595.28, 841.89);
+const MARGIN: f32 = 48.0;
+
+/// What the memo says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemoInput {
+    /// The agency.
+    pub agency: String,
+    /// The meeting.
+    pub meeting: Meeting,
+    /// Names of the teams attending.
+    pub teams: Vec<String>,
+    /// Follow-ups raised at this meeting.
+    pub raised: Vec<FollowUp>,
+    /// Follow-ups resolved at this meeting.
+    pub resolved: Vec<FollowUp>,
+    /// Follow-ups from earlier meetings still open.
+    pub still_open: Vec<FollowUp>,
+}
+
+fn follow_up_line(f: &FollowUp) -> String {
+    format!(
+        "{} — {}, due {}",
+        f.text,
+        f.owner,
+        f.due.format("%-d %B %Y")
+    )
+}
+
+/// The memo's sections: (heading, lines).
+fn memo_sections(m: &MemoInput) -> Vec<(&'static str, Vec<String>)> {
+    let decisions: Vec<String> = m
+        .meeting
+        .items
+        .iter()
+        .flat_map(|i| {
+            i.decisions
+                .iter()
+                .map(move |d| format!("{} ({})", d, i.title))
+        })
+        .collect();
+    vec![
+        ("Decisions", decisions),
+        ("Follow-ups", m.raised.iter().map(follow_up_line).collect()),
+        (
+            "Resolved at this meeting",
+            m.resolved
+                .iter()
+                .map(|f| {
+                    let how = if f.resolution.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", f.resolution.trim())
+                    };
+                    format!("{} — {} ({}){how}", f.text, f.owner, f.status.label())
+                })
+                .collect(),
+        ),
+        (
+            "Still open from earlier meetings",
+            m.still_open.iter().map(follow_up_line).collect(),
+        ),
+    ]
+}
+
+/// The memo as plain text, for e-mail.
+pub fn memo_text(m: &MemoInput) -> String {
+    let mut out = format!(
+        "Follow-up memo — {}\n{} · {}\n",
+        m.meeting.title,
+        m.agency,
+        m.meeting.held_on.format("%-d %B %Y")
+    );
+    if !m.teams.is_empty() {
+        out.push_str(&format!("Teams: {}\n", m.teams.join(", ")));
+    }
+    for (heading, lines) in memo_sections(m) {
+        out.push_str(&format!("\n{}\n", heading.to_uppercase()));
+        if lines.is_empty() {
+            out.push_str("- none\n");
+        }
+        for l in lines {
+            out.push_str(&format!("- {l}\n"));
+        }
+    }
+    out
+}
+
+/// The memo as a one-page document: everything shrinks together until it fits.
+pub fn memo_document(m: &MemoInput) -> Document {
+    let (w, h) = PAGE;
+    let width = w - 2.0 * MARGIN;
+    let sections = memo_sections(m);
+    let body_height = h - 2.0 * MARGIN - 110.0;
+    // The scale at which every section fits the page.
+    let needed = |scale: f32| -> f32 {
+        let size = 10.5 * scale;
+        sections
+            .iter()
+            .map(|(_, lines)| {
+                20.0 * scale
+                    + lines
+                        .iter()
+                        .map(|l| {
+                            wrap(&format!("• {l}"), FontSpec::SANS, size, width).len() as f32
+                                * size
+                                * 1.35
+                        })
+                        .sum::<f32>()
+                        .max(size * 1.35)
+                    + 8.0 * scale
+            })
+            .sum()
+    };
+    let mut scale = 1.0;
+    while scale > 0.45 && needed(scale) > body_height {
+        scale *= 0.93;
+    }
+    let mut problems = Vec::new();
+    if needed(scale) > body_height {
+        problems.push("The memo does not fit on one page even in small type; shorten the decisions or follow-ups.".to_owned());
+    }
+    let mut svg = Svg::new(w, h);
+    svg.rect(0.0, 0.0, w, h, "#ffffff", None, 0.0);
+    svg.rect(0.0, 0.0, w, 6.0, NAVY, None, 0.0);
+    svg.text(
+        MARGIN,
+        46.0,
+        "FOLLOW-UP MEMO",
+        TextStyle::sans(9.0, TEAL).bold().spaced(2.0),
+    );
+    let (_, y) = svg.fitted(
+        MARGIN,
+        72.0,
+        &m.meeting.title,
+        TextStyle::new(FontSpec::SERIF_BOLD, 18.0, INK),
+        11.0,
+        width,
+        2,
+    );
+    let mut y = svg.paragraph(
+        MARGIN,
+        y,
+        &format!(
+            "{} · {}{}",
+            m.agency,
+            m.meeting.held_on.format("%-d %B %Y"),
+            if m.teams.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", m.teams.join(", "))
+            }
+        ),
+        TextStyle::sans(9.5, MUTED),
+        width,
+        1.3,
+    ) + 4.0;
+    svg.line(MARGIN, y, w - MARGIN, y, RULE, 0.8, None);
+    y += 20.0 * scale;
+    let size = 10.5 * scale;
+    for (heading, lines) in &sections {
+        svg.text(
+            MARGIN,
+            y,
+            &heading.to_uppercase(),
+            TextStyle::sans(8.5 * scale.max(0.8), TEAL)
+                .bold()
+                .spaced(1.2),
+        );
+        y += 14.0 * scale;
+        if lines.is_empty() {
+            svg.text(MARGIN, y, "None.", TextStyle::sans(size, MUTED));
+            y += size * 1.35;
+        }
+        for l in lines {
+            y = svg.paragraph(
+                MARGIN,
+                y,
+                &format!("• {l}"),
+                TextStyle::sans(size, INK),
+                width,
+                1.35,
+            );
+        }
+        y += 8.0 * scale;
+    }
+    svg.text(
+        MARGIN,
+        h - 28.0,
+        "Every open follow-up returns on the next meeting's agenda.",
+        TextStyle::sans(7.5, MUTED),
+    );
+    Document {
+        svg: svg.finish(),
+        title: format!("Follow-up memo — {}", m.meeting.title),
+        problems,
+    }
+}
+
+/// One attending team's page of the briefing book.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamBrief {
+    /// The team.
+    pub name: String,
+    /// "2nd of 6 on Potholes repaired within 48 hours: 86.7% (2026-W47), on track".
+    pub position: String,
+    /// The team's series on the framework's indicator, with the target path.
+    pub snapshot: Option<IndicatorSnapshot>,
+    /// Its open integrity flags.
+    pub flags: Vec<String>,
+    /// Its open follow-ups.
+    pub follow_ups: Vec<String>,
+    /// Its needs awaiting a decision.
+    pub needs: Vec<String>,
+}
+
+/// What the briefing book holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BriefingInput {
+    /// The agency.
+    pub agency: String,
+    /// The meeting with its agenda.
+    pub meeting: Meeting,
+    /// One page per attending team.
+    pub teams: Vec<TeamBrief>,
+}
+
+fn page_head(svg: &mut Svg, kicker: &str, title: &str) -> f32 {
+    let (w, _) = PAGE;
+    svg.rect(0.0, 0.0, w, PAGE.1, "#ffffff", None, 0.0);
+    svg.rect(0.0, 0.0, w, 6.0, NAVY, None, 0.0);
+    svg.text(
+        MARGIN,
+        46.0,
+        kicker,
+        TextStyle::sans(9.0, TEAL).bold().spaced(2.0),
+    );
+    let (_, y) = svg.fitted(
+        MARGIN,
+        74.0,
+        title,
+        TextStyle::new(FontSpec::SERIF_BOLD, 20.0, INK),
+        11.0,
+        w - 2.0 * MARGIN,
+        2,
+    );
+    y
+}
+
+/// Lines that flow onto further pages when they overrun this one.
+fn flow(
+    pages: &mut Vec<String>,
+    svg: &mut Svg,
+    y: &mut f32,
+    text: &str,
+    style: TextStyle<'_>,
+    kicker: &str,
+    title: &str,
+) {
+    let width = PAGE.0 - 2.0 * MARGIN;
+    for line in wrap(text, style.font, style.size, width) {
+        if *y > PAGE.1 - MARGIN {
+            pages.push(std::mem::replace(svg, Svg::new(PAGE.0, PAGE.1)).finish());
+            *y = page_head(svg, kicker, &format!("{title} (continued)")) + 10.0;
+        }
+        svg.text(MARGIN, *y, &line, style);
+        *y += style.size * 1.35;
+    }
+}
+
+/// The briefing book's pages: the agenda, then one page per attending team.
+pub fn briefing_pages(b: &BriefingInput) -> Vec<String> {
+    let mut pages = Vec::new();
+    let kicker = "BRIEFING BOOK";
+    let title = format!(
+        "{} — {}",
+        b.meeting.title,
+        b.meeting.held_on.format("%-d %B %Y")
+    );
+    let mut svg = Svg::new(PAGE.0, PAGE.1);
+    let mut y = page_head(&mut svg, kicker, &title);
+    let teams: Vec<&str> = b.teams.iter().map(|t| t.name.as_str()).collect();
+    flow(
+        &mut pages,
+        &mut svg,
+        &mut y,
+        &format!(
+            "{} · attending: {}",
+            b.agency,
+            if teams.is_empty() {
+                "all teams".to_owned()
+            } else {
+                teams.join(", ")
+            }
+        ),
+        TextStyle::sans(9.5, MUTED),
+        kicker,
+        &title,
+    );
+    y += 10.0;
+    let mut n = 0;
+    for kind in ItemKind::ALL {
+        let items: Vec<_> = b.meeting.items.iter().filter(|i| i.kind == kind).collect();
+        if items.is_empty() {
+            continue;
+        }
+        y += 6.0;
+        flow(
+            &mut pages,
+            &mut svg,
+            &mut y,
+            &kind.heading().to_uppercase(),
+            TextStyle::sans(9.0, TEAL).bold().spaced(1.2),
+            kicker,
+            &title,
+        );
+        for item in items {
+            n += 1;
+            flow(
+                &mut pages,
+                &mut svg,
+                &mut y,
+                &format!("{n}. {}", item.title),
+                TextStyle::sans(10.5, INK),
+                kicker,
+                &title,
+            );
+            if !item.detail.trim().is_empty() {
+                flow(
+                    &mut pages,
+                    &mut svg,
+                    &mut y,
+                    &item.detail,
+                    TextStyle::sans(8.5, SOFT),
+                    kicker,
+                    &title,
+                );
+            }
+        }
+    }
+    pages.push(svg.finish());
+    for t in &b.teams {
+        let mut svg = Svg::new(PAGE.0, PAGE.1);
+        let team_title = format!("{} — {}", t.name, b.meeting.held_on.format("%-d %B %Y"));
+        let mut y = page_head(&mut svg, kicker, &team_title);
+        flow(
+            &mut pages,
+            &mut svg,
+            &mut y,
+            &t.position,
+            TextStyle::sans(11.0, INK).bold(),
+            kicker,
+            &team_title,
+        );
+        if let Some(snap) = &t.snapshot {
+            y += 6.0;
+            progress_chart(&mut svg, (MARGIN, y, PAGE.0 - 2.0 * MARGIN, 210.0), snap);
+            y += 222.0;
+            y = legend(&mut svg, (MARGIN, y, PAGE.0 - 2.0 * MARGIN), snap) + 8.0;
+        }
+        for (heading, lines) in [
+            ("Open follow-ups", &t.follow_ups),
+            ("Open integrity flags", &t.flags),
+            ("Needs awaiting a decision", &t.needs),
+        ] {
+            y += 6.0;
+            flow(
+                &mut pages,
+                &mut svg,
+                &mut y,
+                &heading.to_uppercase(),
+                TextStyle::sans(9.0, TEAL).bold().spaced(1.2),
+                kicker,
+                &team_title,
+            );
+            if lines.is_empty() {
+                flow(
+                    &mut pages,
+                    &mut svg,
+                    &mut y,
+                    "None.",
+                    TextStyle::sans(10.0, MUTED),
+                    kicker,
+                    &team_title,
+                );
+            }
+            for l in lines.iter() {
+                flow(
+                    &mut pages,
+                    &mut svg,
+                    &mut y,
+                    &format!("• {l}"),
+                    TextStyle::sans(10.0, INK),
+                    kicker,
+                    &team_title,
+                );
+            }
+        }
+        svg.text(
+            PAGE.0 - MARGIN,
+            PAGE.1 - 24.0,
+            &b.agency,
+            TextStyle::sans(7.5, MUTED).anchored(Anchor::End),
+        );
+        pages.push(svg.finish());
+    }
+    pages
+}
+
+/// The briefing book as a PDF.
+pub fn briefing_pdf(b: &BriefingInput) -> Result<Vec<u8>, RenderError> {
+    render::pdf(
+        &briefing_pages(b),
+        &format!("Briefing book — {}", b.meeting.title),
+    )
+}
