@@ -203,7 +203,17 @@ pub fn briefing_input(wb: &Workbook, id: MeetingId) -> StorageResult<BriefingInp
     } else {
         meeting.teams.clone()
     };
-    let snapshot = match wb.framework_indicator()? {
+    // The framework's indicator, else the first indicator with a target.
+    let mut chosen = wb.framework_indicator()?;
+    if chosen.is_none() {
+        for ind in wb.indicators()? {
+            if !wb.target_records(ind.id)?.is_empty() {
+                chosen = Some(ind.id);
+                break;
+            }
+        }
+    }
+    let snapshot = match chosen {
         Some(ind) => load_snapshot(wb, ind, meeting.held_on, &[])?,
         None => None,
     };

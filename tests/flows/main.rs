@@ -7,6 +7,7 @@ mod cli;
 mod data_ui;
 mod import_export;
 mod learning;
+mod meetings;
 mod migrations;
 mod monitor;
 mod parsers_never_panic;
