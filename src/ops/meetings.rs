@@ -257,7 +257,12 @@ pub fn briefing_input(wb: &Workbook, id: MeetingId) -> StorageResult<BriefingInp
                 snapshot: team_snap,
                 flags: flags
                     .iter()
-                    .filter(|f| f.team == Some(*t) && f.active && !f.status.is_settled())
+                    .filter(|f| {
+                        f.team == Some(*t)
+                            && f.active
+                            && !f.status.is_settled()
+                            && f.severity >= crate::domain::integrity::Severity::Warning
+                    })
                     .map(|f| format!("{} ({})", f.title, f.severity.label()))
                     .collect(),
                 follow_ups: follow_ups
