@@ -42,13 +42,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Where Ratchet keeps preferences and new workbooks: the platform's folders,
-/// or everything under `$RATCHET_HOME` when that is set (portable use, demos).
 fn locations() -> Locations {
-    match std::env::var_os("RATCHET_HOME") {
-        Some(root) if !root.is_empty() => Locations::under(std::path::Path::new(&root)),
-        _ => Locations::for_this_user(),
-    }
+    Locations::from_env()
 }
 
 fn run_window(workbook: Option<std::path::PathBuf>) -> eframe::Result<()> {

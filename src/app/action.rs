@@ -21,6 +21,17 @@ pub enum Action {
     OpenWorkbook(PathBuf),
     /// Open the sample agency (creating it on first use).
     OpenSample,
+    /// Open a workbook read-only (someone else has it open for writing).
+    OpenReadOnly(PathBuf),
+    /// Back up the open workbook now.
+    BackupNow,
+    /// Put a backup in place of a workbook (after backing up its current state) and open it.
+    RestoreBackup {
+        /// The workbook.
+        workbook: PathBuf,
+        /// The backup file.
+        backup: PathBuf,
+    },
     /// Write a compacted copy of the open workbook to this path.
     SaveCopyTo(PathBuf),
     /// Close the open workbook and show the start screen.

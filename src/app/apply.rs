@@ -19,6 +19,9 @@ impl RatchetApp {
             Action::CreateWorkbook(path) => self.open_path(&path, true),
             Action::OpenWorkbook(path) => self.open_path(&path, false),
             Action::OpenSample => self.open_sample(),
+            Action::OpenReadOnly(path) => self.open_read_only(&path),
+            Action::BackupNow => self.backup_now(),
+            Action::RestoreBackup { workbook, backup } => self.restore_backup(&workbook, &backup),
             Action::SaveCopyTo(path) => {
                 if self.write(|wb| wb.save_copy_as(&path)).is_some() {
                     self.info(format!("A copy was saved to {}.", path.display()));
@@ -26,8 +29,14 @@ impl RatchetApp {
             }
             Action::CloseWorkbook => self.close_workbook(),
             Action::Navigate(screen) => {
-                if self.workbook.is_some() || screen == Screen::Start {
+                if self.workbook.is_some()
+                    || screen == Screen::Start
+                    || (screen == Screen::Backups && self.view.backups.is_some())
+                {
                     self.view.screen = screen;
+                    if screen == Screen::Backups && self.workbook.is_some() {
+                        self.load_backups();
+                    }
                     self.ensure_monitor(screen);
                     self.ensure_recognition(screen);
                     self.ensure_learning(screen);
@@ -118,7 +127,7 @@ impl RatchetApp {
 
     // ---- files ----
 
-    fn open_path(&mut self, path: &Path, create: bool) {
+    pub(super) fn open_path(&mut self, path: &Path, create: bool) {
         if create
             && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && let Err(e) = std::fs::create_dir_all(dir)
@@ -129,20 +138,45 @@ impl RatchetApp {
             ));
             return;
         }
-        let opened = if create {
-            Workbook::create(path)
-        } else {
-            Workbook::open(path)
-        };
-        match opened {
-            Ok(wb) => self.install(wb, create),
+        if create && let Err(e) = Workbook::create(path) {
+            self.error(e.to_string());
+            return;
+        }
+        let dir = crate::ops::backups::backup_dir(&self.locations.backups, path);
+        let upgrade = crate::ops::backups::upgrade_backup_path(&dir, path).ok();
+        match Workbook::open_exclusive(path, upgrade.as_deref()) {
+            Ok(wb) => {
+                self.install(wb, create);
+                self.daily_backup();
+            }
             Err(e) => {
-                if !create && matches!(e.kind, crate::storage::OpenErrorKind::NotFound) {
-                    self.prefs.forget(path);
-                    self.save_prefs();
+                use crate::storage::OpenErrorKind;
+                match &e.kind {
+                    OpenErrorKind::NotFound if !create => {
+                        self.prefs.forget(path);
+                        self.save_prefs();
+                    }
+                    OpenErrorKind::InUse(_) => {
+                        self.view.offer_read_only = Some(path.to_owned());
+                    }
+                    OpenErrorKind::Damaged(why) => {
+                        self.show_recovery(path, why.clone());
+                    }
+                    _ => {}
                 }
                 self.error(e.to_string());
             }
+        }
+    }
+
+    /// Opens a workbook to look at only (someone else has it open for writing).
+    pub(super) fn open_read_only(&mut self, path: &Path) {
+        match Workbook::open_read_only(path) {
+            Ok(wb) => {
+                self.install(wb, false);
+                self.info("Opened read-only: you can look, but changes are refused until the other person closes it.".into());
+            }
+            Err(e) => self.error(e.to_string()),
         }
     }
 
@@ -161,8 +195,11 @@ impl RatchetApp {
         }
         match create_sample(&path) {
             Ok(wb) => {
-                self.install(wb, false);
-                self.info("This is the sample agency, in its own file. Explore freely: your own workbooks are untouched.".into());
+                drop(wb);
+                self.open_path(&path, false);
+                if self.workbook.is_some() {
+                    self.info("This is the sample agency, in its own file. Explore freely: your own workbooks are untouched.".into());
+                }
             }
             Err(e) => self.error(format!("The sample agency could not be created: {e}")),
         }
@@ -199,6 +236,7 @@ impl RatchetApp {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 path: path.clone(),
+                read_only: wb.is_read_only(),
                 status: framework.status(),
                 mission_history: wb.mission_history()?,
                 counts: wb.counts()?,
@@ -240,6 +278,8 @@ impl RatchetApp {
                 };
                 self.view.workbook = Some(view);
                 self.view.message = None;
+                self.view.offer_read_only = None;
+                self.view.backups = None;
                 self.ui_state = crate::ui::UiState::default();
                 self.prefs.note_opened(&path);
                 self.save_prefs();

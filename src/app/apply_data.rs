@@ -368,6 +368,7 @@ impl RatchetApp {
             return;
         };
         let repaint = self.repaint_handle();
+        let backups = crate::ops::backups::backup_dir(&self.locations.backups, &path);
         let Some(view) = self.view.workbook.as_mut() else {
             return;
         };
@@ -382,7 +383,7 @@ impl RatchetApp {
         }
         let total = plan.batch.values.len() as u64;
         view.import.status = ImportStatus::Importing { done: 0, total };
-        self.job = Some(Job::import(path, plan, repaint));
+        self.job = Some(Job::import(path, plan, backups, repaint));
     }
 
     fn export(&mut self, path: &std::path::Path, options: &crate::io::ExportOptions) {

@@ -188,13 +188,27 @@ impl Job {
         ))
     }
 
-    /// Writes a checked plan in the background.
-    pub fn import(workbook: PathBuf, plan: ImportPlan, repaint: impl Fn() + Send + 'static) -> Job {
+    /// Writes a checked plan in the background, after backing the workbook
+    /// up into `backups`.
+    pub fn import(
+        workbook: PathBuf,
+        plan: ImportPlan,
+        backups: PathBuf,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Job {
         Self::spawn(true, repaint, move |progress, total, cancel| {
             total.store(plan.batch.values.len() as u64, Ordering::Relaxed);
             let result = Workbook::open(&workbook)
                 .map_err(|e| e.to_string())
                 .and_then(|mut wb| {
+                    crate::ops::backups::take_backup(
+                        &wb,
+                        &backups,
+                        crate::ops::backups::BackupReason::Import,
+                    )
+                    .map_err(|e| {
+                        format!("the backup before importing failed ({e}); nothing was imported")
+                    })?;
                     let outcome = wb
                         .apply_import(&plan.batch, &mut |done, _| {
                             progress.store(done as u64, Ordering::Relaxed);

@@ -6,6 +6,7 @@
 
 mod action;
 mod apply;
+mod apply_backups;
 mod apply_data;
 mod apply_learning;
 mod apply_meetings;

@@ -67,6 +67,8 @@ pub struct Locations {
     pub preferences: PathBuf,
     /// Where new workbooks and the sample go by default.
     pub workbooks: PathBuf,
+    /// Where automatic backups go (one folder per workbook inside).
+    pub backups: PathBuf,
 }
 
 impl Locations {
@@ -84,7 +86,17 @@ impl Locations {
             .unwrap_or_else(|| PathBuf::from("."));
         Locations {
             preferences,
+            backups: workbooks.join("Backups"),
             workbooks,
+        }
+    }
+
+    /// The platform's folders, or everything under `$RATCHET_HOME` when that
+    /// is set (portable use, demonstrations, tests).
+    pub fn from_env() -> Locations {
+        match std::env::var_os("RATCHET_HOME") {
+            Some(root) if !root.is_empty() => Locations::under(Path::new(&root)),
+            _ => Locations::for_this_user(),
         }
     }
 
@@ -93,6 +105,7 @@ impl Locations {
         Locations {
             preferences: root.join("preferences.json"),
             workbooks: root.join("Workbooks"),
+            backups: root.join("Workbooks").join("Backups"),
         }
     }
 }

@@ -57,6 +57,8 @@ pub enum Screen {
     Meeting,
     /// Operational capacity (practice 6).
     Capacity,
+    /// Backups of the open (or damaged) workbook.
+    Backups,
 }
 
 /// A modal dialog over the screen.
@@ -165,6 +167,8 @@ impl WizardChecks {
 pub struct WorkbookView {
     /// The file.
     pub path: PathBuf,
+    /// Opened read-only (someone else has it open for writing).
+    pub read_only: bool,
     /// Its name without folder.
     pub file_name: String,
     /// The framework as stored.
@@ -241,4 +245,21 @@ pub struct AppView {
     pub message: Option<Message>,
     /// The open dialog, if any.
     pub dialog: Option<Dialog>,
+    /// A workbook someone else has open: offer to open it read-only.
+    pub offer_read_only: Option<PathBuf>,
+    /// The backups screen (for the open workbook, or a damaged one).
+    pub backups: Option<BackupsView>,
+}
+
+/// The backups of one workbook, each checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupsView {
+    /// The workbook.
+    pub workbook: PathBuf,
+    /// Where its backups are.
+    pub dir: PathBuf,
+    /// Its backups, newest first, each with whether it passes the database check.
+    pub backups: Vec<(crate::ops::backups::BackupInfo, bool)>,
+    /// What is wrong with the workbook, when it would not open.
+    pub damaged: Option<String>,
 }

@@ -104,7 +104,8 @@ fn column(headers: &[String], spec: &str) -> anyhow::Result<usize> {
 }
 
 pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let mut wb = Workbook::open(&args.workbook)?;
+    // The one writer: another Ratchet with it open is named, not written alongside.
+    let mut wb = Workbook::open_exclusive(&args.workbook, None)?;
     let source_options = SourceOptions {
         sheet: args.sheet.clone(),
         delimiter: None,
@@ -193,6 +194,10 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
         }
         bail!("{blocker} (use --reason)");
     }
+    let backups =
+        crate::ops::backups::backup_dir(&crate::app::Locations::from_env().backups, &args.workbook);
+    crate::ops::backups::take_backup(&wb, &backups, crate::ops::backups::BackupReason::Import)
+        .context("the backup before importing failed; nothing was imported")?;
     let outcome = wb.apply_import(&plan.batch, &mut |_, _| true)?;
     writeln!(
         out,

@@ -1,5 +1,6 @@
 //! The command line: batch work on the same core as the window.
 
+mod backup;
 mod check;
 mod documents;
 mod generate;
@@ -66,6 +67,12 @@ pub enum CliCommand {
     Memo(meetings::MeetingArgs),
     /// Write a meeting's briefing book (PDF).
     Briefing(meetings::MeetingArgs),
+    /// Back a workbook up now (SQLite's online backup; the workbook may stay open).
+    Backup(backup::BackupArgs),
+    /// List a workbook's backups, each checked.
+    Backups(backup::BackupArgs),
+    /// Put a backup in place of a workbook (its current state is backed up first).
+    Restore(backup::RestoreArgs),
     /// Write the performance framework card (one page: mission, deficit, target, theory).
     Card(documents::PageArgs),
     /// Write the mission poster.
@@ -99,6 +106,9 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
         CliCommand::Check(args) => check::run(&args, out),
+        CliCommand::Backup(args) => backup::run_backup(&args, out),
+        CliCommand::Backups(args) => backup::run_list(&args, out),
+        CliCommand::Restore(args) => backup::run_restore(&args, out),
         CliCommand::Agenda(args) => meetings::run_agenda(&args, out),
         CliCommand::Memo(args) => meetings::run_memo(&args, out),
         CliCommand::Briefing(args) => meetings::run_briefing(&args, out),

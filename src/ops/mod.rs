@@ -3,6 +3,7 @@
 //! (which only computes). The window, the command line and the sample all
 //! call these, so they behave the same everywhere.
 
+pub mod backups;
 pub mod integrity;
 pub mod meetings;
 pub mod recognition;

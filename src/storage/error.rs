@@ -105,6 +105,10 @@ pub enum OpenErrorKind {
     Upgrade(String),
     /// SQLite refused for another reason.
     Sqlite(rusqlite::Error),
+    /// Another Ratchet has it open (the lock file names who).
+    InUse(super::lockfile::Holder),
+    /// The database check found damage; nothing was written to it.
+    Damaged(String),
 }
 
 /// A workbook that could not be opened, and why.
@@ -176,6 +180,14 @@ impl std::fmt::Display for OpenError {
             OpenErrorKind::Sqlite(e) => {
                 write!(f, "\"{name}\" could not be opened: {}", describe_sqlite(e))
             }
+            OpenErrorKind::InUse(who) => write!(
+                f,
+                "\"{name}\" is open in Ratchet by {who}. Open it read-only to look, or ask them to close it."
+            ),
+            OpenErrorKind::Damaged(why) => write!(
+                f,
+                "\"{name}\" is damaged ({why}). Nothing was written to it; restore a backup."
+            ),
         }
     }
 }

@@ -13,6 +13,7 @@ mod flags;
 mod framework;
 mod import;
 mod indicators;
+mod lockfile;
 mod locks;
 mod measurements;
 mod meetings;
@@ -39,6 +40,7 @@ pub use error::{OpenError, OpenErrorKind, StorageError};
 pub use flags::{FlagEvent, FlagsRecorded};
 pub use import::{ImportBatch, ImportOutcome, ImportValue, NameRef, OnExisting};
 pub use indicators::NewIndicator;
+pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};
 pub use migrations::{LATEST_VERSION, validate_migrations};
 pub use open::{APPLICATION_ID, WORKBOOK_EXTENSION};
@@ -50,10 +52,14 @@ pub use xmr_settings::XmrSetting;
 /// The team row under which agency-wide indicators are recorded.
 pub const AGENCY_TEAM: crate::domain::TeamId = crate::domain::TeamId(0);
 
-/// An open workbook. Dropping it closes the file.
+/// An open workbook. Dropping it closes the file (and releases its lock file).
 pub struct Workbook {
     conn: Connection,
     path: PathBuf,
+    /// Opened read-only: every change is refused with a plain message.
+    read_only: bool,
+    /// The lock file naming this user and computer, when opened exclusively.
+    _lock: Option<lockfile::LockFile>,
 }
 
 /// Result of a storage operation.
@@ -71,6 +77,11 @@ impl Workbook {
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> StorageResult<T>,
     ) -> StorageResult<T> {
+        if self.read_only {
+            return Err(StorageError::Rule(
+                "This workbook is open read-only (someone else has it open for writing): the change was not saved.".into(),
+            ));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -107,6 +118,28 @@ impl Workbook {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Copies the workbook, consistent as of one moment, to `destination`
+    /// with SQLite's online backup (the workbook stays open and usable).
+    pub fn backup_to(&self, destination: &Path) -> StorageResult<()> {
+        if same_file(&self.path, destination) {
+            return Err(StorageError::Rule(
+                "A backup cannot overwrite the workbook itself.".into(),
+            ));
+        }
+        self.conn.backup(rusqlite::MAIN_DB, destination, None)?;
+        Ok(())
+    }
+
+    /// The database check: `None` when sound, else what is wrong.
+    pub fn damage(&self) -> StorageResult<Option<String>> {
+        Ok(open::damage(&self.conn)?)
+    }
+
+    /// True when the workbook was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 }
 

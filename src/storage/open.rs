@@ -94,9 +94,12 @@ fn sqlite_kind(e: rusqlite::Error) -> OpenErrorKind {
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        tracing::warn!("journal mode is {mode}, not WAL");
+    // A rollback journal, not WAL: WAL needs shared memory on one computer
+    // and is unsafe on the shared folders small offices keep workbooks on.
+    let mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        tracing::warn!("journal mode is {mode}, not DELETE");
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     // 32 MiB of page cache (SQLite's default is 2 MiB): large imports and
@@ -108,7 +111,31 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 /// Writes everything from the WAL into the main file, so that the header
 /// always carries the application id and schema version.
 fn checkpoint(conn: &Connection) -> rusqlite::Result<()> {
+    // Folds any write-ahead log left by an older version into the file.
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+}
+
+/// `PRAGMA quick_check` and the foreign key check: a description of the
+/// damage, or `None` when the database is sound. Reads only.
+pub(crate) fn damage(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let problems: Vec<String> = {
+        let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
+        stmt.query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?
+    };
+    if problems.len() != 1 || problems[0] != "ok" {
+        return Ok(Some(problems.join("; ")));
+    }
+    let orphans: i64 = {
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while rows.next()?.is_some() {
+            n += 1;
+        }
+        n
+    };
+    Ok((orphans > 0).then(|| format!("{orphans} rows refer to rows that do not exist")))
 }
 
 impl Workbook {
@@ -137,6 +164,8 @@ impl Workbook {
             Ok(conn) => Ok(Workbook {
                 conn,
                 path: path.to_owned(),
+                read_only: false,
+                _lock: None,
             }),
             Err(kind) => {
                 // Nothing usable was made: leave no half-created file behind.
@@ -153,6 +182,57 @@ impl Workbook {
     /// A file that is not SQLite, an SQLite file that is not a workbook, or a
     /// workbook from a newer version is refused and left byte-identical.
     pub fn open(path: &Path) -> Result<Workbook, OpenError> {
+        Self::open_inner(path, None)
+    }
+
+    /// Opens for writing as the one Ratchet that has the workbook: takes the
+    /// lock file (or says who holds it), and copies the workbook to
+    /// `backup_before_upgrade` before changing its format.
+    pub fn open_exclusive(
+        path: &Path,
+        backup_before_upgrade: Option<&Path>,
+    ) -> Result<Workbook, OpenError> {
+        read_header(path).map_err(|k| OpenError::new(path, k))?;
+        let lock = super::lockfile::LockFile::acquire(path)
+            .map_err(|who| OpenError::new(path, OpenErrorKind::InUse(who)))?;
+        let mut wb = Self::open_inner(path, backup_before_upgrade)?;
+        wb._lock = Some(lock);
+        Ok(wb)
+    }
+
+    /// Opens to look only: every change is refused, nothing is written, and
+    /// another Ratchet may have it open for writing meanwhile.
+    pub fn open_read_only(path: &Path) -> Result<Workbook, OpenError> {
+        let fail = |kind| OpenError::new(path, kind);
+        let header = read_header(path).map_err(fail)?;
+        check_identity(header.application_id, header.user_version).map_err(fail)?;
+        if (header.user_version as usize) < LATEST_VERSION {
+            return Err(fail(OpenErrorKind::Upgrade(
+                "it is in an older format; open it for writing once to upgrade it".into(),
+            )));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| fail(sqlite_kind(e)))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| fail(sqlite_kind(e)))?;
+        if let Some(why) = damage(&conn).map_err(|e| fail(sqlite_kind(e)))? {
+            return Err(fail(OpenErrorKind::Damaged(why)));
+        }
+        Ok(Workbook {
+            conn,
+            path: path.to_owned(),
+            read_only: true,
+            _lock: None,
+        })
+    }
+
+    fn open_inner(
+        path: &Path,
+        backup_before_upgrade: Option<&Path>,
+    ) -> Result<Workbook, OpenError> {
         let fail = |kind| OpenError::new(path, kind);
         let header = read_header(path).map_err(fail)?;
         // The header can lag behind an uncheckpointed WAL left by a crash; only
@@ -180,6 +260,10 @@ impl Workbook {
             })
             .map_err(|e| fail(sqlite_kind(e)))?;
         check_identity(identity.0, identity.1).map_err(fail)?;
+        // A damaged file is never written to.
+        if let Some(why) = damage(&conn).map_err(|e| fail(sqlite_kind(e)))? {
+            return Err(fail(OpenErrorKind::Damaged(why)));
+        }
 
         // Is another program writing? Ask for the write lock, then let it go.
         conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")
@@ -191,6 +275,13 @@ impl Workbook {
             .pending_migrations(&conn)
             .map_err(|e| fail(OpenErrorKind::Upgrade(e.to_string())))?;
         if pending > 0 {
+            if let Some(dest) = backup_before_upgrade {
+                conn.backup(rusqlite::MAIN_DB, dest, None).map_err(|e| {
+                    fail(OpenErrorKind::Upgrade(format!(
+                        "the backup before upgrading failed: {e}"
+                    )))
+                })?;
+            }
             migrations()
                 .to_latest(&mut conn)
                 .map_err(|e| fail(OpenErrorKind::Upgrade(e.to_string())))?;
@@ -202,6 +293,8 @@ impl Workbook {
         Ok(Workbook {
             conn,
             path: path.to_owned(),
+            read_only: false,
+            _lock: None,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The face of the app: draws from view models and pushes actions.
 //! Nothing here touches the workbook file; see `app` for where actions land.
 
+mod backups;
 mod framework;
 mod help;
 mod home;
@@ -39,6 +40,8 @@ pub struct UiState {
     pub learning: learning::LearningForms,
     /// Forms on the meeting and capacity screens.
     pub meetings: meetings::MeetingForms,
+    /// The backup awaiting confirmation before it is restored.
+    pub confirm_restore: Option<std::path::PathBuf>,
 }
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the
@@ -97,6 +100,13 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             (Some(wb), Screen::Meetings) => meetings::list::meetings_ui(ui, wb, state, actions),
             (Some(wb), Screen::Meeting) => meetings::meeting::meeting_ui(ui, wb, state, actions),
             (Some(wb), Screen::Capacity) => meetings::capacity::capacity_ui(ui, wb, state, actions),
+            (_, Screen::Backups) if view.backups.is_some() => backups::backups_ui(
+                ui,
+                view.backups.as_ref(),
+                view.workbook.is_some(),
+                &mut state.confirm_restore,
+                actions,
+            ),
             _ => start::start_ui(ui, view, state, actions),
         }
     });

@@ -230,6 +230,18 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
             .on_hover_text(practice.explanation);
         nav_items_ui(ui, view, &items, actions);
     }
+    ui.add_space(10.0);
+    ui.separator();
+    nav_items_ui(
+        ui,
+        view,
+        &[(
+            Screen::Backups,
+            "Backups",
+            "Automatic backups of this workbook; back up now or restore one",
+        )],
+        actions,
+    );
 }
 
 fn nav_items_ui(
@@ -285,6 +297,17 @@ pub fn message_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
                     if message.undo && ui.button("Undo").clicked() {
                         actions.push(Action::Undo);
                     }
+                    if let Some(path) = &view.offer_read_only
+                        && ui.button("Open read-only").clicked()
+                    {
+                        actions.push(Action::OpenReadOnly(path.clone()));
+                    }
+                    if view.backups.as_ref().is_some_and(|b| b.damaged.is_some())
+                        && view.screen != Screen::Backups
+                        && ui.button("Backups…").clicked()
+                    {
+                        actions.push(Action::Navigate(Screen::Backups));
+                    }
                 });
             });
         });
@@ -312,6 +335,15 @@ pub fn status_bar_ui(ui: &mut Ui, wb: &WorkbookView) {
             }
         }
         ui.separator();
+        if wb.read_only {
+            ui.label(
+                RichText::new("Read-only")
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text("Someone else has this workbook open for writing; changes are refused.");
+            ui.separator();
+        }
         ui.label(RichText::new(wb.path.display().to_string()).weak())
             .on_hover_text("Where this workbook lives. Every change is written to it at once.");
     });

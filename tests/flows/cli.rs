@@ -1,11 +1,9 @@
 //! The command line, run as a user would run it.
 
-use std::process::Command;
-
 use crate::support::temp;
 
 fn ratchet(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    crate::support::ratchet_command()
         .args(args)
         .output()
         .unwrap()

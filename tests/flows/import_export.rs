@@ -276,7 +276,7 @@ fn bad_rows_are_each_reported_with_line_and_column_and_nothing_is_written() {
             .contains("6 rows are rejected")
     );
     // The command line refuses the same file and changes nothing.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    let out = crate::support::ratchet_command()
         .args([
             "import",
             wb.path().to_str().unwrap(),

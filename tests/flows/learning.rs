@@ -27,7 +27,7 @@ fn check_json_finds_what_was_planted_in_the_sample() {
     let dir = temp();
     let path = dir.path().join("s.ratchet");
     create_sample(&path).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    let out = crate::support::ratchet_command()
         .args([
             "check",
             path.to_str().unwrap(),

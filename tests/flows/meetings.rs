@@ -414,7 +414,7 @@ fn the_memo_and_briefing_book_say_what_was_decided_and_followed_up() {
             .join("|")
     );
     // From the command line: the agenda prints, the memo writes text.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    let out = crate::support::ratchet_command()
         .args([
             "agenda",
             wb.path().to_str().unwrap(),
@@ -431,7 +431,7 @@ fn the_memo_and_briefing_book_say_what_was_decided_and_followed_up() {
         "{agenda}"
     );
     let txt = dir.path().join("memo.txt");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    let out = crate::support::ratchet_command()
         .args([
             "memo",
             wb.path().to_str().unwrap(),

@@ -177,7 +177,7 @@ fn ratchet_report_writes_html_and_a_pdf_with_embedded_fonts() {
     let path = dir.path().join("s.ratchet");
     ratchet::sample::create_sample(&path).unwrap();
     let (html, pdf) = (dir.path().join("d.html"), dir.path().join("d.pdf"));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    let out = crate::support::ratchet_command()
         .args([
             "report",
             path.to_str().unwrap(),
@@ -210,7 +210,7 @@ fn ratchet_report_writes_html_and_a_pdf_with_embedded_fonts() {
         String::from_utf8_lossy(&bytes).contains("/FontFile2"),
         "fonts are embedded"
     );
-    let none = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    let none = crate::support::ratchet_command()
         .args(["report", path.to_str().unwrap()])
         .output()
         .unwrap();

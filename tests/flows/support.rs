@@ -64,3 +64,13 @@ pub fn wait_for_jobs(h: &mut Harness<'_, RatchetApp>) {
     }
     panic!("the background job did not finish");
 }
+
+/// The `ratchet` binary as a command, its backups and preferences kept in a
+/// folder of this test run (never the user's own).
+pub fn ratchet_command() -> std::process::Command {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let home = HOME.get_or_init(temp);
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"));
+    c.env("RATCHET_HOME", home.path());
+    c
+}

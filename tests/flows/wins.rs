@@ -479,7 +479,7 @@ fn the_framework_card_and_poster_say_what_is_missing() {
 }
 
 fn run(args: &[&str]) -> (bool, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ratchet"))
+    let out = crate::support::ratchet_command()
         .args(args)
         .output()
         .unwrap();
