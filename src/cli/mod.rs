@@ -3,6 +3,7 @@
 mod backup;
 mod check;
 mod documents;
+mod exercise;
 mod generate;
 mod import;
 mod meetings;
@@ -77,6 +78,9 @@ pub enum CliCommand {
     Card(documents::PageArgs),
     /// Write the mission poster.
     Poster(documents::PageArgs),
+    /// Edit or hold a workbook as the window does (for the crash tests).
+    #[command(hide = true)]
+    Exercise(exercise::ExerciseArgs),
     /// Write a synthetic workbook of the given size, for benchmarks.
     Generate {
         /// Where to create it (must not exist).
@@ -106,6 +110,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
         CliCommand::Check(args) => check::run(&args, out),
+        CliCommand::Exercise(args) => exercise::run(&args, out),
         CliCommand::Backup(args) => backup::run_backup(&args, out),
         CliCommand::Backups(args) => backup::run_list(&args, out),
         CliCommand::Restore(args) => backup::run_restore(&args, out),

@@ -84,7 +84,10 @@ pub fn backup_dir(root: &Path, workbook: &Path) -> PathBuf {
     root.join(format!("{stem} {:08x}", h as u32))
 }
 
-const STAMP: &str = "%Y-%m-%d %H%M%S";
+/// The time in a backup's name, to the millisecond ("2026-03-04 090000.123").
+const STAMP: &str = "%Y-%m-%d %H%M%S%.3f";
+/// Its length.
+const STAMP_LEN: usize = 21;
 
 fn file_name(workbook: &Path, at: NaiveDateTime, reason: BackupReason) -> String {
     let stem = workbook
@@ -100,14 +103,19 @@ fn parse_name(name: &str) -> Option<(NaiveDateTime, BackupReason)> {
     // "<stem> YYYY-MM-DD HHMMSS <reason>": find the stamp by trying each position.
     let bytes = body.as_bytes();
     for start in (0..body.len()).rev() {
-        if start + 17 > body.len() || !body.is_char_boundary(start) {
+        if start + STAMP_LEN > body.len() || !body.is_char_boundary(start) {
             continue;
         }
         if start > 0 && bytes[start - 1] != b' ' {
             continue;
         }
-        if let Ok(at) = NaiveDateTime::parse_from_str(&body[start..start + 17], STAMP)
-            && let Some(reason) = body.get(start + 18..).and_then(BackupReason::from_code)
+        let Some(stamp) = body.get(start..start + STAMP_LEN) else {
+            continue;
+        };
+        if let Ok(at) = NaiveDateTime::parse_from_str(stamp, STAMP)
+            && let Some(reason) = body
+                .get(start + STAMP_LEN + 1..)
+                .and_then(BackupReason::from_code)
         {
             return Some((at, reason));
         }
@@ -275,7 +283,7 @@ mod tests {
         );
         assert_eq!(
             name,
-            "Riverton-sample 2026-03-04 090000 before import.ratchet"
+            "Riverton-sample 2026-03-04 090000.000 before import.ratchet"
         );
         assert_eq!(
             parse_name(&name),

@@ -137,6 +137,14 @@ impl Workbook {
         Ok(open::damage(&self.conn)?)
     }
 
+    /// Caps the file at `pages` pages, so tests can see what a full disk
+    /// does without filling one (SQLite then refuses writes as it would).
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) -> StorageResult<()> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
+    }
+
     /// True when the workbook was opened read-only.
     pub fn is_read_only(&self) -> bool {
         self.read_only

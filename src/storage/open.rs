@@ -82,6 +82,7 @@ fn sqlite_kind(e: rusqlite::Error) -> OpenErrorKind {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => OpenErrorKind::Locked,
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => OpenErrorKind::ReadOnly,
         Some(ErrorCode::NotADatabase) => OpenErrorKind::NotSqlite,
+        Some(ErrorCode::DatabaseCorrupt) => OpenErrorKind::Damaged(e.to_string()),
         _ => OpenErrorKind::Sqlite(e),
     }
 }

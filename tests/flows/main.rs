@@ -11,6 +11,7 @@ mod meetings;
 mod migrations;
 mod monitor;
 mod parsers_never_panic;
+mod reliability;
 mod shell_ui;
 mod storage_framework;
 mod storage_open;
