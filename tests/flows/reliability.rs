@@ -7,7 +7,6 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use egui_kittest::kittest::Queryable;
 use ratchet::app::{Locations, RatchetApp, Screen};
 use ratchet::domain::{Cell, IndicatorId, TeamId};
 use ratchet::ops::backups::{BackupReason, backup_dir, list_backups, restore, take_backup};
