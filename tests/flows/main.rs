@@ -5,6 +5,7 @@
 
 mod cli;
 mod data_ui;
+mod hostile_text;
 mod import_export;
 mod learning;
 mod meetings;

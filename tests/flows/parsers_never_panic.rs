@@ -109,3 +109,140 @@ fn an_empty_file_is_refused() {
             .contains("empty")
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_truncated_spreadsheet_is_refused_cleanly(cut in 0usize..6_000) {
+        let dir = temp();
+        let whole = dir.path().join("whole.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for r in 0..60u32 {
+            sheet.write_string(r, 0, format!("Team {r}")).unwrap();
+            sheet.write_number(r, 1, f64::from(r) * 1.5).unwrap();
+        }
+        book.save(&whole).unwrap();
+        let bytes = std::fs::read(&whole).unwrap();
+        let cut = cut.min(bytes.len().saturating_sub(1));
+        let path = dir.path().join("cut.xlsx");
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        prop_assert!(open_source(&path, &SourceOptions::default()).is_err());
+    }
+
+    #[test]
+    fn any_text_in_every_certificate_field_lays_out_as_well_formed_svg(
+        recipients in "\\PC{0,200}",
+        achievement in "\\PC{0,400}",
+        agency in "\\PC{0,80}",
+        signer in "\\PC{0,60}",
+    ) {
+        use ratchet::domain::certificate::{CertificateLayout, CertificateText, Paper};
+        use ratchet::export::certificate::{CertificateSpec, layout_certificate};
+        for layout in CertificateLayout::ALL {
+            let c = layout_certificate(&CertificateSpec {
+                text: CertificateText {
+                    heading: "Certificate of Recognition".into(),
+                    recipients: recipients.clone(),
+                    achievement: achievement.clone(),
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                    agency: agency.clone(),
+                    signer_name: signer.clone(),
+                    signer_title: signer.clone(),
+                },
+                layout,
+                paper: Paper::A4,
+                logo: None,
+            });
+            prop_assert!(resvg::usvg::roxmltree::Document::parse(&c.svg).is_ok());
+        }
+    }
+
+    #[test]
+    fn any_typed_text_is_judged_without_panicking(text in "\\PC{0,60}") {
+        use ratchet::domain::TargetDraft;
+        let _ = ratchet::domain::target::parse_typed_date(&text);
+        let _ = ratchet::domain::number::parse_typed_number(&text);
+        let draft = TargetDraft {
+            indicator_name: text.clone(),
+            unit: text.clone(),
+            baseline_value: text.clone(),
+            baseline_date: text.clone(),
+            target_value: text.clone(),
+            deadline: text.clone(),
+            ..TargetDraft::default()
+        };
+        let _ = draft.validate();
+        let _ = ratchet::domain::win::ManualWin { team: None, people: text.clone(), achieved_on: None, description: text.clone() }.problems();
+        let _ = ratchet::domain::review::review_problems(&text, &[]);
+        let _ = ratchet::domain::mission::validate_mission(&text);
+    }
+}
+
+#[test]
+fn a_huge_field_and_a_very_wide_file_are_read_or_refused_with_a_reason() {
+    let dir = temp();
+    let (_, wb) = new_workbook(dir.path(), "w.ratchet");
+    // A 5 MB cell.
+    let path = dir.path().join("huge.csv");
+    let huge = "x".repeat(5 * 1024 * 1024);
+    std::fs::write(
+        &path,
+        format!("team,indicator,period,value\n{huge},Repaired,2025-01-06,4\n"),
+    )
+    .unwrap();
+    let mapping = Mapping {
+        team: Some(0),
+        indicator: Some(1),
+        period: Some(2),
+        value: Some(3),
+        ..Mapping::default()
+    };
+    let options = ImportOptions {
+        create_missing: true,
+        ..ImportOptions::default()
+    };
+    match plan_import(
+        &wb,
+        &path,
+        &SourceOptions::default(),
+        &mapping,
+        &options,
+        &mut |_| true,
+    ) {
+        Ok(plan) => assert_eq!(
+            plan.report.values + plan.report.rejected_total,
+            1,
+            "the row is planned or named"
+        ),
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+    // 100,000 columns.
+    let wide = dir.path().join("wide.csv");
+    let header: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
+    std::fs::write(
+        &wide,
+        format!("{}\n{}\n", header.join(","), vec!["1"; 100_000].join(",")),
+    )
+    .unwrap();
+    if let Ok(source) = open_source(&wide, &SourceOptions::default()) {
+        assert_eq!(source.headers.len(), 100_000);
+    }
+    // Invalid UTF-8 in the middle of a file: read as Windows-1252, not a panic.
+    let mixed = dir.path().join("mixed.csv");
+    let mut bytes = b"team,indicator,period,value\nCaf".to_vec();
+    bytes.extend([0xE9, 0xFF]);
+    bytes.extend(b",Repaired,2025-01-06,4\n");
+    std::fs::write(&mixed, bytes).unwrap();
+    let plan = plan_import(
+        &wb,
+        &mixed,
+        &SourceOptions::default(),
+        &mapping,
+        &options,
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(plan.report.values, 1);
+}
