@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, Queryable};
 use ratchet::analysis::integrity::Finding;
 use ratchet::app::meeting_view::MeetingView;
 use ratchet::app::{Locations, RatchetApp, Screen};
@@ -454,6 +454,17 @@ fn the_memo_and_briefing_book_say_what_was_decided_and_followed_up() {
     );
 }
 
+/// Clicks the agenda row whose label starts with `row` ("N. title").
+fn select_agenda_item(h: &mut egui_kittest::Harness<'_, RatchetApp>, row: &str) {
+    h.get(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .label_contains(row),
+    )
+    .click();
+    h.run();
+}
+
 #[test]
 fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window() {
     let dir = temp();
@@ -492,6 +503,33 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
         .position(|i| i.kind == ItemKind::Behind)
         .unwrap()
         + 1;
+    let title = view.meeting.items[n - 1].title.clone();
+    // The agenda is a list; the item chosen in it is shown in full below.
+    type_into(&mut h, "Add to the agenda", "Winter rota");
+    click(&mut h, "Add item");
+    let items = &h
+        .state()
+        .view()
+        .workbook
+        .as_ref()
+        .unwrap()
+        .meeting
+        .as_ref()
+        .unwrap()
+        .meeting
+        .items;
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1].title, "Winter rota");
+    assert_eq!(n, 1, "the crafted agenda opens on the Behind item");
+    // ↓ moves through the agenda; only the selected item is shown in full.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert!(
+        h.query_by_label(&format!("Decision on item {}", n + 1))
+            .is_some()
+    );
+    assert!(h.query_by_label(&format!("Decision on item {n}")).is_none());
+    select_agenda_item(&mut h, &format!("{n}. {title}"));
     type_into(
         &mut h,
         &format!("Decision on item {n}"),
@@ -549,6 +587,13 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
             |i| i.kind == ItemKind::FollowUp && i.title.starts_with("Report the loan's effect")
         )
     );
+    let items = &view.meeting.items;
+    let k = items
+        .iter()
+        .position(|i| i.kind == ItemKind::FollowUp)
+        .unwrap();
+    let row = format!("{}. {}", k + 1, items[k].title);
+    select_agenda_item(&mut h, &row);
     type_into(
         &mut h,
         "How \"Report the loan's effect\" was resolved",

@@ -13,7 +13,36 @@ use crate::domain::target::parse_typed_date;
 use crate::ui::UiState;
 use crate::ui::widgets::{guidance_ui, problem_ui};
 
-/// Draws the meeting screen.
+/// Height of one agenda row (a section heading or an item).
+const ROW_H: f32 = 22.0;
+
+/// One row of the agenda list: a section heading or a numbered item.
+enum Row<'a> {
+    Heading(ItemKind),
+    Item(usize, &'a AgendaItem),
+}
+
+/// The agenda in display order: sections in their fixed order, items
+/// numbered through.
+fn agenda_rows(items: &[AgendaItem]) -> Vec<Row<'_>> {
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for kind in ItemKind::ALL {
+        let mut first = true;
+        for item in items.iter().filter(|i| i.kind == kind) {
+            if first {
+                rows.push(Row::Heading(kind));
+                first = false;
+            }
+            n += 1;
+            rows.push(Row::Item(n, item));
+        }
+    }
+    rows
+}
+
+/// Draws the meeting screen: the agenda as a list (only visible rows are
+/// laid out, so a long agenda stays fast) and the selected item below it.
 pub fn meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
     ui.horizontal(|ui| {
         if ui.button("← Meetings").clicked() {
@@ -24,52 +53,183 @@ pub fn meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
         guidance_ui(ui, "Open a meeting from the Stat meetings screen.");
         return;
     };
+    let m = &view.meeting;
+    ui.heading(&m.title);
+    ui.label(format!(
+        "{} · {}",
+        m.held_on.format("%-d %B %Y"),
+        if view.teams.is_empty() {
+            "all teams".to_owned()
+        } else {
+            view.teams.join(", ")
+        }
+    ));
+    if !view.is_latest {
+        guidance_ui(
+            ui,
+            "A later meeting exists: follow-ups show where they stood when this meeting ended.",
+        );
+    }
+    documents_ui(ui, state, actions);
+    let rows = agenda_rows(&m.items);
+    let numbered: Vec<(usize, &AgendaItem)> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Item(n, i) => Some((*n, *i)),
+            Row::Heading(_) => None,
+        })
+        .collect();
+    let selected = state
+        .meetings
+        .selected_item
+        .and_then(|id| numbered.iter().position(|(_, i)| i.id == id))
+        .unwrap_or(0);
+    let moved = move_selection_by_keys(ui, selected, numbered.len());
+    if moved != selected {
+        state.meetings.scroll_to_selected = true;
+    }
+    let selected = moved;
+    if let Some((_, item)) = numbered.get(selected) {
+        state.meetings.selected_item = Some(item.id);
+    }
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(format!(
+            "Agenda — {} item{} (↑/↓ moves through it)",
+            numbered.len(),
+            if numbered.len() == 1 { "" } else { "s" }
+        ))
+        .strong(),
+    );
+    let list_h = (rows.len() as f32 * (ROW_H + ui.spacing().item_spacing.y))
+        .min(ui.available_height() * 0.4)
+        .max(ROW_H);
     egui::ScrollArea::vertical()
-        .id_salt("meeting")
+        .id_salt("meeting agenda")
+        .max_height(list_h)
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_H, rows.len(), |ui, range| {
+            if std::mem::take(&mut state.meetings.scroll_to_selected) {
+                let selected_id = state.meetings.selected_item;
+                let at = rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Item(_, it) if Some(it.id) == selected_id));
+                if let Some(i) = at {
+                    scroll_to_row(ui, range.start, i);
+                }
+            }
+            for row in &rows[range] {
+                match row {
+                    Row::Heading(kind) => {
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(ui.available_width(), ROW_H),
+                            egui::Layout::left_to_right(egui::Align::Center),
+                            |ui| ui.label(RichText::new(kind.heading()).strong()),
+                        );
+                    }
+                    Row::Item(n, item) => {
+                        let is_selected = state.meetings.selected_item == Some(item.id);
+                        let text = format!("{n}. {}{}", item.title, item_markers(view, item));
+                        let button = egui::Button::selectable(is_selected, text)
+                            .min_size(egui::vec2(0.0, ROW_H));
+                        let justified = egui::Layout::top_down_justified(egui::Align::Min);
+                        let r = ui.with_layout(justified, |ui| ui.add(button)).inner;
+                        if r.clicked() {
+                            state.meetings.selected_item = Some(item.id);
+                        }
+                    }
+                }
+            }
+        });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("meeting detail")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let m = &view.meeting;
-            ui.heading(&m.title);
-            ui.label(format!(
-                "{} · {}",
-                m.held_on.format("%-d %B %Y"),
-                if view.teams.is_empty() { "all teams".to_owned() } else { view.teams.join(", ") }
-            ));
-            if !view.is_latest {
-                guidance_ui(ui, "A later meeting exists: follow-ups show where they stood when this meeting ended.");
-            }
-            documents_ui(ui, state, actions);
-            let mut n = 0;
-            for kind in ItemKind::ALL {
-                let items: Vec<&AgendaItem> = m.items.iter().filter(|i| i.kind == kind).collect();
-                if items.is_empty() {
-                    continue;
-                }
-                ui.add_space(6.0);
-                ui.label(RichText::new(kind.heading()).strong().size(15.0));
-                for item in items {
-                    n += 1;
-                    item_ui(ui, view, item, n, state, actions);
-                }
+            if let Some((n, item)) = numbered.get(selected) {
+                item_ui(ui, view, item, *n, state, actions);
+            } else {
+                guidance_ui(ui, "The agenda is empty: add an item below.");
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let f = &mut state.meetings;
                 let l = ui.label("Add to the agenda");
-                ui.add(egui::TextEdit::singleline(&mut f.new_item).desired_width(320.0)).labelled_by(l.id);
-                if ui.add_enabled(!f.new_item.trim().is_empty(), egui::Button::new("Add item")).clicked() {
-                    actions.push(meeting(MeetingAction::AddItem(f.new_item.trim().to_owned())));
+                ui.add(egui::TextEdit::singleline(&mut f.new_item).desired_width(320.0))
+                    .labelled_by(l.id);
+                if ui
+                    .add_enabled(!f.new_item.trim().is_empty(), egui::Button::new("Add item"))
+                    .clicked()
+                {
+                    actions.push(meeting(MeetingAction::AddItem(
+                        f.new_item.trim().to_owned(),
+                    )));
                     f.new_item.clear();
                 }
             });
             ui.add_space(6.0);
             ui.label(RichText::new("Follow-ups for the meeting as a whole").strong());
             follow_up_form_ui(ui, None, state, actions);
-            let general: Vec<&MeetingFollowUp> = view.raised.iter().filter(|f| f.item.is_none()).collect();
+            let general: Vec<&MeetingFollowUp> =
+                view.raised.iter().filter(|f| f.item.is_none()).collect();
             for f in general {
                 follow_up_line_ui(ui, f, false, state, actions);
             }
         });
+}
+
+/// Scrolls a `show_rows` list so that row `i` is visible; `first` is the
+/// first row laid out this frame (the list's top is worked out from it).
+fn scroll_to_row(ui: &mut Ui, first: usize, i: usize) {
+    let step = ROW_H + ui.spacing().item_spacing.y;
+    let top = ui.max_rect().top() + (i as f32 - first as f32) * step;
+    let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + ROW_H);
+    ui.scroll_to_rect(rect, None);
+}
+
+/// ↑ and ↓ move through the agenda when no text field has the keyboard.
+fn move_selection_by_keys(ui: &mut Ui, selected: usize, len: usize) -> usize {
+    if len == 0 || ui.ctx().text_edit_focused() {
+        return selected;
+    }
+    let (down, up) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::ArrowUp),
+        )
+    });
+    if down && selected + 1 < len {
+        selected + 1
+    } else if up && selected > 0 {
+        selected - 1
+    } else {
+        selected
+    }
+}
+
+/// What an agenda row shows after its title: decisions taken, follow-ups
+/// raised, notes written, a carried follow-up still open.
+fn item_markers(view: &MeetingView, item: &AgendaItem) -> String {
+    let mut marks = Vec::new();
+    if !item.decisions.is_empty() {
+        marks.push(format!("✔ {}", item.decisions.len()));
+    }
+    let raised = view
+        .raised
+        .iter()
+        .filter(|f| f.item == Some(item.id))
+        .count();
+    if raised > 0 {
+        marks.push(format!("→ {raised}"));
+    }
+    if !item.notes.trim().is_empty() {
+        marks.push("notes".to_owned());
+    }
+    if marks.is_empty() {
+        String::new()
+    } else {
+        format!("   ({})", marks.join(" · "))
+    }
 }
 
 fn documents_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {

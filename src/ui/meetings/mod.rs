@@ -37,6 +37,10 @@ pub struct MeetingForms {
     pub new_title: String,
     /// New meeting: teams ticked (none: all).
     pub new_teams: Vec<TeamId>,
+    /// The agenda item shown in full below the agenda list.
+    pub selected_item: Option<ItemId>,
+    /// Scroll the agenda list to the selected item on the next frame.
+    pub scroll_to_selected: bool,
     /// Decision being typed, per agenda item.
     pub decision: HashMap<ItemId, String>,
     /// Follow-up being typed, per agenda item (None: the meeting as a whole).
