@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use ratchet::app::first_frame::{FirstFrameProbe, probe_requested};
 use ratchet::app::{Locations, RatchetApp};
 use ratchet::cli::Cli;
 
@@ -60,7 +61,12 @@ fn run_window(workbook: Option<std::path::PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             ratchet::ui::theme::setup(&cc.egui_ctx);
-            Ok(Box::new(RatchetApp::new(locations(), workbook)))
+            let app = RatchetApp::new(locations(), workbook);
+            if probe_requested() {
+                Ok(Box::new(FirstFrameProbe::new(app)))
+            } else {
+                Ok(Box::new(app))
+            }
         }),
     )
 }

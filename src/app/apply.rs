@@ -144,10 +144,12 @@ impl RatchetApp {
         }
         let dir = crate::ops::backups::backup_dir(&self.locations.backups, path);
         let upgrade = crate::ops::backups::upgrade_backup_path(&dir, path).ok();
-        match Workbook::open_exclusive(path, upgrade.as_deref()) {
+        match Workbook::open_exclusive_checking_beside(path, upgrade.as_deref()) {
             Ok(wb) => {
                 self.install(wb, create);
-                self.daily_backup();
+                self.check_pending = true;
+                self.daily_backup_due = true;
+                self.poll_open_check();
             }
             Err(e) => {
                 use crate::storage::OpenErrorKind;

@@ -9,10 +9,49 @@ use super::view::{BackupsView, Screen};
 use crate::ops::backups::{
     BackupReason, backup_dir, daily_backup_due, is_good, list_backups, restore, take_backup,
 };
+use crate::storage::{CheckStatus, StorageError};
 
 impl RatchetApp {
-    /// Takes the day's backup of the workbook just opened, if it is due.
-    pub(super) fn daily_backup(&mut self) {
+    /// Follows the open workbook's database check (running beside the
+    /// window): a damaged file is closed and its recovery shown; a sound one
+    /// gets the day's backup, copied on another thread. Also collects that
+    /// backup when it is done.
+    pub(super) fn poll_open_check(&mut self) {
+        self.poll_daily_backup();
+        if !self.check_pending {
+            return;
+        }
+        let Some(wb) = self.workbook.as_mut() else {
+            self.check_pending = false;
+            return;
+        };
+        match wb.check_status() {
+            CheckStatus::Running => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(30));
+                }
+            }
+            CheckStatus::Damaged(why) => {
+                self.check_pending = false;
+                self.daily_backup_due = false;
+                let path = wb.path().to_owned();
+                self.workbook = None;
+                self.view.workbook = None;
+                self.show_recovery(&path, why.clone());
+                self.error(StorageError::Damaged(why).to_string());
+            }
+            CheckStatus::Sound => {
+                self.check_pending = false;
+                if std::mem::take(&mut self.daily_backup_due) {
+                    self.start_daily_backup();
+                }
+            }
+        }
+    }
+
+    /// Starts the day's backup of the open workbook on another thread, if
+    /// it is due.
+    fn start_daily_backup(&mut self) {
         let Some(wb) = self.workbook.as_ref() else {
             return;
         };
@@ -20,12 +59,64 @@ impl RatchetApp {
             return;
         }
         let dir = backup_dir(&self.locations.backups, wb.path());
-        if daily_backup_due(&dir)
-            && let Err(e) = take_backup(wb, &dir, BackupReason::Open)
-        {
-            self.error(format!(
+        if !daily_backup_due(&dir) {
+            return;
+        }
+        let source = match wb.backup_source() {
+            Ok(s) => s,
+            Err(e) => {
+                self.error(format!(
+                    "The daily backup could not be taken ({e}); the workbook itself is fine."
+                ));
+                return;
+            }
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("daily backup".into())
+            .spawn(move || {
+                let result =
+                    take_backup(&source, &dir, BackupReason::Open).map_err(|e| e.to_string());
+                // The window may have closed meanwhile: nobody to tell.
+                let _ = tx.send(result);
+            });
+        match started {
+            Ok(_) => self.backup_running = Some(rx),
+            Err(e) => self.error(format!(
+                "The daily backup could not be started ({e}); the workbook itself is fine."
+            )),
+        }
+    }
+
+    /// Collects the day's backup once its thread is done.
+    fn poll_daily_backup(&mut self) {
+        let Some(rx) = &self.backup_running else {
+            return;
+        };
+        let result = match rx.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err("the copy stopped before it finished".to_owned())
+            }
+        };
+        self.backup_running = None;
+        match result {
+            Ok(_) => {
+                if self.view.screen == Screen::Backups
+                    && let Some(path) = self.workbook.as_ref().map(|w| w.path().to_owned())
+                {
+                    self.view.backups = Some(self.backups_view(&path, None));
+                }
+            }
+            Err(e) => self.error(format!(
                 "The daily backup could not be taken ({e}); the workbook itself is fine."
-            ));
+            )),
         }
     }
 

@@ -500,9 +500,10 @@ impl RatchetApp {
         }
     }
 
-    /// True while an import or export runs in the background.
+    /// True while work runs on another thread: an import or export, the
+    /// open workbook's database check, or the day's backup.
     pub fn job_running(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || self.check_pending || self.backup_running.is_some()
     }
 }
 

@@ -15,6 +15,7 @@ mod apply_wins;
 pub mod commands;
 pub mod data_view;
 pub mod dialogs;
+pub mod first_frame;
 pub mod import_job;
 pub mod integrity_view;
 pub mod learning_view;
@@ -61,6 +62,12 @@ pub struct RatchetApp {
     checks_stale: bool,
     /// Indicators whose values changed since the checks last ran.
     checks_stale_indicators: Vec<crate::domain::IndicatorId>,
+    /// The open workbook's database check is still running beside the window.
+    check_pending: bool,
+    /// The day's backup is to be taken once the check says the file is sound.
+    daily_backup_due: bool,
+    /// The day's backup, being copied on another thread.
+    backup_running: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
 }
 
 impl RatchetApp {
@@ -88,6 +95,9 @@ impl RatchetApp {
             preview_edited_at: None,
             checks_stale: false,
             checks_stale_indicators: Vec::new(),
+            check_pending: false,
+            daily_backup_due: false,
+            backup_running: None,
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {
@@ -119,6 +129,7 @@ impl RatchetApp {
             self.context_ready = true;
         }
         self.poll_job();
+        self.poll_open_check();
         self.refresh_certificate_preview();
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw

@@ -168,20 +168,63 @@ pub fn to_prune(backups: &[(PathBuf, NaiveDateTime)], now: NaiveDateTime) -> Vec
     out
 }
 
-/// Takes a backup of the open workbook into `dir` and prunes old ones.
-pub fn take_backup(wb: &Workbook, dir: &Path, reason: BackupReason) -> StorageResult<PathBuf> {
+/// Takes a backup of the open workbook (or of a second connection to it)
+/// into `dir` and prunes old ones.
+pub fn take_backup(
+    wb: &impl BackupFrom,
+    dir: &Path,
+    reason: BackupReason,
+) -> StorageResult<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let now = chrono::Local::now().naive_local();
-    let mut path = dir.join(file_name(wb.path(), now, reason));
+    let mut path = dir.join(file_name(wb.workbook_path(), now, reason));
     let mut n = 2;
     while path.exists() {
-        path = dir
-            .join(file_name(wb.path(), now, reason).replace(".ratchet", &format!(" {n}.ratchet")));
+        path = dir.join(
+            file_name(wb.workbook_path(), now, reason)
+                .replace(".ratchet", &format!(" {n}.ratchet")),
+        );
         n += 1;
     }
-    wb.backup_to(&path)?;
+    // Copied under a temporary name and renamed: a copy cut short (the
+    // window closed, the disk filled) never looks like a backup.
+    let part = path.with_extension("ratchet-part");
+    let copied = wb
+        .copy_to(&part)
+        .and_then(|()| Ok(std::fs::rename(&part, &path)?));
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&part);
+        return Err(e);
+    }
     prune(dir, now);
     Ok(path)
+}
+
+/// What a backup can be copied from: the open workbook, or a second
+/// connection to it on another thread.
+pub trait BackupFrom {
+    /// The workbook's own file (names the backup).
+    fn workbook_path(&self) -> &Path;
+    /// Copies the workbook, consistent as of one moment, to `destination`.
+    fn copy_to(&self, destination: &Path) -> StorageResult<()>;
+}
+
+impl BackupFrom for Workbook {
+    fn workbook_path(&self) -> &Path {
+        self.path()
+    }
+    fn copy_to(&self, destination: &Path) -> StorageResult<()> {
+        self.backup_to(destination)
+    }
+}
+
+impl BackupFrom for crate::storage::BackupSource {
+    fn workbook_path(&self) -> &Path {
+        self.path()
+    }
+    fn copy_to(&self, destination: &Path) -> StorageResult<()> {
+        self.backup_to(destination)
+    }
 }
 
 /// Deletes the backups the retention rule no longer keeps.

@@ -19,6 +19,11 @@ pub enum StorageError {
     /// The file holds something this version cannot interpret.
     #[error("The workbook holds data this version cannot read ({0}).")]
     Corrupt(String),
+    /// The database check found the file damaged; nothing was written.
+    #[error(
+        "The workbook file is damaged ({0}); nothing was written. Recover it from a backup on the Backups screen."
+    )]
+    Damaged(String),
     /// The person cancelled a long operation; nothing was written.
     #[error("Cancelled; nothing was written.")]
     Cancelled,

@@ -5,12 +5,14 @@
 //! [`Workbook::transact`], and each aggregate has its own file of queries.
 
 mod agency;
+mod backup_source;
 mod capacity;
 mod codec;
 mod deficits;
 mod error;
 mod flags;
 mod framework;
+mod health;
 mod import;
 mod indicators;
 mod lockfile;
@@ -36,8 +38,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use backup_source::BackupSource;
 pub use error::{OpenError, OpenErrorKind, StorageError};
 pub use flags::{FlagEvent, FlagsRecorded};
+pub use health::CheckStatus;
 pub use import::{ImportBatch, ImportOutcome, ImportValue, NameRef, OnExisting};
 pub use indicators::NewIndicator;
 pub use lockfile::{Holder, lock_path};
@@ -60,6 +64,8 @@ pub struct Workbook {
     read_only: bool,
     /// The lock file naming this user and computer, when opened exclusively.
     _lock: Option<lockfile::LockFile>,
+    /// The database check: done, or running beside the window.
+    health: health::HealthCheck,
 }
 
 /// Result of a storage operation.
@@ -72,7 +78,8 @@ impl Workbook {
     }
 
     /// Runs `f` in one immediate transaction: committed if it returns `Ok`,
-    /// rolled back (nothing written) if it returns `Err` or panics.
+    /// rolled back (nothing written) if it returns `Err` or panics. Waits
+    /// first for a database check still running: a damaged file is refused.
     pub fn transact<T>(
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> StorageResult<T>,
@@ -82,6 +89,7 @@ impl Workbook {
                 "This workbook is open read-only (someone else has it open for writing): the change was not saved.".into(),
             ));
         }
+        self.await_check()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -12,6 +12,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::Workbook;
 use super::error::{OpenError, OpenErrorKind};
+use super::health::HealthCheck;
 use super::migrations::{LATEST_VERSION, migrations};
 
 /// Marks a SQLite file as a Ratchet workbook (`PRAGMA application_id`, "RTCH").
@@ -23,12 +24,14 @@ pub const WORKBOOK_EXTENSION: &str = "ratchet";
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long to wait for another program's write to finish before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_millis(1500);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// What the file header says, read without SQLite.
 struct Header {
     user_version: u32,
     application_id: i32,
+    /// The file is in WAL mode (format versions 2 in bytes 18 and 19).
+    wal_mode: bool,
 }
 
 fn read_header(path: &Path) -> Result<Header, OpenErrorKind> {
@@ -50,10 +53,32 @@ fn read_header(path: &Path) -> Result<Header, OpenErrorKind> {
         return Err(OpenErrorKind::NotSqlite);
     }
     let be32 = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
+    // A file cut short (a copy that stopped half-way) is caught here, before
+    // SQLite reads it: the header says how many pages there should be.
+    let page_size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes(be32(28)));
+    let pages_valid = be32(24) == be32(92) && pages > 0;
+    if pages_valid && meta.len() < pages * page_size {
+        return Err(OpenErrorKind::Damaged(format!(
+            "the file is {} bytes but its header says {} pages of {page_size} bytes: it was cut short",
+            meta.len(),
+            pages
+        )));
+    }
     Ok(Header {
         user_version: u32::from_be_bytes(be32(60)),
         application_id: i32::from_be_bytes(be32(68)),
+        wal_mode: bytes[18] == 2 || bytes[19] == 2,
     })
+}
+
+fn journal_path(path: &Path) -> PathBuf {
+    let mut os = path.as_os_str().to_owned();
+    os.push("-journal");
+    PathBuf::from(os)
 }
 
 fn wal_path(path: &Path) -> PathBuf {
@@ -87,10 +112,11 @@ fn sqlite_kind(e: rusqlite::Error) -> OpenErrorKind {
     }
 }
 
-/// Settings every connection gets: referential integrity, WAL, and FULL sync.
+/// Settings every connection gets: referential integrity, a rollback
+/// journal, and FULL sync.
 ///
-/// `synchronous = FULL`: with WAL, every commit is fsynced, so a committed
-/// edit survives power loss as well as a crash. Edits are human-paced and bulk
+/// `synchronous = FULL`: every commit is fsynced, so a committed edit
+/// survives power loss as well as a crash. Edits are human-paced and bulk
 /// imports are one transaction, so the cost is one fsync per change.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -167,6 +193,7 @@ impl Workbook {
                 path: path.to_owned(),
                 read_only: false,
                 _lock: None,
+                health: HealthCheck::sound(),
             }),
             Err(kind) => {
                 // Nothing usable was made: leave no half-created file behind.
@@ -183,7 +210,7 @@ impl Workbook {
     /// A file that is not SQLite, an SQLite file that is not a workbook, or a
     /// workbook from a newer version is refused and left byte-identical.
     pub fn open(path: &Path) -> Result<Workbook, OpenError> {
-        Self::open_inner(path, None)
+        Self::open_inner(path, None, CheckMode::Now)
     }
 
     /// Opens for writing as the one Ratchet that has the workbook: takes the
@@ -193,10 +220,30 @@ impl Workbook {
         path: &Path,
         backup_before_upgrade: Option<&Path>,
     ) -> Result<Workbook, OpenError> {
+        Self::open_locked(path, backup_before_upgrade, CheckMode::Now)
+    }
+
+    /// As [`Workbook::open_exclusive`], for the window: the database check
+    /// runs on another thread (see [`Workbook::check_status`]) so a large
+    /// workbook opens at once, and every change waits for its verdict. A
+    /// workbook that needs upgrading, or that a crash left mid-write, is
+    /// checked before anything else, as `open_exclusive` does.
+    pub fn open_exclusive_checking_beside(
+        path: &Path,
+        backup_before_upgrade: Option<&Path>,
+    ) -> Result<Workbook, OpenError> {
+        Self::open_locked(path, backup_before_upgrade, CheckMode::Beside)
+    }
+
+    fn open_locked(
+        path: &Path,
+        backup_before_upgrade: Option<&Path>,
+        check: CheckMode,
+    ) -> Result<Workbook, OpenError> {
         read_header(path).map_err(|k| OpenError::new(path, k))?;
         let lock = super::lockfile::LockFile::acquire(path)
             .map_err(|who| OpenError::new(path, OpenErrorKind::InUse(who)))?;
-        let mut wb = Self::open_inner(path, backup_before_upgrade)?;
+        let mut wb = Self::open_inner(path, backup_before_upgrade, check)?;
         wb._lock = Some(lock);
         Ok(wb)
     }
@@ -227,12 +274,14 @@ impl Workbook {
             path: path.to_owned(),
             read_only: true,
             _lock: None,
+            health: HealthCheck::sound(),
         })
     }
 
     fn open_inner(
         path: &Path,
         backup_before_upgrade: Option<&Path>,
+        check: CheckMode,
     ) -> Result<Workbook, OpenError> {
         let fail = |kind| OpenError::new(path, kind);
         let header = read_header(path).map_err(fail)?;
@@ -261,10 +310,24 @@ impl Workbook {
             })
             .map_err(|e| fail(sqlite_kind(e)))?;
         check_identity(identity.0, identity.1).map_err(fail)?;
-        // A damaged file is never written to.
-        if let Some(why) = damage(&conn).map_err(|e| fail(sqlite_kind(e)))? {
-            return Err(fail(OpenErrorKind::Damaged(why)));
-        }
+        // A damaged file is never written to. Opening writes only to upgrade
+        // the format or to leave WAL mode; otherwise the check may run beside
+        // the window, and `transact` waits for it.
+        let up_to_date = identity.1 as usize == LATEST_VERSION;
+        let hot_journal = journal_path(path).exists();
+        let health = if check == CheckMode::Beside
+            && up_to_date
+            && !has_wal
+            && !hot_journal
+            && !header.wal_mode
+        {
+            HealthCheck::spawn(path)
+        } else {
+            if let Some(why) = damage(&conn).map_err(|e| fail(sqlite_kind(e)))? {
+                return Err(fail(OpenErrorKind::Damaged(why)));
+            }
+            HealthCheck::sound()
+        };
 
         // Is another program writing? Ask for the write lock, then let it go.
         conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")
@@ -296,6 +359,16 @@ impl Workbook {
             path: path.to_owned(),
             read_only: false,
             _lock: None,
+            health,
         })
     }
+}
+
+/// When the database check runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CheckMode {
+    /// Before the workbook is handed over.
+    Now,
+    /// On another thread, beside the window.
+    Beside,
 }

@@ -11,9 +11,9 @@ use ratchet::app::{Locations, RatchetApp, Screen};
 use ratchet::domain::{Cell, IndicatorId, TeamId};
 use ratchet::ops::backups::{BackupReason, backup_dir, list_backups, restore, take_backup};
 use ratchet::sample::{SplitMix64, create_sample};
-use ratchet::storage::{OpenErrorKind, Workbook, lock_path};
+use ratchet::storage::{CheckStatus, OpenErrorKind, StorageError, Workbook, lock_path};
 
-use crate::support::{click, harness, ratchet_command, temp};
+use crate::support::{click, harness, ratchet_command, temp, wait_for_jobs};
 
 fn sample(dir: &Path) -> PathBuf {
     let path = dir.join("s.ratchet");
@@ -151,8 +151,12 @@ fn a_damaged_workbook_is_never_written_to_and_the_window_offers_the_latest_good_
     );
     // The window shows the backups and restores the good one.
     let mut h = harness(RatchetApp::new(locations, Some(path.clone())));
-    h.run();
+    wait_for_jobs(&mut h);
     assert_eq!(h.state().view().screen, Screen::Backups);
+    assert!(
+        h.state().workbook().is_none(),
+        "the damaged file was closed"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let label = h
         .state()
@@ -178,6 +182,89 @@ fn a_damaged_workbook_is_never_written_to_and_the_window_offers_the_latest_good_
         .find(|b| b.reason == BackupReason::Restore)
         .unwrap();
     assert_eq!(std::fs::read(kept.path).unwrap(), before);
+}
+
+#[test]
+fn the_window_opens_before_the_check_finishes_but_a_damaged_file_still_takes_no_change() {
+    let dir = temp();
+    let path = sample(dir.path());
+    damage(&path);
+    let before = std::fs::read(&path).unwrap();
+    // The window's open hands the workbook over at once; the check runs beside it.
+    let mut wb = Workbook::open_exclusive_checking_beside(&path, None)
+        .expect("the cheap checks at open pass; the database check runs beside");
+    // A change waits for the verdict and is refused.
+    let err = wb
+        .add_team("Night Crew", "")
+        .expect_err("a damaged file is never written to");
+    assert!(
+        matches!(err, StorageError::Damaged(_)),
+        "refused as damaged: {err}"
+    );
+    assert!(err.to_string().contains("nothing was written"), "{err}");
+    assert!(matches!(wb.check_status(), CheckStatus::Damaged(_)));
+    drop(wb);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "left byte for byte as it was"
+    );
+    // A sound workbook reports sound, and takes changes.
+    std::fs::create_dir(dir.path().join("good")).unwrap();
+    let good = sample(&dir.path().join("good"));
+    let mut wb = Workbook::open_exclusive_checking_beside(&good, None).unwrap();
+    wb.add_team("Night Crew", "").unwrap();
+    assert_eq!(wb.check_status(), CheckStatus::Sound);
+    assert!(wb.team_by_name("Night Crew").unwrap().is_some());
+}
+
+#[test]
+fn the_window_takes_the_days_backup_beside_it_once_a_day() {
+    let dir = temp();
+    let locations = Locations::under(dir.path());
+    let path = sample(dir.path());
+    let bdir = backup_dir(&locations.backups, &path);
+    for _ in 0..2 {
+        let mut h = harness(RatchetApp::new(locations.clone(), Some(path.clone())));
+        wait_for_jobs(&mut h);
+        assert!(h.state().workbook().is_some());
+        assert!(h.state().view().message.is_none(), "no error shown");
+    }
+    let backups = list_backups(&bdir);
+    assert_eq!(backups.len(), 1, "one a day: {backups:?}");
+    assert_eq!(backups[0].reason, BackupReason::Open);
+    let copy = Workbook::open_read_only(&backups[0].path).unwrap();
+    assert_eq!(
+        first_cell(&copy),
+        first_cell(&Workbook::open_read_only(&path).unwrap())
+    );
+    let names: Vec<String> = std::fs::read_dir(&bdir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| n.ends_with(".ratchet")),
+        "no partial copy left: {names:?}"
+    );
+}
+
+#[test]
+fn a_workbook_cut_short_is_refused_from_its_header_and_left_as_it_was() {
+    let dir = temp();
+    let path = sample(dir.path());
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for open in [
+        Workbook::open(&path).err(),
+        Workbook::open_exclusive_checking_beside(&path, None).err(),
+        Workbook::open_read_only(&path).err(),
+    ] {
+        let err = open.expect("a file cut short does not open");
+        assert!(matches!(err.kind, OpenErrorKind::Damaged(_)), "{err}");
+        assert!(err.to_string().contains("cut short"), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
 #[test]
