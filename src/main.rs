@@ -59,8 +59,8 @@ fn run_window(workbook: Option<std::path::PathBuf>) -> eframe::Result<()> {
     eframe::run_native(
         "Ratchet",
         options,
-        Box::new(move |cc| {
-            ratchet::ui::theme::setup(&cc.egui_ctx);
+        // The app sets up its fonts and theme on its first frame.
+        Box::new(move |_cc| {
             let app = RatchetApp::new(locations(), workbook);
             if probe_requested() {
                 Ok(Box::new(FirstFrameProbe::new(app)))

@@ -148,8 +148,8 @@ impl RatchetApp {
             Ok(wb) => {
                 self.install(wb, create);
                 self.check_pending = true;
+                self.check_may_start = false;
                 self.daily_backup_due = true;
-                self.poll_open_check();
             }
             Err(e) => {
                 use crate::storage::OpenErrorKind;
@@ -241,7 +241,7 @@ impl RatchetApp {
                 read_only: wb.is_read_only(),
                 status: framework.status(),
                 mission_history: wb.mission_history()?,
-                counts: wb.counts()?,
+                counts: wb.counts_at_hand()?,
                 checks: WizardChecks::compute(&framework, &draft),
                 framework,
                 draft,

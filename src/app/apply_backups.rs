@@ -13,12 +13,12 @@ use crate::storage::{CheckStatus, StorageError};
 
 impl RatchetApp {
     /// Follows the open workbook's database check (running beside the
-    /// window): a damaged file is closed and its recovery shown; a sound one
+    /// window), once a frame has been drawn since it opened: a damaged file is closed and its recovery shown; a sound one
     /// gets the day's backup, copied on another thread. Also collects that
     /// backup when it is done.
     pub(super) fn poll_open_check(&mut self) {
         self.poll_daily_backup();
-        if !self.check_pending {
+        if !self.check_pending || !self.check_may_start {
             return;
         }
         let Some(wb) = self.workbook.as_mut() else {
@@ -42,6 +42,19 @@ impl RatchetApp {
             }
             CheckStatus::Sound => {
                 self.check_pending = false;
+                let counted = match self.view.workbook.as_ref() {
+                    Some(view) if view.counts.is_none() => Some(wb.counts()),
+                    _ => None,
+                };
+                match counted {
+                    Some(Ok(counts)) => {
+                        if let Some(view) = self.view.workbook.as_mut() {
+                            view.counts = Some(counts);
+                        }
+                    }
+                    Some(Err(e)) => self.error(e.to_string()),
+                    None => {}
+                }
                 if std::mem::take(&mut self.daily_backup_due) {
                     self.start_daily_backup();
                 }

@@ -208,7 +208,7 @@ impl RatchetApp {
                     .map(|g| g.mode);
                 if let Some(view) = self.view.workbook.as_mut() {
                     view.setup = setup;
-                    view.counts = counts;
+                    view.counts = Some(counts);
                 }
                 if let Some(mode) = mode {
                     self.load_grid(mode);
@@ -279,12 +279,14 @@ impl RatchetApp {
         };
         if let Some(view) = self.view.workbook.as_mut() {
             for ((cell, new), old) in changes.iter().zip(&before) {
-                match (old, new) {
-                    (None, Some(_)) => view.counts.measurements += 1,
-                    (Some(_), None) => {
-                        view.counts.measurements = view.counts.measurements.saturating_sub(1)
+                if let Some(counts) = view.counts.as_mut() {
+                    match (old, new) {
+                        (None, Some(_)) => counts.measurements += 1,
+                        (Some(_), None) => {
+                            counts.measurements = counts.measurements.saturating_sub(1)
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
                 if let Some(grid) = view.grid.as_mut() {
                     grid.put(*cell, *new);

@@ -64,6 +64,9 @@ pub struct RatchetApp {
     checks_stale_indicators: Vec<crate::domain::IndicatorId>,
     /// The open workbook's database check is still running beside the window.
     check_pending: bool,
+    /// False until a frame has been drawn since the workbook opened: the
+    /// check then starts, so that it does not slow the first frame.
+    check_may_start: bool,
     /// The day's backup is to be taken once the check says the file is sound.
     daily_backup_due: bool,
     /// The day's backup, being copied on another thread.
@@ -96,6 +99,7 @@ impl RatchetApp {
             checks_stale: false,
             checks_stale_indicators: Vec::new(),
             check_pending: false,
+            check_may_start: false,
             daily_backup_due: false,
             backup_running: None,
         };
@@ -166,6 +170,11 @@ impl RatchetApp {
             self.apply(action);
         }
         if changed {
+            ui.ctx().request_repaint();
+        }
+        if self.check_pending && !self.check_may_start {
+            // This frame is drawn: the next one starts the check.
+            self.check_may_start = true;
             ui.ctx().request_repaint();
         }
         if self.quit_requested {

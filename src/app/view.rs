@@ -177,8 +177,9 @@ pub struct WorkbookView {
     pub status: FrameworkStatus,
     /// Every version of the mission, newest first.
     pub mission_history: Vec<crate::domain::MissionVersion>,
-    /// Teams, indicators, measurements.
-    pub counts: Counts,
+    /// Teams, indicators, measurements; None while the database check that
+    /// counts the measurements (beside the window) has not reported.
+    pub counts: Option<Counts>,
     /// The wizard's draft.
     pub draft: WizardDraft,
     /// Checks of the draft and framework.

@@ -90,6 +90,7 @@ impl Workbook {
             ));
         }
         self.await_check()?;
+        self.health.forget_count();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

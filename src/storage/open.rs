@@ -321,7 +321,7 @@ impl Workbook {
             && !hot_journal
             && !header.wal_mode
         {
-            HealthCheck::spawn(path)
+            HealthCheck::waiting(path)
         } else {
             if let Some(why) = damage(&conn).map_err(|e| fail(sqlite_kind(e)))? {
                 return Err(fail(OpenErrorKind::Damaged(why)));

@@ -16,7 +16,8 @@ pub struct Counts {
 }
 
 impl Workbook {
-    /// Counts teams, indicators and measurements.
+    /// Counts teams, indicators and measurements (the measurements as the
+    /// database check counted them, while nothing has been written since).
     pub fn counts(&self) -> StorageResult<Counts> {
         let count = |sql: &str| -> StorageResult<u64> {
             let n: i64 = self.conn().query_row(sql, [], |r| r.get(0))?;
@@ -25,7 +26,21 @@ impl Workbook {
         Ok(Counts {
             teams: count("SELECT COUNT(*) FROM team WHERE is_agency = 0")?,
             indicators: count("SELECT COUNT(*) FROM indicator")?,
-            measurements: count("SELECT COUNT(*) FROM measurement")?,
+            measurements: match self.health.counted_measurements() {
+                Some(n) => n,
+                None => count("SELECT COUNT(*) FROM measurement")?,
+            },
         })
+    }
+
+    /// The counts when they come without reading every stored value: None
+    /// while the database check, which counts the values on its way, has not
+    /// reported (the window shows the figures once it has).
+    pub fn counts_at_hand(&self) -> StorageResult<Option<Counts>> {
+        if self.health.is_settled() {
+            self.counts().map(Some)
+        } else {
+            Ok(None)
+        }
     }
 }

@@ -118,12 +118,15 @@ pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut super::UiState, actio
         ui.add_space(16.0);
         ui.separator();
         ui.label(RichText::new("In this workbook").strong());
-        ui.label(format!(
-            "{} · {} · {}",
-            count(wb.counts.teams, "team", "teams"),
-            count(wb.counts.indicators, "indicator", "indicators"),
-            count(wb.counts.measurements, "measurement", "measurements")
-        ));
+        ui.label(match &wb.counts {
+            Some(counts) => format!(
+                "{} · {} · {}",
+                count(counts.teams, "team", "teams"),
+                count(counts.indicators, "indicator", "indicators"),
+                count(counts.measurements, "measurement", "measurements")
+            ),
+            None => "Checking the workbook and counting its values…".to_owned(),
+        });
         if let Some(t) = &wb.framework.target {
             guidance_ui(
                 ui,

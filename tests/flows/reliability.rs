@@ -219,6 +219,45 @@ fn the_window_opens_before_the_check_finishes_but_a_damaged_file_still_takes_no_
 }
 
 #[test]
+fn the_values_are_counted_by_the_check_and_a_change_before_it_reports_is_still_counted() {
+    let dir = temp();
+    let path = sample(dir.path());
+    let stored = Workbook::open(&path).unwrap().counts().unwrap();
+    assert!(stored.measurements > 0);
+    // Opened for the window: the figures wait for the check.
+    let mut wb = Workbook::open_exclusive_checking_beside(&path, None).unwrap();
+    assert_eq!(wb.counts_at_hand().unwrap(), None, "not counted yet");
+    assert_eq!(wb.check_status(), CheckStatus::Running, "the check starts");
+    while wb.check_status() == CheckStatus::Running {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert_eq!(wb.counts_at_hand().unwrap(), Some(stored));
+    drop(wb);
+    // A value added before the check reports is in the count.
+    let mut wb = Workbook::open_exclusive_checking_beside(&path, None).unwrap();
+    let indicator = wb.indicators().unwrap()[0].id;
+    let team = wb.add_team("Night Crew", "").unwrap();
+    let cell = Cell {
+        indicator,
+        team,
+        period_start: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+    };
+    wb.set_value(cell, Some(3.0), "", "test").unwrap();
+    let counts = wb
+        .counts_at_hand()
+        .unwrap()
+        .expect("the check has reported");
+    assert_eq!(counts.measurements, stored.measurements + 1);
+    assert_eq!(counts.teams, stored.teams + 1);
+    // And the window shows the figures once the check has reported.
+    drop(wb);
+    let mut h = harness(RatchetApp::new(Locations::under(dir.path()), Some(path)));
+    wait_for_jobs(&mut h);
+    let shown = h.state().view().workbook.as_ref().unwrap().counts;
+    assert_eq!(shown.map(|c| c.measurements), Some(stored.measurements + 1));
+}
+
+#[test]
 fn the_window_takes_the_days_backup_beside_it_once_a_day() {
     let dir = temp();
     let locations = Locations::under(dir.path());
