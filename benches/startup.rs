@@ -57,6 +57,9 @@ fn bare_window() -> PathBuf {
     })
 }
 
+/// One timed start: which program, seconds to its first frame, peak KiB.
+type Run = (&'static str, f64, u64);
+
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
@@ -94,7 +97,7 @@ fn startup(c: &mut Criterion) {
     // sample is the ordinary daily open.
     first_frame(&ratchet, &[&path], dir.path());
 
-    let runs: Arc<Mutex<Vec<(&'static str, f64, u64)>>> = Arc::default();
+    let runs: Arc<Mutex<Vec<Run>>> = Arc::default();
     let mut group = c.benchmark_group("open to first frame");
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
