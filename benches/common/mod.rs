@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use ratchet::app::{Locations, RatchetApp};
 use ratchet::sample::{GenerateSpec, generate};
 
+/// The allocator the `ratchet` binary uses, so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// One frame of the real app, as eframe would run it (layout and tessellation, no GPU).
 pub fn frame(ctx: &egui::Context, app: &mut RatchetApp, t: f64) -> usize {
     let input = egui::RawInput {

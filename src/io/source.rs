@@ -291,37 +291,35 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
             reason,
         })?;
     let header_cells = headers.iter().map(|h| RawCell::Text(h.clone())).collect();
-    let rows = std::iter::from_fn(move || {
-        let mut rec = csv::ByteRecord::new();
-        match csv.read_byte_record(&mut rec) {
-            Ok(false) => None,
-            Ok(true) => {
-                let line = rec.position().map_or(0, |p| p.line());
-                let cells = rec
-                    .iter()
-                    .map(|f| {
-                        decode(f).map(|t| {
-                            if t.is_empty() {
-                                RawCell::Empty
-                            } else {
-                                RawCell::Text(t)
-                            }
-                        })
+    let mut rec = csv::ByteRecord::new();
+    let rows = std::iter::from_fn(move || match csv.read_byte_record(&mut rec) {
+        Ok(false) => None,
+        Ok(true) => {
+            let line = rec.position().map_or(0, |p| p.line());
+            let cells = rec
+                .iter()
+                .map(|f| {
+                    decode(f).map(|t| {
+                        if t.is_empty() {
+                            RawCell::Empty
+                        } else {
+                            RawCell::Text(t)
+                        }
                     })
-                    .collect::<Result<Vec<_>, _>>();
-                Some(
-                    cells
-                        .map(|cells| SourceRow { line, cells })
-                        .map_err(|reason| SourceError::Row { line, reason }),
-                )
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                Some(Err(SourceError::Row {
-                    line,
-                    reason: e.to_string(),
-                }))
-            }
+                })
+                .collect::<Result<Vec<_>, _>>();
+            Some(
+                cells
+                    .map(|cells| SourceRow { line, cells })
+                    .map_err(|reason| SourceError::Row { line, reason }),
+            )
+        }
+        Err(e) => {
+            let line = e.position().map_or(0, |p| p.line());
+            Some(Err(SourceError::Row {
+                line,
+                reason: e.to_string(),
+            }))
         }
     });
     Ok(Source {

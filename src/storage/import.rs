@@ -119,7 +119,8 @@ impl Workbook {
         batch: &ImportBatch,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> StorageResult<ImportOutcome> {
-        self.transact(|tx| {
+        self.transact_with_references_verified(|tx| {
+            verify_references(tx, batch)?;
             let mut out = ImportOutcome::default();
             let team_ids = batch
                 .new_teams
@@ -235,8 +236,97 @@ impl Workbook {
     }
 }
 
+/// Checks that every existing team and indicator the batch names is in the
+/// workbook: what the foreign keys would check row by row, done once per name.
+fn verify_references(tx: &rusqlite::Transaction<'_>, batch: &ImportBatch) -> StorageResult<()> {
+    let mut teams = std::collections::BTreeMap::new();
+    let mut indicators = std::collections::BTreeMap::new();
+    for v in &batch.values {
+        if let NameRef::Existing(t) = v.team {
+            teams.entry(t.0).or_insert(v.line);
+        }
+        if let NameRef::Existing(i) = v.indicator {
+            indicators.entry(i.0).or_insert(v.line);
+        }
+    }
+    let mut team = tx.prepare_cached("SELECT 1 FROM team WHERE id = ?1")?;
+    for (id, line) in teams {
+        if !team.exists([id])? {
+            return Err(bad_ref(line));
+        }
+    }
+    let mut indicator = tx.prepare_cached("SELECT 1 FROM indicator WHERE id = ?1")?;
+    for (id, line) in indicators {
+        if !indicator.exists([id])? {
+            return Err(bad_ref(line));
+        }
+    }
+    Ok(())
+}
+
 fn bad_ref(line: u64) -> StorageError {
     StorageError::Corrupt(format!(
         "line {line} refers to a team or indicator the import did not create"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::domain::{Direction, Frequency};
+
+    fn foreign_keys_on(wb: &Workbook) -> bool {
+        wb.conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get::<_, i64>(0))
+            .unwrap()
+            == 1
+    }
+
+    fn value(line: u64, team: TeamId, indicator: IndicatorId) -> ImportValue {
+        ImportValue {
+            line,
+            team: NameRef::Existing(team),
+            indicator: NameRef::Existing(indicator),
+            period_start: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            value: 4.0,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn an_import_naming_a_team_not_in_the_workbook_writes_nothing_and_keys_stay_enforced() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut wb = Workbook::create(&dir.path().join("w.ratchet")).unwrap();
+        let team = wb.add_team("North", "").unwrap();
+        let indicator = wb
+            .add_indicator(&NewIndicator::simple(
+                "Repairs",
+                "jobs",
+                Direction::Higher,
+                Frequency::Week,
+            ))
+            .unwrap();
+        let batch = ImportBatch {
+            new_teams: vec!["South".into()],
+            values: vec![value(2, team, indicator), value(3, TeamId(999), indicator)],
+            ..ImportBatch::default()
+        };
+        let err = wb.apply_import(&batch, &mut |_, _| true).unwrap_err();
+        assert!(err.to_string().contains("line 3"), "{err}");
+        assert_eq!(wb.counts().unwrap().measurements, 0, "nothing written");
+        assert!(
+            wb.team_by_name("South").unwrap().is_none(),
+            "no team created"
+        );
+        assert!(foreign_keys_on(&wb), "checked again after a failed import");
+
+        let batch = ImportBatch {
+            values: vec![value(2, team, indicator)],
+            ..ImportBatch::default()
+        };
+        assert_eq!(wb.apply_import(&batch, &mut |_, _| true).unwrap().added, 1);
+        assert!(foreign_keys_on(&wb), "checked again after an import");
+    }
 }
