@@ -127,6 +127,68 @@ fn import_benches(c: &mut Criterion) {
         b.iter(|| black_box(export_file(&wb, &out, &ExportOptions::default()).unwrap()))
     });
     group.finish();
+
+    // A spreadsheet of 100,000 values (5 indicators × 200 teams × 100 weeks),
+    // written by Ratchet's own export, imported into an empty workbook.
+    let xlsx = dir.path().join("hundred-thousand.xlsx");
+    let first_five: Vec<_> = wb.indicators().unwrap().iter().take(5).map(|i| i.id).collect();
+    let from = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let starts: Vec<NaiveDate> = {
+        let mut s: Vec<NaiveDate> = wb
+            .values_for_indicator(first_five[0])
+            .unwrap()
+            .into_iter()
+            .map(|(_, d, _)| d)
+            .filter(|d| *d >= from)
+            .collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    export_file(
+        &wb,
+        &xlsx,
+        &ExportOptions {
+            indicators: first_five,
+            from: starts.first().copied(),
+            to: starts.get(99).copied(),
+            ..ExportOptions::default()
+        },
+    )
+    .unwrap();
+    drop(wb);
+    let source = open_source(&xlsx, &SourceOptions::default()).unwrap();
+    let mapping = guess_mapping(
+        &source.headers,
+        &source.header_cells,
+        &PeriodContext::default(),
+    );
+    drop(source);
+    let options = ImportOptions {
+        create_missing: true,
+        ..ImportOptions::default()
+    };
+    let target = dir.path().join("from-xlsx.ratchet");
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("check and write 100k-value XLSX into an empty workbook", |b| {
+        b.iter(|| {
+            fresh(&target);
+            let mut wb = Workbook::create(&target).unwrap();
+            let plan = plan_import(
+                &wb,
+                &xlsx,
+                &SourceOptions::default(),
+                &mapping,
+                &options,
+                &mut |_| true,
+            )
+            .unwrap();
+            let out = wb.apply_import(&plan.batch, &mut |_, _| true).unwrap();
+            assert_eq!(out.added, 100_000);
+        })
+    });
+    group.finish();
 }
 
 fn grid_benches(c: &mut Criterion) {
