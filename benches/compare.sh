@@ -50,7 +50,7 @@ row "check and write 1M-row CSV" "≤ 1000" "$(median_ms 'import/check and write
 row "check 1M-row CSV (dry run)" "—" "$(median_ms 'import/check 1M-row CSV (dry run)')"
 row "check and write 100k-value XLSX" "—" "$(median_ms 'import/check and write 100k-value XLSX into an empty workbook')"
 row "all integrity checks" "≤ 300" "$(median_ms 'integrity/every check, 1.04M values (flags already recorded)')"
-row "wins detection, all series" "—" "$(median_ms 'wins/detect across 200 teams × 20 indicators × 260 weeks (nothing new)')"
+row "wins detection, all series" "—" "$(median_ms 'wins/detect across 200 teams × 20 indicators × 260 weeks (nothing n')"
 row "dashboard export (HTML and PDF)" "—" "$(median_ms 'dashboard/build, HTML and PDF for 20 indicators × 200 teams')"
 row "one certificate (PDF and PNG)" "≤ 50" "$(median_ms 'certificate/layout, PDF and PNG (A4, 2 px_pt)')"
 row "batch of 100 certificates" "≤ 3000" "$(median_ms 'certificates/batch of 100 PDFs into a folder, recorded')"
@@ -60,5 +60,7 @@ if [[ -f target/bench-output.txt ]]; then
   grep -E '^(startup:|memory at first frame:|large workbook: )' target/bench-output.txt || true
   echo
   # The per-screen frame table printed by the screens benchmark.
-  awk '/^screen \(large workbook\)/ { on = 1 } on && /^$/ { on = 0 } on' target/bench-output.txt
+  awk '/^screen \(large workbook\)/ { on = 1; print; next }
+       on && /^[a-zA-Z][a-zA-Z:, ]* +[0-9.]+ +[0-9.]+/ { print; next }
+       { on = 0 }' target/bench-output.txt
 fi

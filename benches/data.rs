@@ -131,7 +131,13 @@ fn import_benches(c: &mut Criterion) {
     // A spreadsheet of 100,000 values (5 indicators × 200 teams × 100 weeks),
     // written by Ratchet's own export, imported into an empty workbook.
     let xlsx = dir.path().join("hundred-thousand.xlsx");
-    let first_five: Vec<_> = wb.indicators().unwrap().iter().take(5).map(|i| i.id).collect();
+    let first_five: Vec<_> = wb
+        .indicators()
+        .unwrap()
+        .iter()
+        .take(5)
+        .map(|i| i.id)
+        .collect();
     let from = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
     let starts: Vec<NaiveDate> = {
         let mut s: Vec<NaiveDate> = wb
@@ -171,23 +177,26 @@ fn import_benches(c: &mut Criterion) {
     let target = dir.path().join("from-xlsx.ratchet");
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
-    group.bench_function("check and write 100k-value XLSX into an empty workbook", |b| {
-        b.iter(|| {
-            fresh(&target);
-            let mut wb = Workbook::create(&target).unwrap();
-            let plan = plan_import(
-                &wb,
-                &xlsx,
-                &SourceOptions::default(),
-                &mapping,
-                &options,
-                &mut |_| true,
-            )
-            .unwrap();
-            let out = wb.apply_import(&plan.batch, &mut |_, _| true).unwrap();
-            assert_eq!(out.added, 100_000);
-        })
-    });
+    group.bench_function(
+        "check and write 100k-value XLSX into an empty workbook",
+        |b| {
+            b.iter(|| {
+                fresh(&target);
+                let mut wb = Workbook::create(&target).unwrap();
+                let plan = plan_import(
+                    &wb,
+                    &xlsx,
+                    &SourceOptions::default(),
+                    &mapping,
+                    &options,
+                    &mut |_| true,
+                )
+                .unwrap();
+                let out = wb.apply_import(&plan.batch, &mut |_, _| true).unwrap();
+                assert_eq!(out.added, 100_000);
+            })
+        },
+    );
     group.finish();
 }
 

@@ -53,13 +53,22 @@ fn locations() -> Locations {
     Locations::from_env()
 }
 
+/// The window's icon (the installers carry the same picture at every size).
+fn window_icon() -> egui::IconData {
+    // The PNG is built in; should it ever fail to decode, the window simply
+    // has the system's default icon.
+    eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon/ratchet-256.png"))
+        .unwrap_or_default()
+}
+
 fn run_window(workbook: Option<std::path::PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Ratchet")
             .with_app_id("ratchet")
             .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([760.0, 520.0]),
+            .with_min_inner_size([760.0, 520.0])
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(
