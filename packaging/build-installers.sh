@@ -14,11 +14,7 @@ command -v cargo-packager >/dev/null || {
   echo "cargo-packager is missing: cargo install cargo-packager --locked" >&2
   exit 1
 }
-# The installer's version is the one in Cargo.toml.
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-config=target/Packager.toml
-mkdir -p target
-sed "s/^version = \"[^\"]*\"/version = \"$version\"/" packaging/Packager.toml > "$config"
+config=packaging/Packager.toml
 
 cargo build --profile dist
 bin=target/dist/ratchet

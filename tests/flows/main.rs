@@ -11,6 +11,7 @@ mod learning;
 mod meetings;
 mod migrations;
 mod monitor;
+mod packaging;
 mod parsers_never_panic;
 mod reliability;
 mod shell_ui;
