@@ -3,6 +3,7 @@
 //! with it, are checked again.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 
@@ -142,20 +143,10 @@ pub fn run_checks(
     }
     needed.sort();
     needed.dedup();
-    let mut data: HashMap<IndicatorId, IndicatorData> = HashMap::new();
-    for id in needed {
-        if let Some(ind) = find(id) {
-            data.insert(id, indicator_data(wb, ind, &teams)?);
-        }
-    }
-    // Each indicator's own checks, spread over the cores.
-    let mut own: Vec<&IndicatorData> = touched.iter().filter_map(|id| data.get(id)).collect();
-    own.sort_by_key(|d| d.indicator.id);
-    let mut report = parallel_checks(&own, today).ok_or_else(|| {
-        crate::storage::StorageError::Rule(
-            "the checks stopped unexpectedly; nothing was recorded".into(),
-        )
-    })?;
+    let needed: Vec<&Indicator> = needed.into_iter().filter_map(find).collect();
+    // Each indicator's own checks run on the other cores while the next
+    // indicator loads.
+    let (data, mut report) = load_and_check(wb, &needed, &touched, &teams, today)?;
     for id in &touched {
         let Some(primary) = data.get(id) else {
             continue;
@@ -191,31 +182,73 @@ pub fn run_checks(
     Ok(CheckRun { report, recorded })
 }
 
-/// Each indicator's checks on every core; `None` if a worker failed.
-fn parallel_checks(data: &[&IndicatorData], today: NaiveDate) -> Option<Report> {
-    let threads = std::thread::available_parallelism()
+/// Loads each needed indicator's data on this thread (SQLite work, on the
+/// one connection) while workers on the other cores check the touched ones
+/// already loaded: loading and checking overlap instead of following each
+/// other. The report lists indicators in id order whatever the workers'
+/// timing.
+fn load_and_check(
+    wb: &Workbook,
+    needed: &[&Indicator],
+    touched: &HashSet<IndicatorId>,
+    teams: &[Team],
+    today: NaiveDate,
+) -> StorageResult<(HashMap<IndicatorId, Arc<IndicatorData>>, Report)> {
+    let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .min(data.len())
+        .min(touched.len())
         .max(1);
-    let chunk = data.len().div_ceil(threads).max(1);
-    let parts: Option<Vec<Report>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = data
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut r = Report::default();
-                    for d in part {
-                        r.extend(check_indicator(d, today));
+    let (tx, rx) = std::sync::mpsc::channel::<Arc<IndicatorData>>();
+    let rx = Mutex::new(rx);
+    let (loaded, checked) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        // A poisoned lock means another worker failed: stop.
+                        let next = match rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(d) = next else { break };
+                        out.push((d.indicator.id, check_indicator(&d, today)));
                     }
-                    r
+                    out
                 })
             })
             .collect();
-        workers.into_iter().map(|w| w.join().ok()).collect()
+        let loaded = (|| -> StorageResult<HashMap<IndicatorId, Arc<IndicatorData>>> {
+            let mut data = HashMap::new();
+            for ind in needed {
+                let d = Arc::new(indicator_data(wb, ind, teams)?);
+                if touched.contains(&ind.id) {
+                    // The workers only stop early if one failed, which
+                    // the join below reports.
+                    let _ = tx.send(Arc::clone(&d));
+                }
+                data.insert(ind.id, d);
+            }
+            Ok(data)
+        })();
+        drop(tx);
+        let checked: Option<Vec<(IndicatorId, Report)>> = handles
+            .into_iter()
+            .map(|h| h.join().ok())
+            .collect::<Option<Vec<_>>>()
+            .map(|parts| parts.into_iter().flatten().collect());
+        (loaded, checked)
     });
+    let data = loaded?;
+    let mut checked = checked.ok_or_else(|| {
+        crate::storage::StorageError::Rule(
+            "the checks stopped unexpectedly; nothing was recorded".into(),
+        )
+    })?;
+    checked.sort_by_key(|(id, _)| *id);
     let mut report = Report::default();
-    for p in parts? {
-        report.extend(p);
+    for (_, r) in checked {
+        report.extend(r);
     }
-    Some(report)
+    Ok((data, report))
 }
