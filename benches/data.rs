@@ -19,7 +19,6 @@ use ratchet::io::period::PeriodContext;
 use ratchet::io::{
     ExportOptions, ImportOptions, SourceOptions, export_file, open_source, plan_import,
 };
-use ratchet::sample::{GenerateSpec, generate};
 use ratchet::storage::Workbook;
 
 fn fresh(path: &Path) {
@@ -50,6 +49,25 @@ fn write_csv(path: &Path, teams: usize, indicators: usize, weeks: usize) -> usiz
         }
     }
     n
+}
+
+/// Checks and writes `file` into a new, empty workbook at `target`; how
+/// many values it added.
+fn import_fresh(target: &Path, file: &Path, mapping: &Mapping, options: &ImportOptions) -> usize {
+    fresh(target);
+    let mut wb = Workbook::create(target).unwrap();
+    let plan = plan_import(
+        &wb,
+        file,
+        &SourceOptions::default(),
+        mapping,
+        options,
+        &mut |_| true,
+    )
+    .unwrap();
+    wb.apply_import(&plan.batch, &mut |_, _| true)
+        .unwrap()
+        .added
 }
 
 fn import_benches(c: &mut Criterion) {
@@ -90,37 +108,13 @@ fn import_benches(c: &mut Criterion) {
         })
     });
     group.bench_function("check and write 1M-row CSV into an empty workbook", |b| {
-        b.iter(|| {
-            fresh(&target);
-            let mut wb = Workbook::create(&target).unwrap();
-            let plan = plan_import(
-                &wb,
-                &csv,
-                &SourceOptions::default(),
-                &mapping,
-                &options,
-                &mut |_| true,
-            )
-            .unwrap();
-            let out = wb.apply_import(&plan.batch, &mut |_, _| true).unwrap();
-            assert_eq!(out.added, 1_000_000);
-        })
+        b.iter(|| assert_eq!(import_fresh(&target, &csv, &mapping, &options), 1_000_000))
     });
     group.finish();
 
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
-    let large = dir.path().join("large.ratchet");
-    generate(
-        &large,
-        GenerateSpec {
-            teams: 200,
-            indicators: 20,
-            periods: 260,
-            seed: 1,
-        },
-    )
-    .unwrap();
+    let large = common::large_workbook(dir.path());
     let wb = Workbook::open(&large).unwrap();
     let out = dir.path().join("out.csv");
     group.bench_function("export 1.04M values to CSV", |b| {
@@ -179,23 +173,7 @@ fn import_benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function(
         "check and write 100k-value XLSX into an empty workbook",
-        |b| {
-            b.iter(|| {
-                fresh(&target);
-                let mut wb = Workbook::create(&target).unwrap();
-                let plan = plan_import(
-                    &wb,
-                    &xlsx,
-                    &SourceOptions::default(),
-                    &mapping,
-                    &options,
-                    &mut |_| true,
-                )
-                .unwrap();
-                let out = wb.apply_import(&plan.batch, &mut |_, _| true).unwrap();
-                assert_eq!(out.added, 100_000);
-            })
-        },
+        |b| b.iter(|| assert_eq!(import_fresh(&target, &xlsx, &mapping, &options), 100_000)),
     );
     group.finish();
 }

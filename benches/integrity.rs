@@ -11,22 +11,11 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratchet::domain::Cell;
 use ratchet::ops::integrity::{CheckScope, run_checks};
-use ratchet::sample::{GenerateSpec, generate};
 use ratchet::storage::Workbook;
 
 fn integrity_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.ratchet");
-    generate(
-        &path,
-        GenerateSpec {
-            teams: 200,
-            indicators: 20,
-            periods: 260,
-            seed: 1,
-        },
-    )
-    .unwrap();
+    let path = common::large_workbook(dir.path());
     let mut wb = Workbook::open(&path).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     run_checks(&mut wb, CheckScope::All, today).unwrap();

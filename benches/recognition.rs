@@ -15,7 +15,6 @@ use ratchet::domain::win::ManualWin;
 use ratchet::export::certificate::{CertificateSpec, layout_certificate};
 use ratchet::ops::recognition::{BatchProgress, batch_certificates};
 use ratchet::ops::wins::{DetectScope, detect_wins};
-use ratchet::sample::{GenerateSpec, generate};
 use ratchet::storage::Workbook;
 
 fn spec() -> CertificateSpec {
@@ -89,17 +88,7 @@ fn certificate_benches(c: &mut Criterion) {
 
 fn detection_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.ratchet");
-    generate(
-        &path,
-        GenerateSpec {
-            teams: 200,
-            indicators: 20,
-            periods: 260,
-            seed: 1,
-        },
-    )
-    .unwrap();
+    let path = common::large_workbook(dir.path());
     let mut wb = Workbook::open(&path).unwrap();
     detect_wins(&mut wb, DetectScope::All).unwrap();
     let mut group = c.benchmark_group("wins");

@@ -10,6 +10,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -18,7 +20,6 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratchet::app::first_frame::PROBE_ENV;
-use ratchet::sample::{GenerateSpec, generate};
 
 /// One cold start to the first frame: the wall time until the program says
 /// its first frame is on screen (its closing is not counted), and its peak
@@ -81,17 +82,7 @@ fn startup(c: &mut Criterion) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.ratchet");
-    generate(
-        &path,
-        GenerateSpec {
-            teams: 200,
-            indicators: 20,
-            periods: 260,
-            seed: 1,
-        },
-    )
-    .unwrap();
+    let path = common::large_workbook(dir.path());
     let ratchet = PathBuf::from(env!("CARGO_BIN_EXE_ratchet"));
     // The day's backup is taken once; take it before timing so that every
     // sample is the ordinary daily open.

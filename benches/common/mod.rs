@@ -25,7 +25,8 @@ pub fn frame(ctx: &egui::Context, app: &mut RatchetApp, t: f64) -> usize {
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
 
-pub fn large_app(dir: &Path) -> (RatchetApp, PathBuf) {
+/// The large workbook (200 teams × 20 indicators × 260 weeks) in `dir`.
+pub fn large_workbook(dir: &Path) -> PathBuf {
     let path = dir.join("large.ratchet");
     generate(
         &path,
@@ -37,6 +38,11 @@ pub fn large_app(dir: &Path) -> (RatchetApp, PathBuf) {
         },
     )
     .unwrap();
+    path
+}
+
+pub fn large_app(dir: &Path) -> (RatchetApp, PathBuf) {
+    let path = large_workbook(dir);
     let app = RatchetApp::new(Locations::under(dir), Some(path.clone()));
     (app, path)
 }
