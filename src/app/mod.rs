@@ -21,6 +21,7 @@ pub mod integrity_view;
 pub mod learning_view;
 pub mod meeting_view;
 pub mod monitor_view;
+pub mod practice_nav;
 pub mod prefs;
 mod undo;
 pub mod view;

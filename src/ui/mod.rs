@@ -8,6 +8,7 @@ mod home;
 mod learning;
 mod meetings;
 mod monitor;
+mod practice_panel;
 mod recognition;
 mod shell;
 mod start;
@@ -73,6 +74,14 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
     }
     egui::CentralPanel::default().show(ui, |ui| {
         shell::message_ui(ui, view, actions);
+        // The wizard explains its own practices; every other practice's
+        // screen gets the panel.
+        if let Some(wb) = &view.workbook
+            && view.screen != Screen::Wizard
+            && let Some(n) = crate::app::practice_nav::practice_of(view.screen, wb.draft.step)
+        {
+            practice_panel::practice_panel_ui(ui, n, actions);
+        }
         match (&view.workbook, view.screen) {
             (Some(wb), Screen::Home) => home::home_ui(ui, wb, state, actions),
             (Some(wb), Screen::Wizard) => framework::wizard_ui(ui, wb, state, actions),

@@ -2,9 +2,9 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use ratchet::app::{Dialog, Screen};
+use ratchet::app::{Dialog, Locations, RatchetApp, Screen};
 
-use crate::support::{app, click, harness, temp};
+use crate::support::{app, click, harness, temp, wait_for_jobs};
 
 #[test]
 fn the_sample_opens_in_its_own_file_and_is_reopened_next_time() {
@@ -96,4 +96,47 @@ fn a_bad_workbook_name_is_explained_and_cannot_be_created() {
     h.get_by_label_contains("A file name cannot contain \"/\".");
     click(&mut h, "Create workbook");
     assert!(h.state().workbook().is_none());
+}
+
+#[test]
+fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
+    use ratchet::app::practice_nav::{action_for_practice, practice_of};
+    let dir = temp();
+    let path = dir.path().join("s.ratchet");
+    drop(ratchet::sample::create_sample(&path).unwrap());
+    let mut h = harness(RatchetApp::new(
+        Locations::under(dir.path()),
+        Some(path.clone()),
+    ));
+    wait_for_jobs(&mut h);
+    // From the mission's practice on through all eleven and round again,
+    // following only the panel's "next" link from practice 5 onwards.
+    h.state_mut().apply(action_for_practice(5).unwrap());
+    wait_for_jobs(&mut h);
+    for n in 5..=11u8 {
+        let view = h.state().view();
+        let step = view.workbook.as_ref().unwrap().draft.step;
+        assert_eq!(practice_of(view.screen, step), Some(n), "on practice {n}");
+        // The panel names the practice; opened, it explains it and credits Behn.
+        h.get_by_label_contains(&format!("Practice {n} of 11"));
+        h.get_by_label("Why this matters").click();
+        h.run();
+        let practice = &ratchet::domain::practices::PRACTICES[usize::from(n) - 1];
+        h.get_by_label(practice.explanation);
+        h.get_by_label(ratchet::domain::practices::CREDIT);
+        let next_link = if n == 11 {
+            "Start the cycle again: practice 1".to_owned()
+        } else {
+            format!("Next: practice {},", n + 1)
+        };
+        h.get_by_label_contains(&next_link).click();
+        wait_for_jobs(&mut h);
+    }
+    let view = h.state().view();
+    assert_eq!(view.screen, Screen::Wizard, "back at the wizard");
+    assert_eq!(
+        practice_of(view.screen, view.workbook.as_ref().unwrap().draft.step),
+        Some(1),
+        "at the mission"
+    );
 }

@@ -1,0 +1,55 @@
+//! The "why this matters" panel at the top of each practice's screen: the
+//! practice by number and phase, in the project's own words with Behn's
+//! talk credited, and a link on to the next practice.
+
+use egui::{RichText, Ui};
+
+use crate::app::Actions;
+use crate::app::practice_nav::{action_for_practice, next_practice};
+use crate::domain::practices::{CREDIT, PHASES, PRACTICES};
+
+/// Draws the panel for practice `number` (1–11).
+pub fn practice_panel_ui(ui: &mut Ui, number: u8, actions: &mut Actions) {
+    let Some(practice) = PRACTICES.iter().find(|p| p.number == number) else {
+        return;
+    };
+    let phase = PHASES.get(practice.phase);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "Practice {} of 11: {}",
+                    practice.number, practice.title
+                ))
+                .strong(),
+            );
+            if let Some(phase) = phase {
+                ui.label(
+                    RichText::new(format!("· Phase {}: {}", phase.numeral, phase.title)).weak(),
+                );
+            }
+        });
+        egui::CollapsingHeader::new("Why this matters")
+            .id_salt(("practice_why", number))
+            .show(ui, |ui| {
+                ui.label(practice.explanation);
+                ui.label(RichText::new(CREDIT).weak().small());
+            });
+        let next = next_practice(number);
+        if let (Some(p), Some(action)) = (
+            PRACTICES.iter().find(|p| p.number == next),
+            action_for_practice(next),
+        ) {
+            let label = if next == 1 {
+                format!("Start the cycle again: practice 1, {} →", p.short)
+            } else {
+                format!("Next: practice {}, {} →", p.number, p.short)
+            };
+            if ui.link(label).on_hover_text(p.title).clicked() {
+                actions.push(action);
+            }
+        }
+    });
+    ui.add_space(6.0);
+}
