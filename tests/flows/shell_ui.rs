@@ -140,3 +140,56 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
         "at the mission"
     );
 }
+
+#[test]
+fn every_screen_names_every_control_for_screen_readers() {
+    use ratchet::app::Action;
+    use ratchet::domain::WizardStep;
+    let dir = temp();
+    let path = dir.path().join("s.ratchet");
+    drop(ratchet::sample::create_sample(&path).unwrap());
+    let mut h = harness(RatchetApp::new(
+        Locations::under(dir.path()),
+        Some(path.clone()),
+    ));
+    wait_for_jobs(&mut h);
+    let mut visited = Vec::new();
+    let screens = [
+        Screen::Home,
+        Screen::Setup,
+        Screen::Data,
+        Screen::Transfer,
+        Screen::Progress,
+        Screen::Multiples,
+        Screen::Xmr,
+        Screen::Wins,
+        Screen::Certificate,
+        Screen::Wall,
+        Screen::Integrity,
+        Screen::Library,
+        Screen::Compare,
+        Screen::Review,
+        Screen::Meetings,
+        Screen::Meeting,
+        Screen::Capacity,
+        Screen::Backups,
+    ];
+    for screen in screens {
+        h.state_mut().apply(Action::Navigate(screen));
+        wait_for_jobs(&mut h);
+        h.check_accessibility();
+        visited.push(h.state().view().screen);
+    }
+    for step in WizardStep::ALL {
+        h.state_mut().apply(Action::GoToStep(step));
+        wait_for_jobs(&mut h);
+        h.check_accessibility();
+        assert_eq!(h.state().view().screen, Screen::Wizard);
+    }
+    assert_eq!(visited, screens, "every screen was shown and checked");
+    // And the start screen, with no workbook open.
+    let mut start = harness(app(dir.path()));
+    start.run();
+    start.check_accessibility();
+    assert_eq!(start.state().view().screen, Screen::Start);
+}
