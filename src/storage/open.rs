@@ -54,14 +54,17 @@ fn read_header(path: &Path) -> Result<Header, OpenErrorKind> {
     }
     let be32 = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
     // A file cut short (a copy that stopped half-way) is caught here, before
-    // SQLite reads it: the header says how many pages there should be.
+    // SQLite reads it: the header says how many pages there should be. Not
+    // while a journal or WAL file lies beside it: a change cut off by a
+    // crash can leave the file short, and SQLite rolls it back from there.
     let page_size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
         1 => 65_536,
         n => u64::from(n),
     };
     let pages = u64::from(u32::from_be_bytes(be32(28)));
     let pages_valid = be32(24) == be32(92) && pages > 0;
-    if pages_valid && meta.len() < pages * page_size {
+    let recoverable = journal_path(path).exists() || wal_path(path).exists();
+    if pages_valid && !recoverable && meta.len() < pages * page_size {
         return Err(OpenErrorKind::Damaged(format!(
             "the file is {} bytes but its header says {} pages of {page_size} bytes: it was cut short",
             meta.len(),
@@ -371,4 +374,29 @@ enum CheckMode {
     Now,
     /// On another thread, beside the window.
     Beside,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn a_short_file_is_cut_short_unless_a_journal_beside_it_can_restore_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.ratchet");
+        drop(Workbook::create(&path).unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+        assert!(bytes.len() > page_size, "more than one page");
+        std::fs::write(&path, &bytes[..page_size]).unwrap();
+        assert!(matches!(
+            read_header(&path),
+            Err(OpenErrorKind::Damaged(why)) if why.contains("cut short")
+        ));
+        // A crash mid-change: the journal holds what the file lacks.
+        std::fs::write(journal_path(&path), b"journal").unwrap();
+        assert!(read_header(&path).is_ok(), "left to SQLite's recovery");
+    }
 }
