@@ -51,6 +51,16 @@ fn write_csv(path: &Path, teams: usize, indicators: usize, weeks: usize) -> usiz
     n
 }
 
+/// The column mapping the import assistant would guess for `file`.
+fn guessed_mapping(file: &Path) -> Mapping {
+    let source = open_source(file, &SourceOptions::default()).unwrap();
+    guess_mapping(
+        &source.headers,
+        &source.header_cells,
+        &PeriodContext::default(),
+    )
+}
+
 /// Checks and writes `file` into a new, empty workbook at `target`; how
 /// many values it added.
 fn import_fresh(target: &Path, file: &Path, mapping: &Mapping, options: &ImportOptions) -> usize {
@@ -75,13 +85,7 @@ fn import_benches(c: &mut Criterion) {
     let csv = dir.path().join("million.csv");
     let rows = write_csv(&csv, 200, 20, 250);
     assert_eq!(rows, 1_000_000);
-    let source = open_source(&csv, &SourceOptions::default()).unwrap();
-    let mapping: Mapping = guess_mapping(
-        &source.headers,
-        &source.header_cells,
-        &PeriodContext::default(),
-    );
-    drop(source);
+    let mapping = guessed_mapping(&csv);
     let options = ImportOptions {
         create_missing: true,
         new_indicator_frequency: Some(ratchet::domain::Frequency::Week),
@@ -157,13 +161,7 @@ fn import_benches(c: &mut Criterion) {
     )
     .unwrap();
     drop(wb);
-    let source = open_source(&xlsx, &SourceOptions::default()).unwrap();
-    let mapping = guess_mapping(
-        &source.headers,
-        &source.header_cells,
-        &PeriodContext::default(),
-    );
-    drop(source);
+    let mapping = guessed_mapping(&xlsx);
     let options = ImportOptions {
         create_missing: true,
         ..ImportOptions::default()

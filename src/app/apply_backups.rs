@@ -13,9 +13,10 @@ use crate::storage::{CheckStatus, StorageError};
 
 impl RatchetApp {
     /// Follows the open workbook's database check (running beside the
-    /// window), once a frame has been drawn since it opened: a damaged file is closed and its recovery shown; a sound one
-    /// gets the day's backup, copied on another thread. Also collects that
-    /// backup when it is done.
+    /// window, started once a frame has been drawn since it opened): a
+    /// damaged file is closed and its recovery shown; a sound one gets the
+    /// home screen's counts and the day's backup, copied on another thread.
+    /// Also collects that backup when it is done.
     pub(super) fn poll_open_check(&mut self) {
         self.poll_daily_backup();
         if !self.check_pending || !self.check_may_start {
@@ -42,18 +43,14 @@ impl RatchetApp {
             }
             CheckStatus::Sound => {
                 self.check_pending = false;
-                let counted = match self.view.workbook.as_ref() {
-                    Some(view) if view.counts.is_none() => Some(wb.counts()),
-                    _ => None,
-                };
-                match counted {
-                    Some(Ok(counts)) => {
-                        if let Some(view) = self.view.workbook.as_mut() {
-                            view.counts = Some(counts);
-                        }
+                // The check counted the values: no scan here.
+                if let Some(view) = self.view.workbook.as_mut()
+                    && view.counts.is_none()
+                {
+                    match wb.counts() {
+                        Ok(counts) => view.counts = Some(counts),
+                        Err(e) => self.error(e.to_string()),
                     }
-                    Some(Err(e)) => self.error(e.to_string()),
-                    None => {}
                 }
                 if std::mem::take(&mut self.daily_backup_due) {
                     self.start_daily_backup();

@@ -2,9 +2,9 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use ratchet::app::{Dialog, Locations, RatchetApp, Screen};
+use ratchet::app::{Dialog, Screen};
 
-use crate::support::{app, click, harness, temp, wait_for_jobs};
+use crate::support::{app, click, harness, sample_window, temp, wait_for_jobs};
 
 #[test]
 fn the_sample_opens_in_its_own_file_and_is_reopened_next_time() {
@@ -102,13 +102,7 @@ fn a_bad_workbook_name_is_explained_and_cannot_be_created() {
 fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
     use ratchet::app::practice_nav::{action_for_practice, practice_of};
     let dir = temp();
-    let path = dir.path().join("s.ratchet");
-    drop(ratchet::sample::create_sample(&path).unwrap());
-    let mut h = harness(RatchetApp::new(
-        Locations::under(dir.path()),
-        Some(path.clone()),
-    ));
-    wait_for_jobs(&mut h);
+    let mut h = sample_window(dir.path());
     // From the mission's practice on through all eleven and round again,
     // following only the panel's "next" link from practice 5 onwards.
     h.state_mut().apply(action_for_practice(5).unwrap());
@@ -146,13 +140,7 @@ fn every_screen_names_every_control_for_screen_readers() {
     use ratchet::app::Action;
     use ratchet::domain::WizardStep;
     let dir = temp();
-    let path = dir.path().join("s.ratchet");
-    drop(ratchet::sample::create_sample(&path).unwrap());
-    let mut h = harness(RatchetApp::new(
-        Locations::under(dir.path()),
-        Some(path.clone()),
-    ));
-    wait_for_jobs(&mut h);
+    let mut h = sample_window(dir.path());
     let mut visited = Vec::new();
     let screens = [
         Screen::Home,

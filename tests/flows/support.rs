@@ -26,6 +26,16 @@ pub fn harness(app: RatchetApp) -> Harness<'static, RatchetApp> {
         .build_ui_state(|ui, app: &mut RatchetApp| app.frame_ui(ui), app)
 }
 
+/// The window with a fresh copy of the sample agency open in `dir`, its
+/// open-time check and backup done.
+pub fn sample_window(dir: &Path) -> Harness<'static, RatchetApp> {
+    let path = dir.join("s.ratchet");
+    drop(ratchet::sample::create_sample(&path).expect("the sample is written"));
+    let mut h = harness(RatchetApp::new(Locations::under(dir), Some(path)));
+    wait_for_jobs(&mut h);
+    h
+}
+
 /// Focuses the field labelled `label` and types `text` into it.
 pub fn type_into(h: &mut Harness<'_, RatchetApp>, label: &str, text: &str) {
     h.get_by_label(label).focus();
