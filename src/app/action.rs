@@ -90,6 +90,40 @@ pub enum Action {
     Learning(LearningAction),
     /// A request from the meeting and capacity screens.
     Meeting(MeetingAction),
+    /// A request from workshop mode.
+    Workshop(WorkshopAction),
+}
+
+/// Requests from workshop mode: practice workbooks, their reset and
+/// take-home, and the facilitator's comparison.
+#[must_use = "a WorkshopAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkshopAction {
+    /// Make (or reopen) a participant's practice workbook of a scenario and open it.
+    CreatePractice {
+        /// The scenario.
+        scenario: crate::sample::Scenario,
+        /// The participant's name.
+        participant: String,
+    },
+    /// Put the open practice workbook back to its scenario's start (after a backup).
+    ResetPractice,
+    /// Write the take-home (framework card and the eleven practices) as a PDF here.
+    ExportTakeHome(PathBuf),
+    /// Ask where to write the take-home, then write it.
+    ExportTakeHomeChoose,
+    /// Add these workbooks to the facilitator's comparison.
+    CompareAdd(Vec<PathBuf>),
+    /// Ask which workbooks to add to the comparison.
+    CompareChooseFiles,
+    /// Ask for a folder and add every workbook in it to the comparison.
+    CompareChooseFolder,
+    /// Read every compared workbook again (participants keep working).
+    CompareRefresh,
+    /// Take one workbook out of the comparison.
+    CompareRemove(PathBuf),
+    /// Empty the comparison.
+    CompareClear,
 }
 
 /// Where screens push their actions during a frame.

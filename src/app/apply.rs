@@ -31,6 +31,7 @@ impl RatchetApp {
             Action::Navigate(screen) => {
                 if self.workbook.is_some()
                     || screen == Screen::Start
+                    || screen == Screen::Workshop
                     || (screen == Screen::Backups && self.view.backups.is_some())
                 {
                     self.view.screen = screen;
@@ -93,6 +94,7 @@ impl RatchetApp {
             Action::Recognition(action) => self.apply_recognition(action),
             Action::Learning(action) => self.apply_learning(action),
             Action::Meeting(action) => self.apply_meeting(action),
+            Action::Workshop(action) => self.apply_workshop(action),
         }
     }
 
@@ -122,6 +124,7 @@ impl RatchetApp {
             Command::GoHome => self.view.screen = Screen::Home,
             Command::ShowPractices => self.view.dialog = Some(Dialog::Practices),
             Command::ShowAbout => self.view.dialog = Some(Dialog::About),
+            Command::CompareParticipants => self.view.screen = Screen::Workshop,
         }
     }
 
@@ -264,6 +267,12 @@ impl RatchetApp {
                 meetings: None,
                 meeting: None,
                 capacity: None,
+                practice: wb.workshop_mark()?.and_then(|m| {
+                    Some(super::workshop_view::PracticeInfo {
+                        scenario: crate::sample::Scenario::from_key(&m.scenario)?,
+                        participant: m.participant,
+                    })
+                }),
             })
         })();
         match loaded {

@@ -22,6 +22,8 @@ pub enum Command {
     ShowPractices,
     /// About Ratchet.
     ShowAbout,
+    /// The facilitator's comparison of participants' frameworks.
+    CompareParticipants,
 }
 
 impl Command {
@@ -47,6 +49,7 @@ impl Command {
             Command::GoHome => "Home",
             Command::ShowPractices => "The eleven practices",
             Command::ShowAbout => "About Ratchet",
+            Command::CompareParticipants => "Compare participants' frameworks",
         }
     }
 
@@ -63,6 +66,9 @@ impl Command {
             Command::GoHome => "Where the framework stands and what comes next",
             Command::ShowPractices => "Behn's eleven better practices, one paragraph each",
             Command::ShowAbout => "Version and credits",
+            Command::CompareParticipants => {
+                "Workshop: read several participants' workbooks and set their missions, deficits and targets side by side"
+            }
         }
     }
 
@@ -77,7 +83,7 @@ impl Command {
             Command::Quit => Some(KeyboardShortcut::new(cmd, Key::Q)),
             Command::GoHome => Some(KeyboardShortcut::new(Modifiers::ALT, Key::Home)),
             Command::ShowPractices => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
-            Command::ShowAbout => None,
+            Command::ShowAbout | Command::CompareParticipants => None,
         }
     }
 

@@ -26,6 +26,13 @@ pub fn pick_workbook(dir: &Path) -> Option<PathBuf> {
     workbook_dialog(dir).set_title("Open workbook").pick_file()
 }
 
+/// Asks for one or more workbooks (the facilitator's comparison).
+pub fn pick_workbooks(dir: &Path) -> Option<Vec<PathBuf>> {
+    workbook_dialog(dir)
+        .set_title("Workbooks to compare")
+        .pick_files()
+}
+
 /// Asks where to save a copy of the workbook at `current`.
 pub fn pick_copy_destination(current: &Path) -> Option<PathBuf> {
     let dir = current.parent().unwrap_or(Path::new("."));

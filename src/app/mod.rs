@@ -12,6 +12,7 @@ mod apply_learning;
 mod apply_meetings;
 mod apply_monitor;
 mod apply_wins;
+mod apply_workshop;
 pub mod commands;
 pub mod data_view;
 pub mod dialogs;
@@ -26,12 +27,13 @@ pub mod prefs;
 mod undo;
 pub mod view;
 pub mod wins_view;
+pub mod workshop_view;
 
 use std::path::PathBuf;
 
 pub use action::{
     Action, Actions, DataAction, FrameworkDocument, LearningAction, MeetingAction, MonitorAction,
-    RecognitionAction,
+    RecognitionAction, WorkshopAction,
 };
 pub use commands::Command;
 pub use prefs::{Locations, Preferences};

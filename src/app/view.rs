@@ -59,6 +59,8 @@ pub enum Screen {
     Capacity,
     /// Backups of the open (or damaged) workbook.
     Backups,
+    /// The workshop facilitator's comparison of participants' frameworks.
+    Workshop,
 }
 
 /// A modal dialog over the screen.
@@ -222,6 +224,8 @@ pub struct WorkbookView {
     pub meeting: Option<super::meeting_view::MeetingView>,
     /// The capacity log, once opened.
     pub capacity: Option<super::meeting_view::CapacityView>,
+    /// The workshop scenario, when this is a participant's practice workbook.
+    pub practice: Option<super::workshop_view::PracticeInfo>,
 }
 
 impl WorkbookView {
@@ -250,6 +254,8 @@ pub struct AppView {
     pub offer_read_only: Option<PathBuf>,
     /// The backups screen (for the open workbook, or a damaged one).
     pub backups: Option<BackupsView>,
+    /// The workshop facilitator's comparison.
+    pub comparison: super::workshop_view::ComparisonView,
 }
 
 /// The backups of one workbook, each checked.

@@ -11,5 +11,7 @@ pub mod files;
 pub mod fonts;
 pub mod meeting_docs;
 pub mod poster;
+pub mod practices_sheet;
 pub mod render;
 pub mod svg;
+pub mod take_home;

@@ -27,6 +27,8 @@ pub enum BackupReason {
     Restore,
     /// Asked for.
     Manual,
+    /// Before a practice workbook went back to its scenario's start.
+    Reset,
 }
 
 impl BackupReason {
@@ -38,6 +40,7 @@ impl BackupReason {
             BackupReason::Upgrade => "before upgrade",
             BackupReason::Restore => "before restore",
             BackupReason::Manual => "manual",
+            BackupReason::Reset => "before reset",
         }
     }
 
@@ -48,6 +51,7 @@ impl BackupReason {
             BackupReason::Upgrade,
             BackupReason::Restore,
             BackupReason::Manual,
+            BackupReason::Reset,
         ]
         .into_iter()
         .find(|r| r.code() == code)
@@ -267,6 +271,19 @@ pub fn is_good(path: &Path) -> bool {
 /// backed up into `dir` (copied byte for byte if it is too damaged to open),
 /// then the backup is copied in through a temporary file and checked.
 pub fn restore(workbook: &Path, backup: &Path, dir: &Path) -> StorageResult<PathBuf> {
+    replace(workbook, backup, dir, BackupReason::Restore)
+}
+
+/// Puts the sound workbook file `source` in place of `workbook`, keeping the
+/// workbook as it was in a backup in `dir` taken for `reason`; returns that
+/// backup's path (empty when there was no workbook to keep).
+pub fn replace(
+    workbook: &Path,
+    source: &Path,
+    dir: &Path,
+    reason: BackupReason,
+) -> StorageResult<PathBuf> {
+    let backup = source;
     if !is_good(backup) {
         return Err(StorageError::Rule(format!(
             "{} is not a sound workbook backup; nothing was changed.",
@@ -275,12 +292,12 @@ pub fn restore(workbook: &Path, backup: &Path, dir: &Path) -> StorageResult<Path
     }
     std::fs::create_dir_all(dir)?;
     let before = match Workbook::open(workbook) {
-        Ok(wb) => take_backup(&wb, dir, BackupReason::Restore)?,
+        Ok(wb) => take_backup(&wb, dir, reason)?,
         Err(_) if workbook.exists() => {
             let path = dir.join(file_name(
                 workbook,
                 chrono::Local::now().naive_local(),
-                BackupReason::Restore,
+                reason,
             ));
             std::fs::copy(workbook, &path)?;
             path

@@ -8,3 +8,4 @@ pub mod integrity;
 pub mod meetings;
 pub mod recognition;
 pub mod wins;
+pub mod workshop;

@@ -26,10 +26,12 @@ use crate::storage::{NewIndicator, NewMeasurement, OpenError, StorageError, Work
 pub const SAMPLE_FILE_NAME: &str = "Riverton Street Services (sample).ratchet";
 
 /// The last day the sample's data cover (data for periods that ended by then).
-const DATA_END: (i32, u32, u32) = (2026, 11, 22);
-const DATA_START: (i32, u32, u32) = (2024, 12, 2);
+pub(super) const DATA_END: (i32, u32, u32) = (2026, 11, 22);
+/// The first week the sample's data cover.
+pub(super) const DATA_START: (i32, u32, u32) = (2024, 12, 2);
 
-fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
+/// A date from its parts (the sample's dates are all valid).
+pub(super) fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
@@ -183,14 +185,25 @@ fn indicator(
     }
 }
 
+/// The indicator the sample's target measures.
+const TARGET_INDICATOR: &str = "Potholes repaired within 48 hours";
+
 fn add_indicators(wb: &mut Workbook) -> Result<SampleIndicators, StorageError> {
     use Direction::{Higher, Lower, Neutral};
     use Frequency::{Month, Quarter, Week};
-    // The target's indicator already exists once the target is saved.
-    let repaired_48h = wb
-        .indicator_by_name("Potholes repaired within 48 hours")?
-        .map(|i| i.id)
-        .ok_or_else(|| StorageError::Missing("The target's indicator".into()))?;
+    // The target's indicator already exists once the target is saved; a
+    // practice workbook (no target yet) gets it here, first as in the sample.
+    let repaired_48h = match wb.indicator_by_name(TARGET_INDICATOR)? {
+        Some(i) => i.id,
+        None => wb.add_indicator(&indicator(
+            TARGET_INDICATOR,
+            "%",
+            Higher,
+            Week,
+            1,
+            "Share of the week's reported potholes repaired within 48 hours of the report.",
+        ))?,
+    };
     let repeat_complaints = wb.add_indicator(&indicator(
         "Repeat pothole complaints", "complaints", Lower, Month, 0,
         "Complaints about a pothole at a spot repaired in the previous 30 days: rises when repairs are rushed.",
@@ -255,9 +268,12 @@ fn add_indicators(wb: &mut Workbook) -> Result<SampleIndicators, StorageError> {
     })
 }
 
+/// The sample agency's name.
+pub(super) const AGENCY_NAME: &str = "Riverton Street Services";
+
 fn write_framework(wb: &mut Workbook) -> Result<(), StorageError> {
     wb.set_agency(&Agency {
-        name: "Riverton Street Services".into(),
+        name: AGENCY_NAME.into(),
         leader_name: "Dana Okafor".into(),
         leader_title: "Director".into(),
     })?;
@@ -321,7 +337,7 @@ fn write_framework(wb: &mut Workbook) -> Result<(), StorageError> {
     )?;
 
     wb.save_framework_target(&Target {
-        indicator_name: "Potholes repaired within 48 hours".into(),
+        indicator_name: TARGET_INDICATOR.into(),
         unit: "%".into(),
         direction: Direction::Higher,
         frequency: Frequency::Week,
@@ -366,6 +382,15 @@ fn write_framework(wb: &mut Workbook) -> Result<(), StorageError> {
 /// Fills an empty workbook with the sample agency.
 pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
     write_framework(wb)?;
+    fill_sample_data(wb)?;
+    wb.complete_framework()?;
+    crate::ops::wins::detect_wins(wb, crate::ops::wins::DetectScope::All)?;
+    Ok(())
+}
+
+/// Fills an empty workbook with the sample's teams, indicators, values,
+/// edits and observations, and no framework: the workshop's practice copy.
+pub(super) fn fill_sample_data(wb: &mut Workbook) -> Result<(), StorageError> {
     let ind = add_indicators(wb)?;
     let mut team_ids = Vec::new();
     for p in &TEAMS {
@@ -475,10 +500,7 @@ pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
             )?;
         }
     }
-    add_observations(wb, &ind, &team_ids)?;
-    wb.complete_framework()?;
-    crate::ops::wins::detect_wins(wb, crate::ops::wins::DetectScope::All)?;
-    Ok(())
+    add_observations(wb, &ind, &team_ids)
 }
 
 /// Field notes that give the numbers their context (and one that explains Central's jump).

@@ -32,6 +32,7 @@ mod teams;
 mod theory;
 mod wins;
 mod wizard;
+mod workshop;
 mod xmr_settings;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,7 @@ pub use open::{APPLICATION_ID, WORKBOOK_EXTENSION};
 pub use recognitions::{MAX_LOGO_BYTES, NewRecognition};
 pub use summary::Counts;
 pub use wins::WinsRecorded;
+pub use workshop::WorkshopMark;
 pub use xmr_settings::XmrSetting;
 
 /// The team row under which agency-wide indicators are recorded.

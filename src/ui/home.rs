@@ -16,6 +16,9 @@ pub fn home_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut super::UiState, actio
         ui.set_max_width(820.0);
         ui.heading(wb.framework.agency.display_name());
         ui.add_space(6.0);
+        if let Some(practice) = &wb.practice {
+            super::workshop::practice::practice_ui(ui, practice, &mut state.workshop, actions);
+        }
         let status = wb.status;
         let headline = if status.completed {
             let when = wb

@@ -14,6 +14,7 @@ mod shell;
 mod start;
 pub mod theme;
 mod widgets;
+mod workshop;
 
 use crate::app::{Actions, AppView, Screen};
 use crate::domain::{DeficitId, TheoryStepId};
@@ -43,6 +44,8 @@ pub struct UiState {
     pub meetings: meetings::MeetingForms,
     /// The backup awaiting confirmation before it is restored.
     pub confirm_restore: Option<std::path::PathBuf>,
+    /// Workshop mode's picks and reveals.
+    pub workshop: workshop::WorkshopForms,
 }
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the
@@ -109,6 +112,19 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             (Some(wb), Screen::Meetings) => meetings::list::meetings_ui(ui, wb, state, actions),
             (Some(wb), Screen::Meeting) => meetings::meeting::meeting_ui(ui, wb, state, actions),
             (Some(wb), Screen::Capacity) => meetings::capacity::capacity_ui(ui, wb, state, actions),
+            (_, Screen::Workshop) => {
+                egui::ScrollArea::vertical()
+                    .id_salt("workshop_scroll")
+                    .show(ui, |ui| {
+                        workshop::compare::compare_ui(
+                            ui,
+                            &view.comparison,
+                            view.workbook.is_some(),
+                            actions,
+                        )
+                    })
+                    .inner
+            }
             (_, Screen::Backups) if view.backups.is_some() => backups::backups_ui(
                 ui,
                 view.backups.as_ref(),

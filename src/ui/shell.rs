@@ -25,7 +25,7 @@ fn command_button_ui(ui: &mut Ui, command: Command, enabled: bool, actions: &mut
     }
 }
 
-/// File and Help menus.
+/// File, Workshop and Help menus.
 pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
     let has_workbook = view.workbook.is_some();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -48,6 +48,9 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
             command_button_ui(ui, Command::CloseWorkbook, has_workbook, actions);
             ui.separator();
             command_button_ui(ui, Command::Quit, true, actions);
+        });
+        ui.menu_button("Workshop", |ui| {
+            command_button_ui(ui, Command::CompareParticipants, true, actions);
         });
         ui.menu_button("Help", |ui| {
             command_button_ui(ui, Command::ShowPractices, true, actions);

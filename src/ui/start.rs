@@ -1,4 +1,5 @@
-//! The start screen: new workbook, open, recent, and the sample agency.
+//! The start screen: the sample agency, workshop scenarios, new workbook,
+//! open and recent.
 
 use egui::{RichText, Ui};
 
@@ -32,6 +33,9 @@ pub fn start_ui(ui: &mut Ui, view: &AppView, state: &mut UiState, actions: &mut 
                 actions.push(Action::OpenSample);
             }
         });
+        ui.add_space(10.0);
+
+        super::workshop::start::workshop_start_ui(ui, &mut state.workshop, actions);
         ui.add_space(10.0);
 
         ui.group(|ui| {

@@ -21,3 +21,4 @@ mod support;
 mod target_rules;
 mod wins;
 mod wizard_ui;
+mod workshop;

@@ -120,6 +120,9 @@ pub fn wizard_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &
             guidance_ui(ui, g.guidance);
             example_ui(ui, "Example", g.example);
             ui.add_space(10.0);
+            if let Some(practice) = &wb.practice {
+                crate::ui::workshop::exercise::exercise_ui(ui, wb, practice, &mut state.workshop);
+            }
             match step {
                 WizardStep::Mission => mission_step::mission_step_ui(ui, wb, actions),
                 WizardStep::Deficits => deficits_step::deficits_step_ui(ui, wb, state, actions),
