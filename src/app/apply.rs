@@ -125,6 +125,8 @@ impl RatchetApp {
             Command::ShowPractices => self.view.dialog = Some(Dialog::Practices),
             Command::ShowAbout => self.view.dialog = Some(Dialog::About),
             Command::CompareParticipants => self.view.screen = Screen::Workshop,
+            Command::GoTo => self.view.dialog = Some(Dialog::GoTo),
+            Command::ShowShortcuts => self.view.dialog = Some(Dialog::Shortcuts),
         }
     }
 

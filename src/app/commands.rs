@@ -24,11 +24,15 @@ pub enum Command {
     ShowAbout,
     /// The facilitator's comparison of participants' frameworks.
     CompareParticipants,
+    /// Go to any screen by typing part of its name.
+    GoTo,
+    /// List the keyboard shortcuts.
+    ShowShortcuts,
 }
 
 impl Command {
     /// Commands that have a keyboard shortcut, checked every frame.
-    pub const WITH_SHORTCUTS: [Command; 7] = [
+    pub const WITH_SHORTCUTS: [Command; 8] = [
         Command::NewWorkbook,
         Command::OpenWorkbook,
         Command::SaveCopyAs,
@@ -36,6 +40,7 @@ impl Command {
         Command::Quit,
         Command::GoHome,
         Command::ShowPractices,
+        Command::GoTo,
     ];
 
     /// The menu label.
@@ -50,6 +55,8 @@ impl Command {
             Command::ShowPractices => "The eleven practices",
             Command::ShowAbout => "About Ratchet",
             Command::CompareParticipants => "Compare participants' frameworks",
+            Command::GoTo => "Go to…",
+            Command::ShowShortcuts => "Keyboard shortcuts",
         }
     }
 
@@ -69,6 +76,8 @@ impl Command {
             Command::CompareParticipants => {
                 "Workshop: read several participants' workbooks and set their missions, deficits and targets side by side"
             }
+            Command::GoTo => "Go to any screen by typing part of its name",
+            Command::ShowShortcuts => "Every keyboard shortcut, and how to move without a mouse",
         }
     }
 
@@ -83,7 +92,8 @@ impl Command {
             Command::Quit => Some(KeyboardShortcut::new(cmd, Key::Q)),
             Command::GoHome => Some(KeyboardShortcut::new(Modifiers::ALT, Key::Home)),
             Command::ShowPractices => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
-            Command::ShowAbout | Command::CompareParticipants => None,
+            Command::GoTo => Some(KeyboardShortcut::new(cmd, Key::G)),
+            Command::ShowAbout | Command::CompareParticipants | Command::ShowShortcuts => None,
         }
     }
 
@@ -91,10 +101,33 @@ impl Command {
     pub fn needs_workbook(self) -> bool {
         matches!(
             self,
-            Command::SaveCopyAs | Command::CloseWorkbook | Command::GoHome
+            Command::SaveCopyAs | Command::CloseWorkbook | Command::GoHome | Command::GoTo
         )
     }
 }
+
+/// Keys that work everywhere or in one kind of widget, beyond the
+/// commands' shortcuts: (keys, what they do), for the Help list.
+pub const OTHER_KEYS: [(&str, &str); 9] = [
+    ("Tab / Shift+Tab", "move between controls"),
+    ("Space or Enter", "press the focused button, tick a box"),
+    ("← →", "change a focused slider or score"),
+    ("Esc", "close a dialog or menu"),
+    ("in Go to: ↑ ↓ and Enter", "pick a screen and go there"),
+    (
+        "in the grid: Enter / Shift+Enter",
+        "store and move down / up",
+    ),
+    ("in the grid: arrows, Tab", "store and move"),
+    (
+        "in the grid: Home / End, Ctrl+Home",
+        "first / last period, first cell",
+    ),
+    (
+        "in the grid: Ctrl+V",
+        "paste a block copied from a spreadsheet",
+    ),
+];
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ mod apply_wins;
 mod apply_workshop;
 pub mod commands;
 pub mod data_view;
+pub mod destinations;
 pub mod dialogs;
 pub mod first_frame;
 pub mod import_job;

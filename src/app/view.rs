@@ -70,6 +70,10 @@ pub enum Dialog {
     About,
     /// The eleven practices explained.
     Practices,
+    /// Every keyboard shortcut.
+    Shortcuts,
+    /// Go to a screen by typing part of its name.
+    GoTo,
 }
 
 /// How a message banner looks.

@@ -1,19 +1,42 @@
-//! Help dialogs: the eleven practices and About.
+//! Dialogs: the eleven practices, the keyboard shortcuts, Go to, and About.
 
-use egui::{Id, RichText};
+use egui::{Id, Key, Modifiers, RichText};
 
-use crate::app::{Action, Actions, AppView, Dialog};
+use crate::app::commands::OTHER_KEYS;
+use crate::app::destinations::matching;
+use crate::app::{Action, Actions, AppView, Command, Dialog};
 use crate::domain::practices::{CREDIT, PHASES, PRACTICES};
+
+/// What is typed in Go to and which match is picked.
+#[derive(Clone, Debug, Default)]
+pub struct GoToForm {
+    /// The text typed.
+    pub query: String,
+    /// The picked match (index into the matches).
+    pub picked: usize,
+    /// The field has been given the keyboard focus since the list opened.
+    pub focused: bool,
+}
 
 /// Shows the open dialog, if any. Close sits in the title row, so it never
 /// scrolls away; Escape and a click outside also close.
-pub fn dialogs_ui(ctx: &egui::Context, view: &AppView, actions: &mut Actions) {
+pub fn dialogs_ui(
+    ctx: &egui::Context,
+    view: &AppView,
+    go_to: &mut GoToForm,
+    actions: &mut Actions,
+) {
+    if view.dialog != Some(Dialog::GoTo) {
+        *go_to = GoToForm::default();
+    }
     let Some(dialog) = view.dialog else { return };
     let modal = egui::Modal::new(Id::unique(("ratchet_dialog", dialog))).show(ctx, |ui| {
         ui.set_max_width(640.0);
         let title = match dialog {
             Dialog::Practices => "The eleven better practices",
             Dialog::About => "About Ratchet",
+            Dialog::Shortcuts => "Keyboard shortcuts",
+            Dialog::GoTo => "Go to",
         };
         let mut close = false;
         ui.horizontal(|ui| {
@@ -26,6 +49,8 @@ pub fn dialogs_ui(ctx: &egui::Context, view: &AppView, actions: &mut Actions) {
         match dialog {
             Dialog::Practices => practices_ui(ui),
             Dialog::About => about_ui(ui),
+            Dialog::Shortcuts => shortcuts_ui(ui),
+            Dialog::GoTo => go_to_ui(ui, go_to, actions),
         }
         close
     });
@@ -56,6 +81,84 @@ fn practices_ui(ui: &mut egui::Ui) {
                 }
             }
         });
+}
+
+fn shortcuts_ui(ui: &mut egui::Ui) {
+    egui::Grid::new("shortcuts_grid")
+        .striped(true)
+        .spacing([18.0, 6.0])
+        .show(ui, |ui| {
+            for command in Command::WITH_SHORTCUTS {
+                if let Some(shortcut) = command.shortcut() {
+                    ui.label(RichText::new(ui.ctx().format_shortcut(&shortcut)).strong());
+                    ui.label(format!("{} — {}", command.label(), command.tooltip()));
+                    ui.end_row();
+                }
+            }
+            for (keys, does) in OTHER_KEYS {
+                ui.label(RichText::new(keys).strong());
+                ui.label(does);
+                ui.end_row();
+            }
+        });
+}
+
+/// Type part of a screen's name; ↑ ↓ pick, Enter goes.
+fn go_to_ui(ui: &mut egui::Ui, form: &mut GoToForm, actions: &mut Actions) {
+    let label = ui.label("Screen");
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut form.query)
+                .hint_text("type part of a name, e.g. wins")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if !form.focused {
+        field.request_focus();
+        form.focused = true;
+    }
+    if field.changed() {
+        form.picked = 0;
+    }
+    let found = matching(&form.query);
+    let (down, up, enter) = ui.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::NONE, Key::ArrowDown),
+            i.consume_key(Modifiers::NONE, Key::ArrowUp),
+            i.key_pressed(Key::Enter),
+        )
+    });
+    if down {
+        form.picked = (form.picked + 1).min(found.len().saturating_sub(1));
+    }
+    if up {
+        form.picked = form.picked.saturating_sub(1);
+    }
+    ui.add_space(4.0);
+    if found.is_empty() {
+        ui.label(RichText::new("No screen has that name.").weak());
+    }
+    let mut chosen = None;
+    for (i, d) in found.iter().enumerate() {
+        let text = match d.practice {
+            Some(n) => format!("{} · practice {n}", d.label),
+            None => d.label.to_owned(),
+        };
+        if ui
+            .selectable_label(i == form.picked, text)
+            .on_hover_text(d.tip)
+            .clicked()
+        {
+            chosen = Some(*d);
+        }
+    }
+    if enter {
+        chosen = chosen.or_else(|| found.get(form.picked).copied());
+    }
+    if let Some(d) = chosen {
+        actions.push(d.action());
+        actions.push(Action::CloseDialog);
+    }
 }
 
 fn about_ui(ui: &mut egui::Ui) {

@@ -44,6 +44,8 @@ pub struct UiState {
     pub meetings: meetings::MeetingForms,
     /// The backup awaiting confirmation before it is restored.
     pub confirm_restore: Option<std::path::PathBuf>,
+    /// The Go to list's typing and selection.
+    pub go_to: help::GoToForm,
     /// Workshop mode's picks and reveals.
     pub workshop: workshop::WorkshopForms,
 }
@@ -135,5 +137,5 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             _ => start::start_ui(ui, view, state, actions),
         }
     });
-    help::dialogs_ui(ui.ctx(), view, actions);
+    help::dialogs_ui(ui.ctx(), view, &mut state.go_to, actions);
 }

@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::theme;
+use crate::app::destinations::{DESTINATIONS, Place};
 use crate::app::view::{SaveState, Tone, WorkbookView};
 use crate::app::{Action, Actions, AppView, Command, Screen};
 use crate::domain::practices::{PHASES, PRACTICES};
@@ -25,7 +26,7 @@ fn command_button_ui(ui: &mut Ui, command: Command, enabled: bool, actions: &mut
     }
 }
 
-/// File, Workshop and Help menus.
+/// File, Go, Workshop and Help menus.
 pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
     let has_workbook = view.workbook.is_some();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -49,11 +50,16 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
             ui.separator();
             command_button_ui(ui, Command::Quit, true, actions);
         });
+        ui.menu_button("Go", |ui| {
+            command_button_ui(ui, Command::GoHome, has_workbook, actions);
+            command_button_ui(ui, Command::GoTo, has_workbook, actions);
+        });
         ui.menu_button("Workshop", |ui| {
             command_button_ui(ui, Command::CompareParticipants, true, actions);
         });
         ui.menu_button("Help", |ui| {
             command_button_ui(ui, Command::ShowPractices, true, actions);
+            command_button_ui(ui, Command::ShowShortcuts, true, actions);
             command_button_ui(ui, Command::ShowAbout, true, actions);
         });
     });
@@ -116,152 +122,39 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
         actions.push(Action::GoToStep(WizardStep::Summary));
     }
 
-    ui.add_space(10.0);
-    let phase = &PHASES[1];
-    ui.label(RichText::new(format!("{}. {}", phase.numeral, phase.title)).strong());
-    ui.label(RichText::new(phase.question).weak().small());
-    let monitor = &PRACTICES[4];
-    ui.label(RichText::new(format!("{}. {}", monitor.number, monitor.title)).small())
-        .on_hover_text(monitor.explanation);
-    let items = [
-        (
-            Screen::Setup,
-            "Teams and indicators",
-            "Who reports what, and the targets per team",
-        ),
-        (
-            Screen::Data,
-            "Enter data",
-            "The data-entry grid, each value's history, and observations",
-        ),
-        (
-            Screen::Transfer,
-            "Import and export",
-            "Spreadsheets in and out (CSV, XLSX)",
-        ),
-        (
-            Screen::Progress,
-            "Progress and league table",
-            "Every team against its target path, side by side; publish the dashboard",
-        ),
-        (
-            Screen::Multiples,
-            "Small multiples",
-            "One small chart per team or per indicator",
-        ),
-        (
-            Screen::Meetings,
-            "Stat meetings",
-            "Agendas built from the data, decisions, follow-ups, the briefing book and memo",
-        ),
-    ];
-    nav_items_ui(ui, view, &items, actions);
-    for (practice, items) in [
-        (
-            &PRACTICES[5],
-            [(
-                Screen::Capacity,
-                "Operational capacity",
-                "What each team needs to reach its target, and where each request stands",
-            )],
-        ),
-        (
-            &PRACTICES[6],
-            [(
-                Screen::Wins,
-                "Wins",
-                "Wins found in the data and entered by hand; recognise them",
-            )],
-        ),
-        (
-            &PRACTICES[7],
-            [(
-                Screen::Wall,
-                "Wall of recognition",
-                "Who was recognised for what, by team",
-            )],
-        ),
-    ] {
-        ui.label(RichText::new(format!("{}. {}", practice.number, practice.title)).small())
-            .on_hover_text(practice.explanation);
-        nav_items_ui(ui, view, &items, actions);
-    }
-
-    ui.add_space(10.0);
-    let phase = &PHASES[2];
-    ui.label(RichText::new(format!("{}. {}", phase.numeral, phase.title)).strong());
-    ui.label(RichText::new(phase.question).weak().small());
-    for (practice, items) in [
-        (
-            &PRACTICES[8],
-            vec![(
-                Screen::Integrity,
-                "Integrity checks",
-                "Gaming, distortions and mission accomplishment: every flag explained",
-            )],
-        ),
-        (
-            &PRACTICES[9],
-            vec![
-                (
-                    Screen::Xmr,
-                    "Process behaviour (XmR)",
-                    "Signal or noise? Natural process limits for any series",
-                ),
-                (
-                    Screen::Library,
-                    "Indicator library",
-                    "Every indicator, where the teams stand, and its observations",
-                ),
-                (
-                    Screen::Compare,
-                    "Compare indicators",
-                    "Two indicators on aligned periods, with their correlation",
-                ),
-            ],
-        ),
-        (
-            &PRACTICES[10],
-            vec![(
-                Screen::Review,
-                "Review and ratchet",
-                "What was learned and what changes; ratchet the target; the framework's history",
-            )],
-        ),
-    ] {
-        ui.label(RichText::new(format!("{}. {}", practice.number, practice.title)).small())
-            .on_hover_text(practice.explanation);
-        nav_items_ui(ui, view, &items, actions);
+    // Phases II and III: each practice, then its screens.
+    for (index, phase) in PHASES.iter().enumerate().skip(1) {
+        ui.add_space(10.0);
+        ui.label(RichText::new(format!("{}. {}", phase.numeral, phase.title)).strong());
+        ui.label(RichText::new(phase.question).weak().small());
+        for practice in PRACTICES.iter().filter(|p| p.phase == index) {
+            ui.label(RichText::new(format!("{}. {}", practice.number, practice.title)).small())
+                .on_hover_text(practice.explanation);
+            nav_items_ui(ui, view, Some(practice.number), actions);
+        }
     }
     ui.add_space(10.0);
     ui.separator();
-    nav_items_ui(
-        ui,
-        view,
-        &[(
-            Screen::Backups,
-            "Backups",
-            "Automatic backups of this workbook; back up now or restore one",
-        )],
-        actions,
-    );
+    nav_items_ui(ui, view, None, actions);
 }
 
-fn nav_items_ui(
-    ui: &mut Ui,
-    view: &AppView,
-    items: &[(Screen, &str, &str)],
-    actions: &mut Actions,
-) {
-    for (screen, label, tip) in items {
+/// The screens (not wizard steps or home) that serve `practice`.
+fn nav_items_ui(ui: &mut Ui, view: &AppView, practice: Option<u8>, actions: &mut Actions) {
+    for d in DESTINATIONS.iter().filter(|d| d.practice == practice) {
+        let Place::Screen(screen) = d.place else {
+            continue;
+        };
+        if screen == Screen::Home {
+            continue;
+        }
         ui.horizontal(|ui| {
             ui.add_space(12.0);
             if ui
-                .selectable_label(view.screen == *screen, *label)
-                .on_hover_text(*tip)
+                .selectable_label(view.screen == screen, d.label)
+                .on_hover_text(d.tip)
                 .clicked()
             {
-                actions.push(Action::Navigate(*screen));
+                actions.push(d.action());
             }
         });
     }

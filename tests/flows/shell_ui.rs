@@ -161,6 +161,7 @@ fn every_screen_names_every_control_for_screen_readers() {
         Screen::Meeting,
         Screen::Capacity,
         Screen::Backups,
+        Screen::Workshop,
     ];
     for screen in screens {
         h.state_mut().apply(Action::Navigate(screen));
@@ -180,4 +181,65 @@ fn every_screen_names_every_control_for_screen_readers() {
     start.run();
     start.check_accessibility();
     assert_eq!(start.state().view().screen, Screen::Start);
+}
+
+#[test]
+fn every_destination_is_reachable_from_the_keyboard_with_go_to() {
+    use ratchet::app::destinations::{DESTINATIONS, Place};
+    let dir = temp();
+    let mut h = sample_window(dir.path());
+    for d in DESTINATIONS {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+        h.run();
+        assert_eq!(h.state().view().dialog, Some(Dialog::GoTo), "{}", d.label);
+        // The field has the focus: typing goes straight into it.
+        h.get_by_label("Screen").type_text(d.label);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        wait_for_jobs(&mut h);
+        let view = h.state().view();
+        assert_eq!(view.dialog, None, "{}", d.label);
+        match d.place {
+            Place::Screen(screen) => assert_eq!(view.screen, screen, "{}", d.label),
+            Place::Step(step) => {
+                assert_eq!(view.screen, Screen::Wizard);
+                assert_eq!(view.workbook.as_ref().unwrap().draft.step, step);
+            }
+        }
+    }
+    // Arrows pick among several matches.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run();
+    h.get_by_label("Screen").type_text("indicator");
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let second = ratchet::app::destinations::matching("indicator")[1];
+    assert_eq!(
+        second.action(),
+        ratchet::app::Action::Navigate(h.state().view().screen)
+    );
+    assert_ne!(
+        h.state().view().screen,
+        Screen::Setup,
+        "not the first match"
+    );
+}
+
+#[test]
+fn help_lists_every_keyboard_shortcut() {
+    use ratchet::app::Command;
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    h.state_mut()
+        .apply(ratchet::app::Action::Run(Command::ShowShortcuts));
+    h.run();
+    assert_eq!(h.state().view().dialog, Some(Dialog::Shortcuts));
+    for command in Command::WITH_SHORTCUTS {
+        h.get_by_label(&format!("{} — {}", command.label(), command.tooltip()));
+    }
+    h.get_by_label("Tab / Shift+Tab");
 }
