@@ -146,7 +146,11 @@ impl RatchetApp {
                 .map(|f| f.path().to_owned())
                 .collect()
         });
-        if let Some(path) = dropped.into_iter().next() {
+        if self.view.screen == Screen::Workshop && !dropped.is_empty() {
+            // The facilitator drops participants' workbooks to compare them.
+            self.actions
+                .push(Action::Workshop(WorkshopAction::CompareAdd(dropped)));
+        } else if let Some(path) = dropped.into_iter().next() {
             self.actions.push(
                 if self.workbook.is_some()
                     && path

@@ -23,7 +23,8 @@ pub struct PageArgs {
     pub paper: String,
 }
 
-fn paper(args: &PageArgs) -> anyhow::Result<Paper> {
+/// The paper the arguments name.
+pub(super) fn paper(args: &PageArgs) -> anyhow::Result<Paper> {
     Paper::from_code(&args.paper)
         .with_context(|| format!("unknown paper \"{}\" (say a4 or letter)", args.paper))
 }

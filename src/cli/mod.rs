@@ -11,6 +11,7 @@ mod new;
 mod report;
 mod summary;
 mod wins;
+mod workshop;
 
 use std::path::PathBuf;
 
@@ -78,6 +79,10 @@ pub enum CliCommand {
     Card(documents::PageArgs),
     /// Write the mission poster.
     Poster(documents::PageArgs),
+    /// Create a workshop participant's practice workbook: a scenario's data, an empty framework.
+    Practice(workshop::PracticeArgs),
+    /// Write a workshop take-home: the framework card and the eleven practices (a two-page PDF).
+    TakeHome(documents::PageArgs),
     /// Edit or hold a workbook as the window does (for the crash tests).
     #[command(hide = true)]
     Exercise(exercise::ExerciseArgs),
@@ -119,6 +124,8 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Briefing(args) => meetings::run_briefing(&args, out),
         CliCommand::Card(args) => documents::run_card(&args, out),
         CliCommand::Poster(args) => documents::run_poster(&args, out),
+        CliCommand::Practice(args) => workshop::run_practice(&args, out),
+        CliCommand::TakeHome(args) => workshop::run_take_home(&args, out),
         CliCommand::Certificate(args) => wins::run_certificate(&args, out),
         CliCommand::Certificates(args) => wins::run_certificates(&args, out),
         CliCommand::Generate {

@@ -152,3 +152,36 @@ fn generate_writes_the_requested_size() {
     assert!(!out.status.success());
     assert!(!dir.path().join("zero.ratchet").exists());
 }
+
+#[test]
+fn a_facilitator_prepares_practice_workbooks_and_prints_take_homes() {
+    let dir = temp();
+    let path = dir.path().join("ana.ratchet");
+    let p = path.to_str().unwrap();
+    let out = ratchet(&["practice", p, "--scenario", "parks", "--participant", "Ana"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wb = ratchet::storage::Workbook::open(&path).unwrap();
+    assert_eq!(wb.workshop_mark().unwrap().unwrap().participant, "Ana");
+    assert!(wb.framework().unwrap().mission.is_none());
+    drop(wb);
+
+    // An empty framework has no take-home yet, and says what is missing.
+    let pdf = dir.path().join("ana.pdf");
+    let out = ratchet(&["take-home", p, "--out", pdf.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Write the mission first"));
+    assert!(!pdf.exists());
+
+    // An unknown scenario is named, with the ones there are.
+    let out = ratchet(&["practice", "x.ratchet", "--scenario", "zoo"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"zoo\"") && err.contains("streets, benefits, parks"),
+        "{err}"
+    );
+}

@@ -414,3 +414,45 @@ fn count_pages(bytes: &[u8]) -> usize {
         })
         .count()
 }
+
+#[test]
+fn workbooks_dropped_on_the_comparison_are_compared_not_opened() {
+    let dir = temp();
+    let a = participant(dir.path(), Scenario::Parks, "Ana", "Parks for all.");
+    let b = participant(dir.path(), Scenario::Streets, "Bo", "Streets for all.");
+    let mut h = harness(app(dir.path()));
+    h.state_mut()
+        .apply(Action::Run(ratchet::app::Command::CompareParticipants));
+    h.run();
+    for path in [&a, &b] {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(path.clone())));
+    }
+    h.run();
+    assert!(h.state().workbook().is_none(), "nothing was opened");
+    let who: Vec<&str> = h
+        .state()
+        .view()
+        .comparison
+        .entries
+        .iter()
+        .map(|e| e.participant.as_str())
+        .collect();
+    assert_eq!(who, ["Ana", "Bo"]);
+    h.get_by_label("Streets for all.");
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

@@ -70,8 +70,8 @@ pub fn compare_ui(
     ui.heading("Compare participants' frameworks");
     guidance_ui(
         ui,
-        "Add the participants' practice workbooks (a shared folder works well). They are only read, so \
-         participants can keep working; \"Read again\" picks up their latest changes.",
+        "Add the participants' practice workbooks: pick them, pick a shared folder, or drop the files on this \
+         window. They are only read, so participants can keep working; \"Read again\" picks up their latest changes.",
     );
     ui.horizontal(|ui| {
         if ui.button("Add workbooks…").clicked() {

@@ -28,7 +28,7 @@ pub fn workshop_start_ui(ui: &mut Ui, forms: &mut WorkshopForms, actions: &mut A
             .on_hover_text(scenario.summary());
             ui.horizontal(|ui| {
                 ui.add_space(24.0);
-                ui.label(RichText::new(scenario.summary()).weak().small());
+                ui.label(RichText::new(scenario.summary()).weak());
             });
         }
         ui.add_space(4.0);
