@@ -185,7 +185,17 @@ pub fn message_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
                 } else {
                     "ℹ"
                 };
-                ui.label(RichText::new(format!("{icon} {}", message.text)).color(text_color));
+                // Long messages wrap, leaving room for the buttons beside them.
+                let room = (ui.available_width() - 280.0).max(240.0);
+                ui.vertical(|ui| {
+                    ui.set_max_width(room);
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("{icon} {}", message.text)).color(text_color),
+                        )
+                        .wrap(),
+                    );
+                });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Dismiss").clicked() {
                         actions.push(Action::DismissMessage);

@@ -35,7 +35,12 @@ const ROWS: [(&str, ReadCell); 6] = [
             .unwrap_or_else(|| "(not yet chosen)".into())
     }),
     ("Why that one", |e| {
-        e.framework.choice.rationale.trim().to_owned()
+        let why = e.framework.choice.rationale.trim();
+        if why.is_empty() {
+            "—".into()
+        } else {
+            why.to_owned()
+        }
     }),
     ("Target", |e| {
         e.framework
