@@ -519,12 +519,7 @@ impl RatchetApp {
         let Some(view) = self.view.workbook.as_ref() else {
             return;
         };
-        let paper = self
-            .workbook
-            .as_ref()
-            .and_then(|wb| wb.certificate_defaults().ok())
-            .map(|d| d.paper)
-            .unwrap_or_default();
+        let paper = self.document_paper();
         let doc = match document {
             FrameworkDocument::Card => {
                 framework_card(&view.framework, paper, Local::now().date_naive())
@@ -539,6 +534,15 @@ impl RatchetApp {
             Ok(()) => self.info(format!("Wrote the {what} to {}.", path.display())),
             Err(e) => self.error(format!("The {what} was not written: {e}")),
         }
+    }
+
+    /// The paper documents are laid out on: the certificates' choice.
+    pub(super) fn document_paper(&self) -> crate::domain::certificate::Paper {
+        self.workbook
+            .as_ref()
+            .and_then(|wb| wb.certificate_defaults().ok())
+            .map(|d| d.paper)
+            .unwrap_or_default()
     }
 
     fn document_dir(&self) -> PathBuf {

@@ -155,12 +155,7 @@ impl RatchetApp {
         let Some(view) = self.view.workbook.as_ref() else {
             return;
         };
-        let paper = self
-            .workbook
-            .as_ref()
-            .and_then(|wb| wb.certificate_defaults().ok())
-            .map(|d| d.paper)
-            .unwrap_or_default();
+        let paper = self.document_paper();
         let doc =
             crate::export::take_home::take_home(&view.framework, paper, Local::now().date_naive());
         match doc.write_pdf(path) {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::document::Document;
 use super::fonts::{FontSpec, missing_glyphs, wrap};
+use super::page::{NAVY, TEAL, first_that_fits, headed_page};
 use super::svg::{Anchor, Svg, TextStyle};
 use crate::analysis::target_path::implied_pace;
 use crate::domain::Framework;
@@ -13,8 +14,6 @@ use crate::domain::certificate::Paper;
 use crate::domain::number::format_number;
 use crate::domain::target::with_unit;
 
-const NAVY: &str = "#1f3a5f";
-const TEAL: &str = "#1f7a6d";
 const INK: &str = "#1f2328";
 const SOFT: &str = "#444c56";
 const MUTED: &str = "#6b7280";
@@ -38,15 +37,10 @@ pub fn framework_card(framework: &Framework, paper: Paper, produced: NaiveDate) 
     }
     problems.extend(card_glyph_problems(framework));
     // Shrink everything together until the card fits one page.
-    let mut chosen = None;
-    for scale in [1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6] {
-        let (svg, bottom, limit) = card_at(framework, paper, produced, scale);
-        if bottom <= limit {
-            chosen = Some(svg);
-            break;
-        }
-    }
-    let svg = match chosen {
+    let fitted = first_that_fits(&[1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6], |scale| {
+        card_at(framework, paper, produced, scale)
+    });
+    let svg = match fitted {
         Some(svg) => svg,
         None => {
             problems.push(
@@ -120,15 +114,7 @@ fn card_at(f: &Framework, paper: Paper, produced: NaiveDate, scale: f32) -> (Str
     let margin = 44.0;
     let width = w - 2.0 * margin;
     let s = |v: f32| v * scale;
-    let mut svg = Svg::new(w, h);
-    svg.rect(0.0, 0.0, w, h, "#ffffff", None, 0.0);
-    svg.rect(0.0, 0.0, w, 8.0, NAVY, None, 0.0);
-    svg.text(
-        margin,
-        48.0,
-        "PERFORMANCE FRAMEWORK",
-        TextStyle::sans(9.0, TEAL).bold().spaced(2.0),
-    );
+    let mut svg = headed_page(w, h, 8.0, (margin, 48.0), "PERFORMANCE FRAMEWORK");
     svg.text(
         w - margin,
         48.0,

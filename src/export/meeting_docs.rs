@@ -5,13 +5,12 @@
 use super::charts::{legend, progress_chart};
 use super::document::Document;
 use super::fonts::{FontSpec, wrap};
+use super::page::{TEAL, headed_page};
 use super::render::{self, RenderError};
 use super::svg::{Anchor, Svg, TextStyle};
 use crate::analysis::snapshot::IndicatorSnapshot;
 use crate::domain::meeting::{FollowUp, ItemKind, Meeting};
 
-const NAVY: &str = "#1f3a5f";
-const TEAL: &str = "#1f7a6d";
 const INK: &str = "#1f2328";
 const SOFT: &str = "#444c56";
 const MUTED: &str = "#6b7280";
@@ -140,15 +139,7 @@ pub fn memo_document(m: &MemoInput) -> Document {
     if needed(scale) > body_height {
         problems.push("The memo does not fit on one page even in small type; shorten the decisions or follow-ups.".to_owned());
     }
-    let mut svg = Svg::new(w, h);
-    svg.rect(0.0, 0.0, w, h, "#ffffff", None, 0.0);
-    svg.rect(0.0, 0.0, w, 6.0, NAVY, None, 0.0);
-    svg.text(
-        MARGIN,
-        46.0,
-        "FOLLOW-UP MEMO",
-        TextStyle::sans(9.0, TEAL).bold().spaced(2.0),
-    );
+    let mut svg = headed_page(w, h, 6.0, (MARGIN, 46.0), "FOLLOW-UP MEMO");
     let (_, y) = svg.fitted(
         MARGIN,
         72.0,
@@ -245,23 +236,16 @@ pub struct BriefingInput {
     pub teams: Vec<TeamBrief>,
 }
 
+/// Starts the fresh page `svg` with its bar, kicker and title; returns the y below the title.
 fn page_head(svg: &mut Svg, kicker: &str, title: &str) -> f32 {
-    let (w, _) = PAGE;
-    svg.rect(0.0, 0.0, w, PAGE.1, "#ffffff", None, 0.0);
-    svg.rect(0.0, 0.0, w, 6.0, NAVY, None, 0.0);
-    svg.text(
-        MARGIN,
-        46.0,
-        kicker,
-        TextStyle::sans(9.0, TEAL).bold().spaced(2.0),
-    );
+    *svg = headed_page(PAGE.0, PAGE.1, 6.0, (MARGIN, 46.0), kicker);
     let (_, y) = svg.fitted(
         MARGIN,
         74.0,
         title,
         TextStyle::new(FontSpec::SERIF_BOLD, 20.0, INK),
         11.0,
-        w - 2.0 * MARGIN,
+        PAGE.0 - 2.0 * MARGIN,
         2,
     );
     y

@@ -10,6 +10,7 @@ pub mod document;
 pub mod files;
 pub mod fonts;
 pub mod meeting_docs;
+pub mod page;
 pub mod poster;
 pub mod practices_sheet;
 pub mod render;

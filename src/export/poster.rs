@@ -4,11 +4,11 @@
 use super::card::{glyph_report, portrait};
 use super::document::Document;
 use super::fonts::FontSpec;
+use super::page::NAVY;
 use super::svg::{Anchor, Svg, TextStyle};
 use crate::domain::Framework;
 use crate::domain::certificate::Paper;
 
-const NAVY: &str = "#1f3a5f";
 const GOLD: &str = "#b8963e";
 const CREAM: &str = "#fdfaf2";
 const INK: &str = "#1f2328";

@@ -3,12 +3,11 @@
 
 use super::document::Document;
 use super::fonts::FontSpec;
-use super::svg::{Anchor, Svg, TextStyle};
+use super::page::{NAVY, TEAL, first_that_fits, headed_page};
+use super::svg::{Anchor, TextStyle};
 use crate::domain::certificate::Paper;
 use crate::domain::practices::{CREDIT, PHASES, PRACTICES};
 
-const NAVY: &str = "#1f3a5f";
-const TEAL: &str = "#1f7a6d";
 const INK: &str = "#1f2328";
 const SOFT: &str = "#444c56";
 const MUTED: &str = "#6b7280";
@@ -16,14 +15,9 @@ const RULE: &str = "#d0d7de";
 
 /// Lays out the eleven practices on one portrait page.
 pub fn practices_sheet(paper: Paper) -> Document {
-    let mut fitted = None;
-    for scale in [1.0, 0.94, 0.88, 0.82, 0.76, 0.7] {
-        let (svg, bottom, limit) = sheet_at(paper, scale);
-        if bottom <= limit {
-            fitted = Some(svg);
-            break;
-        }
-    }
+    let fitted = first_that_fits(&[1.0, 0.94, 0.88, 0.82, 0.76, 0.7], |scale| {
+        sheet_at(paper, scale)
+    });
     let (svg, problems) = match fitted {
         Some(svg) => (svg, Vec::new()),
         None => (
@@ -45,15 +39,7 @@ fn sheet_at(paper: Paper, scale: f32) -> (String, f32, f32) {
     let margin = 44.0;
     let width = w - 2.0 * margin;
     let s = |v: f32| v * scale;
-    let mut svg = Svg::new(w, h);
-    svg.rect(0.0, 0.0, w, h, "#ffffff", None, 0.0);
-    svg.rect(0.0, 0.0, w, 8.0, NAVY, None, 0.0);
-    svg.text(
-        margin,
-        48.0,
-        "PERFORMANCE LEADERSHIP",
-        TextStyle::sans(9.0, TEAL).bold().spaced(2.0),
-    );
+    let mut svg = headed_page(w, h, 8.0, (margin, 48.0), "PERFORMANCE LEADERSHIP");
     let mut y = svg.paragraph(
         margin,
         48.0 + s(26.0),
