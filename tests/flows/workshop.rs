@@ -158,6 +158,7 @@ fn the_start_screen_makes_a_practice_workbook_with_exercises_in_the_wizard() {
     );
     click(&mut h, "Compare with the model answer");
     h.get_by_label(exercise.model_answer);
+    h.check_accessibility();
     // The attempt is the participant's own, stored as typed.
     assert_eq!(
         h.state().view().workbook.as_ref().unwrap().draft.mission,
@@ -238,6 +239,7 @@ fn reset_restores_the_scenario_start_exactly_and_keeps_the_work_in_a_backup() {
     // Reset from the home screen, confirmed.
     h.state_mut().apply(Action::Navigate(Screen::Home));
     h.run();
+    h.check_accessibility();
     click(&mut h, "Reset to the start…");
     click(&mut h, "Reset the practice workbook");
     let wb = h
@@ -334,6 +336,7 @@ fn the_facilitator_sees_each_participants_mission_side_by_side() {
     }
     click(&mut h, "Read again");
     h.get_by_label("Parks that everyone is glad to use.");
+    h.check_accessibility();
     assert!(
         h.query_by_label("Parks where children can play safely.")
             .is_none()
