@@ -308,24 +308,34 @@ pub fn shifts(chart: &XmrChart, side: Side) -> Vec<Shift> {
     }
     found.sort_by_key(|(g, _, _)| g[0]);
     let mut out: Vec<Shift> = Vec::new();
+    // The last point of the shift being built; its points are sorted once,
+    // at the end, rather than after every merge.
+    let mut last_point = 0;
     for (g, seen_at, rule) in found {
+        let (first, last) = (g[0], g[g.len() - 1]);
         match out.last_mut() {
-            Some(shift) if shift.points.last().is_some_and(|&l| g[0] <= l + SHIFT_GAP) => {
+            Some(shift) if first <= last_point + SHIFT_GAP => {
                 shift.points.extend(g);
-                shift.points.sort_unstable();
-                shift.points.dedup();
+                last_point = last_point.max(last);
                 shift.seen_at = shift.seen_at.min(seen_at);
                 if !shift.rules.contains(&rule) {
                     shift.rules.push(rule);
                     shift.rules.sort();
                 }
             }
-            _ => out.push(Shift {
-                points: g,
-                seen_at,
-                rules: vec![rule],
-            }),
+            _ => {
+                last_point = last;
+                out.push(Shift {
+                    points: g,
+                    seen_at,
+                    rules: vec![rule],
+                });
+            }
         }
+    }
+    for shift in &mut out {
+        shift.points.sort_unstable();
+        shift.points.dedup();
     }
     out
 }
@@ -426,6 +436,39 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn overlapping_signals_of_several_rules_merge_into_one_sorted_shift() {
+        // Twelve points alternating about 10.5, then a step up to 12.5 held
+        // for ten points, with one jump beyond the upper limit in it.
+        let mut values: Vec<f64> = (0..12)
+            .map(|i| if i % 2 == 0 { 10.0 } else { 11.0 })
+            .collect();
+        values.extend([12.5, 12.4, 12.6, 14.0, 12.5, 12.3, 12.6, 12.4, 12.5, 12.6]);
+        let opts = XmrOptions {
+            baseline: Some((0, 12)),
+            recalculate_from: None,
+        };
+        let chart = xmr_chart(&values, opts).unwrap();
+        let found = shifts(&chart, Side::High);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let shift = &found[0];
+        // Every point of the step (and the last baseline point, above the
+        // centre, which starts the run of eight), each once, in order.
+        assert_eq!(shift.points, (11..22).collect::<Vec<_>>());
+        assert_eq!(
+            shift.rules,
+            [
+                SignalRule::BeyondLimit,
+                SignalRule::RunOfEight,
+                SignalRule::ThreeOfFour
+            ]
+        );
+        // First seen at the third point of three-of-four (index 14), before
+        // the jump at 15 and the eighth point of the run at 18.
+        assert_eq!(shift.seen_at, 14);
+        assert!(shifts(&chart, Side::Low).is_empty());
     }
 
     #[test]
