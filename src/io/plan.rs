@@ -423,7 +423,9 @@ struct Planner<'a> {
     notices: HashSet<String>,
     /// Names as spelled in the file, resolved once.
     team_spellings: FxHashMap<String, NameRef<TeamId>>,
-    indicator_spellings: FxHashMap<String, NameRef<IndicatorId>>,
+    indicator_spellings: FxHashMap<String, Result<NameRef<IndicatorId>, String>>,
+    /// Reused to build the key of `indicator_spellings` without allocating.
+    spelling_key: String,
     /// Existing names by lowercase, for the first time a spelling is seen.
     team_names: HashMap<String, TeamId>,
     indicator_names: HashMap<String, IndicatorId>,
@@ -523,17 +525,34 @@ impl Planner<'_> {
         name: &str,
         row: &SourceRow,
     ) -> Result<NameRef<IndicatorId>, String> {
-        let describes = self.mapping.unit.is_some()
-            || self.mapping.direction.is_some()
-            || self.mapping.frequency.is_some();
-        if !describes && let Some(r) = self.indicator_spellings.get(name) {
-            return Ok(*r);
+        // The key is the name as spelled, with the unit, direction and
+        // frequency the row gives (when the file has those columns): the same
+        // spelling always resolves the same way, so it is resolved once.
+        let mut key = std::mem::take(&mut self.spelling_key);
+        key.clear();
+        key.push_str(name);
+        for column in [
+            self.mapping.unit,
+            self.mapping.direction,
+            self.mapping.frequency,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            key.push('\u{1f}');
+            key.push_str(&Self::text_of(row, Some(column)));
         }
-        let r = self.resolve_indicator(name, row)?;
-        if !describes {
-            self.indicator_spellings.insert(name.to_owned(), r);
-        }
-        Ok(r)
+        let known = self.indicator_spellings.get(key.as_str()).cloned();
+        let r = match known {
+            Some(r) => r,
+            None => {
+                let r = self.resolve_indicator(name, row);
+                self.indicator_spellings.insert(key.clone(), r.clone());
+                r
+            }
+        };
+        self.spelling_key = key;
+        r
     }
 
     fn resolve_indicator(
@@ -1165,6 +1184,7 @@ pub fn plan_rows(
         notices: HashSet::new(),
         team_spellings: FxHashMap::default(),
         indicator_spellings: FxHashMap::default(),
+        spelling_key: String::new(),
         team_names: catalog
             .teams
             .iter()

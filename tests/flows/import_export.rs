@@ -598,3 +598,42 @@ fn a_large_file_with_one_existing_value_in_the_middle_counts_it_exactly() {
     };
     assert_eq!(wb.value(last).unwrap(), Some(599.0));
 }
+
+#[test]
+fn an_indicator_described_in_every_row_is_read_the_same_way_each_time() {
+    let dir = temp();
+    let (_, wb) = new_workbook(dir.path(), "w.ratchet");
+    let path = dir.path().join("described.csv");
+    std::fs::write(
+        &path,
+        "team,indicator,period,value,unit,direction,frequency\n\
+         North,Repairs,2025-01,41,,,month\n\
+         North,Repairs,2025-02,42,%,sideways,month\n\
+         North,Repairs,2025-03,43,%,higher,month\n\
+         South,Repairs,2025-01,44,%,lower,month\n\
+         South,Repairs,2025-02,45,%,sideways,month\n\
+         South,Repairs,2025-03,46,%,higher,month\n",
+    )
+    .unwrap();
+    let p = plan(&wb, &path, &guessed(&path), &create_missing());
+    let rejected: Vec<(u64, &str)> = p
+        .report
+        .rejected
+        .iter()
+        .map(|r| (r.line, r.column.as_str()))
+        .collect();
+    // Each row with a direction that is not one is rejected at its own
+    // line, however often the same text repeats.
+    assert_eq!(
+        rejected,
+        [(3, "direction"), (6, "direction")],
+        "{}",
+        p.report.render_text()
+    );
+    assert_eq!(p.report.added, 4);
+    // The unit comes from the first row that gives one; the direction from
+    // the first that gives a valid one.
+    assert_eq!(p.report.new_indicators.len(), 1);
+    assert_eq!(p.report.new_indicators[0].unit, "%");
+    assert_eq!(p.report.new_indicators[0].direction, Direction::Higher);
+}
