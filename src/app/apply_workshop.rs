@@ -121,6 +121,14 @@ impl RatchetApp {
         else {
             return;
         };
+        if self.view.workbook.as_ref().is_some_and(|v| v.read_only) {
+            self.error(
+                "This practice workbook is open read-only because someone else has it open: \
+                 it cannot be reset from here."
+                    .into(),
+            );
+            return;
+        }
         if self.refuse_while_busy() {
             return;
         }

@@ -459,3 +459,26 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+#[test]
+fn a_practice_workbook_someone_else_has_open_is_not_reset() {
+    let dir = temp();
+    let path = participant(dir.path(), Scenario::Parks, "Ana", "Parks for all.");
+    let _theirs = Workbook::open_exclusive(&path, None).unwrap();
+    let mut h = harness(app(dir.path()));
+    h.state_mut().apply(Action::OpenReadOnly(path.clone()));
+    assert!(h.state().workbook().unwrap().is_read_only());
+    h.state_mut()
+        .apply(Action::Workshop(WorkshopAction::ResetPractice));
+    let message = h.state().view().message.clone().unwrap();
+    assert!(message.text.contains("read-only"), "{}", message.text);
+    // Their work is still there, and the file is still open here.
+    assert!(h.state().workbook().is_some());
+    let mission = Workbook::open_read_only(&path)
+        .unwrap()
+        .framework()
+        .unwrap()
+        .mission
+        .unwrap();
+    assert_eq!(mission.statement, "Parks for all.");
+}
