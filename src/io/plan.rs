@@ -1210,13 +1210,18 @@ pub fn plan_rows(
         planner.row(row);
     }
     let mut n = head.len() as u64;
-    for row in source {
+    // One row buffer for the whole file: its cells' text is overwritten in place.
+    let mut row = head.pop().unwrap_or(SourceRow {
+        line: 0,
+        cells: Vec::new(),
+    });
+    while let Some(read) = source.read_into(&mut row) {
         n += 1;
         if n.is_multiple_of(50_000) && !progress(n) {
             return Err(PlanError::Cancelled);
         }
-        match row {
-            Ok(r) => planner.row(&r),
+        match read {
+            Ok(()) => planner.row(&row),
             Err(e) => record_source_error(&mut planner, e),
         }
     }

@@ -141,13 +141,41 @@ pub struct Source {
     pub headers: Vec<String>,
     /// The header row as cells (a header may be a typed date in a spreadsheet).
     pub header_cells: Vec<RawCell>,
-    rows: Box<dyn Iterator<Item = Result<SourceRow, SourceError>> + Send>,
+    rows: Box<dyn RowReader>,
+}
+
+/// Produces a file's rows one at a time.
+trait RowReader: Send {
+    /// Reads the next row into `row`, reusing its buffers where it can;
+    /// `None` at the end of the file.
+    fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>>;
+}
+
+/// Rows already made (spreadsheets are read whole by their library).
+struct ReadyRows<I>(I);
+
+impl<I: Iterator<Item = Result<SourceRow, SourceError>> + Send> RowReader for ReadyRows<I> {
+    fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>> {
+        Some(self.0.next()?.map(|next| *row = next))
+    }
+}
+
+impl Source {
+    /// Reads the next row into `row`, reusing its cells' text buffers: what
+    /// a long import loops on, so a row costs no allocation of its own.
+    pub fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>> {
+        self.rows.read_into(row)
+    }
 }
 
 impl Iterator for Source {
     type Item = Result<SourceRow, SourceError>;
     fn next(&mut self) -> Option<Self::Item> {
-        self.rows.next()
+        let mut row = SourceRow {
+            line: 0,
+            cells: Vec::new(),
+        };
+        Some(self.rows.read_into(&mut row)?.map(|()| row))
     }
 }
 
@@ -291,37 +319,11 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
             reason,
         })?;
     let header_cells = headers.iter().map(|h| RawCell::Text(h.clone())).collect();
-    let mut rec = csv::ByteRecord::new();
-    let rows = std::iter::from_fn(move || match csv.read_byte_record(&mut rec) {
-        Ok(false) => None,
-        Ok(true) => {
-            let line = rec.position().map_or(0, |p| p.line());
-            let cells = rec
-                .iter()
-                .map(|f| {
-                    decode(f).map(|t| {
-                        if t.is_empty() {
-                            RawCell::Empty
-                        } else {
-                            RawCell::Text(t)
-                        }
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>();
-            Some(
-                cells
-                    .map(|cells| SourceRow { line, cells })
-                    .map_err(|reason| SourceError::Row { line, reason }),
-            )
-        }
-        Err(e) => {
-            let line = e.position().map_or(0, |p| p.line());
-            Some(Err(SourceError::Row {
-                line,
-                reason: e.to_string(),
-            }))
-        }
-    });
+    let rows = CsvRows {
+        csv,
+        record,
+        encoding,
+    };
     Ok(Source {
         kind: SourceKind::Csv {
             encoding,
@@ -331,6 +333,64 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
         header_cells,
         rows: Box::new(rows),
     })
+}
+
+/// A CSV file's rows, decoded to text.
+struct CsvRows<R> {
+    csv: csv::Reader<R>,
+    record: csv::ByteRecord,
+    encoding: Encoding,
+}
+
+impl<R: Read + Send> RowReader for CsvRows<R> {
+    fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>> {
+        match self.csv.read_byte_record(&mut self.record) {
+            Ok(false) => None,
+            Ok(true) => {
+                let line = self.record.position().map_or(0, |p| p.line());
+                row.line = line;
+                row.cells.truncate(self.record.len());
+                for (i, field) in self.record.iter().enumerate() {
+                    let text: std::borrow::Cow<'_, str> = match self.encoding {
+                        Encoding::Windows1252 => decode_windows_1252(field).into(),
+                        _ => match std::str::from_utf8(field) {
+                            Ok(t) => t.into(),
+                            Err(_) => {
+                                return Some(Err(SourceError::Row {
+                                    line,
+                                    reason: "the text is not valid UTF-8".to_owned(),
+                                }));
+                            }
+                        },
+                    };
+                    match row.cells.get_mut(i) {
+                        _ if text.is_empty() => set_cell(&mut row.cells, i, RawCell::Empty),
+                        Some(RawCell::Text(buffer)) => {
+                            buffer.clear();
+                            buffer.push_str(&text);
+                        }
+                        _ => set_cell(&mut row.cells, i, RawCell::Text(text.into_owned())),
+                    }
+                }
+                Some(Ok(()))
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                Some(Err(SourceError::Row {
+                    line,
+                    reason: e.to_string(),
+                }))
+            }
+        }
+    }
+}
+
+/// Puts `cell` at `i`, which is at most one past the end.
+fn set_cell(cells: &mut Vec<RawCell>, i: usize, cell: RawCell) {
+    match cells.get_mut(i) {
+        Some(slot) => *slot = cell,
+        None => cells.push(cell),
+    }
 }
 
 fn open_sheet(path: &Path, options: &SourceOptions) -> Result<Source, SourceError> {
@@ -408,7 +468,7 @@ fn open_sheet(path: &Path, options: &SourceOptions) -> Result<Source, SourceErro
         kind: SourceKind::Sheet { sheet, sheets },
         headers,
         header_cells: header.cells,
-        rows: Box::new(all.into_iter().map(Ok)),
+        rows: Box::new(ReadyRows(all.into_iter().map(Ok))),
     })
 }
 
@@ -450,6 +510,50 @@ mod tests {
         assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
         assert_eq!(sniff_delimiter("a\tb\n1\t2\n"), b'\t');
         assert_eq!(sniff_delimiter("team,\"x;y\"\nN,\"1;2\"\n"), b',');
+    }
+
+    #[test]
+    fn one_reused_row_reads_rows_of_any_width_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ragged.csv");
+        std::fs::write(
+            &path,
+            "a,b,c,d\nlong text here,2,,4\nx\n,,,\n1,2,3,4,5\n\"quoted, with comma\",\n9,8\n",
+        )
+        .unwrap();
+        let mut source = open_source(&path, &SourceOptions::default()).unwrap();
+        let mut row = SourceRow {
+            line: 0,
+            cells: Vec::new(),
+        };
+        let text = |t: &str| RawCell::Text(t.to_owned());
+        let mut read = Vec::new();
+        while let Some(r) = source.read_into(&mut row) {
+            read.push(r.map(|()| row.clone()).map_err(|e| e.to_string()));
+        }
+        let ok = |line: u64, cells: Vec<RawCell>| Ok(SourceRow { line, cells });
+        assert_eq!(read.len(), 6);
+        assert_eq!(
+            read[0],
+            ok(
+                2,
+                vec![text("long text here"), text("2"), RawCell::Empty, text("4")]
+            )
+        );
+        assert_eq!(read[1], ok(3, vec![text("x")]));
+        assert_eq!(read[2], ok(4, vec![RawCell::Empty; 4]));
+        assert_eq!(
+            read[3],
+            ok(
+                5,
+                vec![text("1"), text("2"), text("3"), text("4"), text("5")]
+            )
+        );
+        assert_eq!(
+            read[4],
+            ok(6, vec![text("quoted, with comma"), RawCell::Empty])
+        );
+        assert_eq!(read[5], ok(7, vec![text("9"), text("8")]));
     }
 
     #[test]
