@@ -13,17 +13,23 @@ pub struct WriteError {
     pub reason: String,
 }
 
+/// `.NAME.SUFFIX` beside `path` (NAME its file name): where a file is built
+/// before it is renamed into place, hidden from file browsers.
+pub fn hidden_sibling(path: &Path, suffix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    path.with_file_name(format!(".{name}.{suffix}"))
+}
+
 /// Writes bytes to `path` via a temporary file beside it, then renames it.
 pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let err = |e: std::io::Error| WriteError {
         path: path.display().to_string(),
         reason: e.to_string(),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "document".into());
-    let temp = path.with_file_name(format!(".{name}.part"));
+    let temp = hidden_sibling(path, "part");
     std::fs::write(&temp, bytes).map_err(err)?;
     std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);

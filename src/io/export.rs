@@ -162,11 +162,7 @@ fn write_atomically(
     path: &Path,
     contents: impl FnOnce(&Path) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let temp = path.with_file_name(format!(".{name}.part"));
+    let temp = crate::export::files::hidden_sibling(path, "part");
     let result = contents(&temp).and_then(|()| {
         std::fs::rename(&temp, path).map_err(|e| ExportError::Write {
             path: path.display().to_string(),

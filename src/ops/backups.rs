@@ -304,11 +304,7 @@ pub fn replace(
         }
         Err(_) => PathBuf::new(),
     };
-    let name = workbook
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "workbook".into());
-    let temp = workbook.with_file_name(format!(".{name}.restoring"));
+    let temp = crate::export::files::hidden_sibling(workbook, "restoring");
     std::fs::copy(backup, &temp)?;
     // A leftover journal belongs to the old file, not the backup.
     for suffix in ["-journal", "-wal", "-shm"] {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::Framework;
-use crate::export::files::safe_stem;
+use crate::export::files::{hidden_sibling, safe_stem};
 use crate::sample::{Scenario, fill_practice};
 use crate::storage::{StorageError, StorageResult, WORKBOOK_EXTENSION, Workbook};
 
@@ -32,21 +32,12 @@ pub fn create_practice(path: &Path, scenario: Scenario, participant: &str) -> St
             path.display()
         )));
     }
-    let temp = building_path(path);
+    let temp = hidden_sibling(path, "building");
     build(&temp, scenario, participant)?;
     std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
         StorageError::from(e)
     })
-}
-
-/// `.name.building` beside `path`.
-fn building_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "practice".into());
-    path.with_file_name(format!(".{name}.building"))
 }
 
 /// Writes a complete practice workbook at `temp`, removing it on failure.
@@ -82,7 +73,10 @@ pub fn reset_practice(path: &Path, backups: &Path) -> StorageResult<PathBuf> {
         ))
     })?;
     std::fs::create_dir_all(backups)?;
-    let temp = building_path(&backups.join(path.file_name().unwrap_or_default()));
+    let temp = hidden_sibling(
+        &backups.join(path.file_name().unwrap_or_default()),
+        "building",
+    );
     build(&temp, scenario, &mark.participant)?;
     let kept = crate::ops::backups::replace(
         path,
