@@ -2,7 +2,7 @@
 //! request, the backups screen, and restoring (also when a workbook is
 //! damaged and will not open).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::RatchetApp;
 use super::view::{BackupsView, Screen};
@@ -98,6 +98,18 @@ impl RatchetApp {
         }
     }
 
+    /// Waits for the day's backup to end (it copies one workbook; a
+    /// practice workbook in milliseconds), for work that replaces the file.
+    pub(super) fn finish_daily_backup(&mut self) {
+        let Some(rx) = &self.backup_running else {
+            return;
+        };
+        let result = rx
+            .recv()
+            .unwrap_or_else(|_| Err("the copy stopped before it finished".to_owned()));
+        self.daily_backup_ended(result);
+    }
+
     /// Collects the day's backup once its thread is done.
     fn poll_daily_backup(&mut self) {
         let Some(rx) = &self.backup_running else {
@@ -115,6 +127,10 @@ impl RatchetApp {
                 Err("the copy stopped before it finished".to_owned())
             }
         };
+        self.daily_backup_ended(result);
+    }
+
+    fn daily_backup_ended(&mut self, result: Result<PathBuf, String>) {
         self.backup_running = None;
         match result {
             Ok(_) => {
@@ -175,6 +191,8 @@ impl RatchetApp {
     }
 
     pub(super) fn restore_backup(&mut self, workbook: &Path, backup: &Path) {
+        // The day's backup may still be reading the file being replaced.
+        self.finish_daily_backup();
         // The workbook must not be open while it is replaced.
         if self
             .workbook

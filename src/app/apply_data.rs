@@ -507,6 +507,11 @@ impl RatchetApp {
     pub fn job_running(&self) -> bool {
         self.job.is_some() || self.check_pending || self.backup_running.is_some()
     }
+
+    /// True while the day's backup is being copied (or not yet collected).
+    pub fn daily_backup_running(&self) -> bool {
+        self.backup_running.is_some()
+    }
 }
 
 /// The options that change what a check finds (everything but the reason).

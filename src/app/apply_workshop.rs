@@ -148,9 +148,11 @@ impl RatchetApp {
         }
     }
 
-    /// True (with a message) while a background job or backup holds the file.
+    /// True (with a message) while a background job holds the file; the
+    /// day's backup, short, is waited for.
     fn refuse_while_busy(&mut self) -> bool {
-        if self.job.is_some() || self.backup_running.is_some() {
+        self.finish_daily_backup();
+        if self.job.is_some() {
             self.error(
                 "Wait for the work in progress to finish, then reset the practice workbook.".into(),
             );

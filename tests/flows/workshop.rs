@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
-use ratchet::app::{Action, DataAction, Screen, WorkshopAction};
+use ratchet::app::{Action, DataAction, Screen, Tone, WorkshopAction};
 use ratchet::domain::{Cell, Period, WizardDraft, WizardStep};
 use ratchet::ops::backups::{BackupReason, backup_dir, list_backups};
 use ratchet::ops::workshop::{create_practice, practice_path, read_for_comparison};
@@ -34,6 +34,27 @@ fn fingerprint(wb: &Workbook) -> String {
     })
     .unwrap();
     out
+}
+
+/// Fails naming the first line where two fingerprints differ (they run to
+/// thousands of lines).
+fn assert_same(got: &str, want: &str) {
+    if let Some((i, (g, w))) = got
+        .lines()
+        .zip(want.lines())
+        .enumerate()
+        .find(|(_, (g, w))| g != w)
+    {
+        panic!(
+            "fingerprints differ at line {}:\n got: {g}\nwant: {w}",
+            i + 1
+        );
+    }
+    assert_eq!(
+        got.lines().count(),
+        want.lines().count(),
+        "fingerprints differ in length"
+    );
 }
 
 /// The periods of `frequency` the scenarios' data cover.
@@ -98,9 +119,9 @@ fn every_scenario_yields_an_empty_framework_and_complete_data() {
         // The scenario is the same for everyone.
         let again = dir.path().join(format!("again-{}.ratchet", scenario.key()));
         create_practice(&again, scenario, "Ana Ruiz").unwrap();
-        assert_eq!(
-            fingerprint(&Workbook::open(&again).unwrap()),
-            fingerprint(&wb)
+        assert_same(
+            &fingerprint(&Workbook::open(&again).unwrap()),
+            &fingerprint(&wb),
         );
     }
     // Nothing is left under a temporary name.
@@ -247,7 +268,7 @@ fn reset_restores_the_scenario_start_exactly_and_keeps_the_work_in_a_backup() {
         .workbook()
         .expect("the practice workbook is open again");
     assert_eq!(wb.path(), path);
-    assert_eq!(fingerprint(wb), start);
+    assert_same(&fingerprint(wb), &start);
     assert_eq!(h.state().view().screen, Screen::Wizard);
 
     // The work before the reset is in a backup.
@@ -259,7 +280,42 @@ fn reset_restores_the_scenario_start_exactly_and_keeps_the_work_in_a_backup() {
         .iter()
         .find(|b| b.reason == BackupReason::Reset)
         .expect("a backup taken before the reset");
-    assert_eq!(fingerprint(&Workbook::open(&kept.path).unwrap()), changed);
+    assert_same(&fingerprint(&Workbook::open(&kept.path).unwrap()), &changed);
+}
+
+#[test]
+fn reset_right_after_opening_waits_for_the_days_backup_instead_of_refusing() {
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    h.state_mut()
+        .apply(Action::Workshop(WorkshopAction::CreatePractice {
+            scenario: Scenario::Parks,
+            participant: "Cy".into(),
+        }));
+    let start = fingerprint(h.state().workbook().unwrap());
+    let draft = WizardDraft {
+        mission: "Safe parks.".into(),
+        ..h.state().view().workbook.as_ref().unwrap().draft.clone()
+    };
+    h.state_mut().apply(Action::EditDraft(draft));
+    h.state_mut().apply(Action::WizardNext);
+    assert_ne!(fingerprint(h.state().workbook().unwrap()), start);
+    // The reset arrives while the day's backup (started once the opening
+    // check is done) is still being copied or collected.
+    for _ in 0..2000 {
+        if h.state().daily_backup_running() {
+            break;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(h.state().daily_backup_running());
+    h.state_mut()
+        .apply(Action::Workshop(WorkshopAction::ResetPractice));
+    assert_same(&fingerprint(h.state().workbook().unwrap()), &start);
+    let message = h.state().view().message.clone().unwrap();
+    assert_eq!(message.tone, Tone::Info, "{}", message.text);
+    assert!(message.text.contains("back at the scenario's start"));
 }
 
 #[test]
