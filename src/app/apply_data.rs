@@ -374,7 +374,7 @@ impl RatchetApp {
         let Some(view) = self.view.workbook.as_mut() else {
             return;
         };
-        let Some(plan) = view.import.plan.clone() else {
+        let Some(plan) = view.import.plan.as_mut() else {
             view.import.status = ImportStatus::Failed("Check the file first.".into());
             return;
         };
@@ -383,9 +383,12 @@ impl RatchetApp {
             view.import.status = ImportStatus::Failed(blocker);
             return;
         }
-        let total = plan.batch.values.len() as u64;
+        // The batch goes to the job (its values may be a scratch database on
+        // disk); a failed import hands it back.
+        let batch = std::mem::take(&mut plan.batch);
+        let total = batch.values.len() as u64;
         view.import.status = ImportStatus::Importing { done: 0, total };
-        self.job = Some(Job::import(path, plan, backups, repaint));
+        self.job = Some(Job::import(path, batch, backups, repaint));
     }
 
     fn export(&mut self, path: &std::path::Path, options: &crate::io::ExportOptions) {
@@ -432,7 +435,12 @@ impl RatchetApp {
                             view.import.plan = Some(*plan);
                             view.import.status = ImportStatus::Idle;
                         }
-                        Err(e) => view.import.status = ImportStatus::Failed(e),
+                        Err(e) => {
+                            // Also where a job that stopped unexpectedly lands:
+                            // no plan is kept whose batch may be gone.
+                            view.import.plan = None;
+                            view.import.status = ImportStatus::Failed(e);
+                        }
                     }
                 }
             }
@@ -457,8 +465,11 @@ impl RatchetApp {
                             outcome.added, outcome.updated, outcome.unchanged, outcome.skipped
                         ));
                     }
-                    Err(e) => {
+                    Err((e, batch)) => {
                         if let Some(view) = self.view.workbook.as_mut() {
+                            if let Some(plan) = view.import.plan.as_mut() {
+                                plan.batch = *batch;
+                            }
                             view.import.status = ImportStatus::Failed(e);
                         }
                     }

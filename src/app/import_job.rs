@@ -15,7 +15,7 @@ use crate::io::period::{DateOrder, PeriodContext};
 use crate::io::plan::ImportPlan;
 use crate::io::source::{SourceKind, SourceRow, preview};
 use crate::io::{ImportOptions, Mapping, SourceOptions, plan_import};
-use crate::storage::{ImportOutcome, Workbook};
+use crate::storage::{ImportBatch, ImportOutcome, Workbook};
 
 /// How many rows the preview shows.
 pub const PREVIEW_ROWS: usize = 12;
@@ -48,7 +48,7 @@ pub enum ImportStatus {
 
 /// The import assistant: the file, its preview, the mapping and choices,
 /// and (after a check) the plan with its report.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct ImportView {
     /// The file chosen.
     pub path: Option<PathBuf>,
@@ -114,10 +114,14 @@ impl ImportView {
     }
 }
 
+/// An import's outcome (with how many new wins the new data show), or why
+/// it failed with the batch handed back so it can be tried again.
+pub type ImportResult = Result<(ImportOutcome, usize), (String, Box<ImportBatch>)>;
+
 /// What a job reports back.
 enum JobResult {
     Planned(Result<Box<ImportPlan>, String>),
-    Imported(Result<(ImportOutcome, usize), String>),
+    Imported(ImportResult),
     Exported(Result<(usize, PathBuf), String>),
     Published(Result<Vec<PathBuf>, String>),
     Certified(Result<crate::ops::recognition::BatchReport, String>),
@@ -138,8 +142,8 @@ pub enum JobPoll {
     Running(ImportStatus),
     /// The check finished.
     Planned(Result<Box<ImportPlan>, String>),
-    /// The import finished (with how many new wins the new data show).
-    Imported(Result<(ImportOutcome, usize), String>),
+    /// The import finished.
+    Imported(ImportResult),
     /// The export finished: values written and the file.
     Exported(Result<(usize, PathBuf), String>),
     /// The dashboard was written to these files.
@@ -192,12 +196,12 @@ impl Job {
     /// up into `backups`.
     pub fn import(
         workbook: PathBuf,
-        plan: ImportPlan,
+        batch: ImportBatch,
         backups: PathBuf,
         repaint: impl Fn() + Send + 'static,
     ) -> Job {
         Self::spawn(true, repaint, move |progress, total, cancel| {
-            total.store(plan.batch.values.len() as u64, Ordering::Relaxed);
+            total.store(batch.values.len() as u64, Ordering::Relaxed);
             let result = Workbook::open(&workbook)
                 .map_err(|e| e.to_string())
                 .and_then(|mut wb| {
@@ -210,7 +214,7 @@ impl Job {
                         format!("the backup before importing failed ({e}); nothing was imported")
                     })?;
                     let outcome = wb
-                        .apply_import(&plan.batch, &mut |done, _| {
+                        .apply_import(&batch, &mut |done, _| {
                             progress.store(done as u64, Ordering::Relaxed);
                             !cancel.load(Ordering::Relaxed)
                         })
@@ -221,7 +225,7 @@ impl Job {
                             .map_or(0, |r| r.added);
                     Ok((outcome, wins))
                 });
-            JobResult::Imported(result)
+            JobResult::Imported(result.map_err(|e| (e, Box::new(batch))))
         })
     }
 

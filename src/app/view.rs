@@ -169,7 +169,7 @@ impl WizardChecks {
 }
 
 /// Everything the screens show about the open workbook.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct WorkbookView {
     /// The file.
     pub path: PathBuf,
@@ -240,7 +240,7 @@ impl WorkbookView {
 }
 
 /// Everything the screens read.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct AppView {
     /// The main area's screen.
     pub screen: Screen,

@@ -166,6 +166,7 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
         create_missing: args.create_missing,
         new_indicator_frequency: args.frequency.as_deref().and_then(Frequency::from_code),
         reason: args.reason.clone(),
+        ..ImportOptions::default()
     };
     let plan = plan_import(
         &wb,

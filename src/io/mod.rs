@@ -5,6 +5,7 @@ pub mod encoding;
 pub mod export;
 pub mod mapping;
 pub mod number;
+mod pending;
 pub mod period;
 pub mod plan;
 pub mod source;

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use super::mapping::{Layout, Mapping};
 use super::number::{CellNumber, DecimalMark, guess_decimal_mark, parse_cell_number};
+use super::pending::{Pending, PeriodText};
 use super::period::{
     DateOrder, Granularity, PeriodContext, PeriodLabel, day_label, frequency_for, infer_date_order,
     parse_period_text, place_in, year_label,
@@ -23,7 +24,8 @@ use crate::domain::{
     Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, Period, TargetRecord, TeamId,
 };
 use crate::storage::{
-    ImportBatch, ImportValue, NameRef, NewIndicator, OnExisting, StorageError, Workbook,
+    ImportBatch, ImportScratch, ImportValue, ImportValues, NameRef, NewIndicator, OnExisting,
+    StorageError, Workbook,
 };
 
 /// What the workbook already holds that an import must know.
@@ -107,7 +109,17 @@ pub struct ImportOptions {
     pub new_indicator_frequency: Option<Frequency>,
     /// The reason recorded for changed values and values in locked periods.
     pub reason: String,
+    /// How many values are checked in memory; a larger file's values wait
+    /// in a scratch database on disk, so memory does not grow with the file.
+    pub values_in_memory: usize,
 }
+
+/// Values checked in memory before a file's values go to disk (about
+/// 150 MB of memory at most).
+pub const VALUES_IN_MEMORY: usize = 1_500_000;
+
+/// Values per record chunk kept on disk.
+const SPILL_CHUNK: usize = 8192;
 
 impl Default for ImportOptions {
     fn default() -> Self {
@@ -118,6 +130,7 @@ impl Default for ImportOptions {
             create_missing: false,
             new_indicator_frequency: None,
             reason: String::new(),
+            values_in_memory: VALUES_IN_MEMORY,
         }
     }
 }
@@ -268,7 +281,7 @@ impl ImportReport {
 }
 
 /// A checked import, ready to apply.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct ImportPlan {
     /// What will be written.
     pub batch: ImportBatch,
@@ -361,51 +374,18 @@ struct PendingIndicator {
     granularity: Option<Granularity>,
 }
 
-/// For new names (indices `0..count`), their index among those `refs`
-/// actually uses, keeping their order; `None` for names no value uses.
-fn remap_new<Id>(refs: impl Iterator<Item = NameRef<Id>>, count: usize) -> Vec<Option<usize>> {
-    let mut map = vec![None; count];
+/// For new names, their index among those used, keeping their order;
+/// `None` for names no value uses.
+fn remap_new(used: &[bool]) -> Vec<Option<usize>> {
     let mut next = 0;
-    let mut used = vec![false; count];
-    for r in refs {
-        if let NameRef::New(k) = r
-            && k < count
-        {
-            used[k] = true;
-        }
-    }
-    for (k, u) in used.into_iter().enumerate() {
-        if u {
-            map[k] = Some(next);
-            next += 1;
-        }
-    }
-    map
-}
-
-/// Where the text of a value's period can be found again for a message,
-/// without keeping a copy per value.
-#[derive(Clone, Copy)]
-enum PeriodText {
-    /// The n-th distinct period text seen.
-    Seen(u32),
-    /// A period column's header.
-    Header(usize),
-    /// Built from year and month columns (shown from the date).
-    YearMonth,
-}
-
-/// A value read but not yet placed (its indicator may be new, with a frequency not yet known).
-struct Pending {
-    line: u64,
-    column: Option<usize>,
-    period_text: PeriodText,
-    team: NameRef<TeamId>,
-    indicator: NameRef<IndicatorId>,
-    label: PeriodLabel,
-    value: f64,
-    target: Option<f64>,
-    note: Option<String>,
+    used.iter()
+        .map(|&u| {
+            u.then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect()
 }
 
 struct Planner<'a> {
@@ -433,6 +413,38 @@ struct Planner<'a> {
     /// Period texts parsed once each.
     period_cache: FxHashMap<String, (u32, Result<PeriodLabel, String>)>,
     period_texts: Vec<String>,
+    /// Where pending values go once there are more than the options allow
+    /// in memory.
+    scratch: Option<ImportScratch>,
+    /// The scratch database could not be written: planning stops.
+    failure: Option<StorageError>,
+}
+
+/// Where placed values are kept and duplicates found.
+enum Placed {
+    Memory {
+        seen: FxHashMap<(NameRef<IndicatorId>, NameRef<TeamId>, NaiveDate), u64>,
+        values: Vec<ImportValue>,
+    },
+    Scratch(ImportScratch),
+}
+
+impl Placed {
+    /// Keeps `v`, or gives the line of the value already kept for its cell.
+    fn accept(&mut self, v: ImportValue) -> Result<Option<u64>, StorageError> {
+        match self {
+            Placed::Memory { seen, values } => {
+                let key = (v.indicator, v.team, v.period_start);
+                if let Some(first) = seen.get(&key) {
+                    return Ok(Some(*first));
+                }
+                seen.insert(key, v.line);
+                values.push(v);
+                Ok(None)
+            }
+            Placed::Scratch(s) => s.accept(&v),
+        }
+    }
 }
 
 impl Planner<'_> {
@@ -788,6 +800,39 @@ impl Planner<'_> {
             target,
             note,
         });
+        if self.pending.len() >= self.options.values_in_memory.max(1) {
+            self.spill();
+        }
+    }
+
+    /// Moves the pending values to the scratch database on disk.
+    fn spill(&mut self) {
+        if self.failure.is_some() {
+            self.pending.clear();
+            return;
+        }
+        if let Err(e) = self.try_spill() {
+            self.failure = Some(e);
+        }
+        self.pending.clear();
+    }
+
+    fn try_spill(&mut self) -> Result<(), StorageError> {
+        if self.scratch.is_none() {
+            self.scratch = Some(ImportScratch::new()?);
+        }
+        let Some(scratch) = self.scratch.as_mut() else {
+            return Ok(());
+        };
+        let mut bytes = Vec::new();
+        for part in self.pending.chunks(SPILL_CHUNK) {
+            bytes.clear();
+            for p in part {
+                p.encode(&mut bytes);
+            }
+            scratch.push_pending(&bytes)?;
+        }
+        Ok(())
     }
 
     fn row(&mut self, row: &SourceRow) {
@@ -877,7 +922,10 @@ impl Planner<'_> {
 
     /// Places every value in its indicator's period, finds duplicates, and
     /// builds the batch.
-    fn finish(mut self) -> (ImportBatch, ImportReport) {
+    fn finish(mut self) -> Result<(ImportBatch, ImportReport), StorageError> {
+        if let Some(e) = self.failure.take() {
+            return Err(e);
+        }
         // New indicators: frequency from the option, else from their labels.
         let new_freqs: Vec<Option<Frequency>> = self
             .new_indicators
@@ -889,86 +937,72 @@ impl Planner<'_> {
                     .or_else(|| p.granularity.and_then(frequency_for))
             })
             .collect();
-        let mut seen: FxHashMap<(NameRef<IndicatorId>, NameRef<TeamId>, NaiveDate), u64> =
-            FxHashMap::default();
-        seen.reserve(self.pending.len());
-        let mut values = Vec::with_capacity(self.pending.len());
-        let mut targets = Vec::with_capacity(self.pending.len());
-        let pending = std::mem::take(&mut self.pending);
-        for p in pending {
-            let frequency = match p.indicator {
-                NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
-                NameRef::New(k) => new_freqs.get(k).copied().flatten(),
-            };
-            let name_of = |planner: &Self| match p.indicator {
-                NameRef::Existing(id) => planner
-                    .catalog
-                    .indicators
-                    .iter()
-                    .find(|i| i.id == id)
-                    .map(|i| i.name.clone())
-                    .unwrap_or_default(),
-                NameRef::New(k) => planner.new_indicators[k].name.clone(),
-            };
-            let Some(frequency) = frequency else {
-                let name = name_of(&self);
-                self.reject(p.line, p.column, format!(
-                    "the dates do not say how often the new indicator \"{name}\" is reported: choose its frequency"
-                ));
-                continue;
-            };
-            let start = match place_in(p.label, frequency) {
-                Ok(s) => s,
-                Err(why) => {
-                    let (name, text) = (name_of(&self), self.period_text(p.period_text, p.label));
-                    self.reject(p.line, p.column, format!("\"{text}\": {why} (\"{name}\")"));
-                    continue;
+        let mut used = Used {
+            teams: vec![false; self.new_teams.len()],
+            indicators: vec![false; self.new_indicators.len()],
+        };
+        let mut placed = if self.scratch.is_some() {
+            self.try_spill()?;
+            self.pending.clear();
+            match self.scratch.take() {
+                Some(scratch) => Placed::Scratch(scratch),
+                None => {
+                    return Err(StorageError::Rule(
+                        "The import's scratch space was lost.".into(),
+                    ));
                 }
-            };
-            let key = (p.indicator, p.team, start);
-            if let Some(first) = seen.get(&key) {
-                let label = Period { start, frequency }.label();
-                self.reject(
-                    p.line,
-                    p.column,
-                    format!("the same team, indicator and period ({label}) as line {first}"),
-                );
-                continue;
             }
-            seen.insert(key, p.line);
-            if self
-                .catalog
-                .locked_through
-                .is_some_and(|l| Period { start, frequency }.end() <= l)
-            {
-                self.report.in_locked_periods += 1;
+        } else {
+            Placed::Memory {
+                seen: FxHashMap::with_capacity_and_hasher(self.pending.len(), Default::default()),
+                values: Vec::with_capacity(self.pending.len()),
             }
-            targets.push(p.target);
-            values.push(ImportValue {
-                line: p.line,
-                team: p.team,
-                indicator: p.indicator,
-                period_start: start,
-                value: p.value,
-                note: p.note,
-            });
+        };
+        if let Placed::Scratch(scratch) = &placed {
+            for n in 0..scratch.pending_chunks() {
+                let bytes = match &placed {
+                    Placed::Scratch(s) => s.pending_chunk(n)?,
+                    Placed::Memory { .. } => Vec::new(),
+                };
+                let mut input = bytes.as_slice();
+                while !input.is_empty() {
+                    let p = Pending::decode(&mut input).ok_or_else(|| {
+                        StorageError::Rule(
+                            "The import's scratch space on disk was damaged; nothing was imported."
+                                .into(),
+                        )
+                    })?;
+                    self.place(p, &new_freqs, &mut placed, &mut used)?;
+                }
+            }
+            if let Placed::Scratch(s) = &mut placed {
+                s.clear_pending()?;
+            }
         }
-        self.check_targets(&values, &targets);
+        for p in std::mem::take(&mut self.pending) {
+            self.place(p, &new_freqs, &mut placed, &mut used)?;
+        }
 
         // Only names that carry at least one accepted value are created.
-        let team_remap = remap_new(values.iter().map(|v| v.team), self.new_teams.len());
-        let indicator_remap = remap_new(
-            values.iter().map(|v| v.indicator),
-            self.new_indicators.len(),
-        );
-        for v in &mut values {
-            if let NameRef::New(k) = v.team {
-                v.team = NameRef::New(team_remap[k].unwrap_or(k));
+        let team_remap = remap_new(&used.teams);
+        let indicator_remap = remap_new(&used.indicators);
+        let values = match placed {
+            Placed::Memory { mut values, .. } => {
+                for v in &mut values {
+                    if let NameRef::New(k) = v.team {
+                        v.team = NameRef::New(team_remap[k].unwrap_or(k));
+                    }
+                    if let NameRef::New(k) = v.indicator {
+                        v.indicator = NameRef::New(indicator_remap[k].unwrap_or(k));
+                    }
+                }
+                ImportValues::Memory(values)
             }
-            if let NameRef::New(k) = v.indicator {
-                v.indicator = NameRef::New(indicator_remap[k].unwrap_or(k));
+            Placed::Scratch(mut s) => {
+                s.set_remap(team_remap.clone(), indicator_remap.clone());
+                ImportValues::Scratch(s)
             }
-        }
+        };
         let new_teams: Vec<String> = self
             .new_teams
             .iter()
@@ -1014,7 +1048,88 @@ impl Planner<'_> {
             reason: self.options.reason.clone(),
         };
         self.report.new_teams = new_teams;
-        (batch, self.report)
+        Ok((batch, self.report))
+    }
+
+    /// Places one value in its period and keeps it, or rejects it naming
+    /// its line.
+    fn place(
+        &mut self,
+        p: Pending,
+        new_freqs: &[Option<Frequency>],
+        placed: &mut Placed,
+        used: &mut Used,
+    ) -> Result<(), StorageError> {
+        let frequency = match p.indicator {
+            NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
+            NameRef::New(k) => new_freqs.get(k).copied().flatten(),
+        };
+        let name_of = |planner: &Self| match p.indicator {
+            NameRef::Existing(id) => planner
+                .catalog
+                .indicators
+                .iter()
+                .find(|i| i.id == id)
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
+            NameRef::New(k) => planner
+                .new_indicators
+                .get(k)
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
+        };
+        let Some(frequency) = frequency else {
+            let name = name_of(self);
+            self.reject(p.line, p.column, format!(
+                "the dates do not say how often the new indicator \"{name}\" is reported: choose its frequency"
+            ));
+            return Ok(());
+        };
+        let start = match place_in(p.label, frequency) {
+            Ok(s) => s,
+            Err(why) => {
+                let (name, text) = (name_of(self), self.period_text(p.period_text, p.label));
+                self.reject(p.line, p.column, format!("\"{text}\": {why} (\"{name}\")"));
+                return Ok(());
+            }
+        };
+        let value = ImportValue {
+            line: p.line,
+            team: p.team,
+            indicator: p.indicator,
+            period_start: start,
+            value: p.value,
+            note: p.note,
+        };
+        let (team, indicator) = (value.team, value.indicator);
+        if let Some(first) = placed.accept(value)? {
+            let label = Period { start, frequency }.label();
+            self.reject(
+                p.line,
+                p.column,
+                format!("the same team, indicator and period ({label}) as line {first}"),
+            );
+            return Ok(());
+        }
+        if let NameRef::New(k) = team
+            && let Some(u) = used.teams.get_mut(k)
+        {
+            *u = true;
+        }
+        if let NameRef::New(k) = indicator
+            && let Some(u) = used.indicators.get_mut(k)
+        {
+            *u = true;
+        }
+        if self
+            .catalog
+            .locked_through
+            .is_some_and(|l| Period { start, frequency }.end() <= l)
+        {
+            self.report.in_locked_periods += 1;
+        }
+        self.check_target(team, indicator, start, p.target);
+        Ok(())
     }
 
     fn report_rejection(&mut self, line: u64, column: &str, reason: String) {
@@ -1029,53 +1144,63 @@ impl Planner<'_> {
     }
 
     /// A target in the file is compared with the workbook's, never applied.
-    fn check_targets(&mut self, values: &[ImportValue], targets: &[Option<f64>]) {
-        for (v, t) in values.iter().zip(targets) {
-            let (Some(t), NameRef::Existing(ind), NameRef::Existing(team)) =
-                (t, v.indicator, v.team)
-            else {
-                if t.is_some() {
-                    self.notice("Targets in the file are not imported: set targets in the framework or the indicator settings.".into());
-                }
-                continue;
-            };
-            let Some(info) = self.catalog.indicators.iter().find(|i| i.id == ind) else {
-                continue;
-            };
-            let end = Period {
-                start: v.period_start,
-                frequency: info.frequency,
-            }
-            .end();
-            let records = self
-                .catalog
-                .targets
-                .get(&ind)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let team_name = self
-                .catalog
-                .teams
-                .iter()
-                .find(|(id, _)| *id == team)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default();
-            match target_for_period(records, team, end) {
-                Some(r) if (r.values.target_value - t).abs() <= 1e-9 * t.abs().max(1.0) => {}
-                Some(r) => self.notice(format!(
-                    "\"{}\", {team_name}: the file's target {} differs from the workbook's {}; targets are not imported.",
-                    info.name,
-                    format_number(*t, 6),
-                    format_number(r.values.target_value, 6)
-                )),
-                None => self.notice(format!(
-                    "\"{}\", {team_name}: the file gives a target of {}, but targets are not imported; set it in the indicator settings.",
-                    info.name,
-                    format_number(*t, 6)
-                )),
-            }
+    fn check_target(
+        &mut self,
+        team: NameRef<TeamId>,
+        indicator: NameRef<IndicatorId>,
+        period_start: NaiveDate,
+        target: Option<f64>,
+    ) {
+        let Some(t) = target else {
+            return;
+        };
+        let (NameRef::Existing(ind), NameRef::Existing(team)) = (indicator, team) else {
+            self.notice("Targets in the file are not imported: set targets in the framework or the indicator settings.".into());
+            return;
+        };
+        let Some(info) = self.catalog.indicators.iter().find(|i| i.id == ind) else {
+            return;
+        };
+        let end = Period {
+            start: period_start,
+            frequency: info.frequency,
         }
+        .end();
+        let records = self
+            .catalog
+            .targets
+            .get(&ind)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let team_name = self
+            .catalog
+            .teams
+            .iter()
+            .find(|(id, _)| *id == team)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        let notice = match target_for_period(records, team, end) {
+            Some(r) if (r.values.target_value - t).abs() <= 1e-9 * t.abs().max(1.0) => return,
+            Some(r) => format!(
+                "\"{}\", {team_name}: the file's target {} differs from the workbook's {}; targets are not imported.",
+                info.name,
+                format_number(t, 6),
+                format_number(r.values.target_value, 6)
+            ),
+            None => format!(
+                "\"{}\", {team_name}: the file gives a target of {}, but targets are not imported; set it in the indicator settings.",
+                info.name,
+                format_number(t, 6)
+            ),
+        };
+        self.notice(notice);
     }
+}
+
+/// Which of the new teams and indicators carry an accepted value.
+struct Used {
+    teams: Vec<bool>,
+    indicators: Vec<bool>,
 }
 
 /// Reads a whole file against the workbook's catalog: every row checked and
@@ -1202,6 +1327,8 @@ pub fn plan_rows(
             .collect(),
         period_cache: FxHashMap::default(),
         period_texts: Vec::new(),
+        scratch: None,
+        failure: None,
     };
     if let Some(e) = source_error {
         record_source_error(&mut planner, e);
@@ -1217,16 +1344,20 @@ pub fn plan_rows(
     });
     while let Some(read) = source.read_into(&mut row) {
         n += 1;
-        if n.is_multiple_of(50_000) && !progress(n) {
-            return Err(PlanError::Cancelled);
+        if n.is_multiple_of(50_000) {
+            if let Some(e) = planner.failure.take() {
+                return Err(e.into());
+            }
+            if !progress(n) {
+                return Err(PlanError::Cancelled);
+            }
         }
         match read {
             Ok(()) => planner.row(&row),
             Err(e) => record_source_error(&mut planner, e),
         }
     }
-    let (batch, report) = planner.finish();
-    Ok((batch, report))
+    Ok(planner.finish()?)
 }
 
 fn record_source_error(planner: &mut Planner<'_>, e: super::source::SourceError) {
@@ -1244,25 +1375,28 @@ pub fn count_against(
     batch: &ImportBatch,
     report: &mut ImportReport,
     existing: &HashMap<(IndicatorId, TeamId, NaiveDate), f64>,
-) {
+) -> Result<(), StorageError> {
     report.added = 0;
     report.updated = 0;
     report.unchanged = 0;
     report.skipped = 0;
-    for v in &batch.values {
-        let stored = match (v.indicator, v.team) {
-            (NameRef::Existing(i), NameRef::Existing(t)) => {
-                existing.get(&(i, t, v.period_start)).copied()
+    batch.values.for_each_chunk(4096, &mut |chunk| {
+        for v in chunk {
+            let stored = match (v.indicator, v.team) {
+                (NameRef::Existing(i), NameRef::Existing(t)) => {
+                    existing.get(&(i, t, v.period_start)).copied()
+                }
+                _ => None,
+            };
+            match stored {
+                None => report.added += 1,
+                Some(s) if s == v.value => report.unchanged += 1,
+                Some(_) if batch.on_existing == OnExisting::Skip => report.skipped += 1,
+                Some(_) => report.updated += 1,
             }
-            _ => None,
-        };
-        match stored {
-            None => report.added += 1,
-            Some(s) if s == v.value => report.unchanged += 1,
-            Some(_) if batch.on_existing == OnExisting::Skip => report.skipped += 1,
-            Some(_) => report.updated += 1,
         }
-    }
+        Ok(())
+    })
 }
 
 /// Plans an import of the file at `path` into `wb`: reads and checks every
@@ -1282,20 +1416,16 @@ pub fn plan_import(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let involved: Vec<IndicatorId> = {
-        let mut ids: Vec<IndicatorId> = batch
-            .values
-            .iter()
-            .filter_map(|v| match v.indicator {
-                NameRef::Existing(id) => Some(id),
-                NameRef::New(_) => None,
-            })
-            .collect();
-        ids.sort();
-        ids.dedup();
-        ids
-    };
+    let mut involved = std::collections::BTreeSet::new();
+    batch.values.for_each_chunk(4096, &mut |chunk| {
+        involved.extend(chunk.iter().filter_map(|v| match v.indicator {
+            NameRef::Existing(id) => Some(id),
+            NameRef::New(_) => None,
+        }));
+        Ok(())
+    })?;
+    let involved: Vec<IndicatorId> = involved.into_iter().collect();
     let existing = wb.existing_values(&involved)?;
-    count_against(&batch, &mut report, &existing);
+    count_against(&batch, &mut report, &existing)?;
     Ok(ImportPlan { batch, report })
 }

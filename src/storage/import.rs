@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::codec::{date_key, now, timestamp_text};
+use super::import_scratch::ImportScratch;
 use super::indicators::{self, NewIndicator};
 use super::measurements::{IndicatorCache, audit, check_cell, current};
 use super::{StorageError, StorageResult, Workbook, teams};
@@ -17,6 +18,52 @@ pub enum NameRef<Id> {
     Existing(Id),
     /// Created by this import (index into the batch's new names).
     New(usize),
+}
+
+/// A row id type that [`NameRef`] can carry.
+pub trait RowId: Copy {
+    /// The id as stored.
+    fn raw(self) -> i64;
+    /// The id from its stored form.
+    fn from_raw(raw: i64) -> Self;
+}
+
+impl RowId for TeamId {
+    fn raw(self) -> i64 {
+        self.0
+    }
+    fn from_raw(raw: i64) -> Self {
+        TeamId(raw)
+    }
+}
+
+impl RowId for IndicatorId {
+    fn raw(self) -> i64 {
+        self.0
+    }
+    fn from_raw(raw: i64) -> Self {
+        IndicatorId(raw)
+    }
+}
+
+impl<Id: RowId> NameRef<Id> {
+    /// One number for either kind (ids are never negative; the n-th new
+    /// name is `-1 - n`), for keeping a reference outside memory.
+    pub fn to_key(self) -> i64 {
+        match self {
+            NameRef::Existing(id) => id.raw(),
+            NameRef::New(k) => -1 - k as i64,
+        }
+    }
+
+    /// The reference [`Self::to_key`] gave.
+    pub fn from_key(key: i64) -> Self {
+        if key >= 0 {
+            NameRef::Existing(Id::from_raw(key))
+        } else {
+            NameRef::New((-1 - key) as usize)
+        }
+    }
 }
 
 /// One value from the file, resolved to where it goes.
@@ -46,8 +93,67 @@ pub enum OnExisting {
     Skip,
 }
 
+/// A batch's values: in memory, or (for a very large file) in a scratch
+/// database on disk, so that memory does not grow with the file.
+#[derive(Debug)]
+pub enum ImportValues {
+    /// Held in memory, in the file's order.
+    Memory(Vec<ImportValue>),
+    /// Held on disk, ordered by indicator, team and period.
+    Scratch(ImportScratch),
+}
+
+impl Default for ImportValues {
+    fn default() -> Self {
+        ImportValues::Memory(Vec::new())
+    }
+}
+
+impl From<Vec<ImportValue>> for ImportValues {
+    fn from(values: Vec<ImportValue>) -> Self {
+        ImportValues::Memory(values)
+    }
+}
+
+impl ImportValues {
+    /// How many values.
+    pub fn len(&self) -> usize {
+        match self {
+            ImportValues::Memory(v) => v.len(),
+            ImportValues::Scratch(s) => s.accepted(),
+        }
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Hands the values to `f` in chunks of up to `chunk`.
+    pub fn for_each_chunk(
+        &self,
+        chunk: usize,
+        f: &mut dyn FnMut(&[ImportValue]) -> StorageResult<()>,
+    ) -> StorageResult<()> {
+        match self {
+            ImportValues::Memory(values) => values.chunks(chunk.max(1)).try_for_each(f),
+            ImportValues::Scratch(s) => s.for_each_accepted(chunk, f),
+        }
+    }
+
+    /// Every value, in memory (for small batches and tests).
+    pub fn to_vec(&self) -> StorageResult<Vec<ImportValue>> {
+        let mut all = Vec::with_capacity(self.len());
+        self.for_each_chunk(4096, &mut |c| {
+            all.extend_from_slice(c);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+}
+
 /// Everything an import will write, decided before anything is written.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct ImportBatch {
     /// The file's name, for the import log.
     pub file_name: String,
@@ -56,7 +162,7 @@ pub struct ImportBatch {
     /// Indicators to create.
     pub new_indicators: Vec<NewIndicator>,
     /// The values.
-    pub values: Vec<ImportValue>,
+    pub values: ImportValues,
     /// Existing values that differ: update or skip.
     pub on_existing: OnExisting,
     /// The reason recorded in the audit trail for changed and locked values.
@@ -145,13 +251,13 @@ impl Workbook {
             )?;
             let total = batch.values.len();
             let mut chunk_insert = tx.prepare_cached(&chunk_insert_sql())?;
-            let mut rows: Vec<Resolved<'_>> = Vec::with_capacity(CHUNK);
-            for (chunk_no, chunk) in batch.values.chunks(CHUNK).enumerate() {
-                let done = chunk_no * CHUNK;
+            let mut done = 0;
+            batch.values.for_each_chunk(CHUNK, &mut |chunk| {
                 if done % PROGRESS_EVERY < CHUNK && !progress(done, total) {
                     return Err(StorageError::Cancelled);
                 }
-                rows.clear();
+                done += chunk.len();
+                let mut rows: Vec<Resolved<'_>> = Vec::with_capacity(CHUNK);
                 for v in chunk {
                     let team = match v.team {
                         NameRef::Existing(id) => id,
@@ -180,7 +286,7 @@ impl Workbook {
                     if inserted == CHUNK {
                         tx.execute_batch("RELEASE import_chunk")?;
                         out.added += CHUNK;
-                        continue;
+                        return Ok(());
                     }
                     tx.execute_batch("ROLLBACK TO import_chunk; RELEASE import_chunk")?;
                 }
@@ -204,7 +310,8 @@ impl Workbook {
                         out.updated += 1;
                     }
                 }
-            }
+                Ok(())
+            })?;
             progress(total, total);
             tx.execute(
                 "INSERT INTO import_log (file_name, imported_at, added, updated, skipped) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -241,14 +348,17 @@ impl Workbook {
 fn verify_references(tx: &rusqlite::Transaction<'_>, batch: &ImportBatch) -> StorageResult<()> {
     let mut teams = std::collections::BTreeMap::new();
     let mut indicators = std::collections::BTreeMap::new();
-    for v in &batch.values {
-        if let NameRef::Existing(t) = v.team {
-            teams.entry(t.0).or_insert(v.line);
+    batch.values.for_each_chunk(4096, &mut |chunk| {
+        for v in chunk {
+            if let NameRef::Existing(t) = v.team {
+                teams.entry(t.0).or_insert(v.line);
+            }
+            if let NameRef::Existing(i) = v.indicator {
+                indicators.entry(i.0).or_insert(v.line);
+            }
         }
-        if let NameRef::Existing(i) = v.indicator {
-            indicators.entry(i.0).or_insert(v.line);
-        }
-    }
+        Ok(())
+    })?;
     let mut team = tx.prepare_cached("SELECT 1 FROM team WHERE id = ?1")?;
     for (id, line) in teams {
         if !team.exists([id])? {
@@ -310,7 +420,7 @@ mod tests {
             .unwrap();
         let batch = ImportBatch {
             new_teams: vec!["South".into()],
-            values: vec![value(2, team, indicator), value(3, TeamId(999), indicator)],
+            values: vec![value(2, team, indicator), value(3, TeamId(999), indicator)].into(),
             ..ImportBatch::default()
         };
         let err = wb.apply_import(&batch, &mut |_, _| true).unwrap_err();
@@ -323,7 +433,7 @@ mod tests {
         assert!(foreign_keys_on(&wb), "checked again after a failed import");
 
         let batch = ImportBatch {
-            values: vec![value(2, team, indicator)],
+            values: vec![value(2, team, indicator)].into(),
             ..ImportBatch::default()
         };
         assert_eq!(wb.apply_import(&batch, &mut |_, _| true).unwrap().added, 1);

@@ -14,6 +14,7 @@ mod flags;
 mod framework;
 mod health;
 mod import;
+mod import_scratch;
 mod indicators;
 mod lockfile;
 mod locks;
@@ -43,7 +44,10 @@ pub use backup_source::BackupSource;
 pub use error::{OpenError, OpenErrorKind, StorageError};
 pub use flags::{FlagEvent, FlagsRecorded};
 pub use health::CheckStatus;
-pub use import::{ImportBatch, ImportOutcome, ImportValue, NameRef, OnExisting};
+pub use import::{
+    ImportBatch, ImportOutcome, ImportValue, ImportValues, NameRef, OnExisting, RowId,
+};
+pub use import_scratch::ImportScratch;
 pub use indicators::NewIndicator;
 pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};

@@ -379,7 +379,7 @@ fn ambiguous_dates_are_asked_about_and_locked_periods_need_a_reason() {
     let p = plan(&wb, &path, &guessed(&path), &day_first);
     assert!(p.report.rejected.is_empty());
     assert_eq!(
-        p.batch.values[0].period_start,
+        p.batch.values.to_vec().unwrap()[0].period_start,
         d(2025, 4, 1),
         "3/4/2025 day first is 3 April"
     );

@@ -7,6 +7,7 @@ mod cli;
 mod data_ui;
 mod hostile_text;
 mod import_export;
+mod large_imports;
 mod learning;
 mod meetings;
 mod migrations;

@@ -1,0 +1,244 @@
+//! A value read from a file but not yet placed in its period (its indicator
+//! may be new, with a frequency known only once the whole file is read),
+//! and the compact encoding that lets a very large file's values wait on
+//! disk instead of in memory.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::period::{Granularity, PeriodLabel};
+use crate::domain::{IndicatorId, TeamId};
+use crate::storage::NameRef;
+
+/// Where the text of a value's period can be found again for a message,
+/// without keeping a copy per value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum PeriodText {
+    /// The n-th distinct period text seen.
+    Seen(u32),
+    /// A period column's header.
+    Header(usize),
+    /// Built from year and month columns (shown from the date).
+    YearMonth,
+}
+
+/// A value read but not yet placed.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Pending {
+    pub line: u64,
+    pub column: Option<usize>,
+    pub period_text: PeriodText,
+    pub team: NameRef<TeamId>,
+    pub indicator: NameRef<IndicatorId>,
+    pub label: PeriodLabel,
+    pub value: f64,
+    pub target: Option<f64>,
+    pub note: Option<String>,
+}
+
+const NONE: u64 = u64::MAX;
+
+fn granularity_code(g: Granularity) -> u8 {
+    match g {
+        Granularity::Day => 0,
+        Granularity::Week => 1,
+        Granularity::Month => 2,
+        Granularity::Quarter => 3,
+        Granularity::Year => 4,
+    }
+}
+
+fn granularity_of(code: u8) -> Option<Granularity> {
+    Some(match code {
+        0 => Granularity::Day,
+        1 => Granularity::Week,
+        2 => Granularity::Month,
+        3 => Granularity::Quarter,
+        4 => Granularity::Year,
+        _ => return None,
+    })
+}
+
+fn take<const N: usize>(input: &mut &[u8]) -> Option<[u8; N]> {
+    let (head, rest) = input.split_first_chunk::<N>()?;
+    *input = rest;
+    Some(*head)
+}
+
+fn take_u64(input: &mut &[u8]) -> Option<u64> {
+    take::<8>(input).map(u64::from_le_bytes)
+}
+
+fn take_i64(input: &mut &[u8]) -> Option<i64> {
+    take::<8>(input).map(i64::from_le_bytes)
+}
+
+fn take_f64(input: &mut &[u8]) -> Option<f64> {
+    take::<8>(input).map(f64::from_le_bytes)
+}
+
+fn take_u8(input: &mut &[u8]) -> Option<u8> {
+    take::<1>(input).map(|[b]| b)
+}
+
+impl Pending {
+    /// Appends this value's record to `out`.
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.line.to_le_bytes());
+        out.extend_from_slice(&self.column.map_or(NONE, |c| c as u64).to_le_bytes());
+        let (tag, n) = match self.period_text {
+            PeriodText::Seen(n) => (0u8, u64::from(n)),
+            PeriodText::Header(c) => (1, c as u64),
+            PeriodText::YearMonth => (2, 0),
+        };
+        out.push(tag);
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&self.team.to_key().to_le_bytes());
+        out.extend_from_slice(&self.indicator.to_key().to_le_bytes());
+        out.extend_from_slice(&i64::from(self.label.date.num_days_from_ce()).to_le_bytes());
+        out.push(granularity_code(self.label.granularity));
+        out.extend_from_slice(&self.value.to_le_bytes());
+        match self.target {
+            None => out.push(0),
+            Some(t) => {
+                out.push(1);
+                out.extend_from_slice(&t.to_le_bytes());
+            }
+        }
+        match &self.note {
+            None => out.extend_from_slice(&NONE.to_le_bytes()),
+            Some(note) => {
+                out.extend_from_slice(&(note.len() as u64).to_le_bytes());
+                out.extend_from_slice(note.as_bytes());
+            }
+        }
+    }
+
+    /// Reads the next record [`Self::encode`] wrote, moving `input` past it;
+    /// `None` when the bytes are not such a record.
+    pub fn decode(input: &mut &[u8]) -> Option<Pending> {
+        let line = take_u64(input)?;
+        let column = match take_u64(input)? {
+            NONE => None,
+            c => Some(usize::try_from(c).ok()?),
+        };
+        let tag = take_u8(input)?;
+        let n = take_u64(input)?;
+        let period_text = match tag {
+            0 => PeriodText::Seen(u32::try_from(n).ok()?),
+            1 => PeriodText::Header(usize::try_from(n).ok()?),
+            2 => PeriodText::YearMonth,
+            _ => return None,
+        };
+        let team = NameRef::from_key(take_i64(input)?);
+        let indicator = NameRef::from_key(take_i64(input)?);
+        let days = i32::try_from(take_i64(input)?).ok()?;
+        let date = NaiveDate::from_num_days_from_ce_opt(days)?;
+        let granularity = granularity_of(take_u8(input)?)?;
+        let value = take_f64(input)?;
+        let target = match take_u8(input)? {
+            0 => None,
+            1 => Some(take_f64(input)?),
+            _ => return None,
+        };
+        let note = match take_u64(input)? {
+            NONE => None,
+            len => {
+                let len = usize::try_from(len).ok()?;
+                if input.len() < len {
+                    return None;
+                }
+                let (text, rest) = input.split_at(len);
+                *input = rest;
+                Some(String::from_utf8(text.to_vec()).ok()?)
+            }
+        };
+        Some(Pending {
+            line,
+            column,
+            period_text,
+            team,
+            indicator,
+            label: PeriodLabel { date, granularity },
+            value,
+            target,
+            note,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn pending(
+        line: u64,
+        column: Option<usize>,
+        text: u8,
+        team: i64,
+        days: i32,
+        value: f64,
+        target: Option<f64>,
+        note: Option<String>,
+    ) -> Pending {
+        Pending {
+            line,
+            column,
+            period_text: match text % 3 {
+                0 => PeriodText::Seen(u32::from(text)),
+                1 => PeriodText::Header(usize::from(text)),
+                _ => PeriodText::YearMonth,
+            },
+            team: NameRef::from_key(team),
+            indicator: NameRef::from_key(-team),
+            label: PeriodLabel {
+                date: NaiveDate::from_num_days_from_ce_opt(days).unwrap(),
+                granularity: granularity_of(text % 5).unwrap(),
+            },
+            value,
+            target,
+            note,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn records_read_back_as_written(
+            lines in proptest::collection::vec((
+                any::<u64>(), proptest::option::of(0usize..1_000_000), any::<u8>(),
+                -1000i64..1000, 1i32..1_000_000, -1e12f64..1e12,
+                proptest::option::of(-1e6f64..1e6), proptest::option::of(".{0,40}"),
+            ), 0..20)
+        ) {
+            let written: Vec<Pending> = lines
+                .into_iter()
+                .map(|(l, c, t, team, d, v, tg, n)| pending(l, c, t, team, d, v, tg, n))
+                .collect();
+            let mut bytes = Vec::new();
+            for p in &written {
+                p.encode(&mut bytes);
+            }
+            let mut input = bytes.as_slice();
+            let mut read = Vec::new();
+            while !input.is_empty() {
+                read.push(Pending::decode(&mut input).expect("a record"));
+            }
+            prop_assert_eq!(read, written);
+        }
+
+        #[test]
+        fn cut_or_damaged_records_are_refused_not_misread(cut in 0usize..60, flip in 0usize..60) {
+            let p = pending(7, Some(3), 4, -2, 739_000, 1.5, Some(2.0), Some("é note".into()));
+            let mut bytes = Vec::new();
+            p.encode(&mut bytes);
+            let mut short = &bytes[..cut.min(bytes.len() - 1)];
+            prop_assert!(Pending::decode(&mut short).is_none());
+            // A damaged byte never panics; it may still decode to something.
+            let mut damaged = bytes.clone();
+            let i = flip % damaged.len();
+            damaged[i] ^= 0xFF;
+            let _ = Pending::decode(&mut damaged.as_slice());
+        }
+    }
+}
