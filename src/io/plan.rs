@@ -24,8 +24,8 @@ use crate::domain::{
     Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, Period, TargetRecord, TeamId,
 };
 use crate::storage::{
-    ImportBatch, ImportScratch, ImportValue, ImportValues, NameRef, NewIndicator, OnExisting,
-    StorageError, Workbook,
+    Acceptor, ImportBatch, ImportScratch, ImportValue, ImportValues, NameRef, NewIndicator,
+    OnExisting, StorageError, Workbook,
 };
 
 /// What the workbook already holds that an import must know.
@@ -114,9 +114,9 @@ pub struct ImportOptions {
     pub values_in_memory: usize,
 }
 
-/// Values checked in memory before a file's values go to disk (about
-/// 150 MB of memory at most).
-pub const VALUES_IN_MEMORY: usize = 1_500_000;
+/// Values checked in memory before a file's values go to disk: checking
+/// in memory needs about 400 bytes a value, so about 200 MB at most.
+pub const VALUES_IN_MEMORY: usize = 500_000;
 
 /// Values per record chunk kept on disk.
 const SPILL_CHUNK: usize = 8192;
@@ -418,18 +418,20 @@ struct Planner<'a> {
     scratch: Option<ImportScratch>,
     /// The scratch database could not be written: planning stops.
     failure: Option<StorageError>,
+    /// The existing indicators accepted values name.
+    involved: std::collections::BTreeSet<IndicatorId>,
 }
 
 /// Where placed values are kept and duplicates found.
-enum Placed {
+enum Placed<'s, 'c> {
     Memory {
         seen: FxHashMap<(NameRef<IndicatorId>, NameRef<TeamId>, NaiveDate), u64>,
         values: Vec<ImportValue>,
     },
-    Scratch(ImportScratch),
+    Scratch(&'s mut Acceptor<'c>),
 }
 
-impl Placed {
+impl Placed<'_, '_> {
     /// Keeps `v`, or gives the line of the value already kept for its cell.
     fn accept(&mut self, v: ImportValue) -> Result<Option<u64>, StorageError> {
         match self {
@@ -442,7 +444,7 @@ impl Placed {
                 values.push(v);
                 Ok(None)
             }
-            Placed::Scratch(s) => s.accept(&v),
+            Placed::Scratch(a) => a.accept(&v),
         }
     }
 }
@@ -800,7 +802,13 @@ impl Planner<'_> {
             target,
             note,
         });
-        if self.pending.len() >= self.options.values_in_memory.max(1) {
+        // Once values go to disk, they go in chunks.
+        let limit = if self.scratch.is_some() {
+            SPILL_CHUNK
+        } else {
+            self.options.values_in_memory.max(1)
+        };
+        if self.pending.len() >= limit {
             self.spill();
         }
     }
@@ -815,6 +823,7 @@ impl Planner<'_> {
             self.failure = Some(e);
         }
         self.pending.clear();
+        self.pending.shrink_to(SPILL_CHUNK);
     }
 
     fn try_spill(&mut self) -> Result<(), StorageError> {
@@ -941,53 +950,39 @@ impl Planner<'_> {
             teams: vec![false; self.new_teams.len()],
             indicators: vec![false; self.new_indicators.len()],
         };
-        let mut placed = if self.scratch.is_some() {
-            self.try_spill()?;
-            self.pending.clear();
-            match self.scratch.take() {
-                Some(scratch) => Placed::Scratch(scratch),
-                None => {
-                    return Err(StorageError::Rule(
-                        "The import's scratch space was lost.".into(),
-                    ));
-                }
+        let placed = match self.scratch.take() {
+            Some(mut scratch) => {
+                self.scratch = Some(scratch);
+                self.try_spill()?;
+                self.pending = Vec::new();
+                scratch = self.scratch.take().ok_or_else(|| {
+                    StorageError::Rule("The import's scratch space was lost.".into())
+                })?;
+                self.place_from_scratch(&scratch, &new_freqs, &mut used)?;
+                scratch.clear_pending()?;
+                ImportValues::Scratch(scratch)
             }
-        } else {
-            Placed::Memory {
-                seen: FxHashMap::with_capacity_and_hasher(self.pending.len(), Default::default()),
-                values: Vec::with_capacity(self.pending.len()),
-            }
-        };
-        if let Placed::Scratch(scratch) = &placed {
-            for n in 0..scratch.pending_chunks() {
-                let bytes = match &placed {
-                    Placed::Scratch(s) => s.pending_chunk(n)?,
-                    Placed::Memory { .. } => Vec::new(),
+            None => {
+                let pending = std::mem::take(&mut self.pending);
+                let mut placed = Placed::Memory {
+                    seen: FxHashMap::with_capacity_and_hasher(pending.len(), Default::default()),
+                    values: Vec::with_capacity(pending.len()),
                 };
-                let mut input = bytes.as_slice();
-                while !input.is_empty() {
-                    let p = Pending::decode(&mut input).ok_or_else(|| {
-                        StorageError::Rule(
-                            "The import's scratch space on disk was damaged; nothing was imported."
-                                .into(),
-                        )
-                    })?;
+                for p in pending {
                     self.place(p, &new_freqs, &mut placed, &mut used)?;
                 }
+                match placed {
+                    Placed::Memory { values, .. } => ImportValues::Memory(values),
+                    Placed::Scratch(_) => ImportValues::default(),
+                }
             }
-            if let Placed::Scratch(s) = &mut placed {
-                s.clear_pending()?;
-            }
-        }
-        for p in std::mem::take(&mut self.pending) {
-            self.place(p, &new_freqs, &mut placed, &mut used)?;
-        }
+        };
 
         // Only names that carry at least one accepted value are created.
         let team_remap = remap_new(&used.teams);
         let indicator_remap = remap_new(&used.indicators);
         let values = match placed {
-            Placed::Memory { mut values, .. } => {
+            ImportValues::Memory(mut values) => {
                 for v in &mut values {
                     if let NameRef::New(k) = v.team {
                         v.team = NameRef::New(team_remap[k].unwrap_or(k));
@@ -998,7 +993,7 @@ impl Planner<'_> {
                 }
                 ImportValues::Memory(values)
             }
-            Placed::Scratch(mut s) => {
+            ImportValues::Scratch(mut s) => {
                 s.set_remap(team_remap.clone(), indicator_remap.clone());
                 ImportValues::Scratch(s)
             }
@@ -1044,11 +1039,37 @@ impl Planner<'_> {
                 })
                 .collect(),
             values,
+            existing_indicators: std::mem::take(&mut self.involved).into_iter().collect(),
             on_existing: self.options.on_existing,
             reason: self.options.reason.clone(),
         };
         self.report.new_teams = new_teams;
         Ok((batch, self.report))
+    }
+
+    /// Places the values waiting in the scratch database, in the file's order.
+    fn place_from_scratch(
+        &mut self,
+        scratch: &ImportScratch,
+        new_freqs: &[Option<Frequency>],
+        used: &mut Used,
+    ) -> Result<(), StorageError> {
+        let mut acceptor = scratch.acceptor()?;
+        let mut placed = Placed::Scratch(&mut acceptor);
+        for n in 0..scratch.pending_chunks() {
+            let bytes = scratch.pending_chunk(n)?;
+            let mut input = bytes.as_slice();
+            while !input.is_empty() {
+                let p = Pending::decode(&mut input).ok_or_else(|| {
+                    StorageError::Rule(
+                        "The import's scratch space on disk was damaged; nothing was imported."
+                            .into(),
+                    )
+                })?;
+                self.place(p, new_freqs, &mut placed, used)?;
+            }
+        }
+        acceptor.finish()
     }
 
     /// Places one value in its period and keeps it, or rejects it naming
@@ -1116,10 +1137,15 @@ impl Planner<'_> {
         {
             *u = true;
         }
-        if let NameRef::New(k) = indicator
-            && let Some(u) = used.indicators.get_mut(k)
-        {
-            *u = true;
+        match indicator {
+            NameRef::New(k) => {
+                if let Some(u) = used.indicators.get_mut(k) {
+                    *u = true;
+                }
+            }
+            NameRef::Existing(id) => {
+                self.involved.insert(id);
+            }
         }
         if self
             .catalog
@@ -1329,6 +1355,7 @@ pub fn plan_rows(
         period_texts: Vec::new(),
         scratch: None,
         failure: None,
+        involved: std::collections::BTreeSet::new(),
     };
     if let Some(e) = source_error {
         record_source_error(&mut planner, e);
@@ -1380,6 +1407,10 @@ pub fn count_against(
     report.updated = 0;
     report.unchanged = 0;
     report.skipped = 0;
+    if existing.is_empty() {
+        report.added = batch.values.len();
+        return Ok(());
+    }
     batch.values.for_each_chunk(4096, &mut |chunk| {
         for v in chunk {
             let stored = match (v.indicator, v.team) {
@@ -1416,16 +1447,7 @@ pub fn plan_import(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut involved = std::collections::BTreeSet::new();
-    batch.values.for_each_chunk(4096, &mut |chunk| {
-        involved.extend(chunk.iter().filter_map(|v| match v.indicator {
-            NameRef::Existing(id) => Some(id),
-            NameRef::New(_) => None,
-        }));
-        Ok(())
-    })?;
-    let involved: Vec<IndicatorId> = involved.into_iter().collect();
-    let existing = wb.existing_values(&involved)?;
+    let existing = wb.existing_values(&batch.existing_indicators)?;
     count_against(&batch, &mut report, &existing)?;
     Ok(ImportPlan { batch, report })
 }

@@ -163,6 +163,9 @@ pub struct ImportBatch {
     pub new_indicators: Vec<NewIndicator>,
     /// The values.
     pub values: ImportValues,
+    /// The existing indicators the values name (the ones an import's dry
+    /// run compares with what is stored), without duplicates.
+    pub existing_indicators: Vec<IndicatorId>,
     /// Existing values that differ: update or skip.
     pub on_existing: OnExisting,
     /// The reason recorded in the audit trail for changed and locked values.
@@ -226,7 +229,7 @@ impl Workbook {
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> StorageResult<ImportOutcome> {
         self.transact_with_references_verified(|tx| {
-            verify_references(tx, batch)?;
+            let mut references = References::default();
             let mut out = ImportOutcome::default();
             let team_ids = batch
                 .new_teams
@@ -259,6 +262,7 @@ impl Workbook {
                 done += chunk.len();
                 let mut rows: Vec<Resolved<'_>> = Vec::with_capacity(CHUNK);
                 for v in chunk {
+                    references.verify(tx, v)?;
                     let team = match v.team {
                         NameRef::Existing(id) => id,
                         NameRef::New(k) => *team_ids.get(k).ok_or_else(|| bad_ref(v.line))?,
@@ -344,34 +348,40 @@ impl Workbook {
 }
 
 /// Checks that every existing team and indicator the batch names is in the
-/// workbook: what the foreign keys would check row by row, done once per name.
-fn verify_references(tx: &rusqlite::Transaction<'_>, batch: &ImportBatch) -> StorageResult<()> {
-    let mut teams = std::collections::BTreeMap::new();
-    let mut indicators = std::collections::BTreeMap::new();
-    batch.values.for_each_chunk(4096, &mut |chunk| {
-        for v in chunk {
-            if let NameRef::Existing(t) = v.team {
-                teams.entry(t.0).or_insert(v.line);
+/// workbook: what the foreign keys would check row by row, done once per
+/// name, as the values are written.
+#[derive(Default)]
+struct References {
+    teams: std::collections::HashSet<i64>,
+    indicators: std::collections::HashSet<i64>,
+}
+
+impl References {
+    fn verify(&mut self, tx: &rusqlite::Transaction<'_>, v: &ImportValue) -> StorageResult<()> {
+        if let NameRef::Existing(t) = v.team
+            && !self.teams.contains(&t.0)
+        {
+            if !tx
+                .prepare_cached("SELECT 1 FROM team WHERE id = ?1")?
+                .exists([t.0])?
+            {
+                return Err(bad_ref(v.line));
             }
-            if let NameRef::Existing(i) = v.indicator {
-                indicators.entry(i.0).or_insert(v.line);
+            self.teams.insert(t.0);
+        }
+        if let NameRef::Existing(i) = v.indicator
+            && !self.indicators.contains(&i.0)
+        {
+            if !tx
+                .prepare_cached("SELECT 1 FROM indicator WHERE id = ?1")?
+                .exists([i.0])?
+            {
+                return Err(bad_ref(v.line));
             }
+            self.indicators.insert(i.0);
         }
         Ok(())
-    })?;
-    let mut team = tx.prepare_cached("SELECT 1 FROM team WHERE id = ?1")?;
-    for (id, line) in teams {
-        if !team.exists([id])? {
-            return Err(bad_ref(line));
-        }
     }
-    let mut indicator = tx.prepare_cached("SELECT 1 FROM indicator WHERE id = ?1")?;
-    for (id, line) in indicators {
-        if !indicator.exists([id])? {
-            return Err(bad_ref(line));
-        }
-    }
-    Ok(())
 }
 
 fn bad_ref(line: u64) -> StorageError {

@@ -1,22 +1,31 @@
 //! Scratch space for checking a very large import: the values read but not
-//! yet placed, and the values accepted so far (which also finds duplicates),
-//! kept in a private temporary database on disk so that the memory an
-//! import needs does not grow with the file.
+//! yet placed, and the values accepted so far (with the cells already
+//! taken, which finds duplicates), kept in a private temporary database on
+//! disk so that the memory an import needs does not grow with the file.
+//!
+//! Values are kept as chunks of compact records (one row per few thousand
+//! values), which SQLite writes and reads back far faster than a row each;
+//! only the cells taken are a keyed table.
 
 use std::cell::Cell as Counter;
 
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 
-use super::codec::{date_from_key, date_key};
+use super::codec::date_key;
 use super::import::{ImportValue, NameRef};
 use super::{StorageError, StorageResult};
 use crate::domain::{IndicatorId, TeamId};
+
+/// Values per chunk of accepted records.
+const ACCEPTED_CHUNK: usize = 8192;
 
 /// A temporary database (deleted when dropped) holding an import's values.
 pub struct ImportScratch {
     conn: Connection,
     pending_chunks: i64,
     accepted: Counter<usize>,
+    accepted_chunks: Counter<i64>,
     team_remap: Vec<Option<usize>>,
     indicator_remap: Vec<Option<usize>>,
 }
@@ -38,6 +47,12 @@ fn scratch_error(e: rusqlite::Error) -> StorageError {
     ))
 }
 
+fn damaged() -> StorageError {
+    StorageError::Rule(
+        "The import's scratch space on disk was damaged; nothing was imported.".into(),
+    )
+}
+
 impl ImportScratch {
     /// A fresh scratch database in the system's temporary folder.
     pub fn new() -> StorageResult<Self> {
@@ -49,9 +64,10 @@ impl ImportScratch {
              PRAGMA synchronous = OFF;
              PRAGMA cache_size = -16384;
              CREATE TABLE pending (seq INTEGER PRIMARY KEY, records BLOB NOT NULL);
-             CREATE TABLE accepted (
+             CREATE TABLE accepted (seq INTEGER PRIMARY KEY, records BLOB NOT NULL);
+             CREATE TABLE taken (
                  indicator INTEGER NOT NULL, team INTEGER NOT NULL, period INTEGER NOT NULL,
-                 line INTEGER NOT NULL, value REAL NOT NULL, note TEXT,
+                 line INTEGER NOT NULL,
                  PRIMARY KEY (indicator, team, period)) WITHOUT ROWID;
              BEGIN;",
         )
@@ -60,6 +76,7 @@ impl ImportScratch {
             conn,
             pending_chunks: 0,
             accepted: Counter::new(0),
+            accepted_chunks: Counter::new(0),
             team_remap: Vec::new(),
             indicator_remap: Vec::new(),
         })
@@ -97,36 +114,31 @@ impl ImportScratch {
         Ok(())
     }
 
-    /// Accepts a placed value, unless a value for the same team, indicator
-    /// and period was accepted before: then the line of that first one.
-    pub fn accept(&self, v: &ImportValue) -> StorageResult<Option<u64>> {
-        let key = (
-            v.indicator.to_key(),
-            v.team.to_key(),
-            date_key(v.period_start),
-        );
-        let inserted = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO accepted (indicator, team, period, line, value, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-            )
-            .and_then(|mut s| {
-                s.execute(params![key.0, key.1, key.2, v.line as i64, v.value, v.note])
-            })
-            .map_err(scratch_error)?;
-        if inserted == 1 {
-            self.accepted.set(self.accepted.get() + 1);
-            return Ok(None);
-        }
-        let first: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT line FROM accepted WHERE indicator = ?1 AND team = ?2 AND period = ?3",
-            )
-            .and_then(|mut s| s.query_row(params![key.0, key.1, key.2], |r| r.get(0)))
-            .map_err(scratch_error)?;
-        Ok(Some(first as u64))
+    /// Prepares to accept placed values (see [`Acceptor::accept`]); what it
+    /// accepted is kept once [`Acceptor::finish`] is called.
+    pub fn acceptor(&self) -> StorageResult<Acceptor<'_>> {
+        Ok(Acceptor {
+            take: self
+                .conn
+                .prepare(
+                    "INSERT INTO taken (indicator, team, period, line)
+                     VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                )
+                .map_err(scratch_error)?,
+            first: self
+                .conn
+                .prepare(
+                    "SELECT line FROM taken WHERE indicator = ?1 AND team = ?2 AND period = ?3",
+                )
+                .map_err(scratch_error)?,
+            keep: self
+                .conn
+                .prepare("INSERT INTO accepted (seq, records) VALUES (?1, ?2)")
+                .map_err(scratch_error)?,
+            buffer: Vec::new(),
+            buffered: 0,
+            scratch: self,
+        })
     }
 
     /// How many values were accepted.
@@ -141,8 +153,8 @@ impl ImportScratch {
         self.indicator_remap = indicators;
     }
 
-    /// Hands the accepted values to `f` in chunks of up to `chunk`, ordered
-    /// by indicator, team and period.
+    /// Hands the accepted values to `f` in chunks of up to `chunk`, in the
+    /// order they were accepted.
     pub fn for_each_accepted(
         &self,
         chunk: usize,
@@ -150,39 +162,24 @@ impl ImportScratch {
     ) -> StorageResult<()> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT indicator, team, period, line, value, note FROM accepted
-                 ORDER BY indicator, team, period",
-            )
+            .prepare_cached("SELECT records FROM accepted ORDER BY seq")
             .map_err(scratch_error)?;
         let mut rows = stmt.query([]).map_err(scratch_error)?;
         let mut buffer: Vec<ImportValue> = Vec::with_capacity(chunk.max(1));
         while let Some(row) = rows.next().map_err(scratch_error)? {
-            let read = || -> rusqlite::Result<(i64, i64, i64, i64, f64, Option<String>)> {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            };
-            let (indicator, team, period, line, value, note) = read().map_err(scratch_error)?;
-            buffer.push(ImportValue {
-                line: line as u64,
-                team: remapped(NameRef::<TeamId>::from_key(team), &self.team_remap),
-                indicator: remapped(
-                    NameRef::<IndicatorId>::from_key(indicator),
-                    &self.indicator_remap,
-                ),
-                period_start: date_from_key(period)?,
-                value,
-                note,
-            });
-            if buffer.len() >= chunk.max(1) {
-                f(&buffer)?;
-                buffer.clear();
+            let records = row.get_ref(0).map_err(scratch_error)?;
+            let mut input = records
+                .as_blob()
+                .map_err(|e| scratch_error(rusqlite::Error::from(e)))?;
+            while !input.is_empty() {
+                let mut v = decode_value(&mut input).ok_or_else(damaged)?;
+                v.team = remapped(v.team, &self.team_remap);
+                v.indicator = remapped(v.indicator, &self.indicator_remap);
+                buffer.push(v);
+                if buffer.len() >= chunk.max(1) {
+                    f(&buffer)?;
+                    buffer.clear();
+                }
             }
         }
         if !buffer.is_empty() {
@@ -190,6 +187,118 @@ impl ImportScratch {
         }
         Ok(())
     }
+}
+
+/// Accepts placed values into a scratch database, its statements prepared once.
+pub struct Acceptor<'a> {
+    take: rusqlite::Statement<'a>,
+    first: rusqlite::Statement<'a>,
+    keep: rusqlite::Statement<'a>,
+    buffer: Vec<u8>,
+    buffered: usize,
+    scratch: &'a ImportScratch,
+}
+
+impl Acceptor<'_> {
+    /// Accepts a placed value, unless a value for the same team, indicator
+    /// and period was accepted before: then the line of that first one.
+    pub fn accept(&mut self, v: &ImportValue) -> StorageResult<Option<u64>> {
+        let key = (
+            v.indicator.to_key(),
+            v.team.to_key(),
+            date_key(v.period_start),
+        );
+        let taken = self
+            .take
+            .execute(params![key.0, key.1, key.2, v.line as i64])
+            .map_err(scratch_error)?;
+        if taken == 0 {
+            let first: i64 = self
+                .first
+                .query_row(params![key.0, key.1, key.2], |r| r.get(0))
+                .map_err(scratch_error)?;
+            return Ok(Some(first as u64));
+        }
+        encode_value(v, &mut self.buffer);
+        self.buffered += 1;
+        let accepted = &self.scratch.accepted;
+        accepted.set(accepted.get() + 1);
+        if self.buffered >= ACCEPTED_CHUNK {
+            self.flush()?;
+        }
+        Ok(None)
+    }
+
+    fn flush(&mut self) -> StorageResult<()> {
+        if self.buffered == 0 {
+            return Ok(());
+        }
+        let chunks = &self.scratch.accepted_chunks;
+        chunks.set(chunks.get() + 1);
+        self.keep
+            .execute(params![chunks.get(), self.buffer])
+            .map_err(scratch_error)?;
+        self.buffer.clear();
+        self.buffered = 0;
+        Ok(())
+    }
+
+    /// Keeps the last values accepted.
+    pub fn finish(mut self) -> StorageResult<()> {
+        self.flush()
+    }
+}
+
+const NONE: u64 = u64::MAX;
+
+fn encode_value(v: &ImportValue, out: &mut Vec<u8>) {
+    out.extend_from_slice(&v.line.to_le_bytes());
+    out.extend_from_slice(&v.team.to_key().to_le_bytes());
+    out.extend_from_slice(&v.indicator.to_key().to_le_bytes());
+    out.extend_from_slice(&i64::from(v.period_start.num_days_from_ce()).to_le_bytes());
+    out.extend_from_slice(&v.value.to_le_bytes());
+    match &v.note {
+        None => out.extend_from_slice(&NONE.to_le_bytes()),
+        Some(note) => {
+            out.extend_from_slice(&(note.len() as u64).to_le_bytes());
+            out.extend_from_slice(note.as_bytes());
+        }
+    }
+}
+
+fn take8(input: &mut &[u8]) -> Option<[u8; 8]> {
+    let (head, rest) = input.split_first_chunk::<8>()?;
+    *input = rest;
+    Some(*head)
+}
+
+fn decode_value(input: &mut &[u8]) -> Option<ImportValue> {
+    let line = u64::from_le_bytes(take8(input)?);
+    let team = NameRef::<TeamId>::from_key(i64::from_le_bytes(take8(input)?));
+    let indicator = NameRef::<IndicatorId>::from_key(i64::from_le_bytes(take8(input)?));
+    let days = i32::try_from(i64::from_le_bytes(take8(input)?)).ok()?;
+    let period_start = NaiveDate::from_num_days_from_ce_opt(days)?;
+    let value = f64::from_le_bytes(take8(input)?);
+    let note = match u64::from_le_bytes(take8(input)?) {
+        NONE => None,
+        len => {
+            let len = usize::try_from(len).ok()?;
+            if input.len() < len {
+                return None;
+            }
+            let (text, rest) = input.split_at(len);
+            *input = rest;
+            Some(String::from_utf8(text.to_vec()).ok()?)
+        }
+    };
+    Some(ImportValue {
+        line,
+        team,
+        indicator,
+        period_start,
+        value,
+        note,
+    })
 }
 
 fn remapped<Id>(r: NameRef<Id>, remap: &[Option<usize>]) -> NameRef<Id> {
@@ -212,7 +321,7 @@ mod tests {
             indicator: NameRef::Existing(IndicatorId(3)),
             period_start: NaiveDate::from_ymd_opt(2025, 1, day).unwrap(),
             value,
-            note: (line == 2).then(|| "footnote a".to_owned()),
+            note: (line == 2).then(|| "footnote é".to_owned()),
         }
     }
 
@@ -229,19 +338,18 @@ mod tests {
     }
 
     #[test]
-    fn accepted_values_find_duplicates_and_come_back_remapped() {
+    fn accepted_values_find_duplicates_and_come_back_remapped_in_order() {
         let mut s = ImportScratch::new().unwrap();
-        assert_eq!(s.accept(&value(1, NameRef::New(2), 6, 1.5)).unwrap(), None);
-        assert_eq!(
-            s.accept(&value(2, NameRef::Existing(TeamId(0)), 6, 2.0))
-                .unwrap(),
-            None
-        );
+        let mut a = s.acceptor().unwrap();
+        assert_eq!(a.accept(&value(1, NameRef::New(2), 6, 1.5)).unwrap(), None);
+        let agency = value(2, NameRef::Existing(TeamId(0)), 6, 2.0);
+        assert_eq!(a.accept(&agency).unwrap(), None);
         // Same cell as line 1: refused, naming line 1.
         assert_eq!(
-            s.accept(&value(3, NameRef::New(2), 6, 9.0)).unwrap(),
+            a.accept(&value(3, NameRef::New(2), 6, 9.0)).unwrap(),
             Some(1)
         );
+        a.finish().unwrap();
         assert_eq!(s.accepted(), 2);
         s.set_remap(vec![None, None, Some(0)], vec![]);
         let mut seen = Vec::new();
@@ -252,11 +360,36 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen.len(), 2);
-        let agency = seen.iter().find(|v| v.line == 2).unwrap();
-        assert_eq!(agency.team, NameRef::Existing(TeamId(0)));
-        assert_eq!(agency.note.as_deref(), Some("footnote a"));
-        let new = seen.iter().find(|v| v.line == 1).unwrap();
-        assert_eq!(new.team, NameRef::New(0));
-        assert_eq!(new.value, 1.5);
+        assert_eq!(seen[0].line, 1);
+        assert_eq!(seen[0].team, NameRef::New(0));
+        assert_eq!(seen[0].value, 1.5);
+        assert_eq!(seen[1], agency);
+    }
+
+    #[test]
+    fn many_values_span_several_chunks_and_all_come_back() {
+        let s = ImportScratch::new().unwrap();
+        let mut a = s.acceptor().unwrap();
+        let n = ACCEPTED_CHUNK * 2 + 5;
+        for i in 0..n {
+            let v = ImportValue {
+                line: i as u64 + 2,
+                team: NameRef::Existing(TeamId(i as i64 % 7)),
+                indicator: NameRef::New(1),
+                period_start: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
+                    + chrono::Days::new(i as u64),
+                value: i as f64,
+                note: None,
+            };
+            assert_eq!(a.accept(&v).unwrap(), None);
+        }
+        a.finish().unwrap();
+        let mut lines = Vec::new();
+        s.for_each_accepted(1000, &mut |chunk| {
+            lines.extend(chunk.iter().map(|v| v.line));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(lines, (2..n as u64 + 2).collect::<Vec<_>>());
     }
 }
