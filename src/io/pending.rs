@@ -172,16 +172,19 @@ mod tests {
 
     use super::*;
 
-    fn pending(
-        line: u64,
-        column: Option<usize>,
-        text: u8,
-        team: i64,
-        days: i32,
-        value: f64,
-        target: Option<f64>,
-        note: Option<String>,
-    ) -> Pending {
+    /// The fields a record is made of, as proptest draws them.
+    type Drawn = (
+        u64,
+        Option<usize>,
+        u8,
+        i64,
+        i32,
+        f64,
+        Option<f64>,
+        Option<String>,
+    );
+
+    fn pending((line, column, text, team, days, value, target, note): Drawn) -> Pending {
         Pending {
             line,
             column,
@@ -213,7 +216,7 @@ mod tests {
         ) {
             let written: Vec<Pending> = lines
                 .into_iter()
-                .map(|(l, c, t, team, d, v, tg, n)| pending(l, c, t, team, d, v, tg, n))
+                .map(pending)
                 .collect();
             let mut bytes = Vec::new();
             for p in &written {
@@ -229,7 +232,7 @@ mod tests {
 
         #[test]
         fn cut_or_damaged_records_are_refused_not_misread(cut in 0usize..60, flip in 0usize..60) {
-            let p = pending(7, Some(3), 4, -2, 739_000, 1.5, Some(2.0), Some("é note".into()));
+            let p = pending((7, Some(3), 4, -2, 739_000, 1.5, Some(2.0), Some("é note".into())));
             let mut bytes = Vec::new();
             p.encode(&mut bytes);
             let mut short = &bytes[..cut.min(bytes.len() - 1)];
