@@ -3,11 +3,16 @@
 //! and the compact encoding that lets a very large file's values wait on
 //! disk instead of in memory.
 
-use chrono::{Datelike, NaiveDate};
-
 use super::period::{Granularity, PeriodLabel};
 use crate::domain::{IndicatorId, TeamId};
 use crate::storage::NameRef;
+use crate::storage::records::{
+    put_date, put_f64, put_i64, put_text, put_u64, take_date, take_f64, take_i64, take_text,
+    take_u8, take_u64,
+};
+
+/// The column written for "no column".
+const NO_COLUMN: u64 = u64::MAX;
 
 /// Where the text of a value's period can be found again for a message,
 /// without keeping a copy per value.
@@ -35,8 +40,6 @@ pub(super) struct Pending {
     pub note: Option<String>,
 }
 
-const NONE: u64 = u64::MAX;
-
 fn granularity_code(g: Granularity) -> u8 {
     match g {
         Granularity::Day => 0,
@@ -58,59 +61,31 @@ fn granularity_of(code: u8) -> Option<Granularity> {
     })
 }
 
-fn take<const N: usize>(input: &mut &[u8]) -> Option<[u8; N]> {
-    let (head, rest) = input.split_first_chunk::<N>()?;
-    *input = rest;
-    Some(*head)
-}
-
-fn take_u64(input: &mut &[u8]) -> Option<u64> {
-    take::<8>(input).map(u64::from_le_bytes)
-}
-
-fn take_i64(input: &mut &[u8]) -> Option<i64> {
-    take::<8>(input).map(i64::from_le_bytes)
-}
-
-fn take_f64(input: &mut &[u8]) -> Option<f64> {
-    take::<8>(input).map(f64::from_le_bytes)
-}
-
-fn take_u8(input: &mut &[u8]) -> Option<u8> {
-    take::<1>(input).map(|[b]| b)
-}
-
 impl Pending {
     /// Appends this value's record to `out`.
     pub fn encode(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.line.to_le_bytes());
-        out.extend_from_slice(&self.column.map_or(NONE, |c| c as u64).to_le_bytes());
+        put_u64(out, self.line);
+        put_u64(out, self.column.map_or(NO_COLUMN, |c| c as u64));
         let (tag, n) = match self.period_text {
             PeriodText::Seen(n) => (0u8, u64::from(n)),
             PeriodText::Header(c) => (1, c as u64),
             PeriodText::YearMonth => (2, 0),
         };
         out.push(tag);
-        out.extend_from_slice(&n.to_le_bytes());
-        out.extend_from_slice(&self.team.to_key().to_le_bytes());
-        out.extend_from_slice(&self.indicator.to_key().to_le_bytes());
-        out.extend_from_slice(&i64::from(self.label.date.num_days_from_ce()).to_le_bytes());
+        put_u64(out, n);
+        put_i64(out, self.team.to_key());
+        put_i64(out, self.indicator.to_key());
+        put_date(out, self.label.date);
         out.push(granularity_code(self.label.granularity));
-        out.extend_from_slice(&self.value.to_le_bytes());
+        put_f64(out, self.value);
         match self.target {
             None => out.push(0),
             Some(t) => {
                 out.push(1);
-                out.extend_from_slice(&t.to_le_bytes());
+                put_f64(out, t);
             }
         }
-        match &self.note {
-            None => out.extend_from_slice(&NONE.to_le_bytes()),
-            Some(note) => {
-                out.extend_from_slice(&(note.len() as u64).to_le_bytes());
-                out.extend_from_slice(note.as_bytes());
-            }
-        }
+        put_text(out, self.note.as_deref());
     }
 
     /// Reads the next record [`Self::encode`] wrote, moving `input` past it;
@@ -118,7 +93,7 @@ impl Pending {
     pub fn decode(input: &mut &[u8]) -> Option<Pending> {
         let line = take_u64(input)?;
         let column = match take_u64(input)? {
-            NONE => None,
+            NO_COLUMN => None,
             c => Some(usize::try_from(c).ok()?),
         };
         let tag = take_u8(input)?;
@@ -131,8 +106,7 @@ impl Pending {
         };
         let team = NameRef::from_key(take_i64(input)?);
         let indicator = NameRef::from_key(take_i64(input)?);
-        let days = i32::try_from(take_i64(input)?).ok()?;
-        let date = NaiveDate::from_num_days_from_ce_opt(days)?;
+        let date = take_date(input)?;
         let granularity = granularity_of(take_u8(input)?)?;
         let value = take_f64(input)?;
         let target = match take_u8(input)? {
@@ -140,18 +114,7 @@ impl Pending {
             1 => Some(take_f64(input)?),
             _ => return None,
         };
-        let note = match take_u64(input)? {
-            NONE => None,
-            len => {
-                let len = usize::try_from(len).ok()?;
-                if input.len() < len {
-                    return None;
-                }
-                let (text, rest) = input.split_at(len);
-                *input = rest;
-                Some(String::from_utf8(text.to_vec()).ok()?)
-            }
-        };
+        let note = take_text(input)?;
         Some(Pending {
             line,
             column,
@@ -168,6 +131,7 @@ impl Pending {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
     use proptest::prelude::*;
 
     use super::*;

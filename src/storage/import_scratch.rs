@@ -9,11 +9,14 @@
 
 use std::cell::Cell as Counter;
 
-use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 
 use super::codec::date_key;
 use super::import::{ImportValue, NameRef};
+use super::records::{
+    put_date, put_f64, put_i64, put_text, put_u64, take_date, take_f64, take_i64, take_text,
+    take_u64,
+};
 use super::{StorageError, StorageResult};
 use crate::domain::{IndicatorId, TeamId};
 
@@ -249,55 +252,23 @@ impl Acceptor<'_> {
     }
 }
 
-const NONE: u64 = u64::MAX;
-
 fn encode_value(v: &ImportValue, out: &mut Vec<u8>) {
-    out.extend_from_slice(&v.line.to_le_bytes());
-    out.extend_from_slice(&v.team.to_key().to_le_bytes());
-    out.extend_from_slice(&v.indicator.to_key().to_le_bytes());
-    out.extend_from_slice(&i64::from(v.period_start.num_days_from_ce()).to_le_bytes());
-    out.extend_from_slice(&v.value.to_le_bytes());
-    match &v.note {
-        None => out.extend_from_slice(&NONE.to_le_bytes()),
-        Some(note) => {
-            out.extend_from_slice(&(note.len() as u64).to_le_bytes());
-            out.extend_from_slice(note.as_bytes());
-        }
-    }
-}
-
-fn take8(input: &mut &[u8]) -> Option<[u8; 8]> {
-    let (head, rest) = input.split_first_chunk::<8>()?;
-    *input = rest;
-    Some(*head)
+    put_u64(out, v.line);
+    put_i64(out, v.team.to_key());
+    put_i64(out, v.indicator.to_key());
+    put_date(out, v.period_start);
+    put_f64(out, v.value);
+    put_text(out, v.note.as_deref());
 }
 
 fn decode_value(input: &mut &[u8]) -> Option<ImportValue> {
-    let line = u64::from_le_bytes(take8(input)?);
-    let team = NameRef::<TeamId>::from_key(i64::from_le_bytes(take8(input)?));
-    let indicator = NameRef::<IndicatorId>::from_key(i64::from_le_bytes(take8(input)?));
-    let days = i32::try_from(i64::from_le_bytes(take8(input)?)).ok()?;
-    let period_start = NaiveDate::from_num_days_from_ce_opt(days)?;
-    let value = f64::from_le_bytes(take8(input)?);
-    let note = match u64::from_le_bytes(take8(input)?) {
-        NONE => None,
-        len => {
-            let len = usize::try_from(len).ok()?;
-            if input.len() < len {
-                return None;
-            }
-            let (text, rest) = input.split_at(len);
-            *input = rest;
-            Some(String::from_utf8(text.to_vec()).ok()?)
-        }
-    };
     Some(ImportValue {
-        line,
-        team,
-        indicator,
-        period_start,
-        value,
-        note,
+        line: take_u64(input)?,
+        team: NameRef::<TeamId>::from_key(take_i64(input)?),
+        indicator: NameRef::<IndicatorId>::from_key(take_i64(input)?),
+        period_start: take_date(input)?,
+        value: take_f64(input)?,
+        note: take_text(input)?,
     })
 }
 

@@ -25,6 +25,7 @@ mod mission;
 mod observations;
 mod open;
 mod recognitions;
+pub mod records;
 mod reviews;
 mod settings;
 mod summary;
