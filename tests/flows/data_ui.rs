@@ -202,22 +202,6 @@ fn the_import_assistant_goes_from_preview_to_confirmed_import() {
     h.get_by_label("14,5");
     click(&mut h, "Check file");
     wait_for_jobs(&mut h);
-    eprintln!(
-        "STATUS {:?}",
-        h.state().view().workbook.as_ref().unwrap().import.status
-    );
-    eprintln!(
-        "PLAN {:?}",
-        h.state()
-            .view()
-            .workbook
-            .as_ref()
-            .unwrap()
-            .import
-            .plan
-            .as_ref()
-            .map(|p| p.report.render_text())
-    );
     // East is not a team: the row is rejected with its line and column.
     h.get_by_label_contains("\"East\" is not in the workbook");
     h.get_by_label_contains("1 row is rejected");
@@ -239,6 +223,45 @@ fn the_import_assistant_goes_from_preview_to_confirmed_import() {
     assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), Some(14.5));
     assert_eq!(stored(&h, &f, f.south, d(2025, 4, 1)), Some(9.0));
     assert!(open_workbook(&h).team_by_name("East").unwrap().is_some());
+}
+
+#[test]
+fn a_failed_import_keeps_its_checked_values_so_it_can_be_tried_again() {
+    let (f, mut h) = open_fixture();
+    wait_for_jobs(&mut h);
+    let dir = temp();
+    let file = dir.path().join("visits.csv");
+    std::fs::write(
+        &file,
+        "District,Indicator,Month,Visits\nNorth,Visits,2025-04,14\nSouth,Visits,2025-04,9\n",
+    )
+    .unwrap();
+    click(&mut h, "Import and export");
+    type_into(&mut h, "or its path", file.to_str().unwrap());
+    click(&mut h, "Load file");
+    click(&mut h, "Check file");
+    wait_for_jobs(&mut h);
+    // The backup taken before every import cannot be written: a file
+    // stands where its folder goes.
+    let workbook = open_workbook(&h).path().to_owned();
+    let root = workbook.parent().unwrap();
+    let backups = ratchet::ops::backups::backup_dir(&Locations::under(root).backups, &workbook);
+    let _ = std::fs::remove_dir_all(&backups);
+    std::fs::write(&backups, "in the way").unwrap();
+    click(&mut h, "Import 2 values");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("the backup before importing failed");
+    assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), None);
+    let import = &h.state().view().workbook.as_ref().unwrap().import;
+    assert_eq!(import.plan.as_ref().unwrap().batch.values.len(), 2);
+
+    // Out of the way, the same checked import goes in.
+    std::fs::remove_file(&backups).unwrap();
+    click(&mut h, "Import 2 values");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("✔ Imported: 2 added");
+    assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), Some(14.0));
+    assert_eq!(stored(&h, &f, f.south, d(2025, 4, 1)), Some(9.0));
 }
 
 #[test]
