@@ -11,6 +11,54 @@ use crate::storage::records::{
     take_u8, take_u64,
 };
 
+/// Values per chunk of a [`PendingList`].
+const LIST_CHUNK: usize = 65_536;
+
+/// Values waiting to be placed, in the file's order, held in chunks so the
+/// list never copies itself to grow (a growing vector briefly needs its old
+/// and new buffers at once) and frees each chunk once it is placed.
+#[derive(Default)]
+pub(super) struct PendingList {
+    chunks: Vec<Vec<Pending>>,
+    len: usize,
+}
+
+impl PendingList {
+    /// Adds a value at the end.
+    pub fn push(&mut self, p: Pending) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < LIST_CHUNK => last.push(p),
+            _ => {
+                let mut chunk = Vec::with_capacity(LIST_CHUNK.min(1024.max(self.len)));
+                chunk.push(p);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// How many values wait.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Every value, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Pending> {
+        self.chunks.iter().flatten()
+    }
+
+    /// Empties the list, keeping no memory.
+    pub fn clear(&mut self) {
+        self.chunks = Vec::new();
+        self.len = 0;
+    }
+
+    /// The values in order, each chunk freed once its values are taken.
+    pub fn into_chunks(self) -> impl Iterator<Item = Vec<Pending>> {
+        self.chunks.into_iter()
+    }
+}
+
 /// The column written for "no column".
 const NO_COLUMN: u64 = u64::MAX;
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::mapping::{Layout, Mapping};
 use super::number::{CellNumber, DecimalMark, guess_decimal_mark, parse_cell_number};
-use super::pending::{Pending, PeriodText};
+use super::pending::{Pending, PendingList, PeriodText};
 use super::period::{
     DateOrder, Granularity, PeriodContext, PeriodLabel, day_label, frequency_for, infer_date_order,
     parse_period_text, place_in, year_label,
@@ -24,8 +24,8 @@ use crate::domain::{
     Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, Period, TargetRecord, TeamId,
 };
 use crate::storage::{
-    Acceptor, ImportBatch, ImportScratch, ImportValue, ImportValues, NameRef, NewIndicator,
-    OnExisting, StorageError, Workbook,
+    Acceptor, CellKeys, ImportBatch, ImportScratch, ImportValue, ImportValues, NameRef,
+    NewIndicator, OnExisting, StorageError, Workbook,
 };
 
 /// What the workbook already holds that an import must know.
@@ -115,8 +115,8 @@ pub struct ImportOptions {
 }
 
 /// Values checked in memory before a file's values go to disk: checking
-/// in memory needs about 400 bytes a value, so about 200 MB at most.
-pub const VALUES_IN_MEMORY: usize = 500_000;
+/// in memory needs about 160 bytes a value at its peak.
+pub const VALUES_IN_MEMORY: usize = 1_000_000;
 
 /// Values per record chunk kept on disk.
 const SPILL_CHUNK: usize = 8192;
@@ -399,7 +399,7 @@ struct Planner<'a> {
     report: ImportReport,
     new_teams: Vec<String>,
     new_indicators: Vec<PendingIndicator>,
-    pending: Vec<Pending>,
+    pending: PendingList,
     notices: HashSet<String>,
     /// Names as spelled in the file, resolved once.
     team_spellings: FxHashMap<String, NameRef<TeamId>>,
@@ -425,7 +425,9 @@ struct Planner<'a> {
 /// Where placed values are kept and duplicates found.
 enum Placed<'s, 'c> {
     Memory {
-        seen: FxHashMap<(NameRef<IndicatorId>, NameRef<TeamId>, NaiveDate), u64>,
+        /// The line of the value that took each cell (by its packed key).
+        seen: FxHashMap<i64, u64>,
+        cells: CellKeys,
         values: Vec<ImportValue>,
     },
     Scratch(&'s mut Acceptor<'c>),
@@ -435,8 +437,12 @@ impl Placed<'_, '_> {
     /// Keeps `v`, or gives the line of the value already kept for its cell.
     fn accept(&mut self, v: ImportValue) -> Result<Option<u64>, StorageError> {
         match self {
-            Placed::Memory { seen, values } => {
-                let key = (v.indicator, v.team, v.period_start);
+            Placed::Memory {
+                seen,
+                cells,
+                values,
+            } => {
+                let key = cells.key(&v);
                 if let Some(first) = seen.get(&key) {
                     return Ok(Some(*first));
                 }
@@ -808,7 +814,7 @@ impl Planner<'_> {
         } else {
             self.options.values_in_memory.max(1)
         };
-        if self.pending.len() >= limit {
+        if self.pending.len() > limit {
             self.spill();
         }
     }
@@ -823,7 +829,6 @@ impl Planner<'_> {
             self.failure = Some(e);
         }
         self.pending.clear();
-        self.pending.shrink_to(SPILL_CHUNK);
     }
 
     fn try_spill(&mut self) -> Result<(), StorageError> {
@@ -834,11 +839,17 @@ impl Planner<'_> {
             return Ok(());
         };
         let mut bytes = Vec::new();
-        for part in self.pending.chunks(SPILL_CHUNK) {
-            bytes.clear();
-            for p in part {
-                p.encode(&mut bytes);
+        let mut in_bytes = 0;
+        for p in self.pending.iter() {
+            p.encode(&mut bytes);
+            in_bytes += 1;
+            if in_bytes == SPILL_CHUNK {
+                scratch.push_pending(&bytes)?;
+                bytes.clear();
+                in_bytes = 0;
             }
+        }
+        if in_bytes > 0 {
             scratch.push_pending(&bytes)?;
         }
         Ok(())
@@ -954,7 +965,7 @@ impl Planner<'_> {
             Some(mut scratch) => {
                 self.scratch = Some(scratch);
                 self.try_spill()?;
-                self.pending = Vec::new();
+                self.pending.clear();
                 scratch = self.scratch.take().ok_or_else(|| {
                     StorageError::Rule("The import's scratch space was lost.".into())
                 })?;
@@ -966,10 +977,13 @@ impl Planner<'_> {
                 let pending = std::mem::take(&mut self.pending);
                 let mut placed = Placed::Memory {
                     seen: FxHashMap::with_capacity_and_hasher(pending.len(), Default::default()),
+                    cells: CellKeys::default(),
                     values: Vec::with_capacity(pending.len()),
                 };
-                for p in pending {
-                    self.place(p, &new_freqs, &mut placed, &mut used)?;
+                for chunk in pending.into_chunks() {
+                    for p in chunk {
+                        self.place(p, &new_freqs, &mut placed, &mut used)?;
+                    }
                 }
                 match placed {
                     Placed::Memory { values, .. } => ImportValues::Memory(values),
@@ -1331,7 +1345,7 @@ pub fn plan_rows(
         },
         new_teams: Vec::new(),
         new_indicators: Vec::new(),
-        pending: Vec::new(),
+        pending: PendingList::default(),
         notices: HashSet::new(),
         team_spellings: FxHashMap::default(),
         indicator_spellings: FxHashMap::default(),

@@ -9,9 +9,10 @@
 
 use std::cell::Cell as Counter;
 
+use chrono::Datelike;
 use rusqlite::{Connection, params};
+use rustc_hash::FxHashMap;
 
-use super::codec::date_key;
 use super::import::{ImportValue, NameRef};
 use super::records::{
     put_date, put_f64, put_i64, put_text, put_u64, take_date, take_f64, take_i64, take_text,
@@ -68,10 +69,7 @@ impl ImportScratch {
              PRAGMA cache_size = -16384;
              CREATE TABLE pending (seq INTEGER PRIMARY KEY, records BLOB NOT NULL);
              CREATE TABLE accepted (seq INTEGER PRIMARY KEY, records BLOB NOT NULL);
-             CREATE TABLE taken (
-                 indicator INTEGER NOT NULL, team INTEGER NOT NULL, period INTEGER NOT NULL,
-                 line INTEGER NOT NULL,
-                 PRIMARY KEY (indicator, team, period)) WITHOUT ROWID;
+             CREATE TABLE taken (cell INTEGER PRIMARY KEY, line INTEGER NOT NULL);
              BEGIN;",
         )
         .map_err(scratch_error)?;
@@ -123,17 +121,13 @@ impl ImportScratch {
         Ok(Acceptor {
             take: self
                 .conn
-                .prepare(
-                    "INSERT INTO taken (indicator, team, period, line)
-                     VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-                )
+                .prepare("INSERT INTO taken (cell, line) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .map_err(scratch_error)?,
             first: self
                 .conn
-                .prepare(
-                    "SELECT line FROM taken WHERE indicator = ?1 AND team = ?2 AND period = ?3",
-                )
+                .prepare("SELECT line FROM taken WHERE cell = ?1")
                 .map_err(scratch_error)?,
+            cells: CellKeys::default(),
             keep: self
                 .conn
                 .prepare("INSERT INTO accepted (seq, records) VALUES (?1, ?2)")
@@ -192,11 +186,35 @@ impl ImportScratch {
     }
 }
 
+/// One integer per cell (indicator, team, period) of an import: each
+/// (indicator, team) pair seen is numbered, and a cell's key is its pair's
+/// number and its period's day number together. Small to keep in memory and
+/// the key SQLite looks up fastest (a rowid).
+#[derive(Default)]
+pub struct CellKeys {
+    pairs: FxHashMap<(i64, i64), u32>,
+}
+
+impl CellKeys {
+    /// The key of `v`'s cell.
+    pub fn key(&mut self, v: &ImportValue) -> i64 {
+        let next = self.pairs.len() as u32;
+        let pair = *self
+            .pairs
+            .entry((v.indicator.to_key(), v.team.to_key()))
+            .or_insert(next);
+        // Any day chrono holds, shifted into 0..2^32.
+        let day = i64::from(v.period_start.num_days_from_ce()) + (1 << 31);
+        (i64::from(pair) << 32) | day
+    }
+}
+
 /// Accepts placed values into a scratch database, its statements prepared once.
 pub struct Acceptor<'a> {
     take: rusqlite::Statement<'a>,
     first: rusqlite::Statement<'a>,
     keep: rusqlite::Statement<'a>,
+    cells: CellKeys,
     buffer: Vec<u8>,
     buffered: usize,
     scratch: &'a ImportScratch,
@@ -206,19 +224,15 @@ impl Acceptor<'_> {
     /// Accepts a placed value, unless a value for the same team, indicator
     /// and period was accepted before: then the line of that first one.
     pub fn accept(&mut self, v: &ImportValue) -> StorageResult<Option<u64>> {
-        let key = (
-            v.indicator.to_key(),
-            v.team.to_key(),
-            date_key(v.period_start),
-        );
+        let cell = self.cells.key(v);
         let taken = self
             .take
-            .execute(params![key.0, key.1, key.2, v.line as i64])
+            .execute(params![cell, v.line as i64])
             .map_err(scratch_error)?;
         if taken == 0 {
             let first: i64 = self
                 .first
-                .query_row(params![key.0, key.1, key.2], |r| r.get(0))
+                .query_row([cell], |r| r.get(0))
                 .map_err(scratch_error)?;
             return Ok(Some(first as u64));
         }

@@ -48,7 +48,7 @@ pub use health::CheckStatus;
 pub use import::{
     ImportBatch, ImportOutcome, ImportValue, ImportValues, NameRef, OnExisting, RowId,
 };
-pub use import_scratch::{Acceptor, ImportScratch};
+pub use import_scratch::{Acceptor, CellKeys, ImportScratch};
 pub use indicators::NewIndicator;
 pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};
