@@ -41,10 +41,8 @@ pub fn indicator_data(
     ind: &Indicator,
     teams: &[Team],
 ) -> StorageResult<IndicatorData> {
-    let mut values: HashMap<TeamId, Vec<(NaiveDate, f64)>> = HashMap::new();
-    for (team, period, value) in wb.values_for_indicator(ind.id)? {
-        values.entry(team).or_default().push((period, value));
-    }
+    let mut values: HashMap<TeamId, Vec<(NaiveDate, f64)>> =
+        wb.series_for_indicator(ind.id)?.into_iter().collect();
     let records = wb.target_records(ind.id)?;
     let settings = wb.xmr_settings_for(ind.id)?;
     let members: Vec<(TeamId, String)> = match ind.scope {

@@ -130,6 +130,45 @@ impl Workbook {
             .collect()
     }
 
+    /// Every value of an indicator grouped by team, each team's values by
+    /// period: what the checks and charts read, without a row per value in
+    /// between (periods repeat across teams, so each is decoded once).
+    pub fn series_for_indicator(
+        &self,
+        indicator: IndicatorId,
+    ) -> StorageResult<Vec<(TeamId, Vec<(chrono::NaiveDate, f64)>)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT team_id, period, value FROM measurement WHERE indicator_id = ?1 ORDER BY team_id, period",
+        )?;
+        let mut rows = stmt.query([indicator.0])?;
+        let mut out: Vec<(TeamId, Vec<(chrono::NaiveDate, f64)>)> = Vec::new();
+        let mut dates: rustc_hash::FxHashMap<i64, chrono::NaiveDate> =
+            rustc_hash::FxHashMap::default();
+        while let Some(row) = rows.next()? {
+            let team = TeamId(row.get::<_, i64>(0)?);
+            let key: i64 = row.get(1)?;
+            let value: f64 = row.get(2)?;
+            let date = match dates.get(&key) {
+                Some(d) => *d,
+                None => {
+                    let d = date_from_key(key)?;
+                    dates.insert(key, d);
+                    d
+                }
+            };
+            match out.last_mut() {
+                Some((t, points)) if *t == team => points.push((date, value)),
+                _ => {
+                    let hint = out.last().map_or(64, |(_, p)| p.len());
+                    let mut points = Vec::with_capacity(hint);
+                    points.push((date, value));
+                    out.push((team, points));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Every value of a team on indicators of one frequency: (indicator, period start, value).
     pub fn values_for_team(
         &self,

@@ -315,3 +315,52 @@ fn save_a_copy_writes_a_complete_workbook_elsewhere() {
         "Keep the copy's mission intact please."
     );
 }
+
+#[test]
+fn an_indicators_series_come_back_grouped_by_team_in_period_order() {
+    let dir = temp();
+    let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
+    let north = wb.add_team("North", "").unwrap();
+    let south = wb.add_team("South", "").unwrap();
+    let ind = wb
+        .add_indicator(&ratchet::storage::NewIndicator::simple(
+            "Repairs",
+            "%",
+            ratchet::domain::Direction::Higher,
+            ratchet::domain::Frequency::Month,
+        ))
+        .unwrap();
+    let cell = |team, m| ratchet::domain::Cell {
+        indicator: ind,
+        team,
+        period_start: date(2025, m, 1),
+    };
+    // Written out of order, teams interleaved.
+    let changes = [
+        (cell(south, 3), Some(3.0)),
+        (cell(north, 2), Some(20.0)),
+        (cell(south, 1), Some(1.0)),
+        (cell(north, 1), Some(10.0)),
+    ];
+    wb.set_values(&changes, "", "entry").unwrap();
+    let series = wb.series_for_indicator(ind).unwrap();
+    assert_eq!(
+        series,
+        vec![
+            (
+                north,
+                vec![(date(2025, 1, 1), 10.0), (date(2025, 2, 1), 20.0)]
+            ),
+            (
+                south,
+                vec![(date(2025, 1, 1), 1.0), (date(2025, 3, 1), 3.0)]
+            ),
+        ]
+    );
+    // The same values, one row each, as the other reader gives them.
+    let flat: Vec<_> = series
+        .iter()
+        .flat_map(|(t, p)| p.iter().map(move |(d, v)| (*t, *d, *v)))
+        .collect();
+    assert_eq!(flat, wb.values_for_indicator(ind).unwrap());
+}
