@@ -25,6 +25,9 @@ pub(super) fn current(conn: &Connection, cell: Cell) -> StorageResult<Option<f64
         .optional()?)
 }
 
+/// One team's values of an indicator, by period.
+pub type TeamSeries = (TeamId, Vec<(chrono::NaiveDate, f64)>);
+
 impl Workbook {
     /// Adds values to empty cells, all in one transaction: if any cell
     /// already holds a value, or any value is not a finite number, nothing is
@@ -136,12 +139,12 @@ impl Workbook {
     pub fn series_for_indicator(
         &self,
         indicator: IndicatorId,
-    ) -> StorageResult<Vec<(TeamId, Vec<(chrono::NaiveDate, f64)>)>> {
+    ) -> StorageResult<Vec<TeamSeries>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT team_id, period, value FROM measurement WHERE indicator_id = ?1 ORDER BY team_id, period",
         )?;
         let mut rows = stmt.query([indicator.0])?;
-        let mut out: Vec<(TeamId, Vec<(chrono::NaiveDate, f64)>)> = Vec::new();
+        let mut out: Vec<TeamSeries> = Vec::new();
         let mut dates: rustc_hash::FxHashMap<i64, chrono::NaiveDate> =
             rustc_hash::FxHashMap::default();
         while let Some(row) = rows.next()? {
