@@ -68,6 +68,40 @@ fn evidence_json(e: &[Evidence]) -> StorageResult<String> {
         .map_err(|e| StorageError::Rule(format!("evidence could not be stored ({e})")))
 }
 
+/// Each finding with its evidence as stored (JSON), written on every core:
+/// thousands of findings make this a fifth of recording them.
+fn evidence_of_all(findings: &[Finding]) -> StorageResult<Vec<(&Finding, String)>> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let per_core = findings.len().div_ceil(cores).max(256);
+    let parts: Vec<StorageResult<Vec<(&Finding, String)>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = findings
+            .chunks(per_core)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| Ok((f, evidence_json(&f.evidence)?)))
+                        .collect::<StorageResult<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(StorageError::Rule(
+                        "the findings' evidence could not be written out".into(),
+                    ))
+                })
+            })
+            .collect()
+    });
+    let mut all = Vec::with_capacity(findings.len());
+    for part in parts {
+        all.extend(part?);
+    }
+    Ok(all)
+}
+
 impl Workbook {
     /// Records what the checks found. `examined` says which existing flags
     /// the run looked at (rule, indicator, team): those not found again are
@@ -134,10 +168,7 @@ impl Workbook {
             rows
         };
         let mut existing: HashMap<Identity, Stored> = rows.into_iter().collect();
-        let mut prepared = Vec::with_capacity(findings.len());
-        for f in findings {
-            prepared.push((f, evidence_json(&f.evidence)?));
-        }
+        let prepared = evidence_of_all(findings)?;
         self.transact(|tx| {
             let mut out = FlagsRecorded::default();
             let mut insert = tx.prepare(

@@ -136,10 +136,7 @@ impl Workbook {
     /// Every value of an indicator grouped by team, each team's values by
     /// period: what the checks and charts read, without a row per value in
     /// between (periods repeat across teams, so each is decoded once).
-    pub fn series_for_indicator(
-        &self,
-        indicator: IndicatorId,
-    ) -> StorageResult<Vec<TeamSeries>> {
+    pub fn series_for_indicator(&self, indicator: IndicatorId) -> StorageResult<Vec<TeamSeries>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT team_id, period, value FROM measurement WHERE indicator_id = ?1 ORDER BY team_id, period",
         )?;
