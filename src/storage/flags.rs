@@ -36,31 +36,27 @@ pub struct FlagEvent {
     pub note: String,
 }
 
-type Identity = (String, Option<i64>, Option<i64>, String);
+/// What makes a flag the same flag: rule, indicator, team and key.
+type Identity<'a> = (&'a str, Option<i64>, Option<i64>, &'a str);
 
-struct Stored {
-    id: i64,
-    severity: String,
-    title: String,
-    explanation: String,
-    evidence: String,
-    fingerprint: String,
-    active: bool,
-    status: String,
+/// What recording must change in the stored flags (by flag id; findings
+/// by their index).
+#[derive(Default)]
+struct Changes {
+    /// Found again, but different (or inactive): rewritten.
+    update: Vec<(i64, usize)>,
+    /// Settled, and the finding's substance changed: opened again (with
+    /// the fingerprint it had).
+    reopen: Vec<(i64, String, usize)>,
+    /// Examined and no longer found: marked inactive.
+    clear: Vec<i64>,
 }
 
-fn identity(
-    rule: Rule,
-    indicator: Option<IndicatorId>,
-    team: Option<TeamId>,
-    key: &str,
-) -> Identity {
-    (
-        rule.code().to_owned(),
-        indicator.map(|i| i.0),
-        team.map(|t| t.0),
-        key.to_owned(),
-    )
+/// Column `i` of `row` as text, borrowed.
+fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> StorageResult<&'r str> {
+    Ok(row.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })?)
 }
 
 fn evidence_json(e: &[Evidence]) -> StorageResult<String> {
@@ -118,132 +114,146 @@ impl Workbook {
     ) -> StorageResult<FlagsRecorded> {
         let stamp = timestamp_text(now());
         let day = date_key(today);
-        let rows: Vec<(Identity, Stored)> = {
+        let prepared = evidence_of_all(findings)?;
+        // The stored flags are compared with the findings as they are read,
+        // borrowing their text: only what must change is kept.
+        let index: HashMap<Identity<'_>, usize> = findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let key = (
+                    f.rule.code(),
+                    f.indicator.map(|i| i.0),
+                    f.team.map(|t| t.0),
+                    f.key.as_str(),
+                );
+                (key, i)
+            })
+            .collect();
+        let mut stored = vec![false; findings.len()];
+        let mut changes = Changes::default();
+        {
             const COLUMNS: &str = "SELECT id, rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status FROM flag";
-            let read = |r: &rusqlite::Row<'_>| {
-                Ok((
-                    (
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<i64>>(2)?,
-                        r.get::<_, Option<i64>>(3)?,
-                        r.get::<_, String>(4)?,
-                    ),
-                    Stored {
-                        id: r.get(0)?,
-                        severity: r.get(5)?,
-                        title: r.get(6)?,
-                        explanation: r.get(7)?,
-                        evidence: r.get(8)?,
-                        fingerprint: r.get(9)?,
-                        active: r.get(10)?,
-                        status: r.get(11)?,
-                    },
-                ))
+            let mut visit = |row: &rusqlite::Row<'_>| -> StorageResult<()> {
+                let id: i64 = row.get(0)?;
+                let rule = text(row, 1)?;
+                let indicator: Option<i64> = row.get(2)?;
+                let team: Option<i64> = row.get(3)?;
+                let active: bool = row.get(10)?;
+                let Some(&i) = index.get(&(rule, indicator, team, text(row, 4)?)) else {
+                    if active
+                        && Rule::from_code(rule).is_some_and(|r| {
+                            examined(r, indicator.map(IndicatorId), team.map(TeamId))
+                        })
+                    {
+                        changes.clear.push(id);
+                    }
+                    return Ok(());
+                };
+                stored[i] = true;
+                let (f, evidence) = (prepared[i].0, &prepared[i].1);
+                let fingerprint = text(row, 9)?;
+                if text(row, 5)? != f.severity.code()
+                    || text(row, 6)? != f.title
+                    || text(row, 7)? != f.explanation
+                    || text(row, 8)? != evidence
+                    || fingerprint != f.fingerprint
+                    || !active
+                {
+                    changes.update.push((id, i));
+                }
+                if text(row, 11)? != FlagStatus::Open.code() && fingerprint != f.fingerprint {
+                    changes.reopen.push((id, fingerprint.to_owned(), i));
+                }
+                Ok(())
             };
-            let mut rows = Vec::new();
             match only {
                 None => {
                     let mut stmt = self.conn().prepare(COLUMNS)?;
-                    for row in stmt.query_map([], read)? {
-                        rows.push(row?);
+                    let mut rows = stmt.query([])?;
+                    while let Some(row) = rows.next()? {
+                        visit(row)?;
                     }
                 }
                 Some(ids) => {
                     let mut none = self
                         .conn()
                         .prepare(&format!("{COLUMNS} WHERE indicator_id IS NULL"))?;
-                    for row in none.query_map([], read)? {
-                        rows.push(row?);
+                    let mut rows = none.query([])?;
+                    while let Some(row) = rows.next()? {
+                        visit(row)?;
                     }
                     let mut one = self
                         .conn()
                         .prepare(&format!("{COLUMNS} WHERE indicator_id = ?1"))?;
                     for id in ids {
-                        for row in one.query_map([id.0], read)? {
-                            rows.push(row?);
+                        let mut rows = one.query([id.0])?;
+                        while let Some(row) = rows.next()? {
+                            visit(row)?;
                         }
                     }
                 }
             }
-            rows
-        };
-        let mut existing: HashMap<Identity, Stored> = rows.into_iter().collect();
-        let prepared = evidence_of_all(findings)?;
+        }
         self.transact(|tx| {
             let mut out = FlagsRecorded::default();
             let mut insert = tx.prepare(
                 "INSERT INTO flag (rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status, first_seen, last_seen)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 'open', ?10, ?10)",
             )?;
+            for ((f, evidence), _) in prepared.iter().zip(&stored).filter(|(_, s)| !**s) {
+                insert.execute(params![
+                    f.rule.code(),
+                    f.indicator.map(|i| i.0),
+                    f.team.map(|t| t.0),
+                    f.key,
+                    f.severity.code(),
+                    f.title,
+                    f.explanation,
+                    evidence,
+                    f.fingerprint,
+                    day
+                ])?;
+                out.added += 1;
+            }
             let mut update = tx.prepare(
                 "UPDATE flag SET severity = ?2, title = ?3, explanation = ?4, evidence = ?5, fingerprint = ?6, active = 1, last_seen = ?7 WHERE id = ?1",
             )?;
+            for &(id, i) in &changes.update {
+                let (f, evidence) = &prepared[i];
+                update.execute(params![
+                    id,
+                    f.severity.code(),
+                    f.title,
+                    f.explanation,
+                    evidence,
+                    f.fingerprint,
+                    day
+                ])?;
+            }
             let mut reopen = tx.prepare(
                 "UPDATE flag SET status = 'open', settled_at = NULL WHERE id = ?1",
             )?;
             let mut event = tx.prepare(
                 "INSERT INTO flag_event (flag_id, at, status, note) VALUES (?1, ?2, ?3, ?4)",
             )?;
-            for (f, evidence) in &prepared {
-                let id = identity(f.rule, f.indicator, f.team, &f.key);
-                match existing.remove(&id) {
-                    None => {
-                        insert.execute(params![
-                            f.rule.code(),
-                            f.indicator.map(|i| i.0),
-                            f.team.map(|t| t.0),
-                            f.key,
-                            f.severity.code(),
-                            f.title,
-                            f.explanation,
-                            evidence,
-                            f.fingerprint,
-                            day
-                        ])?;
-                        out.added += 1;
-                    }
-                    Some(old) => {
-                        let changed = old.severity != f.severity.code()
-                            || old.title != f.title
-                            || old.explanation != f.explanation
-                            || &old.evidence != evidence
-                            || old.fingerprint != f.fingerprint
-                            || !old.active;
-                        if changed {
-                            update.execute(params![
-                                old.id,
-                                f.severity.code(),
-                                f.title,
-                                f.explanation,
-                                evidence,
-                                f.fingerprint,
-                                day
-                            ])?;
-                        }
-                        let settled = old.status != FlagStatus::Open.code();
-                        if settled && old.fingerprint != f.fingerprint {
-                            reopen.execute([old.id])?;
-                            event.execute(params![
-                                old.id,
-                                stamp,
-                                FlagStatus::Open.code(),
-                                format!(
-                                    "Reopened: the finding changed ({} → {}).",
-                                    old.fingerprint, f.fingerprint
-                                )
-                            ])?;
-                            out.reopened += 1;
-                        }
-                    }
-                }
+            for (id, old_fingerprint, i) in &changes.reopen {
+                reopen.execute([id])?;
+                event.execute(params![
+                    id,
+                    stamp,
+                    FlagStatus::Open.code(),
+                    format!(
+                        "Reopened: the finding changed ({old_fingerprint} → {}).",
+                        prepared[*i].0.fingerprint
+                    )
+                ])?;
+                out.reopened += 1;
             }
             let mut clear = tx.prepare("UPDATE flag SET active = 0 WHERE id = ?1")?;
-            for ((rule, ind, team, _), old) in &existing {
-                let Some(rule) = Rule::from_code(rule) else { continue };
-                if old.active && examined(rule, ind.map(IndicatorId), team.map(TeamId)) {
-                    clear.execute([old.id])?;
-                    out.cleared += 1;
-                }
+            for id in &changes.clear {
+                clear.execute([id])?;
+                out.cleared += 1;
             }
             Ok(out)
         })
