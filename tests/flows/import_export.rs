@@ -11,7 +11,7 @@ use ratchet::io::{
 };
 use ratchet::storage::{NewIndicator, OnExisting, Workbook};
 
-use crate::support::{new_workbook, temp};
+use crate::support::{new_workbook, repairs_workbook, temp};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -296,22 +296,7 @@ fn bad_rows_are_each_reported_with_line_and_column_and_nothing_is_written() {
 #[test]
 fn existing_values_are_updated_through_the_audit_trail_or_skipped() {
     let dir = temp();
-    let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
-    let team = wb.add_team("North", "").unwrap();
-    let ind = wb
-        .add_indicator(&NewIndicator::simple(
-            "Repairs",
-            "%",
-            Direction::Higher,
-            Frequency::Month,
-        ))
-        .unwrap();
-    let cell = Cell {
-        indicator: ind,
-        team,
-        period_start: d(2025, 1, 1),
-    };
-    wb.set_value(cell, Some(40.0), "", "entry").unwrap();
+    let (mut wb, cell) = repairs_workbook(dir.path(), "w.ratchet");
     let path = dir.path().join("fix.csv");
     std::fs::write(
         &path,

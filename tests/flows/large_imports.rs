@@ -5,33 +5,16 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use ratchet::domain::{Cell, Direction, Frequency};
 use ratchet::io::mapping::{Mapping, guess_mapping};
 use ratchet::io::period::PeriodContext;
 use ratchet::io::{ImportOptions, ImportPlan, SourceOptions, open_source, plan_import};
-use ratchet::storage::{ImportValues, NewIndicator, Workbook};
+use ratchet::storage::{ImportValues, Workbook};
 
-use crate::support::{new_workbook, temp};
+use crate::support::{new_workbook, repairs_workbook, temp};
 
 /// A workbook with one team, one monthly indicator and one stored value.
 fn workbook(dir: &Path, name: &str) -> Workbook {
-    let (_, mut wb) = new_workbook(dir, name);
-    let team = wb.add_team("North", "").unwrap();
-    let ind = wb
-        .add_indicator(&NewIndicator::simple(
-            "Repairs",
-            "%",
-            Direction::Higher,
-            Frequency::Month,
-        ))
-        .unwrap();
-    let cell = Cell {
-        indicator: ind,
-        team,
-        period_start: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
-    };
-    wb.set_value(cell, Some(40.0), "", "entry").unwrap();
-    wb
+    repairs_workbook(dir, name).0
 }
 
 /// Existing and new names, an update, a footnote, a target, a duplicate,

@@ -84,3 +84,25 @@ pub fn ratchet_command() -> std::process::Command {
     c.env("RATCHET_HOME", home.path());
     c
 }
+
+/// A fresh workbook in `dir` with team North, the monthly indicator
+/// "Repairs" (%, higher is better) and North's January 2025 value of 40.
+pub fn repairs_workbook(dir: &Path, name: &str) -> (Workbook, ratchet::domain::Cell) {
+    let (_, mut wb) = new_workbook(dir, name);
+    let team = wb.add_team("North", "").unwrap();
+    let indicator = wb
+        .add_indicator(&ratchet::storage::NewIndicator::simple(
+            "Repairs",
+            "%",
+            ratchet::domain::Direction::Higher,
+            ratchet::domain::Frequency::Month,
+        ))
+        .unwrap();
+    let cell = ratchet::domain::Cell {
+        indicator,
+        team,
+        period_start: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+    };
+    wb.set_value(cell, Some(40.0), "", "entry").unwrap();
+    (wb, cell)
+}
