@@ -218,16 +218,39 @@ fn a_huge_field_and_a_very_wide_file_are_read_or_refused_with_a_reason() {
         ),
         Err(e) => assert!(!e.to_string().is_empty()),
     }
-    // 100,000 columns.
+    // 1,000,000 columns: read, a mapping guessed, and checked as a wide
+    // file (every column a period it cannot read) without a panic.
     let wide = dir.path().join("wide.csv");
-    let header: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
+    let header: Vec<String> = (0..1_000_000).map(|i| format!("c{i}")).collect();
     std::fs::write(
         &wide,
-        format!("{}\n{}\n", header.join(","), vec!["1"; 100_000].join(",")),
+        format!("{}\n{}\n", header.join(","), vec!["1"; 1_000_000].join(",")),
     )
     .unwrap();
-    if let Ok(source) = open_source(&wide, &SourceOptions::default()) {
-        assert_eq!(source.headers.len(), 100_000);
+    let source = open_source(&wide, &SourceOptions::default()).unwrap();
+    assert_eq!(source.headers.len(), 1_000_000);
+    let guessed = guess_mapping(
+        &source.headers,
+        &source.header_cells,
+        &PeriodContext::default(),
+    );
+    let wide_mapping = Mapping {
+        team: Some(0),
+        fixed_indicator: Some("Width".into()),
+        layout: ratchet::io::Layout::Wide,
+        period_columns: (1..1_000_000).collect(),
+        ..guessed
+    };
+    match plan_import(
+        &wb,
+        &wide,
+        &SourceOptions::default(),
+        &wide_mapping,
+        &options,
+        &mut |_| true,
+    ) {
+        Ok(plan) => assert_eq!(plan.report.values, 0, "no column is a period"),
+        Err(e) => assert!(!e.to_string().is_empty()),
     }
     // Invalid UTF-8 in the middle of a file: read as Windows-1252, not a panic.
     let mixed = dir.path().join("mixed.csv");
