@@ -197,6 +197,43 @@ pub const MIN_POINTS: usize = 2;
 /// there are too few values for limits.
 pub fn xmr_chart(values: &[f64], options: XmrOptions) -> Option<XmrChart> {
     let n = values.len();
+    let segments = segments(values, options)?;
+    let moving_ranges: Vec<Option<f64>> = (0..n)
+        .map(|i| (i > 0).then(|| (values[i] - values[i - 1]).abs()))
+        .collect();
+    let mut marks: Marks = vec![[None; 3]; n];
+    for seg in &segments {
+        detect(values, seg, &mut marks);
+    }
+    let signals = signals_from(&marks);
+    let range_signals = (1..n)
+        .filter(|&i| {
+            let url = segments
+                .iter()
+                .find(|s| i >= s.start && i < s.end)
+                .map_or(f64::INFINITY, |s| s.limits.upper_range);
+            moving_ranges[i].is_some_and(|mr| mr > url)
+        })
+        .collect();
+    Some(XmrChart {
+        values: values.to_vec(),
+        moving_ranges,
+        segments,
+        signals,
+        range_signals,
+    })
+}
+
+/// The limits in force at the end of `values`: those of the chart's last
+/// segment, without laying out the chart.
+pub fn latest_limits(values: &[f64], options: XmrOptions) -> Option<XmrLimits> {
+    segments(values, options)?.pop().map(|s| s.limits)
+}
+
+/// The chart's segments (one, or two after a recalculation) with their
+/// limits; `None` when there are too few values.
+fn segments(values: &[f64], options: XmrOptions) -> Option<Vec<XmrSegment>> {
+    let n = values.len();
     if n < MIN_POINTS {
         return None;
     }
@@ -227,30 +264,7 @@ pub fn xmr_chart(values: &[f64], options: XmrOptions) -> Option<XmrChart> {
             computed_from,
         });
     }
-    let moving_ranges: Vec<Option<f64>> = (0..n)
-        .map(|i| (i > 0).then(|| (values[i] - values[i - 1]).abs()))
-        .collect();
-    let mut marks: Marks = vec![[None; 3]; n];
-    for seg in &segments {
-        detect(values, seg, &mut marks);
-    }
-    let signals = signals_from(&marks);
-    let range_signals = (1..n)
-        .filter(|&i| {
-            let url = segments
-                .iter()
-                .find(|s| i >= s.start && i < s.end)
-                .map_or(f64::INFINITY, |s| s.limits.upper_range);
-            moving_ranges[i].is_some_and(|mr| mr > url)
-        })
-        .collect();
-    Some(XmrChart {
-        values: values.to_vec(),
-        moving_ranges,
-        segments,
-        signals,
-        range_signals,
-    })
+    Some(segments)
 }
 
 /// Signal points at most this many periods apart belong to the same shift.
@@ -469,6 +483,42 @@ mod tests {
         // the jump at 15 and the eighth point of the run at 18.
         assert_eq!(shift.seen_at, 14);
         assert!(shifts(&chart, Side::Low).is_empty());
+    }
+
+    #[test]
+    fn latest_limits_are_the_charts_last_segment_for_any_options() {
+        let values: Vec<f64> = (0..40)
+            .map(|i| f64::from((i * 37) % 11) + f64::from(i) * 0.3)
+            .collect();
+        let options = [
+            XmrOptions::default(),
+            XmrOptions {
+                baseline: Some((0, 12)),
+                recalculate_from: None,
+            },
+            XmrOptions {
+                baseline: Some((5, 9)),
+                recalculate_from: Some(20),
+            },
+            XmrOptions {
+                baseline: None,
+                recalculate_from: Some(39),
+            },
+            XmrOptions {
+                baseline: Some((30, 60)),
+                recalculate_from: Some(0),
+            },
+        ];
+        for o in options {
+            for n in [0, 1, 2, 3, 25, 40] {
+                let chart = xmr_chart(&values[..n], o);
+                assert_eq!(
+                    latest_limits(&values[..n], o),
+                    chart.and_then(|c| c.latest_limits()),
+                    "{o:?}, {n} values"
+                );
+            }
+        }
     }
 
     #[test]

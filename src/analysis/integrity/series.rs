@@ -8,7 +8,7 @@ use super::stats::{
 };
 use super::{Finding, Report, SeriesData, SeriesStats, Words, evidence};
 use crate::analysis::progress::{Status, progress};
-use crate::analysis::xmr::{Side, XmrOptions, shifts, xmr_chart};
+use crate::analysis::xmr::{Side, XmrOptions, latest_limits, shifts, xmr_chart};
 use crate::domain::integrity::{Rule, Severity};
 use crate::domain::{Direction, Indicator, IndicatorKind, Period};
 
@@ -21,9 +21,6 @@ pub const MIN_DIGITS: usize = 50;
 pub fn check_series(ind: &Indicator, s: &SeriesData, today: NaiveDate) -> Report {
     let mut r = Report::default();
     let values: Vec<f64> = s.points.iter().map(|(_, v)| *v).collect();
-    let xmr = (values.len() >= 2)
-        .then(|| xmr_chart(&values, s.xmr))
-        .flatten();
     // Signals are judged against the series' own start (or the baseline the
     // leader set): limits from all of a trending series would call its early
     // values a deterioration.
@@ -31,6 +28,15 @@ pub fn check_series(ind: &Indicator, s: &SeriesData, today: NaiveDate) -> Report
     let judged = (values.len() >= 2)
         .then(|| xmr_chart(&values, options))
         .flatten();
+    // The limits shown are the chart's (the leader's settings): the same
+    // chart when those are the options judged, else only its limits.
+    let latest = if options == s.xmr {
+        judged.as_ref().and_then(|c| c.latest_limits())
+    } else {
+        (values.len() >= 2)
+            .then(|| latest_limits(&values, s.xmr))
+            .flatten()
+    };
     let digits = digit_preference(ind, s, &values, &mut r);
     let benford_stats = if ind.is_amount {
         benford(&values).ok()
@@ -41,7 +47,7 @@ pub fn check_series(ind: &Indicator, s: &SeriesData, today: NaiveDate) -> Report
         indicator: ind.id,
         team: s.team,
         n: values.len(),
-        xmr: xmr.as_ref().and_then(|c| c.latest_limits()),
+        xmr: latest,
         last_digit: digits,
         benford: benford_stats,
     });
