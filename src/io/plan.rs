@@ -961,14 +961,13 @@ impl Planner<'_> {
             teams: vec![false; self.new_teams.len()],
             indicators: vec![false; self.new_indicators.len()],
         };
+        // Values already on disk: the last ones join them, then all are placed.
+        if self.scratch.is_some() {
+            self.try_spill()?;
+            self.pending.clear();
+        }
         let placed = match self.scratch.take() {
             Some(mut scratch) => {
-                self.scratch = Some(scratch);
-                self.try_spill()?;
-                self.pending.clear();
-                scratch = self.scratch.take().ok_or_else(|| {
-                    StorageError::Rule("The import's scratch space was lost.".into())
-                })?;
                 self.place_from_scratch(&scratch, &new_freqs, &mut used)?;
                 scratch.clear_pending()?;
                 ImportValues::Scratch(scratch)
