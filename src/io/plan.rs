@@ -942,9 +942,14 @@ impl Planner<'_> {
 
     /// Places every value in its indicator's period, finds duplicates, and
     /// builds the batch.
-    fn finish(mut self) -> Result<(ImportBatch, ImportReport), StorageError> {
+    /// `progress(rows)` is asked before each chunk of values is placed and
+    /// may return `false` to cancel (placing a very large file takes a while).
+    fn finish(
+        mut self,
+        progress: &mut dyn FnMut(u64) -> bool,
+    ) -> Result<(ImportBatch, ImportReport), PlanError> {
         if let Some(e) = self.failure.take() {
-            return Err(e);
+            return Err(e.into());
         }
         // New indicators: frequency from the option, else from their labels.
         let new_freqs: Vec<Option<Frequency>> = self
@@ -968,7 +973,7 @@ impl Planner<'_> {
         }
         let placed = match self.scratch.take() {
             Some(mut scratch) => {
-                self.place_from_scratch(&scratch, &new_freqs, &mut used)?;
+                self.place_from_scratch(&scratch, &new_freqs, &mut used, progress)?;
                 scratch.clear_pending()?;
                 ImportValues::Scratch(scratch)
             }
@@ -980,6 +985,9 @@ impl Planner<'_> {
                     values: Vec::with_capacity(pending.len()),
                 };
                 for chunk in pending.into_chunks() {
+                    if !progress(self.report.rows_read) {
+                        return Err(PlanError::Cancelled);
+                    }
                     for p in chunk {
                         self.place(p, &new_freqs, &mut placed, &mut used)?;
                     }
@@ -1066,10 +1074,14 @@ impl Planner<'_> {
         scratch: &ImportScratch,
         new_freqs: &[Option<Frequency>],
         used: &mut Used,
-    ) -> Result<(), StorageError> {
+        progress: &mut dyn FnMut(u64) -> bool,
+    ) -> Result<(), PlanError> {
         let mut acceptor = scratch.acceptor()?;
         let mut placed = Placed::Scratch(&mut acceptor);
         for n in 0..scratch.pending_chunks() {
+            if !progress(self.report.rows_read) {
+                return Err(PlanError::Cancelled);
+            }
             let bytes = scratch.pending_chunk(n)?;
             let mut input = bytes.as_slice();
             while !input.is_empty() {
@@ -1082,7 +1094,7 @@ impl Planner<'_> {
                 self.place(p, new_freqs, &mut placed, used)?;
             }
         }
-        acceptor.finish()
+        Ok(acceptor.finish()?)
     }
 
     /// Places one value in its period and keeps it, or rejects it naming
@@ -1397,7 +1409,7 @@ pub fn plan_rows(
             Err(e) => record_source_error(&mut planner, e),
         }
     }
-    Ok(planner.finish()?)
+    planner.finish(progress)
 }
 
 fn record_source_error(planner: &mut Planner<'_>, e: super::source::SourceError) {

@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use ratchet::io::mapping::{Mapping, guess_mapping};
 use ratchet::io::period::PeriodContext;
+use ratchet::io::plan::PlanError;
 use ratchet::io::{ImportOptions, ImportPlan, SourceOptions, open_source, plan_import};
 use ratchet::storage::{ImportValues, Workbook};
 
@@ -176,6 +177,29 @@ fn a_large_file_on_disk_is_written_whole_or_not_at_all() {
         plan.report.render_text()
     );
     assert_eq!(plan.report.added, 24_000);
+
+    // Placing the values can be cancelled too (after every row is read),
+    // on disk and in memory.
+    for values_in_memory in [1000, usize::MAX] {
+        let mut asked = Vec::new();
+        let cancelled = plan_import(
+            &wb,
+            &path,
+            &SourceOptions::default(),
+            &mapping_of(&path),
+            &ImportOptions {
+                create_missing: true,
+                values_in_memory,
+                ..ImportOptions::default()
+            },
+            &mut |rows| {
+                asked.push(rows);
+                false
+            },
+        );
+        assert!(matches!(cancelled, Err(PlanError::Cancelled)));
+        assert_eq!(asked, [24_000], "asked once, with every row read");
+    }
 
     // Cancelled half-way: nothing written, not even the new names.
     let mut calls = 0;
