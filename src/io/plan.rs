@@ -118,6 +118,9 @@ pub struct ImportOptions {
 /// in memory needs about 160 bytes a value at its peak.
 pub const VALUES_IN_MEMORY: usize = 1_000_000;
 
+/// New teams and indicators named in a report before "and N more".
+const NAMES_SHOWN: usize = 20;
+
 /// Values per record chunk kept on disk.
 const SPILL_CHUNK: usize = 8192;
 
@@ -220,6 +223,51 @@ impl ImportReport {
         None
     }
 
+    /// The teams the import creates, the first few by name and how many
+    /// more (a file can name thousands).
+    pub fn new_teams_line(&self) -> Option<String> {
+        let n = self.new_teams.len();
+        if n == 0 {
+            return None;
+        }
+        let shown = self.new_teams[..n.min(NAMES_SHOWN)].join(", ");
+        Some(if n > NAMES_SHOWN {
+            format!("New teams: {shown} and {} more", n - NAMES_SHOWN)
+        } else {
+            format!("New teams: {shown}")
+        })
+    }
+
+    /// One line per indicator the import creates (the first few, then how
+    /// many more).
+    pub fn new_indicator_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .new_indicators
+            .iter()
+            .take(NAMES_SHOWN)
+            .map(|i| {
+                format!(
+                    "New indicator: {} ({}, {}, reported {})",
+                    i.name,
+                    if i.unit.is_empty() {
+                        "no unit"
+                    } else {
+                        &i.unit
+                    },
+                    i.direction.label().to_lowercase(),
+                    i.frequency.label().to_lowercase()
+                )
+            })
+            .collect();
+        if self.new_indicators.len() > NAMES_SHOWN {
+            lines.push(format!(
+                "… and {} more new indicators",
+                self.new_indicators.len() - NAMES_SHOWN
+            ));
+        }
+        lines
+    }
+
     /// The report as plain text (the command line prints this).
     pub fn render_text(&self) -> String {
         use crate::domain::number::count;
@@ -233,21 +281,11 @@ impl ImportReport {
             "Values: {} to add, {} to update, {} unchanged, {} to skip; {} not reported.\n",
             self.added, self.updated, self.unchanged, self.skipped, self.not_reported
         ));
-        if !self.new_teams.is_empty() {
-            out.push_str(&format!("New teams: {}.\n", self.new_teams.join(", ")));
+        if let Some(line) = self.new_teams_line() {
+            out.push_str(&format!("{line}.\n"));
         }
-        for i in &self.new_indicators {
-            out.push_str(&format!(
-                "New indicator: {} ({}, {}, reported {}).\n",
-                i.name,
-                if i.unit.is_empty() {
-                    "no unit"
-                } else {
-                    &i.unit
-                },
-                i.direction.label().to_lowercase(),
-                i.frequency.label().to_lowercase()
-            ));
+        for line in self.new_indicator_lines() {
+            out.push_str(&format!("{line}.\n"));
         }
         if self.in_locked_periods > 0 {
             out.push_str(&format!(
@@ -1475,4 +1513,42 @@ pub fn plan_import(
     let existing = wb.existing_values(&batch.existing_indicators)?;
     count_against(&batch, &mut report, &existing)?;
     Ok(ImportPlan { batch, report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_names_the_first_new_teams_and_indicators_and_counts_the_rest() {
+        let mut r = ImportReport::default();
+        assert_eq!(r.new_teams_line(), None);
+        assert!(r.new_indicator_lines().is_empty());
+        r.new_teams = (0..3).map(|i| format!("T{i}")).collect();
+        assert_eq!(r.new_teams_line().as_deref(), Some("New teams: T0, T1, T2"));
+        r.new_teams = (0..2000).map(|i| format!("T{i}")).collect();
+        let line = r.new_teams_line().unwrap();
+        assert!(line.ends_with("T19 and 1980 more"), "{line}");
+        assert!(!line.contains("T20,"));
+        r.new_indicators = (0..25)
+            .map(|i| NewIndicatorPlan {
+                name: format!("I{i}"),
+                unit: String::new(),
+                direction: Direction::Lower,
+                frequency: Frequency::Week,
+            })
+            .collect();
+        let lines = r.new_indicator_lines();
+        assert_eq!(lines.len(), 21);
+        assert_eq!(
+            lines[0],
+            "New indicator: I0 (no unit, lower is better, reported weekly)"
+        );
+        assert_eq!(lines[20], "… and 5 more new indicators");
+        let text = r.render_text();
+        assert!(
+            text.contains("T19 and 1980 more.\n") && text.contains("I19 ("),
+            "{text}"
+        );
+    }
 }

@@ -392,21 +392,11 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
             "{} to add · {} to update · {} unchanged · {} to skip · {} not reported",
             r.added, r.updated, r.unchanged, r.skipped, r.not_reported
         ));
-        if !r.new_teams.is_empty() {
-            ui.label(format!("New teams: {}", r.new_teams.join(", ")));
+        if let Some(line) = r.new_teams_line() {
+            ui.label(line);
         }
-        for i in &r.new_indicators {
-            ui.label(format!(
-                "New indicator: {} ({}, {}, reported {})",
-                i.name,
-                if i.unit.is_empty() {
-                    "no unit"
-                } else {
-                    &i.unit
-                },
-                i.direction.label().to_lowercase(),
-                i.frequency.label().to_lowercase()
-            ));
+        for line in r.new_indicator_lines() {
+            ui.label(line);
         }
         if r.in_locked_periods > 0 {
             ui.label(format!(
