@@ -358,30 +358,40 @@ struct References {
 
 impl References {
     fn verify(&mut self, tx: &rusqlite::Transaction<'_>, v: &ImportValue) -> StorageResult<()> {
-        if let NameRef::Existing(t) = v.team
-            && !self.teams.contains(&t.0)
-        {
-            if !tx
-                .prepare_cached("SELECT 1 FROM team WHERE id = ?1")?
-                .exists([t.0])?
-            {
-                return Err(bad_ref(v.line));
-            }
-            self.teams.insert(t.0);
+        if let NameRef::Existing(t) = v.team {
+            exists_once(
+                tx,
+                &mut self.teams,
+                "SELECT 1 FROM team WHERE id = ?1",
+                t.0,
+                v.line,
+            )?;
         }
-        if let NameRef::Existing(i) = v.indicator
-            && !self.indicators.contains(&i.0)
-        {
-            if !tx
-                .prepare_cached("SELECT 1 FROM indicator WHERE id = ?1")?
-                .exists([i.0])?
-            {
-                return Err(bad_ref(v.line));
-            }
-            self.indicators.insert(i.0);
+        if let NameRef::Existing(i) = v.indicator {
+            let sql = "SELECT 1 FROM indicator WHERE id = ?1";
+            exists_once(tx, &mut self.indicators, sql, i.0, v.line)?;
         }
         Ok(())
     }
+}
+
+/// Checks (once per id, remembered in `known`) that the row `sql` looks up
+/// exists; else the error names `line`.
+fn exists_once(
+    tx: &rusqlite::Transaction<'_>,
+    known: &mut std::collections::HashSet<i64>,
+    sql: &str,
+    id: i64,
+    line: u64,
+) -> StorageResult<()> {
+    if known.contains(&id) {
+        return Ok(());
+    }
+    if !tx.prepare_cached(sql)?.exists([id])? {
+        return Err(bad_ref(line));
+    }
+    known.insert(id);
+    Ok(())
 }
 
 fn bad_ref(line: u64) -> StorageError {

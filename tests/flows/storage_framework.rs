@@ -6,7 +6,7 @@ use ratchet::domain::{
 };
 use ratchet::storage::Workbook;
 
-use crate::support::{new_workbook, temp};
+use crate::support::{add_repairs_indicator, new_workbook, temp};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -322,14 +322,7 @@ fn an_indicators_series_come_back_grouped_by_team_in_period_order() {
     let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
     let north = wb.add_team("North", "").unwrap();
     let south = wb.add_team("South", "").unwrap();
-    let ind = wb
-        .add_indicator(&ratchet::storage::NewIndicator::simple(
-            "Repairs",
-            "%",
-            ratchet::domain::Direction::Higher,
-            ratchet::domain::Frequency::Month,
-        ))
-        .unwrap();
+    let ind = add_repairs_indicator(&mut wb);
     let cell = |team, m| ratchet::domain::Cell {
         indicator: ind,
         team,

@@ -90,14 +90,7 @@ pub fn ratchet_command() -> std::process::Command {
 pub fn repairs_workbook(dir: &Path, name: &str) -> (Workbook, ratchet::domain::Cell) {
     let (_, mut wb) = new_workbook(dir, name);
     let team = wb.add_team("North", "").unwrap();
-    let indicator = wb
-        .add_indicator(&ratchet::storage::NewIndicator::simple(
-            "Repairs",
-            "%",
-            ratchet::domain::Direction::Higher,
-            ratchet::domain::Frequency::Month,
-        ))
-        .unwrap();
+    let indicator = add_repairs_indicator(&mut wb);
     let cell = ratchet::domain::Cell {
         indicator,
         team,
@@ -105,4 +98,15 @@ pub fn repairs_workbook(dir: &Path, name: &str) -> (Workbook, ratchet::domain::C
     };
     wb.set_value(cell, Some(40.0), "", "entry").unwrap();
     (wb, cell)
+}
+
+/// Adds the monthly indicator "Repairs" (%, higher is better).
+pub fn add_repairs_indicator(wb: &mut Workbook) -> ratchet::domain::IndicatorId {
+    wb.add_indicator(&ratchet::storage::NewIndicator::simple(
+        "Repairs",
+        "%",
+        ratchet::domain::Direction::Higher,
+        ratchet::domain::Frequency::Month,
+    ))
+    .unwrap()
 }
