@@ -79,8 +79,8 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
     }
     egui::CentralPanel::default().show(ui, |ui| {
         shell::message_ui(ui, view, actions);
-        // The wizard explains its own practices; every other practice's
-        // screen gets the panel.
+        // The wizard's steps draw the panel under their own headings; every
+        // other practice's screen gets it here.
         if let Some(wb) = &view.workbook
             && view.screen != Screen::Wizard
             && let Some(n) = crate::app::practice_nav::practice_of(view.screen, wb.draft.step)

@@ -6,14 +6,13 @@ use egui::{RichText, Ui};
 
 use crate::app::Actions;
 use crate::app::practice_nav::{action_for_practice, next_practice};
-use crate::domain::practices::{CREDIT, PHASES, PRACTICES};
+use crate::domain::practices::{CREDIT, PHASES, PRACTICES, Practice};
 
-/// Draws the panel for practice `number` (1–11).
+/// Draws the panel for practice `number` (1–11), its name first.
 pub fn practice_panel_ui(ui: &mut Ui, number: u8, actions: &mut Actions) {
-    let Some(practice) = PRACTICES.iter().find(|p| p.number == number) else {
+    let Some(practice) = practice(number) else {
         return;
     };
-    let phase = PHASES.get(practice.phase);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
@@ -24,32 +23,54 @@ pub fn practice_panel_ui(ui: &mut Ui, number: u8, actions: &mut Actions) {
                 ))
                 .strong(),
             );
-            if let Some(phase) = phase {
-                ui.label(
-                    RichText::new(format!("· Phase {}: {}", phase.numeral, phase.title)).weak(),
-                );
-            }
+            ui.label(RichText::new("·").weak());
+            phase_ui(ui, practice);
         });
-        egui::CollapsingHeader::new("Why this matters")
-            .id_salt(("practice_why", number))
-            .show(ui, |ui| {
-                ui.label(practice.explanation);
-                ui.label(RichText::new(CREDIT).weak().small());
-            });
-        let next = next_practice(number);
-        if let (Some(p), Some(action)) = (
-            PRACTICES.iter().find(|p| p.number == next),
-            action_for_practice(next),
-        ) {
-            let label = if next == 1 {
-                format!("Start the cycle again: practice 1, {} →", p.short)
-            } else {
-                format!("Next: practice {}, {} →", p.number, p.short)
-            };
-            if ui.link(label).on_hover_text(p.title).clicked() {
-                actions.push(action);
-            }
-        }
+        why_and_next_ui(ui, practice, actions);
     });
     ui.add_space(6.0);
+}
+
+/// Draws the panel for a wizard step, whose heading already names the
+/// practice: its phase, why it matters and the link on.
+pub fn practice_why_ui(ui: &mut Ui, number: u8, actions: &mut Actions) {
+    let Some(practice) = practice(number) else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        phase_ui(ui, practice);
+        why_and_next_ui(ui, practice, actions);
+    });
+    ui.add_space(6.0);
+}
+
+fn practice(number: u8) -> Option<&'static Practice> {
+    PRACTICES.iter().find(|p| p.number == number)
+}
+
+fn phase_ui(ui: &mut Ui, practice: &Practice) {
+    if let Some(phase) = PHASES.get(practice.phase) {
+        ui.label(RichText::new(format!("Phase {}: {}", phase.numeral, phase.title)).weak());
+    }
+}
+
+fn why_and_next_ui(ui: &mut Ui, practice: &Practice, actions: &mut Actions) {
+    egui::CollapsingHeader::new("Why this matters")
+        .id_salt(("practice_why", practice.number))
+        .show(ui, |ui| {
+            ui.label(practice.explanation);
+            ui.label(RichText::new(CREDIT).weak().small());
+        });
+    let next = next_practice(practice.number);
+    if let (Some(p), Some(action)) = (self::practice(next), action_for_practice(next)) {
+        let label = if next == 1 {
+            format!("Start the cycle again: practice 1, {} →", p.short)
+        } else {
+            format!("Next: practice {}, {} →", p.number, p.short)
+        };
+        if ui.link(label).on_hover_text(p.title).clicked() {
+            actions.push(action);
+        }
+    }
 }

@@ -103,16 +103,22 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
     use ratchet::app::practice_nav::{action_for_practice, practice_of};
     let dir = temp();
     let mut h = sample_window(dir.path());
-    // From the mission's practice on through all eleven and round again,
-    // following only the panel's "next" link from practice 5 onwards.
+    // From practice 5 through all eleven and round again to 5, following
+    // only the panel's "next" link: the wizard's steps are practices 1–4.
     h.state_mut().apply(action_for_practice(5).unwrap());
     wait_for_jobs(&mut h);
-    for n in 5..=11u8 {
+    for n in (5..=11u8).chain(1..=4) {
         let view = h.state().view();
         let step = view.workbook.as_ref().unwrap().draft.step;
         assert_eq!(practice_of(view.screen, step), Some(n), "on practice {n}");
-        // The panel names the practice; opened, it explains it and credits Behn.
-        h.get_by_label_contains(&format!("Practice {n} of 11"));
+        // The panel (or the wizard's heading) names the practice; opened,
+        // it explains it and credits Behn.
+        if n <= 4 {
+            assert_eq!(view.screen, Screen::Wizard);
+            h.get_by_label_contains(&format!("Practice {n}: "));
+        } else {
+            h.get_by_label_contains(&format!("Practice {n} of 11"));
+        }
         h.get_by_label("Why this matters").click();
         h.run();
         let practice = &ratchet::domain::practices::PRACTICES[usize::from(n) - 1];
@@ -127,11 +133,10 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
         wait_for_jobs(&mut h);
     }
     let view = h.state().view();
-    assert_eq!(view.screen, Screen::Wizard, "back at the wizard");
+    assert_eq!(view.screen, Screen::Progress, "round again to monitoring");
     assert_eq!(
         practice_of(view.screen, view.workbook.as_ref().unwrap().draft.step),
-        Some(1),
-        "at the mission"
+        Some(5)
     );
 }
 

@@ -119,6 +119,9 @@ pub fn wizard_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &
             ui.label(RichText::new(g.question).size(16.0));
             guidance_ui(ui, g.guidance);
             example_ui(ui, "Example", g.example);
+            if let Some(p) = practice {
+                crate::ui::practice_panel::practice_why_ui(ui, p.number, actions);
+            }
             ui.add_space(10.0);
             if let Some(practice) = &wb.practice {
                 crate::ui::workshop::exercise::exercise_ui(ui, wb, practice, &mut state.workshop);
