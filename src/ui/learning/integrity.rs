@@ -26,7 +26,7 @@ pub fn integrity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions
             ui.heading("Integrity checks");
             guidance_ui(
                 ui,
-                "Practice 9: check for cheating, distortions and mission accomplishment. Targets invite gaming; these checks look \
+                "Targets invite gaming; these checks look \
                  for its traces in the data and the audit trail. A flag is a question, not a verdict: look into it, then mark it \
                  explained (with the explanation) or confirmed (with what was done).",
             );

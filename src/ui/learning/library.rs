@@ -16,7 +16,7 @@ pub fn library_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             ui.heading("Indicator library");
             guidance_ui(
                 ui,
-                "Practice 10: analyse many and varied indicators. Every indicator the workbook tracks, quantitative and \
+                "Every indicator the workbook tracks, quantitative and \
                  qualitative: what it measures, where the teams stand, and what people have observed about it.",
             );
             let Some(lib) = wb.library.as_ref() else { return };

@@ -23,11 +23,12 @@ pub fn review_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &
             ui.heading("Review and ratchet");
             guidance_ui(
                 ui,
-                "Practice 11: adjust mission, target, theory, monitoring, capacity, esteem opportunities, rewards and analysis \
-                 to ratchet up performance again. Record what was learned and what changes, each with its reason; every \
+                "Record what was learned and what changes, each with its reason; every \
                  review keeps the framework as a version you can compare with any other.",
             );
-            let Some(view) = wb.review.as_ref() else { return };
+            let Some(view) = wb.review.as_ref() else {
+                return;
+            };
             if let Some(f) = &view.feasibility {
                 advice_ui(ui, f);
             }
@@ -45,7 +46,12 @@ pub fn review_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &
                     ui.label(RichText::new(r.held_on.format("%-d %B %Y").to_string()).strong());
                     ui.label(&r.learned);
                     for c in &r.changes {
-                        ui.label(format!("• {}: {} — because {}", c.area.label(), c.change, c.reason));
+                        ui.label(format!(
+                            "• {}: {} — because {}",
+                            c.area.label(),
+                            c.change,
+                            c.reason
+                        ));
                     }
                 });
             }

@@ -22,7 +22,7 @@ pub fn capacity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
             ui.heading("Operational capacity");
             guidance_ui(
                 ui,
-                "Practice 6: build operational capacity — give teams what they need to reach their targets. Record each \
+                "Give teams what they need to reach their targets. Record each \
                  need (staff, training, equipment, data, authority, money), then approve, deliver or decline it (with a \
                  reason). A team waiting for help while it falls behind its path is listed first.",
             );

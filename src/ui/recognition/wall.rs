@@ -16,14 +16,17 @@ pub fn wall_ui(ui: &mut Ui, wb: &WorkbookView) {
             ui.heading("Wall of recognition");
             guidance_ui(
                 ui,
-                "Practice 8: create esteem opportunities. Every certificate given is kept here, by team, so everyone can see who \
+                "Every certificate given is kept here, by team, so everyone can see who \
                  was recognised and for what. Show it at the start of a stat meeting.",
             );
             let Some(wall) = wb.wall.as_ref() else {
                 return;
             };
             if wall.groups.is_empty() {
-                guidance_ui(ui, "No recognition yet. Open Wins and choose Recognise… on a win.");
+                guidance_ui(
+                    ui,
+                    "No recognition yet. Open Wins and choose Recognise… on a win.",
+                );
                 return;
             }
             ui.label(count(wall.total as u64, "recognition", "recognitions"));
@@ -37,7 +40,9 @@ pub fn wall_ui(ui: &mut Ui, wb: &WorkbookView) {
                 for e in entries {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.label(RichText::new(format!("★ {} — {}", e.recipients, e.date)).strong());
+                        ui.label(
+                            RichText::new(format!("★ {} — {}", e.recipients, e.date)).strong(),
+                        );
                         ui.label(&e.achievement);
                         let signed = if e.signer.is_empty() {
                             String::new()

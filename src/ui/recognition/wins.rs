@@ -26,7 +26,7 @@ pub fn wins_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
             ui.heading("Wins");
             guidance_ui(
                 ui,
-                "Practice 7: use small wins to reward success. Ratchet looks for wins in the data — a target met, a milestone on \
+                "Ratchet looks for wins in the data — a target met, a milestone on \
                  the target path, a personal best, a streak of improvement, a real shift on the XmR chart — and you can add \
                  achievements the numbers do not show. Recognise them, in front of peers (practice 8).",
             );
