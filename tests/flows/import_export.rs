@@ -4,26 +4,17 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TeamId};
-use ratchet::io::mapping::{Layout, Mapping, guess_mapping};
-use ratchet::io::period::{DateOrder, PeriodContext};
+use ratchet::io::mapping::{Layout, Mapping};
+use ratchet::io::period::DateOrder;
 use ratchet::io::{
-    ExportOptions, ImportOptions, ImportPlan, SourceOptions, export_file, open_source, plan_import,
+    ExportOptions, ImportOptions, ImportPlan, SourceOptions, export_file, plan_import,
 };
 use ratchet::storage::{NewIndicator, OnExisting, Workbook};
 
-use crate::support::{new_workbook, repairs_workbook, temp};
+use crate::support::{guessed_mapping, new_workbook, repairs_workbook, temp};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn guessed(path: &Path) -> Mapping {
-    let source = open_source(path, &SourceOptions::default()).unwrap();
-    guess_mapping(
-        &source.headers,
-        &source.header_cells,
-        &PeriodContext::default(),
-    )
 }
 
 fn plan(wb: &Workbook, path: &Path, mapping: &Mapping, options: &ImportOptions) -> ImportPlan {
@@ -82,7 +73,7 @@ fn a_long_windows_1252_semicolon_file_with_decimal_commas_imports_exactly() {
         .collect();
     std::fs::write(&path, bytes).unwrap();
 
-    let mapping = guessed(&path);
+    let mapping = guessed_mapping(&path);
     assert_eq!(mapping.layout, Layout::Long);
     let p = plan(&wb, &path, &mapping, &create_missing());
     assert_eq!(p.report.rejected, vec![], "{}", p.report.render_text());
@@ -143,7 +134,7 @@ fn a_wide_utf8_bom_tab_file_with_fiscal_year_columns_in_any_order() {
     wb.add_team("Westside", "").unwrap();
     let path = dir.path().join("wide.txt");
     std::fs::write(&path, "\u{feff}Office\tMeasure\tFY2021\tFY2019\tFY2020\nEastside\tCases closed\t1,300\t1,100\t1,200\nWestside\tCases closed\t\t900\t950\n").unwrap();
-    let mapping = guessed(&path);
+    let mapping = guessed_mapping(&path);
     assert_eq!(mapping.layout, Layout::Wide);
     assert_eq!(mapping.team, Some(0));
     let p = plan(&wb, &path, &mapping, &ImportOptions::default());
@@ -200,7 +191,7 @@ fn an_xlsx_file_with_typed_dates_and_numbers() {
         }
         book.save(&path).unwrap();
     }
-    let mapping = guessed(&path);
+    let mapping = guessed_mapping(&path);
     let options = ImportOptions {
         new_indicator_frequency: Some(Frequency::Month),
         ..create_missing()
@@ -245,7 +236,12 @@ fn bad_rows_are_each_reported_with_line_and_column_and_nothing_is_written() {
     )
     .unwrap();
     let before = wb.counts().unwrap();
-    let p = plan(&wb, &path, &guessed(&path), &ImportOptions::default());
+    let p = plan(
+        &wb,
+        &path,
+        &guessed_mapping(&path),
+        &ImportOptions::default(),
+    );
     let got: Vec<(u64, &str)> = p
         .report
         .rejected
@@ -308,7 +304,7 @@ fn existing_values_are_updated_through_the_audit_trail_or_skipped() {
         on_existing: OnExisting::Skip,
         ..ImportOptions::default()
     };
-    let p = plan(&wb, &path, &guessed(&path), &skip);
+    let p = plan(&wb, &path, &guessed_mapping(&path), &skip);
     assert_eq!(
         (p.report.added, p.report.skipped, p.report.updated),
         (1, 1, 0)
@@ -318,7 +314,7 @@ fn existing_values_are_updated_through_the_audit_trail_or_skipped() {
         reason: "Corrected January figure".into(),
         ..ImportOptions::default()
     };
-    let p = plan(&wb, &path, &guessed(&path), &update);
+    let p = plan(&wb, &path, &guessed_mapping(&path), &update);
     assert_eq!((p.report.added, p.report.updated), (1, 1));
     let outcome = wb.apply_import(&p.batch, &mut |_, _| true).unwrap();
     assert_eq!((outcome.added, outcome.updated), (1, 1));
@@ -350,7 +346,12 @@ fn ambiguous_dates_are_asked_about_and_locked_periods_need_a_reason() {
         "team,indicator,date,value\nNorth,Repairs,3/4/2025,41\nNorth,Repairs,5/6/2025,42\n",
     )
     .unwrap();
-    let p = plan(&wb, &path, &guessed(&path), &ImportOptions::default());
+    let p = plan(
+        &wb,
+        &path,
+        &guessed_mapping(&path),
+        &ImportOptions::default(),
+    );
     assert_eq!(p.report.rejected_total, 2);
     assert!(
         p.report.rejected[0]
@@ -361,7 +362,7 @@ fn ambiguous_dates_are_asked_about_and_locked_periods_need_a_reason() {
         date_order: DateOrder::DayFirst,
         ..ImportOptions::default()
     };
-    let p = plan(&wb, &path, &guessed(&path), &day_first);
+    let p = plan(&wb, &path, &guessed_mapping(&path), &day_first);
     assert!(p.report.rejected.is_empty());
     assert_eq!(
         p.batch.values.to_vec().unwrap()[0].period_start,
@@ -371,7 +372,7 @@ fn ambiguous_dates_are_asked_about_and_locked_periods_need_a_reason() {
 
     wb.lock_through(d(2025, 4, 30), "after the April meeting")
         .unwrap();
-    let p = plan(&wb, &path, &guessed(&path), &day_first);
+    let p = plan(&wb, &path, &guessed_mapping(&path), &day_first);
     assert_eq!(p.report.in_locked_periods, 1);
     assert!(p.report.blocker(false, false).unwrap().contains("locked"));
     assert!(
@@ -382,7 +383,7 @@ fn ambiguous_dates_are_asked_about_and_locked_periods_need_a_reason() {
         reason: "Late April figures".into(),
         ..day_first
     };
-    let p = plan(&wb, &path, &guessed(&path), &with_reason);
+    let p = plan(&wb, &path, &guessed_mapping(&path), &with_reason);
     assert_eq!(p.report.blocker(false, true), None);
     wb.apply_import(&p.batch, &mut |_, _| true).unwrap();
     assert_eq!(value(&wb, "North", "Repairs", d(2025, 4, 1)), Some(41.0));
@@ -398,7 +399,7 @@ fn separate_year_and_month_columns() {
         "team,indicator,year,month,value\nNorth,Visits,2025,1,10\nNorth,Visits,2025,Feb,11\n",
     )
     .unwrap();
-    let p = plan(&wb, &path, &guessed(&path), &create_missing());
+    let p = plan(&wb, &path, &guessed_mapping(&path), &create_missing());
     assert!(p.report.rejected.is_empty(), "{}", p.report.render_text());
     wb.apply_import(&p.batch, &mut |_, _| true).unwrap();
     assert_eq!(value(&wb, "North", "Visits", d(2025, 2, 1)), Some(11.0));
@@ -423,7 +424,7 @@ fn cancelling_an_import_writes_nothing() {
         new_indicator_frequency: Some(Frequency::Year),
         ..create_missing()
     };
-    let p = plan(&wb, &path, &guessed(&path), &options);
+    let p = plan(&wb, &path, &guessed_mapping(&path), &options);
     assert_eq!(p.report.added, 30_000, "{}", p.report.render_text());
     let mut calls = 0;
     let err = wb
@@ -472,7 +473,12 @@ fn export_then_import_changes_nothing() {
         )
         .unwrap();
         assert_eq!(written as u64, wb.counts().unwrap().measurements);
-        let p = plan(&wb, &file, &guessed(&file), &ImportOptions::default());
+        let p = plan(
+            &wb,
+            &file,
+            &guessed_mapping(&file),
+            &ImportOptions::default(),
+        );
         assert!(
             p.report.rejected.is_empty(),
             "{ext}: {}",
@@ -495,7 +501,7 @@ fn export_then_import_changes_nothing() {
     // Into a fresh workbook, the export recreates the same values exactly.
     let (_, mut fresh) = new_workbook(dir.path(), "fresh.ratchet");
     let file = dir.path().join("all.csv");
-    let p = plan(&fresh, &file, &guessed(&file), &create_missing());
+    let p = plan(&fresh, &file, &guessed_mapping(&file), &create_missing());
     assert!(p.report.rejected.is_empty(), "{}", p.report.render_text());
     fresh.apply_import(&p.batch, &mut |_, _| true).unwrap();
     assert_eq!(
@@ -560,7 +566,7 @@ fn a_large_file_with_one_existing_value_in_the_middle_counts_it_exactly() {
         reason: "bulk".into(),
         ..ImportOptions::default()
     };
-    let p = plan(&wb, &path, &guessed(&path), &options);
+    let p = plan(&wb, &path, &guessed_mapping(&path), &options);
     assert_eq!((p.report.added, p.report.updated), (599, 1));
     let outcome = wb.apply_import(&p.batch, &mut |_, _| true).unwrap();
     assert_eq!(
@@ -600,7 +606,7 @@ fn an_indicator_described_in_every_row_is_read_the_same_way_each_time() {
          South,Repairs,2025-03,46,%,higher,month\n",
     )
     .unwrap();
-    let p = plan(&wb, &path, &guessed(&path), &create_missing());
+    let p = plan(&wb, &path, &guessed_mapping(&path), &create_missing());
     let rejected: Vec<(u64, &str)> = p
         .report
         .rejected

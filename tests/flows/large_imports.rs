@@ -5,13 +5,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use ratchet::io::mapping::{Mapping, guess_mapping};
-use ratchet::io::period::PeriodContext;
 use ratchet::io::plan::PlanError;
-use ratchet::io::{ImportOptions, ImportPlan, SourceOptions, open_source, plan_import};
+use ratchet::io::{ImportOptions, ImportPlan, SourceOptions, plan_import};
 use ratchet::storage::{ImportValues, Workbook};
 
-use crate::support::{new_workbook, repairs_workbook, temp};
+use crate::support::{guessed_mapping, new_workbook, repairs_workbook, temp};
 
 /// A workbook with one team, one monthly indicator and one stored value.
 fn workbook(dir: &Path, name: &str) -> Workbook {
@@ -36,15 +34,6 @@ fn mixed_file(path: &Path) {
     std::fs::write(path, text).unwrap();
 }
 
-fn mapping_of(path: &Path) -> Mapping {
-    let source = open_source(path, &SourceOptions::default()).unwrap();
-    guess_mapping(
-        &source.headers,
-        &source.header_cells,
-        &PeriodContext::default(),
-    )
-}
-
 fn plan_with(wb: &Workbook, path: &Path, values_in_memory: usize) -> ImportPlan {
     let options = ImportOptions {
         create_missing: true,
@@ -56,7 +45,7 @@ fn plan_with(wb: &Workbook, path: &Path, values_in_memory: usize) -> ImportPlan 
         wb,
         path,
         &SourceOptions::default(),
-        &mapping_of(path),
+        &guessed_mapping(path),
         &options,
         &mut |_| true,
     )
@@ -186,7 +175,7 @@ fn a_large_file_on_disk_is_written_whole_or_not_at_all() {
             &wb,
             &path,
             &SourceOptions::default(),
-            &mapping_of(&path),
+            &guessed_mapping(&path),
             &ImportOptions {
                 create_missing: true,
                 values_in_memory,

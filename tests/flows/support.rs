@@ -110,3 +110,14 @@ pub fn add_repairs_indicator(wb: &mut Workbook) -> ratchet::domain::IndicatorId 
     ))
     .unwrap()
 }
+
+/// The mapping the import assistant guesses for the file at `path`, as a
+/// user would first see it.
+pub fn guessed_mapping(path: &Path) -> ratchet::io::mapping::Mapping {
+    let source = ratchet::io::open_source(path, &ratchet::io::SourceOptions::default()).unwrap();
+    ratchet::io::mapping::guess_mapping(
+        &source.headers,
+        &source.header_cells,
+        &ratchet::io::period::PeriodContext::default(),
+    )
+}

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ratchet::app::{Action, DataAction, Screen, Tone, WorkshopAction};
+use ratchet::app::{Action, DataAction, RatchetApp, Screen, Tone, WorkshopAction};
 use ratchet::domain::{Cell, Period, WizardDraft, WizardStep};
 use ratchet::ops::backups::{BackupReason, backup_dir, list_backups};
 use ratchet::ops::workshop::{create_practice, practice_path, read_for_comparison};
@@ -14,6 +15,16 @@ use ratchet::sample::Scenario;
 use ratchet::storage::Workbook;
 
 use crate::support::{app, click, harness, temp, type_into};
+
+/// Starts (or reopens) `who`'s practice workbook of `scenario` from the
+/// window, as the start screen's button does.
+fn start_practice(h: &mut Harness<'static, RatchetApp>, scenario: Scenario, who: &str) {
+    h.state_mut()
+        .apply(Action::Workshop(WorkshopAction::CreatePractice {
+            scenario,
+            participant: who.into(),
+        }));
+}
 
 /// Everything a practice workbook holds that a participant could change,
 /// without ids of rows or the times they were written.
@@ -204,11 +215,7 @@ fn the_start_screen_makes_a_practice_workbook_with_exercises_in_the_wizard() {
 
     // Starting the same exercise again reopens the same workbook, work kept.
     h.state_mut().apply(Action::CloseWorkbook);
-    h.state_mut()
-        .apply(Action::Workshop(WorkshopAction::CreatePractice {
-            scenario: Scenario::Benefits,
-            participant: "Ana Ruiz".into(),
-        }));
+    start_practice(&mut h, Scenario::Benefits, "Ana Ruiz");
     let wb = h.state().workbook().unwrap();
     assert_eq!(wb.path(), path);
     assert!(wb.framework().unwrap().mission.is_some());
@@ -218,11 +225,7 @@ fn the_start_screen_makes_a_practice_workbook_with_exercises_in_the_wizard() {
 fn reset_restores_the_scenario_start_exactly_and_keeps_the_work_in_a_backup() {
     let dir = temp();
     let mut h = harness(app(dir.path()));
-    h.state_mut()
-        .apply(Action::Workshop(WorkshopAction::CreatePractice {
-            scenario: Scenario::Streets,
-            participant: "Bo".into(),
-        }));
+    start_practice(&mut h, Scenario::Streets, "Bo");
     let path = h.state().workbook().unwrap().path().to_owned();
     let start = fingerprint(h.state().workbook().unwrap());
 
@@ -287,11 +290,7 @@ fn reset_restores_the_scenario_start_exactly_and_keeps_the_work_in_a_backup() {
 fn reset_right_after_opening_waits_for_the_days_backup_instead_of_refusing() {
     let dir = temp();
     let mut h = harness(app(dir.path()));
-    h.state_mut()
-        .apply(Action::Workshop(WorkshopAction::CreatePractice {
-            scenario: Scenario::Parks,
-            participant: "Cy".into(),
-        }));
+    start_practice(&mut h, Scenario::Parks, "Cy");
     let start = fingerprint(h.state().workbook().unwrap());
     let draft = WizardDraft {
         mission: "Safe parks.".into(),
