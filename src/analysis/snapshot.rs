@@ -42,6 +42,10 @@ pub struct TeamSeries {
     pub points: Vec<(NaiveDate, f64)>,
     /// The target in force for the team now (its own, else the agency's).
     pub target: Option<TargetValues>,
+    /// The target in force in each of the team's periods, as runs of equal
+    /// targets: (first period's start, last period's end, target). Drawn as
+    /// a stepped line when targets change from period to period.
+    pub target_steps: Vec<(NaiveDate, NaiveDate, f64)>,
 }
 
 /// One indicator: every team's series and the league table.
@@ -55,6 +59,10 @@ pub struct IndicatorSnapshot {
     pub teams: Vec<TeamSeries>,
     /// The league table, best first by share of the way to target.
     pub league: Vec<LeagueRow>,
+    /// The target steps every team with a target shares, when they all
+    /// share the same (targets published for the whole agency); `None`
+    /// otherwise.
+    pub common_steps: Option<Vec<(NaiveDate, NaiveDate, f64)>>,
     /// Periods included start on or before this date.
     pub as_of: NaiveDate,
 }
@@ -115,11 +123,15 @@ impl IndicatorSnapshot {
                 progress: p,
                 sparkline: points[spark_from..].iter().map(|(_, v)| *v).collect(),
             });
+            let target_steps = steps_of(&with_ends, |end| {
+                target_for_period(targets, team.id, end).map(|r| r.values.target_value)
+            });
             series.push(TeamSeries {
                 team: team.id,
                 name: team.name.clone(),
                 points,
                 target: current_target(targets, team.id).map(|r| r.values),
+                target_steps,
             });
         }
         // Without targets there is no way to measure; rank by the latest value instead.
@@ -134,12 +146,36 @@ impl IndicatorSnapshot {
             .filter(|r| r.team.is_none() && r.current)
             .max_by_key(|r| r.id)
             .map(|r| r.values);
+        let common_steps = common_steps(&series);
         IndicatorSnapshot {
             indicator: indicator.clone(),
             agency_target,
             teams: series,
             league,
+            common_steps,
             as_of,
+        }
+    }
+
+    /// True when the targets change from period to period (more than one
+    /// step for some team): the chart draws steps, not a straight path.
+    pub fn has_stepped_targets(&self) -> bool {
+        self.teams.iter().any(|t| t.target_steps.len() > 1)
+    }
+
+    /// How the chart shows the target: the straight path of the agency's
+    /// target, or steps (shared by every team, or per team) when targets
+    /// change from period to period or are set per team.
+    pub fn target_line(&self) -> TargetLine<'_> {
+        match (self.agency_target, self.has_stepped_targets()) {
+            (Some(t), false) => TargetLine::Path(t),
+            _ => match &self.common_steps {
+                Some(steps) => TargetLine::Common(steps),
+                None if self.teams.iter().any(|t| !t.target_steps.is_empty()) => {
+                    TargetLine::PerTeam
+                }
+                None => TargetLine::None,
+            },
         }
     }
 
@@ -180,6 +216,11 @@ impl IndicatorSnapshot {
                 self.agency_target
                     .iter()
                     .flat_map(|t| [t.baseline_value, t.target_value]),
+            )
+            .chain(
+                self.teams
+                    .iter()
+                    .flat_map(|t| t.target_steps.iter().map(|s| s.2)),
             );
         values.fold(None, |acc, v| match acc {
             None => Some((v, v)),
@@ -203,6 +244,58 @@ impl IndicatorSnapshot {
             Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
         })
     }
+}
+
+/// How a progress chart draws the target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TargetLine<'a> {
+    /// No target.
+    None,
+    /// The straight path from the agency's baseline to its target.
+    Path(TargetValues),
+    /// One stepped line every team shares.
+    Common(&'a [(NaiveDate, NaiveDate, f64)]),
+    /// Each team's own steps.
+    PerTeam,
+}
+
+/// The corners of a stepped target line: each step's start and end.
+pub fn step_line(steps: &[(NaiveDate, NaiveDate, f64)]) -> Vec<(NaiveDate, f64)> {
+    steps
+        .iter()
+        .flat_map(|&(s, e, t)| [(s, t), (e, t)])
+        .collect()
+}
+
+/// Runs of equal targets over periods given as (start, end, value).
+fn steps_of(
+    periods: &[(NaiveDate, NaiveDate, f64)],
+    target_at: impl Fn(NaiveDate) -> Option<f64>,
+) -> Vec<(NaiveDate, NaiveDate, f64)> {
+    let mut steps: Vec<(NaiveDate, NaiveDate, f64)> = Vec::new();
+    for &(start, end, _) in periods {
+        let Some(t) = target_at(end) else { continue };
+        match steps.last_mut() {
+            Some(last) if last.2 == t => last.1 = end,
+            _ => steps.push((start, end, t)),
+        }
+    }
+    steps
+}
+
+/// The steps all teams with targets share, when there are several.
+fn common_steps(series: &[TeamSeries]) -> Option<Vec<(NaiveDate, NaiveDate, f64)>> {
+    let mut with = series.iter().filter(|t| !t.target_steps.is_empty());
+    let first = with.next()?;
+    // Teams may report different periods: compare the target at each change.
+    let same = with.all(|t| {
+        t.target_steps.len() == first.target_steps.len()
+            && t.target_steps
+                .iter()
+                .zip(&first.target_steps)
+                .all(|(a, b)| a.2 == b.2)
+    });
+    same.then(|| first.target_steps.clone())
 }
 
 #[cfg(test)]
@@ -282,6 +375,41 @@ mod tests {
         );
         assert_eq!(snap.league[0].sparkline, [40.0, 80.0]);
         assert_eq!(snap.value_range(), Some((40.0, 90.0)));
+        // One agency-wide target: the straight path, shared as one step.
+        assert!(matches!(snap.target_line(), TargetLine::Path(_)));
+        assert_eq!(
+            snap.teams[0].target_steps,
+            [(d(2025, 1, 1), d(2025, 2, 28), 90.0)]
+        );
+        // Monthly targets for South: steps, its own.
+        let mut monthly = targets.clone();
+        for (k, m) in [(2, 1), (3, 2)] {
+            monthly.push(TargetRecord {
+                id: TargetId(k),
+                team: Some(TeamId(2)),
+                values: TargetValues {
+                    baseline_value: 40.0,
+                    baseline_date: d(2025, m, 1),
+                    target_value: 60.0 + f64::from(m),
+                    deadline: d(2025, m, 28),
+                },
+                current: k == 3,
+            });
+        }
+        let snap = IndicatorSnapshot::build(&ind, &teams, &values, &monthly, d(2025, 3, 31));
+        assert_eq!(
+            snap.teams[1].target_steps,
+            [
+                (d(2025, 1, 1), d(2025, 1, 31), 61.0),
+                (d(2025, 2, 1), d(2025, 2, 28), 62.0)
+            ]
+        );
+        assert!(snap.has_stepped_targets());
+        assert_eq!(snap.target_line(), TargetLine::PerTeam);
+        assert_eq!(
+            step_line(&snap.teams[1].target_steps)[1..3],
+            [(d(2025, 1, 31), 61.0), (d(2025, 2, 1), 62.0)]
+        );
         assert_eq!(snap.date_range(), Some((d(2025, 1, 1), d(2026, 1, 1))));
     }
 }

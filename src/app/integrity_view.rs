@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 
-use crate::analysis::integrity::NotApplicable;
+use crate::analysis::integrity::{NotApplicable, triage};
 use crate::domain::integrity::{Flag, FlagId, FlagStatus, Rule, Severity};
 use crate::domain::{Indicator, IndicatorId, Team, TeamId};
 use crate::storage::FlagEvent;
 
 /// Which flags the panel shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FlagFilter {
     /// Only this rule.
     pub rule: Option<Rule>,
@@ -21,12 +21,31 @@ pub struct FlagFilter {
     pub settled: bool,
     /// Show flags the checks no longer find.
     pub inactive: bool,
+    /// Only flags at least this serious.
+    pub min_severity: Severity,
+    /// How many entries (teams and indicators) are listed.
+    pub shown: usize,
+}
+
+impl Default for FlagFilter {
+    fn default() -> Self {
+        FlagFilter {
+            rule: None,
+            team: None,
+            indicator: None,
+            settled: false,
+            inactive: false,
+            min_severity: Severity::Note,
+            shown: triage::FIRST_SCREEN,
+        }
+    }
 }
 
 impl FlagFilter {
     /// True when `f` passes.
     pub fn admits(&self, f: &Flag) -> bool {
-        self.rule.is_none_or(|r| f.rule == r)
+        f.severity >= self.min_severity
+            && self.rule.is_none_or(|r| f.rule == r)
             && self.team.is_none_or(|t| f.team == Some(t))
             && self.indicator.is_none_or(|i| f.indicator == Some(i))
             && (self.settled || !f.status.is_settled())
@@ -53,6 +72,8 @@ pub struct FlagLine {
     pub indicator: String,
     /// The title.
     pub title: String,
+    /// Other flags on the same team and indicator, grouped under this one.
+    pub more: usize,
 }
 
 /// The selected flag, with what the chart and history need.
@@ -75,8 +96,13 @@ pub struct IntegrityView {
     pub flags: Vec<Flag>,
     /// The filter in force.
     pub filter: FlagFilter,
-    /// The rows that pass it.
+    /// One row per team and indicator among the flags that pass it, most
+    /// serious first (at most `filter.shown`).
     pub lines: Vec<FlagLine>,
+    /// How many rows there are in all (the rest are set aside until asked for).
+    pub entries: usize,
+    /// The counts of the flags that pass the filter.
+    pub counts: triage::Counts,
     /// Open flags that are still found.
     pub open: usize,
     /// The selected flag.
@@ -105,6 +131,8 @@ impl IntegrityView {
             flags,
             filter: FlagFilter::default(),
             lines: Vec::new(),
+            entries: 0,
+            counts: triage::Counts::default(),
             detail: None,
             skipped: Vec::new(),
             last_run: None,
@@ -115,22 +143,34 @@ impl IntegrityView {
         v
     }
 
-    /// Applies a filter.
+    /// Applies a filter: the flags that pass, ranked and grouped by team
+    /// and indicator, the first `shown` of them listed.
     pub fn set_filter(&mut self, filter: FlagFilter) {
         self.filter = filter;
-        let lines = self
+        let passing: Vec<&Flag> = self
             .flags
             .iter()
             .filter(|f| self.filter.admits(f))
-            .map(|f| FlagLine {
-                id: f.id,
-                rule: f.rule,
-                severity: f.severity,
-                status: f.status,
-                active: f.active,
-                team: self.team_name(f.team),
-                indicator: self.indicator_name(f.indicator),
-                title: f.title.clone(),
+            .collect();
+        let entries = triage::rank(&passing);
+        self.counts = triage::counts(&passing, entries.len());
+        self.entries = entries.len();
+        let lines = entries
+            .iter()
+            .take(self.filter.shown.max(1))
+            .map(|e| {
+                let f = passing[e.lead];
+                FlagLine {
+                    id: f.id,
+                    rule: f.rule,
+                    severity: f.severity,
+                    status: f.status,
+                    active: f.active,
+                    team: self.team_name(f.team),
+                    indicator: self.indicator_name(f.indicator),
+                    title: f.title.clone(),
+                    more: e.flags.len() - 1,
+                }
             })
             .collect();
         self.lines = lines;
@@ -232,7 +272,13 @@ mod tests {
             inactive: true,
             ..FlagFilter::default()
         });
-        assert_eq!(v.lines.len(), 3);
+        // Flags 1 and 3 concern the same team and indicator: one row, led
+        // by the gaming check, with one more under it.
+        assert_eq!(
+            v.lines.iter().map(|l| (l.id.0, l.more)).collect::<Vec<_>>(),
+            [(1, 1), (2, 0)]
+        );
+        assert_eq!((v.entries, v.counts.flags, v.counts.warnings), (2, 3, 3));
         v.set_filter(FlagFilter {
             settled: true,
             inactive: true,
@@ -241,5 +287,26 @@ mod tests {
             ..FlagFilter::default()
         });
         assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [3]);
+    }
+
+    #[test]
+    fn the_list_names_the_first_entries_and_counts_the_rest() {
+        let flags: Vec<Flag> = (1..=45)
+            .map(|i| flag(i, Rule::DeteriorationSignal, i, FlagStatus::Open, true))
+            .collect();
+        let mut v = IntegrityView::new(flags, vec![], vec![], FlagFilter::default());
+        assert_eq!(v.lines.len(), triage::FIRST_SCREEN);
+        assert_eq!(v.entries, 45);
+        v.set_filter(FlagFilter {
+            shown: 45,
+            ..FlagFilter::default()
+        });
+        assert_eq!(v.lines.len(), 45);
+        v.set_filter(FlagFilter {
+            min_severity: Severity::Serious,
+            ..FlagFilter::default()
+        });
+        assert!(v.lines.is_empty());
+        assert_eq!(v.counts.flags, 0);
     }
 }

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::analysis::integrity::stats::{BenfordTest, ChiSquare};
+use crate::analysis::integrity::triage;
 use crate::analysis::xmr::XmrLimits;
 use crate::domain::integrity::{Flag, FlagStatus};
+use crate::domain::number::{count, thousands};
 use crate::domain::{Indicator, Team, TeamId};
 use crate::ops::integrity::{CheckScope, run_checks};
 use crate::storage::{AGENCY_TEAM, Workbook};
@@ -23,6 +25,10 @@ pub struct CheckArgs {
     /// Check as of this date (default: today).
     #[arg(long)]
     pub as_of: Option<chrono::NaiveDate>,
+    /// List every flag, not only the most serious entry of each team and
+    /// indicator (the first 20).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// One flag as printed.
@@ -122,6 +128,32 @@ fn indicator_name(indicators: &[Indicator], id: crate::domain::IndicatorId) -> S
         .map_or_else(|| format!("indicator {id}"), |i| i.name.clone())
 }
 
+/// One flag as printed: severity, check, title, explanation, and how many
+/// more flags its team and indicator have.
+fn write_flag(out: &mut dyn std::io::Write, f: &Flag, more: Option<usize>) -> std::io::Result<()> {
+    let status = if f.status == FlagStatus::Open {
+        String::new()
+    } else {
+        format!(" [{}: {}]", f.status.label(), f.note)
+    };
+    let more = match more {
+        Some(n) if n > 0 => format!(
+            "\n       (+{} on this team and indicator)",
+            count(n as u64, "more flag", "more flags")
+        ),
+        _ => String::new(),
+    };
+    writeln!(
+        out,
+        "{:>5}  {:<8} {} — {}{status}\n       {}{more}",
+        f.id.0,
+        f.severity.label(),
+        f.rule.label(),
+        f.title,
+        f.explanation
+    )
+}
+
 /// Runs `ratchet check`.
 pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     let mut wb = Workbook::open(&args.workbook)?;
@@ -183,41 +215,65 @@ pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()>
         writeln!(out)?;
         return Ok(());
     }
-    let active: Vec<&Flag> = flags.iter().filter(|f| f.active).collect();
-    for f in &active {
-        let status = if f.status == FlagStatus::Open {
-            String::new()
-        } else {
-            format!(" [{}: {}]", f.status.label(), f.note)
-        };
-        writeln!(
-            out,
-            "{:>5}  {:<8} {} — {}{status}\n       {}",
-            f.id.0,
-            f.severity.label(),
-            f.rule.label(),
-            f.title,
-            f.explanation
-        )?;
-    }
-    let open = active
+    let active: Vec<Flag> = flags.into_iter().filter(|f| f.active).collect();
+    let open: Vec<Flag> = active
         .iter()
         .filter(|f| f.status == FlagStatus::Open)
-        .count();
+        .cloned()
+        .collect();
+    if args.all {
+        let mut all: Vec<&Flag> = active.iter().collect();
+        all.sort_by(|a, b| triage::compare(a, b));
+        for f in all {
+            write_flag(out, f, None)?;
+        }
+    } else {
+        let entries = triage::rank(&open);
+        for e in entries.iter().take(triage::FIRST_SCREEN) {
+            write_flag(out, &open[e.lead], Some(e.flags.len() - 1))?;
+        }
+        let counts = triage::counts(&open, entries.len());
+        if entries.len() > triage::FIRST_SCREEN {
+            writeln!(
+                out,
+                "… and {} more (the {} above are the most serious; --all lists every flag).",
+                count(
+                    (entries.len() - triage::FIRST_SCREEN) as u64,
+                    "team and indicator",
+                    "teams and indicators"
+                ),
+                triage::FIRST_SCREEN
+            )?;
+        }
+        if !counts.per_rule.is_empty() {
+            let per_rule: Vec<String> = counts
+                .per_rule
+                .iter()
+                .map(|(r, n)| format!("{} {}", r.label(), thousands(*n as u64)))
+                .collect();
+            writeln!(out, "Open flags by check: {}.", per_rule.join("; "))?;
+        }
+        writeln!(
+            out,
+            "{} open ({}) on {}; improvements to verify are notes, not warnings.",
+            count(counts.flags as u64, "flag", "flags"),
+            counts.severity_line(),
+            count(
+                counts.entries as u64,
+                "team and indicator",
+                "teams and indicators"
+            ),
+        )?;
+    }
     writeln!(
         out,
-        "{} flag{} ({open} open); {} new, {} reopened, {} no longer found. {} check{} did not apply (see --json).",
-        active.len(),
-        if active.len() == 1 { "" } else { "s" },
-        run.recorded.added,
-        run.recorded.reopened,
-        run.recorded.cleared,
-        run.report.not_applicable.len(),
-        if run.report.not_applicable.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
+        "{} ({} open); {} new, {} reopened, {} no longer found. {} did not apply (see --json).",
+        count(active.len() as u64, "flag", "flags"),
+        thousands(open.len() as u64),
+        thousands(run.recorded.added as u64),
+        thousands(run.recorded.reopened as u64),
+        thousands(run.recorded.cleared as u64),
+        count(run.report.not_applicable.len() as u64, "check", "checks"),
     )?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow, bail};
 use chrono::NaiveDate;
 
-use crate::domain::Frequency;
+use crate::domain::{Direction, Frequency};
 use crate::io::mapping::{Layout, ROLES, guess_mapping};
 use crate::io::number::DecimalMark;
 use crate::io::period::{DateOrder, PeriodContext};
@@ -23,7 +23,8 @@ pub struct ImportArgs {
     #[arg(long, value_parser = ["long", "wide"])]
     pub layout: Option<String>,
     /// Columns by header name or 1-based number, e.g. team=District,indicator=Measure,period=Month,value=Count
-    /// (roles: team, indicator, period, year, month, value, target, direction, unit, note).
+    /// (roles: team, indicator, period, year, month, value, target, direction, unit, note, frequency).
+    /// A target column is imported: one target per team and indicator, or one per period.
     #[arg(long, value_delimiter = ',')]
     pub map: Vec<String>,
     /// The period columns of a wide file (header names or numbers).
@@ -50,6 +51,10 @@ pub struct ImportArgs {
     /// How often new indicators are reported (default: from their period labels).
     #[arg(long, value_parser = ["week", "month", "quarter", "year"])]
     pub frequency: Option<String>,
+    /// Which way is better for new indicators whose direction the file does
+    /// not give (the import never guesses it).
+    #[arg(long, value_parser = ["higher", "lower", "neither"])]
+    pub direction: Option<String>,
     /// The reason recorded for changed values and values in locked periods.
     #[arg(long, default_value = "")]
     pub reason: String,
@@ -165,6 +170,12 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
         },
         create_missing: args.create_missing,
         new_indicator_frequency: args.frequency.as_deref().and_then(Frequency::from_code),
+        new_indicator_direction: match args.direction.as_deref() {
+            Some("higher") => Some(Direction::Higher),
+            Some("lower") => Some(Direction::Lower),
+            Some("neither") => Some(Direction::Neutral),
+            _ => None,
+        },
         reason: args.reason.clone(),
         ..ImportOptions::default()
     };
@@ -184,12 +195,22 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
             crate::domain::number::count(plan.report.rejected_total as u64, "row was", "rows were")
         );
     }
+    if !plan.report.directions_needed.is_empty()
+        && let Some(blocker) = plan.report.blocker(true, reason_given)
+    {
+        bail!("{blocker} Use --direction higher, lower or neither; nothing was imported");
+    }
     if args.dry_run {
         writeln!(out, "Dry run: nothing was written.")?;
         return Ok(());
     }
     if let Some(blocker) = plan.report.blocker(true, reason_given) {
-        if plan.report.added + plan.report.updated == 0 {
+        if plan.report.added
+            + plan.report.updated
+            + plan.report.targets_new
+            + plan.report.targets_replacing
+            == 0
+        {
             writeln!(out, "{blocker}")?;
             return Ok(());
         }
@@ -202,13 +223,14 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
     let outcome = wb.apply_import(&plan.batch, &mut |_, _| true)?;
     writeln!(
         out,
-        "Imported: {} added, {} updated, {} unchanged, {} skipped; {} teams and {} indicators created.",
+        "Imported: {} added, {} updated, {} unchanged, {} skipped; {} teams and {} indicators created; {} set.",
         outcome.added,
         outcome.updated,
         outcome.unchanged,
         outcome.skipped,
         outcome.teams_created,
-        outcome.indicators_created
+        outcome.indicators_created,
+        crate::domain::number::count(outcome.targets_set as u64, "target", "targets")
     )?;
     Ok(())
 }

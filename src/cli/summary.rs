@@ -30,6 +30,9 @@ pub struct SummaryJson {
     pub theory: Vec<TheoryJson>,
     /// What the workbook holds.
     pub counts: Counts,
+    /// Per indicator: values with a target in force in their period, and
+    /// how many met it.
+    pub verdicts: Vec<crate::ops::verdicts::IndicatorVerdicts>,
 }
 
 /// The mission in the summary.
@@ -144,6 +147,7 @@ pub fn summary_json(wb: &Workbook) -> StorageResult<SummaryJson> {
             })
             .collect(),
         counts: wb.counts()?,
+        verdicts: crate::ops::verdicts::verdict_counts(wb)?,
         agency: f.agency,
     })
 }
@@ -238,7 +242,25 @@ fn write_text(s: &SummaryJson, out: &mut dyn std::io::Write) -> std::io::Result<
         count(s.counts.teams, "team", "teams"),
         count(s.counts.indicators, "indicator", "indicators"),
         count(s.counts.measurements, "measurement", "measurements")
-    )
+    )?;
+    let judged: Vec<_> = s.verdicts.iter().filter(|v| v.with_target > 0).collect();
+    if !judged.is_empty() {
+        writeln!(
+            out,
+            "Targets met (values with a target in force in their period):"
+        )?;
+    }
+    for v in judged {
+        writeln!(
+            out,
+            "  {}: {} of {} met, {} not met",
+            v.indicator,
+            crate::domain::number::thousands(v.met),
+            crate::domain::number::thousands(v.with_target),
+            crate::domain::number::thousands(v.not_met)
+        )?;
+    }
+    Ok(())
 }
 
 pub fn run(path: &Path, json: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {

@@ -83,10 +83,10 @@ impl Rule {
     pub fn explanation(self) -> &'static str {
         match self {
             Rule::ImprovementSignal => {
-                "A signal on the good side of the XmR chart (a point beyond a limit, a run of eight, or three of four near a limit). Usually good news; a sudden one is worth a look: a better process, or a change in how it is counted?"
+                "The latest values (4 to 26 of them), taken together, are better than the values before them by more than chance allows (their mean beyond 2.7 standard errors of the earlier values' mean, with the variation read from moving ranges as on the XmR chart). Usually good news, counted as a note; worth a look: a better process, or a change in how it is counted?"
             }
             Rule::DeteriorationSignal => {
-                "A signal on the bad side of the XmR chart: the process got worse, not by chance."
+                "The latest values (4 to 26 of them), taken together, are worse than the values before them by more than chance allows: the process got worse and is still worse. One question per series about now, so that a stable series is warned about roughly once in 50; a change that ended long ago stays on the XmR chart."
             }
             Rule::Bunching => {
                 "Values piling up just past the target, more than just short of it. Compared with how the team's values split further from the target (a binomial test); needs at least 8 values near the target and 15 around it. This is how gaming looks: waits recorded just inside four hours."
@@ -95,7 +95,7 @@ impl Rule {
                 "The last digits of reported values should be close to even (each about 10%). A chi-square test against even (9 degrees of freedom) with at least 50 values spanning at least 100 units of the last digit; a strong preference suggests estimates or rounding by hand."
             }
             Rule::Benford => {
-                "For amounts that span orders of magnitude, first digits follow Benford's law (1 about 30%, 9 about 5%). Mean absolute deviation with Nigrini's bands and a chi-square test (8 degrees of freedom); needs at least 100 values spanning two orders of magnitude."
+                "For amounts that span orders of magnitude, first digits follow Benford's law (1 about 30%, 9 about 5%). From 1,000 values, the mean absolute deviation with Nigrini's bands; below that (where even conforming data show a MAD near the bands) a chi-square test (8 degrees of freedom) that only sees large departures. Needs at least 100 values spanning two orders of magnitude."
             }
             Rule::Smoothness => {
                 "The last eight values vary far less from period to period (moving range under a quarter) than the team's own earlier values and its peers' recent ones. Real processes are noisy; numbers written to look right are not."

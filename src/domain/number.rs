@@ -19,9 +19,28 @@ pub fn parse_typed_number(text: &str) -> Result<f64, String> {
         return Err(not_a_number(trimmed));
     }
     match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(format!("\"{trimmed}\" is too large")),
+        Ok(v) => check_magnitude(v, trimmed),
         Err(_) => Err(not_a_number(trimmed)),
+    }
+}
+
+/// The largest magnitude a measured value may have: up to 10^15 a double
+/// holds every whole number and a decimal or two exactly, and no agency
+/// counts beyond it; larger numbers are typing or export accidents.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// `value` if it is finite and within ±[`MAX_MAGNITUDE`], else why not
+/// (quoting `text`, as written).
+pub fn check_magnitude(value: f64, text: &str) -> Result<f64, String> {
+    let shown: String = text.trim().chars().take(40).collect();
+    if value.is_nan() {
+        Err(format!("\"{shown}\" is not a number"))
+    } else if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
+        Err(format!(
+            "\"{shown}\" is too large (values are kept up to ±1,000,000,000,000,000)"
+        ))
+    } else {
+        Ok(value)
     }
 }
 
@@ -133,6 +152,13 @@ mod tests {
         assert!(parse_typed_number("NaN").is_err());
         assert!(parse_typed_number("inf").is_err());
         assert!(parse_typed_number("1e999").is_err());
+        assert!(
+            parse_typed_number("1.79e308")
+                .unwrap_err()
+                .contains("too large")
+        );
+        assert_eq!(parse_typed_number("1e15"), Ok(1e15));
+        assert!(parse_typed_number("-1.000001e15").is_err());
         assert!(parse_typed_number("-").is_err());
         assert!(parse_typed_number("1.2.3").is_err());
     }
@@ -147,14 +173,28 @@ mod tests {
     }
 }
 
-/// "1 team", "2 teams": a count with its noun in the right number.
+/// "1 team", "2 teams", "19,712 flags": a count with its noun in the
+/// right number and its thousands separated.
 pub fn count(n: impl Into<u64>, singular: &str, plural: &str) -> String {
     let n = n.into();
     if n == 1 {
         format!("1 {singular}")
     } else {
-        format!("{n} {plural}")
+        format!("{} {plural}", thousands(n))
     }
+}
+
+/// A whole number with thousands separated by commas: "1,040,000".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -166,5 +206,16 @@ mod count_tests {
         assert_eq!(count(1u64, "team", "teams"), "1 team");
         assert_eq!(count(0u64, "team", "teams"), "0 teams");
         assert_eq!(count(2u32, "candidate", "candidates"), "2 candidates");
+        assert_eq!(count(19_712u64, "flag", "flags"), "19,712 flags");
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        use super::thousands;
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_040_000), "1,040,000");
+        assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
     }
 }

@@ -459,6 +459,43 @@ pub fn target_for_period(
     pick(true).or_else(|| pick(false))
 }
 
+/// The targets of one indicator, indexed for answering "which target was
+/// in force for this team's period?" for every value of a large workbook
+/// (a binary search per value instead of a scan of every record).
+#[derive(Clone, Debug, Default)]
+pub struct TargetIndex {
+    /// Per team (`None`: agency-wide), (baseline date, record id, values),
+    /// sorted.
+    by_team: std::collections::HashMap<Option<super::TeamId>, Vec<(NaiveDate, i64, TargetValues)>>,
+}
+
+impl TargetIndex {
+    /// Indexes an indicator's records.
+    pub fn new(records: &[TargetRecord]) -> TargetIndex {
+        let mut by_team: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        for r in records {
+            by_team
+                .entry(r.team)
+                .or_default()
+                .push((r.values.baseline_date, r.id.0, r.values));
+        }
+        for list in by_team.values_mut() {
+            list.sort_by_key(|a| (a.0, a.1));
+        }
+        TargetIndex { by_team }
+    }
+
+    /// The same answer as [`target_for_period`].
+    pub fn for_period(&self, team: super::TeamId, period_end: NaiveDate) -> Option<TargetValues> {
+        let pick = |key: Option<super::TeamId>| {
+            let list = self.by_team.get(&key)?;
+            let n = list.partition_point(|(d, _, _)| *d <= period_end);
+            n.checked_sub(1).map(|i| list[i].2)
+        };
+        pick(Some(team)).or_else(|| pick(None))
+    }
+}
+
 #[cfg(test)]
 mod record_tests {
     use super::*;
@@ -523,6 +560,29 @@ mod record_tests {
         assert!(at(2024, 12, 31).is_none());
         assert_eq!(at(2025, 3, 31).unwrap().values.target_value, 90.0);
         assert_eq!(at(2026, 7, 31).unwrap().values.target_value, 95.0);
+    }
+
+    #[test]
+    fn the_index_answers_as_the_scan_does() {
+        let records = vec![
+            rec(1, None, (2025, 1, 1), 90.0, false),
+            rec(2, None, (2026, 7, 1), 95.0, true),
+            rec(3, Some(7), (2025, 6, 1), 80.0, false),
+            rec(4, Some(7), (2025, 6, 1), 82.0, true),
+            rec(5, Some(7), (2026, 1, 1), 85.0, true),
+        ];
+        let index = TargetIndex::new(&records);
+        let mut day = NaiveDate::from_ymd_opt(2024, 11, 1).unwrap();
+        while day < NaiveDate::from_ymd_opt(2027, 1, 1).unwrap() {
+            for team in [TeamId(7), TeamId(8)] {
+                assert_eq!(
+                    index.for_period(team, day),
+                    target_for_period(&records, team, day).map(|r| r.values),
+                    "{team:?} {day}"
+                );
+            }
+            day = day + chrono::Days::new(9);
+        }
     }
 
     #[test]

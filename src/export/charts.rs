@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::fonts::FontSpec;
 use super::svg::{Anchor, Svg, TextStyle};
-use crate::analysis::snapshot::IndicatorSnapshot;
+use crate::analysis::snapshot::{IndicatorSnapshot, TargetLine, step_line};
 use crate::domain::number::format_number;
 
 /// Line colours (Okabe–Ito, with black and a purple instead of yellow for contrast on white).
@@ -166,21 +166,42 @@ pub fn progress_chart(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), snap: &
         let median: Vec<(f32, f32)> = spread.iter().map(|(d, q)| (s.x(*d), s.y(q[2]))).collect();
         svg.polyline(&median, PALETTE[0], 1.8, None);
     }
-    // Target path and deadline.
-    if let Some(t) = snap.agency_target {
-        let (ax, ay) = (s.x(t.baseline_date), s.y(t.baseline_value));
-        let (bx, by) = (s.x(t.deadline), s.y(t.target_value));
-        svg.line(ax, ay, bx, by, INK, 1.6, Some("5 3"));
-        svg.circle(bx, by, 3.0, INK);
-        svg.text(
-            bx - 4.0,
-            by - 6.0,
-            &format!("Target {}", format_number(t.target_value, 2)),
-            TextStyle::sans(8.5, INK)
-                .anchored(Anchor::End)
-                .font(FontSpec::SANS_BOLD),
-        );
-        svg.line(bx, s.y0, bx, s.y0 + s.h, MUTED, 0.6, Some("2 2"));
+    target_line(svg, &s, snap);
+}
+
+/// The target on a progress chart: the agency's straight path and
+/// deadline, or steps when targets change from period to period.
+fn target_line(svg: &mut Svg, s: &Scale, snap: &IndicatorSnapshot) {
+    let steps = |svg: &mut Svg, steps: &[(NaiveDate, NaiveDate, f64)], colour: &str, width: f32| {
+        let pts: Vec<(f32, f32)> = step_line(steps)
+            .into_iter()
+            .map(|(d, v)| (s.x(d), s.y(v)))
+            .collect();
+        svg.polyline(&pts, colour, width, Some("5 3"));
+    };
+    match snap.target_line() {
+        TargetLine::Path(t) => {
+            let (ax, ay) = (s.x(t.baseline_date), s.y(t.baseline_value));
+            let (bx, by) = (s.x(t.deadline), s.y(t.target_value));
+            svg.line(ax, ay, bx, by, INK, 1.6, Some("5 3"));
+            svg.circle(bx, by, 3.0, INK);
+            svg.text(
+                bx - 4.0,
+                by - 6.0,
+                &format!("Target {}", format_number(t.target_value, 2)),
+                TextStyle::sans(8.5, INK)
+                    .anchored(Anchor::End)
+                    .font(FontSpec::SANS_BOLD),
+            );
+            svg.line(bx, s.y0, bx, s.y0 + s.h, MUTED, 0.6, Some("2 2"));
+        }
+        TargetLine::Common(common) => steps(svg, common, INK, 1.6),
+        TargetLine::PerTeam if snap.teams.len() <= MAX_COLOURED_TEAMS => {
+            for (i, team) in snap.teams.iter().enumerate() {
+                steps(svg, &team.target_steps, PALETTE[i % PALETTE.len()], 1.0);
+            }
+        }
+        TargetLine::PerTeam | TargetLine::None => {}
     }
 }
 

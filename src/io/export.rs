@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::target::target_for_period;
+use crate::domain::target::TargetIndex;
 use crate::domain::{Indicator, IndicatorId, Period, TeamId};
 use crate::storage::{AGENCY_TEAM, StorageError, Workbook};
 
@@ -100,7 +100,7 @@ fn collect_rows(
     teams.insert(AGENCY_TEAM, AGENCY_ROW_NAME.to_owned());
     let mut targets = HashMap::new();
     for id in indicators.keys() {
-        targets.insert(*id, wb.target_records(*id)?);
+        targets.insert(*id, TargetIndex::new(&wb.target_records(*id)?));
     }
     let mut n = 0;
     let mut failure: Option<ExportError> = None;
@@ -126,8 +126,7 @@ fn collect_rows(
         };
         let target = targets
             .get(&c.indicator)
-            .and_then(|r| target_for_period(r, c.team, period.end()))
-            .map(|r| r.values);
+            .and_then(|t| t.for_period(c.team, period.end()));
         let row = Row {
             team: teams
                 .get(&c.team)

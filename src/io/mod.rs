@@ -3,6 +3,7 @@
 
 pub mod encoding;
 pub mod export;
+pub mod file_targets;
 pub mod mapping;
 pub mod number;
 mod pending;

@@ -26,8 +26,8 @@ pub enum CellNumber {
     NotReported,
 }
 
-const MISSING: [&str; 12] = [
-    "", "na", "n/a", "n.a.", "-", "–", "—", "..", "null", "none", "nan", "#n/a",
+const MISSING: [&str; 11] = [
+    "", "na", "n/a", "n.a.", "-", "–", "—", "..", "null", "none", "#n/a",
 ];
 const CURRENCY: [char; 6] = ['$', '€', '£', '¥', '₹', '¤'];
 const FOOTNOTES: [char; 9] = ['*', '†', '‡', '§', '¹', '²', '³', '#', '¶'];
@@ -36,7 +36,7 @@ const FOOTNOTES: [char; 9] = ['*', '†', '‡', '§', '¹', '²', '³', '#', '�
 pub fn parse_cell_number(text: &str, mark: DecimalMark) -> Result<CellNumber, String> {
     if let Some(value) = plain_number(text, mark) {
         return Ok(CellNumber::Value {
-            value,
+            value: crate::domain::number::check_magnitude(value, text)?,
             footnote: None,
         });
     }
@@ -96,9 +96,7 @@ pub fn parse_cell_number(text: &str, mark: DecimalMark) -> Result<CellNumber, St
         return Err(not_a_number());
     }
     let value: f64 = plain.parse().map_err(|_| not_a_number())?;
-    if !value.is_finite() {
-        return Err(format!("\"{shown}\" is too large"));
-    }
+    let value = crate::domain::number::check_magnitude(value, original)?;
     let value = if negative { -value } else { value };
     Ok(CellNumber::Value {
         value,

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
+use super::file_targets::{RawTarget, TargetContext, TargetPlan, plan_targets};
 use super::mapping::{Layout, Mapping};
 use super::number::{CellNumber, DecimalMark, guess_decimal_mark, parse_cell_number};
 use super::pending::{Pending, PendingList, PeriodText};
@@ -18,14 +19,12 @@ use super::period::{
     parse_period_text, place_in, year_label,
 };
 use super::source::{RawCell, Source, SourceRow};
-use crate::domain::number::format_number;
-use crate::domain::target::target_for_period;
 use crate::domain::{
     Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, Period, TargetRecord, TeamId,
 };
 use crate::storage::{
-    Acceptor, CellKeys, ImportBatch, ImportScratch, ImportValue, ImportValues, NameRef,
-    NewIndicator, OnExisting, StorageError, Workbook,
+    Acceptor, CellKeys, ImportBatch, ImportScratch, ImportTarget, ImportValue, ImportValues,
+    NameRef, NewIndicator, OnExisting, StorageError, Workbook,
 };
 
 /// What the workbook already holds that an import must know.
@@ -39,8 +38,10 @@ pub struct Catalog {
     pub locked_through: Option<NaiveDate>,
     /// The month the fiscal year starts in.
     pub fiscal_year_start: u32,
-    /// Every target of every indicator (to check a file's target column).
+    /// Every target of every indicator (to compare a file's targets with).
     pub targets: HashMap<IndicatorId, Vec<TargetRecord>>,
+    /// The framework's target indicator, if it is set.
+    pub framework_indicator: Option<IndicatorId>,
 }
 
 /// An indicator as an import sees it.
@@ -90,6 +91,7 @@ impl Catalog {
             locked_through: wb.locked_through()?,
             fiscal_year_start: wb.fiscal_year_start_month()?,
             targets,
+            framework_indicator: wb.framework_indicator()?,
         })
     }
 }
@@ -107,6 +109,9 @@ pub struct ImportOptions {
     pub create_missing: bool,
     /// How often new indicators are reported (`None`: from their period labels).
     pub new_indicator_frequency: Option<Frequency>,
+    /// Which way is better for new indicators whose direction the file does
+    /// not give (`None`: the import asks; it never guesses).
+    pub new_indicator_direction: Option<Direction>,
     /// The reason recorded for changed values and values in locked periods.
     pub reason: String,
     /// How many values are checked in memory; a larger file's values wait
@@ -132,6 +137,7 @@ impl Default for ImportOptions {
             on_existing: OnExisting::Update,
             create_missing: false,
             new_indicator_frequency: None,
+            new_indicator_direction: None,
             reason: String::new(),
             values_in_memory: VALUES_IN_MEMORY,
         }
@@ -197,6 +203,16 @@ pub struct ImportReport {
     pub new_teams: Vec<String>,
     /// Indicators the import will create.
     pub new_indicators: Vec<NewIndicatorPlan>,
+    /// New indicators whose direction neither the file nor the options give.
+    pub directions_needed: Vec<String>,
+    /// Targets the file sets where none was in force.
+    pub targets_new: usize,
+    /// Targets the file sets that replace a different one in force.
+    pub targets_replacing: usize,
+    /// The file's targets already in force.
+    pub targets_unchanged: usize,
+    /// The replacements, in words (the first 20).
+    pub target_lines: Vec<String>,
 }
 
 /// How many rejections are kept for display.
@@ -211,13 +227,24 @@ impl ImportReport {
                 crate::domain::number::count(self.rejected_total as u64, "row is", "rows are")
             ));
         }
+        if !self.directions_needed.is_empty() {
+            return Some(format!(
+                "The file does not say which way is better for {}: {}. Choose higher or lower is better for new indicators.",
+                crate::domain::number::count(
+                    self.directions_needed.len() as u64,
+                    "new indicator",
+                    "new indicators"
+                ),
+                names_with_more(&self.directions_needed)
+            ));
+        }
         if self.in_locked_periods > 0 && !reason_given {
             return Some(format!(
                 "{} fall in locked periods: give a reason for the import.",
                 crate::domain::number::count(self.in_locked_periods as u64, "value", "values")
             ));
         }
-        if self.added + self.updated == 0 {
+        if self.added + self.updated + self.targets_new + self.targets_replacing == 0 {
             return Some("Nothing to import: the file adds and changes no values.".into());
         }
         None
@@ -268,6 +295,20 @@ impl ImportReport {
         lines
     }
 
+    /// The targets line: how many the file sets, replaces and already has.
+    pub fn targets_line(&self) -> Option<String> {
+        use crate::domain::number::thousands;
+        let total = self.targets_new + self.targets_replacing + self.targets_unchanged;
+        (total > 0).then(|| {
+            format!(
+                "Targets: {} to set, {} replacing a different target, {} already in force",
+                thousands(self.targets_new as u64),
+                thousands(self.targets_replacing as u64),
+                thousands(self.targets_unchanged as u64)
+            )
+        })
+    }
+
     /// The report as plain text (the command line prints this).
     pub fn render_text(&self) -> String {
         use crate::domain::number::count;
@@ -286,6 +327,12 @@ impl ImportReport {
         }
         for line in self.new_indicator_lines() {
             out.push_str(&format!("{line}.\n"));
+        }
+        if let Some(line) = self.targets_line() {
+            out.push_str(&format!("{line}.\n"));
+        }
+        for line in &self.target_lines {
+            out.push_str(&format!("  {line}\n"));
         }
         if self.in_locked_periods > 0 {
             out.push_str(&format!(
@@ -315,6 +362,24 @@ impl ImportReport {
             }
         }
         out
+    }
+}
+
+/// The first names of a list and how many more.
+fn names_with_more(names: &[String]) -> String {
+    let shown: Vec<String> = names
+        .iter()
+        .take(NAMES_SHOWN)
+        .map(|n| format!("\"{n}\""))
+        .collect();
+    if names.len() > NAMES_SHOWN {
+        format!(
+            "{} and {} more",
+            shown.join(", "),
+            names.len() - NAMES_SHOWN
+        )
+    } else {
+        shown.join(", ")
     }
 }
 
@@ -357,14 +422,14 @@ fn parse_direction(text: &str) -> Result<Option<Direction>, String> {
     let t = text.trim().to_lowercase();
     Ok(match t.as_str() {
         "" => None,
-        "up" | "higher" | "higher is better" | "increase" | "high" | "+" | "↑"
-        | "higher_is_better" => Some(Direction::Higher),
-        "down" | "lower" | "lower is better" | "decrease" | "low" | "-" | "↓"
-        | "lower_is_better" => Some(Direction::Lower),
-        "neutral" | "none" | "neither" | "n/a" => Some(Direction::Neutral),
+        "up" | "u" | "higher" | "higher is better" | "increase" | "increasing" | "high" | "+"
+        | "↑" | "higher_is_better" | "up is better" => Some(Direction::Higher),
+        "down" | "d" | "lower" | "lower is better" | "decrease" | "decreasing" | "low" | "-"
+        | "−" | "↓" | "lower_is_better" | "down is better" => Some(Direction::Lower),
+        "neutral" | "none" | "neither" | "n/a" | "na" => Some(Direction::Neutral),
         _ => {
             return Err(format!(
-                "\"{}\" is not a direction (use up/down or higher/lower)",
+                "\"{}\" is not a direction (use higher or lower, up or down, U or D, increase or decrease, + or −, ↑ or ↓, or neither)",
                 text.trim()
             ));
         }
@@ -458,6 +523,8 @@ struct Planner<'a> {
     failure: Option<StorageError>,
     /// The existing indicators accepted values name.
     involved: std::collections::BTreeSet<IndicatorId>,
+    /// The targets the file gives beside accepted values.
+    raw_targets: Vec<RawTarget>,
 }
 
 /// Where placed values are kept and duplicates found.
@@ -698,11 +765,10 @@ impl Planner<'_> {
     fn number(&self, cell: &RawCell, kind: IndicatorKind) -> Result<CellNumber, String> {
         match cell {
             RawCell::Empty => Ok(CellNumber::NotReported),
-            RawCell::Number(n) if n.is_finite() => Ok(CellNumber::Value {
-                value: *n,
+            RawCell::Number(n) => Ok(CellNumber::Value {
+                value: crate::domain::number::check_magnitude(*n, &cell.text())?,
                 footnote: None,
             }),
-            RawCell::Number(_) => Err("the number is not finite".into()),
             RawCell::Bool(b) if kind == IndicatorKind::YesNo => Ok(CellNumber::Value {
                 value: if *b { 1.0 } else { 0.0 },
                 footnote: None,
@@ -898,6 +964,24 @@ impl Planner<'_> {
             return;
         }
         self.report.rows_read += 1;
+        if let Some(extra) = row
+            .cells
+            .iter()
+            .enumerate()
+            .skip(self.headers.len())
+            .find(|(_, c)| !c.is_blank())
+            .map(|(i, _)| i)
+        {
+            let fields = row.cells.len();
+            let header = self.headers.len();
+            return self.reject(
+                row.line,
+                Some(extra),
+                format!(
+                    "the row has {fields} fields but the header names {header}: a value holding the separator (such as 1,234 in a comma-separated file) must be in quotes"
+                ),
+            );
+        }
         let team_name = Self::text_of(row, self.mapping.team);
         if team_name.is_empty() {
             return self.reject(row.line, self.mapping.team, "no team is named");
@@ -1037,9 +1121,24 @@ impl Planner<'_> {
             }
         };
 
+        let targets = self.plan_file_targets(&new_freqs);
         // Only names that carry at least one accepted value are created.
         let team_remap = remap_new(&used.teams);
         let indicator_remap = remap_new(&used.indicators);
+        let remapped = |k: usize, map: &[Option<usize>]| map.get(k).copied().flatten().unwrap_or(k);
+        let target_steps: Vec<ImportTarget> = targets
+            .targets
+            .into_iter()
+            .map(|mut t| {
+                if let NameRef::New(k) = t.team {
+                    t.team = NameRef::New(remapped(k, &team_remap));
+                }
+                if let NameRef::New(k) = t.indicator {
+                    t.indicator = NameRef::New(remapped(k, &indicator_remap));
+                }
+                t
+            })
+            .collect();
         let values = match placed {
             ImportValues::Memory(mut values) => {
                 for v in &mut values {
@@ -1073,11 +1172,32 @@ impl Planner<'_> {
                 r.and(*f).map(|frequency| NewIndicatorPlan {
                     name: p.name.clone(),
                     unit: p.unit.clone().unwrap_or_default(),
-                    direction: p.direction.unwrap_or(Direction::Higher),
+                    direction: p
+                        .direction
+                        .or(self.options.new_indicator_direction)
+                        .unwrap_or(Direction::Higher),
                     frequency,
                 })
             })
             .collect();
+        // Which way is better is never guessed: a new indicator without it
+        // blocks the import until the person chooses.
+        self.report.directions_needed = self
+            .new_indicators
+            .iter()
+            .zip(&new_freqs)
+            .zip(&indicator_remap)
+            .filter(|((p, f), r)| r.is_some() && f.is_some() && p.direction.is_none())
+            .filter(|_| self.options.new_indicator_direction.is_none())
+            .map(|((p, _), _)| p.name.clone())
+            .collect();
+        self.report.targets_new = targets.new;
+        self.report.targets_replacing = targets.replacing;
+        self.report.targets_unchanged = targets.unchanged;
+        self.report.target_lines = targets.replacement_lines;
+        for n in targets.notices {
+            self.notice(n);
+        }
         let batch = ImportBatch {
             file_name: String::new(),
             new_teams: new_teams.clone(),
@@ -1101,6 +1221,7 @@ impl Planner<'_> {
             existing_indicators: std::mem::take(&mut self.involved).into_iter().collect(),
             on_existing: self.options.on_existing,
             reason: self.options.reason.clone(),
+            targets: target_steps,
         };
         self.report.new_teams = new_teams;
         Ok((batch, self.report))
@@ -1217,8 +1338,64 @@ impl Planner<'_> {
         {
             self.report.in_locked_periods += 1;
         }
-        self.check_target(team, indicator, start, p.target);
+        if let Some(target) = p.target {
+            self.raw_targets.push(RawTarget {
+                team,
+                indicator,
+                start,
+                target,
+                value: p.value,
+            });
+        }
         Ok(())
+    }
+
+    /// The file's targets as steps, compared with the workbook's.
+    fn plan_file_targets(&mut self, new_freqs: &[Option<Frequency>]) -> TargetPlan {
+        let raw = std::mem::take(&mut self.raw_targets);
+        if raw.is_empty() {
+            return TargetPlan::default();
+        }
+        let catalog = self.catalog;
+        let frequency = |i: NameRef<IndicatorId>| match i {
+            NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
+            NameRef::New(k) => new_freqs.get(k).copied().flatten(),
+        };
+        let records = |i: IndicatorId| {
+            catalog
+                .targets
+                .get(&i)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
+        let names = |t: NameRef<TeamId>, i: NameRef<IndicatorId>| {
+            let team = match t {
+                NameRef::Existing(id) => catalog
+                    .teams
+                    .iter()
+                    .find(|(x, _)| *x == id)
+                    .map(|(_, n)| n.clone()),
+                NameRef::New(k) => self.new_teams.get(k).cloned(),
+            };
+            let ind = match i {
+                NameRef::Existing(id) => catalog
+                    .indicators
+                    .iter()
+                    .find(|x| x.id == id)
+                    .map(|x| x.name.clone()),
+                NameRef::New(k) => self.new_indicators.get(k).map(|x| x.name.clone()),
+            };
+            (team.unwrap_or_default(), ind.unwrap_or_default())
+        };
+        plan_targets(
+            raw,
+            &TargetContext {
+                frequency: &frequency,
+                records: &records,
+                names: &names,
+                framework_indicator: catalog.framework_indicator,
+            },
+        )
     }
 
     fn report_rejection(&mut self, line: u64, column: &str, reason: String) {
@@ -1230,59 +1407,6 @@ impl Planner<'_> {
                 reason,
             });
         }
-    }
-
-    /// A target in the file is compared with the workbook's, never applied.
-    fn check_target(
-        &mut self,
-        team: NameRef<TeamId>,
-        indicator: NameRef<IndicatorId>,
-        period_start: NaiveDate,
-        target: Option<f64>,
-    ) {
-        let Some(t) = target else {
-            return;
-        };
-        let (NameRef::Existing(ind), NameRef::Existing(team)) = (indicator, team) else {
-            self.notice("Targets in the file are not imported: set targets in the framework or the indicator settings.".into());
-            return;
-        };
-        let Some(info) = self.catalog.indicators.iter().find(|i| i.id == ind) else {
-            return;
-        };
-        let end = Period {
-            start: period_start,
-            frequency: info.frequency,
-        }
-        .end();
-        let records = self
-            .catalog
-            .targets
-            .get(&ind)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let team_name = self
-            .catalog
-            .teams
-            .iter()
-            .find(|(id, _)| *id == team)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_default();
-        let notice = match target_for_period(records, team, end) {
-            Some(r) if (r.values.target_value - t).abs() <= 1e-9 * t.abs().max(1.0) => return,
-            Some(r) => format!(
-                "\"{}\", {team_name}: the file's target {} differs from the workbook's {}; targets are not imported.",
-                info.name,
-                format_number(t, 6),
-                format_number(r.values.target_value, 6)
-            ),
-            None => format!(
-                "\"{}\", {team_name}: the file gives a target of {}, but targets are not imported; set it in the indicator settings.",
-                info.name,
-                format_number(t, 6)
-            ),
-        };
-        self.notice(notice);
     }
 }
 
@@ -1419,6 +1543,7 @@ pub fn plan_rows(
         scratch: None,
         failure: None,
         involved: std::collections::BTreeSet::new(),
+        raw_targets: Vec::new(),
     };
     if let Some(e) = source_error {
         record_source_error(&mut planner, e);

@@ -7,5 +7,6 @@ pub mod backups;
 pub mod integrity;
 pub mod meetings;
 pub mod recognition;
+pub mod verdicts;
 pub mod wins;
 pub mod workshop;

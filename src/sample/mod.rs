@@ -5,6 +5,7 @@ mod generate;
 mod riverton;
 mod rng;
 mod scenarios;
+pub mod verdicts;
 
 pub use generate::{GenerateSpec, generate};
 pub use riverton::{SAMPLE_FILE_NAME, create_sample, fill_sample};

@@ -152,6 +152,30 @@ impl ImportValues {
     }
 }
 
+/// One step of a team's target from the file: in force from the period
+/// starting `from` to the end of the period ending `until`. A constant
+/// target column gives one step per team and indicator; targets published
+/// per period give one step per run of equal targets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportTarget {
+    /// The team.
+    pub team: NameRef<TeamId>,
+    /// The indicator.
+    pub indicator: NameRef<IndicatorId>,
+    /// The first period's start (the target's baseline date).
+    pub from: NaiveDate,
+    /// The last period's end (the target's deadline).
+    pub until: NaiveDate,
+    /// The target value.
+    pub target: f64,
+    /// The team's value in the first period (the target's baseline value).
+    pub baseline: f64,
+    /// True for the step that becomes the team's target in force (it
+    /// supersedes the team's own current target); false for a step kept
+    /// as history (an earlier period's target).
+    pub current: bool,
+}
+
 /// Everything an import will write, decided before anything is written.
 #[derive(Debug, Default)]
 pub struct ImportBatch {
@@ -170,6 +194,8 @@ pub struct ImportBatch {
     pub on_existing: OnExisting,
     /// The reason recorded in the audit trail for changed and locked values.
     pub reason: String,
+    /// Targets to set (only those that differ from the workbook's).
+    pub targets: Vec<ImportTarget>,
 }
 
 /// What an import did.
@@ -187,6 +213,8 @@ pub struct ImportOutcome {
     pub teams_created: usize,
     /// Indicators created.
     pub indicators_created: usize,
+    /// Targets set (each a row of the target history).
+    pub targets_set: usize,
 }
 
 /// How often (in rows) progress is reported and cancellation checked.
@@ -217,6 +245,60 @@ fn chunk_insert_sql() -> String {
     }
     sql.push_str(" ON CONFLICT (indicator_id, team_id, period) DO NOTHING");
     sql
+}
+
+/// Writes the batch's targets into the target history, the import named as
+/// their reason; a step that becomes current supersedes the team's own
+/// current target (kept, with its dates, in the history).
+fn write_targets(
+    tx: &rusqlite::Transaction<'_>,
+    batch: &ImportBatch,
+    team_ids: &[TeamId],
+    indicator_ids: &[IndicatorId],
+) -> StorageResult<usize> {
+    if batch.targets.is_empty() {
+        return Ok(0);
+    }
+    let stamp = timestamp_text(now());
+    let reason = format!("Imported from {}", batch.file_name);
+    let mut supersede = tx.prepare_cached(
+        "UPDATE target SET superseded_at = ?3 WHERE indicator_id = ?1 AND team_id IS ?2 AND superseded_at IS NULL",
+    )?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO target (indicator_id, team_id, baseline_value, baseline_date, target_value, deadline, set_at, superseded_at, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for t in &batch.targets {
+        let team = match t.team {
+            NameRef::Existing(id) => id,
+            NameRef::New(k) => *team_ids.get(k).ok_or_else(|| bad_ref(0))?,
+        };
+        let indicator = match t.indicator {
+            NameRef::Existing(id) => id,
+            NameRef::New(k) => *indicator_ids.get(k).ok_or_else(|| bad_ref(0))?,
+        };
+        if t.until <= t.from || !t.target.is_finite() || !t.baseline.is_finite() {
+            return Err(StorageError::Rule(format!(
+                "A target from {} to {} could not be set.",
+                t.from, t.until
+            )));
+        }
+        if t.current {
+            supersede.execute(params![indicator.0, team.0, stamp])?;
+        }
+        insert.execute(params![
+            indicator.0,
+            team.0,
+            t.baseline,
+            date_key(t.from),
+            t.target,
+            date_key(t.until),
+            stamp,
+            (!t.current).then_some(&stamp),
+            reason
+        ])?;
+    }
+    Ok(batch.targets.len())
 }
 
 impl Workbook {
@@ -316,6 +398,7 @@ impl Workbook {
                 }
                 Ok(())
             })?;
+            out.targets_set = write_targets(tx, batch, &team_ids, &indicator_ids)?;
             progress(total, total);
             tx.execute(
                 "INSERT INTO import_log (file_name, imported_at, added, updated, skipped) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -46,7 +46,7 @@ pub use error::{OpenError, OpenErrorKind, StorageError};
 pub use flags::{FlagEvent, FlagsRecorded};
 pub use health::CheckStatus;
 pub use import::{
-    ImportBatch, ImportOutcome, ImportValue, ImportValues, NameRef, OnExisting, RowId,
+    ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, OnExisting, RowId,
 };
 pub use import_scratch::{Acceptor, CellKeys, ImportScratch};
 pub use indicators::NewIndicator;

@@ -20,6 +20,7 @@ mod storage_framework;
 mod storage_open;
 mod support;
 mod target_rules;
+mod verdict_rates;
 mod wins;
 mod wizard_ui;
 mod workshop;

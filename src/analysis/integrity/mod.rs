@@ -7,7 +7,9 @@ pub mod edits;
 pub mod pairs;
 pub mod peers;
 pub mod series;
+pub mod shift;
 pub mod stats;
+pub mod triage;
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -6,14 +6,14 @@ use chrono::NaiveDate;
 use super::stats::{
     benford, binomial_at_least, chi_square, last_digit_counts, mean_moving_range, p_text,
 };
-use super::{Finding, Report, SeriesData, SeriesStats, Words, evidence};
+use super::{Finding, Report, SeriesData, SeriesStats, Words, evidence, shift};
 use crate::analysis::progress::{Status, progress};
-use crate::analysis::xmr::{Side, XmrOptions, latest_limits, shifts, xmr_chart};
+use crate::analysis::xmr::latest_limits;
 use crate::domain::integrity::{Rule, Severity};
 use crate::domain::{Direction, Indicator, IndicatorKind, Period};
 
-/// Values a series needs before its XmR signals are flagged.
-pub const MIN_XMR_POINTS: usize = 10;
+/// Values a series needs before a sustained shift is flagged.
+pub const MIN_XMR_POINTS: usize = shift::MIN_VALUES;
 /// Values a last-digit test needs.
 pub const MIN_DIGITS: usize = 50;
 
@@ -21,22 +21,11 @@ pub const MIN_DIGITS: usize = 50;
 pub fn check_series(ind: &Indicator, s: &SeriesData, today: NaiveDate) -> Report {
     let mut r = Report::default();
     let values: Vec<f64> = s.points.iter().map(|(_, v)| *v).collect();
-    // Signals are judged against the series' own start (or the baseline the
-    // leader set): limits from all of a trending series would call its early
-    // values a deterioration.
-    let options = integrity_options(s, values.len());
-    let judged = (values.len() >= 2)
-        .then(|| xmr_chart(&values, options))
+    // The limits shown with the series' statistics are its XmR chart's,
+    // with the leader's settings.
+    let latest = (values.len() >= 2)
+        .then(|| latest_limits(&values, s.xmr))
         .flatten();
-    // The limits shown are the chart's (the leader's settings): the same
-    // chart when those are the options judged, else only its limits.
-    let latest = if options == s.xmr {
-        judged.as_ref().and_then(|c| c.latest_limits())
-    } else {
-        (values.len() >= 2)
-            .then(|| latest_limits(&values, s.xmr))
-            .flatten()
-    };
     let digits = digit_preference(ind, s, &values, &mut r);
     let benford_stats = if ind.is_amount {
         benford(&values).ok()
@@ -51,36 +40,13 @@ pub fn check_series(ind: &Indicator, s: &SeriesData, today: NaiveDate) -> Report
         last_digit: digits,
         benford: benford_stats,
     });
-    let after = options.baseline.map_or(0, |(_, end)| end);
-    signals(ind, s, judged.as_ref(), after, &mut r);
+    signals(ind, s, &values, &mut r);
     bunching(ind, s, &mut r);
     missing_data(ind, s, today, &mut r);
     r
 }
 
-/// Values the default baseline takes from the start of a series.
-pub const BASELINE_POINTS: usize = 12;
-
-/// The leader's XmR settings, or limits from the first values (at most
-/// [`BASELINE_POINTS`], at most half the series).
-fn integrity_options(s: &SeriesData, n: usize) -> XmrOptions {
-    if s.xmr.baseline.is_some() || s.xmr.recalculate_from.is_some() {
-        s.xmr
-    } else {
-        XmrOptions {
-            baseline: Some((0, BASELINE_POINTS.min(n / 2).max(2))),
-            recalculate_from: None,
-        }
-    }
-}
-
-fn signals(
-    ind: &Indicator,
-    s: &SeriesData,
-    chart: Option<&crate::analysis::xmr::XmrChart>,
-    after: usize,
-    r: &mut Report,
-) {
+fn signals(ind: &Indicator, s: &SeriesData, values: &[f64], r: &mut Report) {
     let skip = |r: &mut Report, why: &str| {
         r.skip(Rule::DeteriorationSignal, Some(ind.id), Some(s.team), why);
     };
@@ -90,76 +56,67 @@ fn signals(
             "neither direction is better, so a shift is neither good nor bad (see its XmR chart)",
         );
     }
-    if s.points.len() < MIN_XMR_POINTS {
+    if values.len() < MIN_XMR_POINTS {
         return skip(
             r,
             &format!(
-                "{} values; XmR signals are flagged from {MIN_XMR_POINTS}",
-                s.points.len()
+                "{} values; a sustained shift is judged from {MIN_XMR_POINTS} ({} before the latest {})",
+                values.len(),
+                shift::MIN_REFERENCE,
+                shift::MIN_EPISODE
             ),
         );
     }
-    let Some(chart) = chart else {
-        return skip(r, "no limits could be computed");
+    let (up, down) = shift::latest_shifts(values, shift::reference_for(s.xmr));
+    let (good, bad) = match ind.direction {
+        Direction::Higher => (up, down),
+        _ => (down, up),
     };
     let w = Words { indicator: ind };
-    let (good, bad) = match ind.direction {
-        Direction::Higher => (Side::High, Side::Low),
-        _ => (Side::Low, Side::High),
-    };
-    for (side, rule, severity) in [
+    for (found, rule, severity) in [
         (bad, Rule::DeteriorationSignal, Severity::Warning),
         (good, Rule::ImprovementSignal, Severity::Note),
     ] {
-        for shift in shifts(chart, side) {
-            // Signals inside the baseline are the baseline itself.
-            if shift.points[0] < after {
-                continue;
-            }
-            let (d0, _) = s.points[shift.points[0]];
-            let (seen, v) = s.points[shift.seen_at];
-            let rules: Vec<&str> = shift.rules.iter().map(|r| r.describe()).collect();
-            let limits = chart.segment_at(shift.seen_at).map(|seg| seg.limits);
-            let limit_words = limits.map_or(String::new(), |l| {
-                format!(
-                    " The centre line is {} and the natural process limits {} to {}.",
-                    w.value(l.centre),
-                    w.value(l.lower),
-                    w.value(l.upper)
-                )
-            });
-            let (title, meaning) = if rule == Rule::ImprovementSignal {
-                (
-                    "An improvement to verify",
-                    "Real change, not noise — usually good news. Is it a better process, or a change in how it is counted?",
-                )
-            } else {
-                ("A deterioration", "The process got worse, not by chance.")
-            };
-            r.findings.push(Finding {
-                rule,
-                indicator: Some(ind.id),
-                team: Some(s.team),
-                key: d0.to_string(),
-                severity,
-                title: format!("{title} in {}: {} from {}", ind.name, s.name, w.period(d0)),
-                explanation: format!(
-                    "{} on {}: {} (first seen in {} at {}).{limit_words} {meaning}",
-                    s.name,
-                    ind.name,
-                    rules.join("; and "),
-                    w.period(seen),
-                    w.value(v),
-                ),
-                evidence: evidence(shift.points.iter().map(|&i| s.points[i])),
-                fingerprint: shift
-                    .rules
-                    .iter()
-                    .map(|r| r.short())
-                    .collect::<Vec<_>>()
-                    .join("+"),
-            });
-        }
+        let Some(found) = found else { continue };
+        let (d0, _) = s.points[found.start];
+        let (ref0, _) = s.points[found.reference.0];
+        let (ref1, _) = s.points[found.reference.1 - 1];
+        let (title, meaning) = if rule == Rule::ImprovementSignal {
+            (
+                "An improvement to verify",
+                "Real change, not noise — usually good news. Is it a better process, or a change in how it is counted?",
+            )
+        } else {
+            ("A deterioration", "The process got worse, not by chance.")
+        };
+        let direction = if found.is_up() { "above" } else { "below" };
+        r.findings.push(Finding {
+            rule,
+            indicator: Some(ind.id),
+            team: Some(s.team),
+            key: d0.to_string(),
+            severity,
+            title: format!("{title} in {}: {} since {}", ind.name, s.name, w.period(d0)),
+            explanation: format!(
+                "{} on {}: the last {} values (from {}) average {}, {} {direction} the centre line of {} set by the {} values from {} to {} \
+                 ({:.1} times their usual variation; typical change from one period to the next {}). \
+                 A stable process shows a shift this large and this long at the end of a series about once in 50 series. {meaning}",
+                s.name,
+                ind.name,
+                found.len,
+                w.period(d0),
+                w.value(found.episode_mean),
+                w.value((found.episode_mean - found.centre).abs()),
+                w.value(found.centre),
+                found.reference.1 - found.reference.0,
+                w.period(ref0),
+                w.period(ref1),
+                found.sigmas.abs(),
+                w.value(found.mean_moving_range),
+            ),
+            evidence: evidence(s.points[found.start..].iter().copied()),
+            fingerprint: format!("since {d0}"),
+        });
     }
 }
 
@@ -403,6 +360,7 @@ fn missing_data(ind: &Indicator, s: &SeriesData, today: NaiveDate, r: &mut Repor
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::xmr::XmrOptions;
     use crate::domain::{
         Frequency, IndicatorId, IndicatorScope, StatusThresholds, TargetValues, TeamId,
     };
@@ -574,42 +532,45 @@ mod tests {
     }
 
     #[test]
-    fn xmr_signals_are_split_into_good_and_bad() {
-        // 20 steady weeks, then 8 well below (worse, higher is better), then 8 well above.
-        let mut v: Vec<f64> = (0..20)
+    fn a_current_shift_is_split_into_good_and_bad_and_a_past_one_is_not_flagged() {
+        // 30 steady weeks, then 8 well below (worse when higher is better).
+        let mut v: Vec<f64> = (0..30)
             .map(|i| if i % 2 == 0 { 69.5 } else { 70.5 })
             .collect();
         v.extend([60.0; 8]);
-        v.extend([80.0; 8]);
-        let s = SeriesData {
-            xmr: XmrOptions {
-                baseline: Some((0, 20)),
-                recalculate_from: None,
-            },
-            ..series(&v, None)
-        };
+        let s = series(&v, None);
         let r = check_series(&indicator(Direction::Higher, 1), &s, d(2026, 1, 5));
         let bad = r
             .findings
             .iter()
             .find(|f| f.rule == Rule::DeteriorationSignal)
             .expect("bad side");
-        assert_eq!(bad.key, s.points[20].0.to_string());
+        assert_eq!(bad.key, s.points[30].0.to_string());
         assert_eq!(bad.severity, Severity::Warning);
+        assert_eq!(bad.evidence.len(), 8);
+        assert!(
+            bad.explanation.contains("the last 8 values"),
+            "{}",
+            bad.explanation
+        );
+        assert!(!rules(&r).contains(&Rule::ImprovementSignal));
+        // The same data with lower better: an improvement to verify, a note.
+        let r = check_series(&indicator(Direction::Lower, 1), &s, d(2026, 1, 5));
         let good = r
             .findings
             .iter()
             .find(|f| f.rule == Rule::ImprovementSignal)
             .expect("good side");
-        assert_eq!(good.key, s.points[28].0.to_string());
-        // The same data with lower better swaps them.
-        let r = check_series(&indicator(Direction::Lower, 1), &s, d(2026, 1, 5));
-        let bad = r
-            .findings
-            .iter()
-            .find(|f| f.rule == Rule::DeteriorationSignal)
-            .unwrap();
-        assert_eq!(bad.key, s.points[28].0.to_string());
+        assert_eq!(good.severity, Severity::Note);
+        assert!(!rules(&r).contains(&Rule::DeteriorationSignal));
+        // The drop over and done with: 20 steady weeks after it.
+        v.extend((0..20).map(|i| if i % 2 == 0 { 69.5 } else { 70.5 }));
+        let r = check_series(
+            &indicator(Direction::Higher, 1),
+            &series(&v, None),
+            d(2026, 6, 1),
+        );
+        assert!(!rules(&r).contains(&Rule::DeteriorationSignal), "{r:?}");
     }
 
     #[test]

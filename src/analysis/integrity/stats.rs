@@ -105,6 +105,29 @@ impl Conformity {
     }
 }
 
+/// Values from which Nigrini's MAD bands are used. The bands were set on
+/// large samples: below about a thousand values, data that follow Benford's
+/// law exactly already show a MAD near the bands (about 0.013 at n = 350),
+/// so a band would call honest data nonconforming.
+pub const MIN_VALUES_FOR_BANDS: u64 = 1000;
+
+/// The mean absolute deviation that data following Benford's law exactly
+/// show on average at `n` values: `(1/9) Σ √(2 p_d (1 − p_d) / (π n))`
+/// (the expected absolute deviation of each digit's share, normal
+/// approximation).
+pub fn expected_mad(n: u64) -> f64 {
+    if n == 0 {
+        return f64::NAN;
+    }
+    (1..=9)
+        .map(|d| {
+            let p = benford_share(d);
+            (2.0 * p * (1.0 - p) / (std::f64::consts::PI * n as f64)).sqrt()
+        })
+        .sum::<f64>()
+        / 9.0
+}
+
 /// A first-digit test.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct BenfordTest {
@@ -114,10 +137,46 @@ pub struct BenfordTest {
     pub counts: [u64; 9],
     /// Mean absolute deviation of the shares from Benford's.
     pub mad: f64,
-    /// Nigrini's band.
-    pub conformity: Conformity,
+    /// The MAD that perfectly conforming data show on average at this n.
+    pub expected_mad: f64,
+    /// `mad − expected_mad`: the deviation beyond what the sample size explains.
+    pub excess_mad: f64,
+    /// Nigrini's band, only from [`MIN_VALUES_FOR_BANDS`] values (`None`
+    /// below: the bands do not apply at that size).
+    pub conformity: Option<Conformity>,
     /// Chi-square against Benford (8 degrees of freedom).
     pub chi_square: ChiSquare,
+}
+
+impl BenfordTest {
+    /// The verdict in words, saying what the test can show at this size.
+    pub fn verdict(&self) -> String {
+        match self.conformity {
+            Some(c) => format!(
+                "{} (MAD {:.4} on {} values; Nigrini's bands: up to 0.006 close, 0.012 acceptable, 0.015 marginal)",
+                c.label(),
+                self.mad,
+                self.n
+            ),
+            None => {
+                let departs = if self.chi_square.p_value < 0.001 {
+                    "departs from Benford's law"
+                } else {
+                    "shows no departure the test can detect"
+                };
+                format!(
+                    "{departs} (chi-square {:.1}, 8 degrees of freedom, {}; MAD {:.4} against {:.4} expected from conforming data at n = {}, excess {:+.4}). \
+                     Nigrini's MAD bands need at least {MIN_VALUES_FOR_BANDS} values; at this size only large departures show",
+                    self.chi_square.statistic,
+                    p_text(self.chi_square.p_value),
+                    self.mad,
+                    self.expected_mad,
+                    self.n,
+                    self.excess_mad
+                )
+            }
+        }
+    }
 }
 
 /// Why Benford's law cannot be tested on these values.
@@ -162,11 +221,14 @@ pub fn benford(values: &[f64]) -> Result<BenfordTest, String> {
         .sum::<f64>()
         / 9.0;
     let expected: Vec<f64> = (1..=9).map(|d| benford_share(d) * n as f64).collect();
+    let expected_mad = expected_mad(n);
     Ok(BenfordTest {
         n,
         counts,
         mad,
-        conformity: Conformity::from_mad(mad),
+        expected_mad,
+        excess_mad: mad - expected_mad,
+        conformity: (n >= MIN_VALUES_FOR_BANDS).then(|| Conformity::from_mad(mad)),
         chi_square: chi_square(&counts, &expected),
     })
 }
@@ -257,11 +319,58 @@ mod tests {
         assert_eq!(t.counts[0], 100);
         // MAD = (|1 − 0.30103| + Σ_{d≥2} share_d) / 9 = (0.69897 + 0.69897) / 9 = 0.155327.
         assert!(close(t.mad, 2.0 * (1.0 - benford_share(1)) / 9.0, 1e-9));
-        assert_eq!(t.conformity, Conformity::Nonconforming);
+        // 100 values: too few for Nigrini's bands; the chi-square speaks.
+        assert_eq!(t.conformity, None);
+        assert!(t.verdict().starts_with("departs"), "{}", t.verdict());
         assert_eq!(t.chi_square.df, 8);
         assert!(t.chi_square.p_value < 1e-10);
+        let many: Vec<f64> = (0..1000).map(|i| 10f64.powi(i % 5) * 1.5).collect();
+        assert_eq!(
+            benford(&many).unwrap().conformity,
+            Some(Conformity::Nonconforming)
+        );
         assert_eq!(Conformity::from_mad(0.006), Conformity::Close);
         assert_eq!(Conformity::from_mad(0.0121), Conformity::Marginal);
+    }
+
+    #[test]
+    fn the_expected_mad_of_conforming_data_falls_with_n() {
+        // (1/9) Σ √(p(1−p)) = 0.29432 for Benford's shares; × √(2/π) / √n.
+        let k: f64 = (1..=9)
+            .map(|d| (benford_share(d) * (1.0 - benford_share(d))).sqrt())
+            .sum::<f64>()
+            / 9.0;
+        assert!(close(k, 0.29434, 1e-5), "{k}");
+        assert!(close(
+            expected_mad(356),
+            k * (2.0 / std::f64::consts::PI).sqrt() / 356f64.sqrt(),
+            1e-12
+        ));
+        assert!(close(expected_mad(356), 0.01245, 1e-4));
+        assert!(expected_mad(10_000) < 0.0025);
+    }
+
+    #[test]
+    fn small_samples_of_conforming_amounts_are_not_called_nonconforming() {
+        // 500 offices of 356 amounts drawn from Benford's law (10^U, U uniform
+        // over four decades): no band label, and the chi-square verdict
+        // departs for about 1 in 1,000.
+        let mut rng = crate::sample::SplitMix64::new(356);
+        let mut departs = 0;
+        for _ in 0..500 {
+            let amounts: Vec<f64> = (0..356)
+                .map(|_| 10f64.powf(1.0 + 4.0 * rng.unit()))
+                .collect();
+            let t = benford(&amounts).unwrap();
+            assert_eq!(t.conformity, None);
+            assert!(
+                t.verdict().contains("at least 1000 values"),
+                "{}",
+                t.verdict()
+            );
+            departs += usize::from(t.verdict().starts_with("departs"));
+        }
+        assert!(departs <= 5, "{departs} of 500");
     }
 
     #[test]

@@ -16,6 +16,8 @@ use crate::ui::monitor::charts::date_axis;
 use crate::ui::widgets::guidance_ui;
 
 const ROW_HEIGHT: f32 = 22.0;
+/// From this width, the list and the selected flag stand side by side.
+const WIDE: f32 = 1000.0;
 
 /// Draws the integrity panel.
 pub fn integrity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
@@ -37,7 +39,11 @@ pub fn integrity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions
                 if ui.button("Run the checks").clicked() {
                     actions.push(learning(LearningAction::RunChecks));
                 }
-                ui.label(format!("{} open", crate::domain::number::count(view.open as u64, "flag", "flags")));
+                ui.label(format!(
+                    "{} open: {}",
+                    crate::domain::number::count(view.open as u64, "flag", "flags"),
+                    view.counts.severity_line()
+                ));
                 if let Some((new, reopened, cleared)) = view.last_run {
                     ui.label(
                         RichText::new(format!("last run: {new} new, {reopened} reopened, {cleared} no longer found"))
@@ -47,9 +53,21 @@ pub fn integrity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions
                 }
             });
             filters_ui(ui, view, actions);
-            list_ui(ui, view, actions);
-            if let Some(detail) = &view.detail {
-                detail_ui(ui, detail, state, actions);
+            // Wide windows put the list and the selected flag side by side,
+            // so the list can use the window's height.
+            if ui.available_width() >= WIDE {
+                ui.columns(2, |cols| {
+                    list_ui(&mut cols[0], view, actions);
+                    match &view.detail {
+                        Some(detail) => detail_ui(&mut cols[1], detail, state, actions),
+                        None => guidance_ui(&mut cols[1], "Choose a flag to see its chart, its explanation and what was decided."),
+                    }
+                });
+            } else {
+                list_ui(ui, view, actions);
+                if let Some(detail) = &view.detail {
+                    detail_ui(ui, detail, state, actions);
+                }
             }
             skipped_ui(ui, view);
             egui::CollapsingHeader::new("How each check works").id_salt("rules").show(ui, |ui| {
@@ -92,12 +110,52 @@ fn filters_ui(ui: &mut Ui, view: &IntegrityView, actions: &mut Actions) {
                     ui.selectable_value(&mut f.indicator, Some(i.id), &i.name);
                 }
             });
+        egui::ComboBox::from_label("At least")
+            .selected_text(severity_choice(f.min_severity))
+            .show_ui(ui, |ui| {
+                for s in [Severity::Note, Severity::Warning, Severity::Serious] {
+                    ui.selectable_value(&mut f.min_severity, s, severity_choice(s));
+                }
+            });
         ui.checkbox(&mut f.settled, "Show settled");
         ui.checkbox(&mut f.inactive, "Show no longer found");
     });
+    rule_counts_ui(ui, view, &mut f);
     if f != view.filter {
         actions.push(learning(LearningAction::FilterFlags(f)));
     }
+}
+
+fn severity_choice(s: Severity) -> &'static str {
+    match s {
+        Severity::Note => "Notes and up (everything)",
+        Severity::Warning => "Warnings and serious",
+        Severity::Serious => "Serious only",
+    }
+}
+
+/// The count of each check's flags; clicking one filters to it.
+fn rule_counts_ui(ui: &mut Ui, view: &IntegrityView, f: &mut FlagFilter) {
+    if view.counts.per_rule.len() < 2 && f.rule.is_none() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("By check:").weak());
+        for (rule, n) in &view.counts.per_rule {
+            let text = format!(
+                "{} {}",
+                rule.label(),
+                crate::domain::number::thousands(*n as u64)
+            );
+            if ui.selectable_label(f.rule == Some(*rule), text).clicked() {
+                f.rule = if f.rule == Some(*rule) {
+                    None
+                } else {
+                    Some(*rule)
+                };
+            }
+        }
+    });
 }
 
 fn severity_mark(ui: &Ui, s: Severity) -> RichText {
@@ -122,15 +180,51 @@ fn list_ui(ui: &mut Ui, view: &IntegrityView, actions: &mut Actions) {
         return;
     }
     let selected = view.detail.as_ref().map(|d| d.flag.id);
+    ui.label(
+        RichText::new(format!(
+            "Most serious first, one row per team and indicator ({} in all, {} flags):",
+            crate::domain::number::thousands(view.entries as u64),
+            crate::domain::number::thousands(view.counts.flags as u64)
+        ))
+        .weak(),
+    );
+    // Up to a screenful in place; a long list scrolls in a box as tall as
+    // the window allows, drawing only the rows in view.
+    let height = (ui.ctx().content_rect().height() * 0.7).max(ROW_HEIGHT * 12.0);
     egui::ScrollArea::vertical()
         .id_salt("flag_list")
-        .max_height(ROW_HEIGHT * 12.0)
+        .max_height(height)
         .auto_shrink([false, true])
         .show_rows(ui, ROW_HEIGHT, view.lines.len(), |ui, rows| {
             for line in &view.lines[rows] {
                 row_ui(ui, line, selected == Some(line.id), actions);
             }
         });
+    let hidden = view.entries.saturating_sub(view.lines.len());
+    if hidden > 0 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} more set aside.",
+                crate::domain::number::count(
+                    hidden as u64,
+                    "team and indicator",
+                    "teams and indicators"
+                )
+            ));
+            let mut next = view.filter.clone();
+            if ui
+                .button(format!("Show {} more", hidden.min(100)))
+                .clicked()
+            {
+                next.shown = view.lines.len() + hidden.min(100);
+                actions.push(learning(LearningAction::FilterFlags(next.clone())));
+            }
+            if ui.button("Show all").clicked() {
+                next.shown = view.entries;
+                actions.push(learning(LearningAction::FilterFlags(next)));
+            }
+        });
+    }
 }
 
 fn row_ui(ui: &mut Ui, line: &FlagLine, selected: bool, actions: &mut Actions) {
@@ -146,7 +240,15 @@ fn row_ui(ui: &mut Ui, line: &FlagLine, selected: bool, actions: &mut Actions) {
         } else {
             " (no longer found)"
         };
-        let text = format!("{} — {}{status}{gone}", line.rule.label(), line.title);
+        let more = if line.more > 0 {
+            format!(
+                " (+{} more here)",
+                crate::domain::number::thousands(line.more as u64)
+            )
+        } else {
+            String::new()
+        };
+        let text = format!("{} — {}{status}{gone}{more}", line.rule.label(), line.title);
         if ui.selectable_label(selected, text).clicked() {
             actions.push(learning(LearningAction::SelectFlag(line.id)));
         }

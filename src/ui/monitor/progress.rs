@@ -9,6 +9,7 @@ use egui_plot::{
 use super::charts::{date_axis, marker_text, team_colour, team_style};
 use crate::analysis::league::LeagueColumn;
 use crate::analysis::progress::Status;
+use crate::analysis::snapshot::{TargetLine, step_line};
 use crate::app::monitor_view::{LeagueLine, ProgressView, plot_x};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, MonitorAction};
@@ -136,6 +137,14 @@ fn thresholds_ui(ui: &mut Ui, p: &ProgressView, state: &mut UiState, actions: &m
     });
 }
 
+/// A stepped target line in plot coordinates.
+fn step_points(steps: &[(chrono::NaiveDate, chrono::NaiveDate, f64)]) -> Vec<[f64; 2]> {
+    step_line(steps)
+        .into_iter()
+        .map(|(d, v)| [plot_x(d), v])
+        .collect()
+}
+
 fn chart_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
     let snap = &p.snapshot;
     let markers = p.markers.clone();
@@ -180,26 +189,57 @@ fn chart_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
                     .width(1.6),
             );
         }
-        if let Some(t) = snap.agency_target {
-            plot_ui.line(
-                Line::new(
-                    "Target path",
-                    PlotPoints::new(vec![
-                        [plot_x(t.baseline_date), t.baseline_value],
-                        [plot_x(t.deadline), t.target_value],
-                    ]),
-                )
-                .style(LineStyle::dashed_loose())
-                .width(2.2)
-                .color(ink),
-            );
-            plot_ui
-                .vline(VLine::new("Deadline", plot_x(t.deadline)).style(LineStyle::dotted_dense()));
-            plot_ui.points(
-                Points::new("Target", vec![[plot_x(t.deadline), t.target_value]])
-                    .shape(MarkerShape::Diamond)
-                    .radius(6.0),
-            );
+        match snap.target_line() {
+            TargetLine::Path(t) => {
+                plot_ui.line(
+                    Line::new(
+                        "Target path",
+                        PlotPoints::new(vec![
+                            [plot_x(t.baseline_date), t.baseline_value],
+                            [plot_x(t.deadline), t.target_value],
+                        ]),
+                    )
+                    .style(LineStyle::dashed_loose())
+                    .width(2.2)
+                    .color(ink),
+                );
+                plot_ui.vline(
+                    VLine::new("Deadline", plot_x(t.deadline)).style(LineStyle::dotted_dense()),
+                );
+                plot_ui.points(
+                    Points::new("Target", vec![[plot_x(t.deadline), t.target_value]])
+                        .shape(MarkerShape::Diamond)
+                        .radius(6.0),
+                );
+            }
+            TargetLine::Common(steps) => {
+                plot_ui.line(
+                    Line::new("Target", PlotPoints::new(step_points(steps)))
+                        .style(LineStyle::dashed_loose())
+                        .width(2.2)
+                        .color(ink),
+                );
+            }
+            TargetLine::PerTeam => {
+                for (i, team) in snap
+                    .teams
+                    .iter()
+                    .filter(|t| p.highlighted.contains(&t.team))
+                    .enumerate()
+                    .filter(|(_, t)| !t.target_steps.is_empty())
+                {
+                    plot_ui.line(
+                        Line::new(
+                            format!("{} target", team.name),
+                            PlotPoints::new(step_points(&team.target_steps)),
+                        )
+                        .color(team_colour(i))
+                        .style(LineStyle::dashed_dense())
+                        .width(1.2),
+                    );
+                }
+            }
+            TargetLine::None => {}
         }
         if !markers.is_empty() {
             let y = snap.value_range().map_or(0.0, |(lo, _)| lo);

@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 use crate::app::import_job::{ImportStatus, ImportView};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, DataAction};
-use crate::domain::Frequency;
 use crate::domain::number::count;
+use crate::domain::{Direction, Frequency};
 use crate::io::ExportOptions;
 use crate::io::mapping::Layout;
 use crate::io::number::DecimalMark;
@@ -302,6 +302,22 @@ fn options_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
                 ui.selectable_value(&mut o.new_indicator_frequency, Some(f), f.label());
             }
         });
+    let direction_text = o.new_indicator_direction.map_or(
+        "From the file (asked when it does not say)",
+        Direction::label,
+    );
+    egui::ComboBox::from_label("For new indicators without a direction in the file")
+        .selected_text(direction_text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(
+                &mut o.new_indicator_direction,
+                None,
+                "From the file (asked when it does not say)",
+            );
+            for d in [Direction::Higher, Direction::Lower, Direction::Neutral] {
+                ui.selectable_value(&mut o.new_indicator_direction, Some(d), d.label());
+            }
+        });
     let l = ui.label("Reason (recorded for changed values and locked periods)");
     ui.add(
         egui::TextEdit::singleline(&mut o.reason)
@@ -359,13 +375,14 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
         ImportStatus::Failed(why) => problem_ui(ui, Some(why)),
         ImportStatus::Done(o) => {
             ui.label(RichText::new(format!(
-                "✔ Imported: {} added, {} updated, {} unchanged, {} skipped; {} and {} created.",
+                "✔ Imported: {} added, {} updated, {} unchanged, {} skipped; {} and {} created; {} set.",
                 o.added,
                 o.updated,
                 o.unchanged,
                 o.skipped,
                 count(o.teams_created as u64, "team", "teams"),
-                count(o.indicators_created as u64, "indicator", "indicators")
+                count(o.indicators_created as u64, "indicator", "indicators"),
+                count(o.targets_set as u64, "target", "targets")
             )).strong());
         }
         ImportStatus::Idle => {}
@@ -397,6 +414,12 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
         }
         for line in r.new_indicator_lines() {
             ui.label(line);
+        }
+        if let Some(line) = r.targets_line() {
+            ui.label(line);
+        }
+        for line in &r.target_lines {
+            ui.label(RichText::new(format!("· {line}")).small());
         }
         if r.in_locked_periods > 0 {
             ui.label(format!(
@@ -438,13 +461,20 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
         let blocker = r.blocker(imp.skip_bad_rows, !imp.options.reason.trim().is_empty());
         problem_ui(ui, blocker.as_deref());
         let n = r.added + r.updated;
+        let targets = r.targets_new + r.targets_replacing;
+        let what = if targets > 0 {
+            format!(
+                "Import {} and {}",
+                count(n as u64, "value", "values"),
+                count(targets as u64, "target", "targets")
+            )
+        } else {
+            format!("Import {}", count(n as u64, "value", "values"))
+        };
         if ui
             .add_enabled(
                 blocker.is_none(),
-                egui::Button::new(
-                    RichText::new(format!("Import {}", count(n as u64, "value", "values")))
-                        .strong(),
-                ),
+                egui::Button::new(RichText::new(what).strong()),
             )
             .clicked()
         {
