@@ -135,8 +135,16 @@ impl Mapping {
     }
 }
 
+/// A header compared as people write it: case, spaces, underscores and
+/// hyphens aside (`MONTHLY_TARGET` is "monthly target").
 fn header_is(h: &str, names: &[&str]) -> bool {
-    let h = h.trim().to_lowercase();
+    let h: String = h
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+        .collect();
+    let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
     names.iter().any(|n| h == *n)
 }
 
@@ -171,6 +179,18 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
         "branch",
         "area",
         "location",
+        "agency",
+        "division",
+        "bureau",
+        "section",
+        "program",
+        "precinct",
+        "ward",
+        "zone",
+        "facility",
+        "station",
+        "line",
+        "route",
     ]);
     let indicator = find(&[
         "indicator",
@@ -214,15 +234,42 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
             None
         },
         value: find(&[
-            "value", "values", "amount", "count", "result", "actual", "actuals", "score", "number",
+            "value",
+            "values",
+            "amount",
+            "count",
+            "result",
+            "actual",
+            "actuals",
+            "score",
+            "number",
+            "monthly actual",
+            "actual value",
         ]),
         period_columns: if layout == Layout::Wide {
             period_columns
         } else {
             Vec::new()
         },
-        target: find(&["target", "goal", "target value"]),
-        direction: find(&["direction", "better", "polarity", "good direction"]),
+        target: find(&[
+            "target",
+            "goal",
+            "target value",
+            "monthly target",
+            "annual target",
+            "yearly target",
+            "weekly target",
+            "quarterly target",
+        ]),
+        direction: find(&[
+            "direction",
+            "better",
+            "polarity",
+            "good direction",
+            "desired direction",
+            "desired trend",
+            "which way is better",
+        ]),
         unit: find(&["unit", "units", "uom", "unit of measure"]),
         note: find(&[
             "note", "notes", "comment", "comments", "footnote", "remarks",

@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::encoding::{Encoding, Utf16ToUtf8, decode_windows_1252, detect_encoding};
+use super::line_counter::LineCounter;
 
 /// A cell as the file holds it. CSV gives text; spreadsheets may give typed values.
 #[derive(Clone, Debug, PartialEq)]
@@ -282,7 +283,7 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(LineCounter::new(reader));
     let decode = move |bytes: &[u8]| -> Result<String, String> {
         match encoding {
             Encoding::Windows1252 => Ok(decode_windows_1252(bytes)),
@@ -295,7 +296,11 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
     let header_line = loop {
         match csv.read_byte_record(&mut record) {
             Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
-            Ok(true) => break record.position().map_or(1, |p| p.line()),
+            Ok(true) => {
+                break record
+                    .position()
+                    .map_or(1, |p| csv.get_ref().line_at(p.byte()));
+            }
             Ok(false) => {
                 return Err(SourceError::Format(format!(
                     "{} has no rows.",
@@ -337,7 +342,7 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
 
 /// A CSV file's rows, decoded to text.
 struct CsvRows<R> {
-    csv: csv::Reader<R>,
+    csv: csv::Reader<LineCounter<R>>,
     record: csv::ByteRecord,
     encoding: Encoding,
 }
@@ -347,7 +352,10 @@ impl<R: Read + Send> RowReader for CsvRows<R> {
         match self.csv.read_byte_record(&mut self.record) {
             Ok(false) => None,
             Ok(true) => {
-                let line = self.record.position().map_or(0, |p| p.line());
+                let line = self
+                    .record
+                    .position()
+                    .map_or(0, |p| self.csv.get_ref().line_at(p.byte()));
                 row.line = line;
                 row.cells.truncate(self.record.len());
                 for (i, field) in self.record.iter().enumerate() {
@@ -375,7 +383,9 @@ impl<R: Read + Send> RowReader for CsvRows<R> {
                 Some(Ok(()))
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e
+                    .position()
+                    .map_or(0, |p| self.csv.get_ref().line_at(p.byte()));
                 Some(Err(SourceError::Row {
                     line,
                     reason: e.to_string(),

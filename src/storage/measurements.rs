@@ -343,9 +343,9 @@ pub(super) fn check_cell(
         )));
     }
     if let Some(v) = new {
-        if !v.is_finite() {
+        if !v.is_finite() || v.abs() > crate::domain::number::MAX_MAGNITUDE {
             return Err(StorageError::Rule(
-                "A value must be a finite number.".into(),
+                "A value must be a finite number within ±1,000,000,000,000,000.".into(),
             ));
         }
         if *kind == IndicatorKind::YesNo && v != 0.0 && v != 1.0 {

@@ -7,6 +7,8 @@ mod cli;
 mod data_ui;
 mod hostile_text;
 mod import_export;
+mod import_rejections;
+mod import_targets;
 mod large_imports;
 mod learning;
 mod meetings;
