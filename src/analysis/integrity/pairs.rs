@@ -240,16 +240,23 @@ pub fn check_mission(target: &IndicatorData, mission: &IndicatorData, since: Nai
             continue;
         }
         let (wt, wm) = (Words { indicator: t }, Words { indicator: m });
+        // Worse, or merely flat: the words say which.
+        let worse = -m.direction.sign() * mm.change > mm.noise;
+        let (state, how) = if worse {
+            ("worse", "worse, by more than")
+        } else {
+            ("flat", "no more than")
+        };
         r.findings.push(Finding {
             rule: Rule::MissionCheck,
             indicator: Some(t.id),
             team,
             key: m.name.clone(),
             severity: Severity::Warning,
-            title: format!("{name}: target up, mission flat"),
+            title: format!("{name}: target up, mission {state}"),
             explanation: format!(
                 "Since {since}, {} went from about {} to {}, but {} — the mission-level outcome named in the theory — went from about {} to {}, \
-                 no more than its usual change of {} a period. Either the theory linking target and mission is wrong, \
+                 {how} its usual change of {} a period. Either the theory linking target and mission is wrong, \
                  or the target is being met in a way that does not serve the mission.",
                 t.name,
                 wt.value(mt.from),
