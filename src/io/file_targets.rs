@@ -60,7 +60,7 @@ fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// One run of equal targets: its periods and the first period's value.
+/// One run of equal targets: its periods and the baseline value.
 struct Step {
     periods: Vec<Period>,
     target: f64,
@@ -100,7 +100,11 @@ pub fn plan_targets(mut raw: Vec<RawTarget>, ctx: &TargetContext<'_>) -> TargetP
     plan
 }
 
+/// Every step's baseline is the team's first value in the file: progress
+/// along the path is then measured from where the team started, not from
+/// wherever it stood when the target last changed.
 fn steps_of(group: &[RawTarget], frequency: Frequency) -> Vec<Step> {
+    let first_value = group.first().map_or(0.0, |r| r.value);
     let mut steps: Vec<Step> = Vec::new();
     for r in group {
         let period = Period {
@@ -112,7 +116,7 @@ fn steps_of(group: &[RawTarget], frequency: Frequency) -> Vec<Step> {
             _ => steps.push(Step {
                 periods: vec![period],
                 target: r.target,
-                baseline: r.value,
+                baseline: first_value,
             }),
         }
     }
@@ -247,7 +251,7 @@ mod tests {
                 90.0
             )
         );
-        assert_eq!(a.baseline, 51.0);
+        assert_eq!((a.baseline, p.targets[1].baseline), (51.0, 51.0));
         assert!(!a.current);
         assert_eq!((b.from, b.target, b.current), (d(2025, 3), 92.0, true));
         assert_eq!((p.new, p.replacing, p.unchanged), (2, 0, 0));

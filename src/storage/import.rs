@@ -168,7 +168,7 @@ pub struct ImportTarget {
     pub until: NaiveDate,
     /// The target value.
     pub target: f64,
-    /// The team's value in the first period (the target's baseline value).
+    /// The team's first value in the file (the target's baseline value).
     pub baseline: f64,
     /// True for the step that becomes the team's target in force (it
     /// supersedes the team's own current target); false for a step kept

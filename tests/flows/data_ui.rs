@@ -408,3 +408,42 @@ fn observations_are_added_beside_the_grid_and_found_by_search() {
     h.run();
     h.get_by_label("Crew short of cold patch");
 }
+
+#[test]
+fn the_import_asks_which_way_is_better_for_a_new_indicator_instead_of_guessing() {
+    let (_f, mut h) = open_fixture();
+    let dir = temp();
+    let file = dir.path().join("complaints.csv");
+    std::fs::write(
+        &file,
+        "District,Indicator,Month,Count,Target\nNorth,Complaints,2025-04,12,10\nSouth,Complaints,2025-04,9,10\n",
+    )
+    .unwrap();
+    click(&mut h, "Import and export");
+    type_into(&mut h, "or its path", file.to_str().unwrap());
+    click(&mut h, "Load file");
+    click(
+        &mut h,
+        "Create teams and indicators that the file names but the workbook lacks",
+    );
+    click(&mut h, "Check file");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("does not say which way is better for 1 new indicator: \"Complaints\"");
+    h.get_by_label_contains("Targets: 2 to set");
+    let button = h.get_by_label("Import 2 values and 2 targets");
+    assert!(
+        egui_kittest::kittest::NodeT::accesskit_node(&button).is_disabled(),
+        "nothing is imported before the choice"
+    );
+    click(&mut h, "For new indicators without a direction in the file");
+    click(&mut h, "Lower is better");
+    click(&mut h, "Check file");
+    wait_for_jobs(&mut h);
+    click(&mut h, "Import 2 values and 2 targets");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("2 targets set");
+    let wb = open_workbook(&h);
+    let ind = wb.indicator_by_name("Complaints").unwrap().unwrap();
+    assert_eq!(ind.direction, ratchet::domain::Direction::Lower);
+    assert_eq!(wb.target_records(ind.id).unwrap().len(), 2);
+}

@@ -248,7 +248,17 @@ fn row_ui(ui: &mut Ui, line: &FlagLine, selected: bool, actions: &mut Actions) {
         } else {
             String::new()
         };
-        let text = format!("{} — {}{status}{gone}{more}", line.rule.label(), line.title);
+        // The indicator is named when the title does not name it.
+        let about = if line.indicator != "—" && !line.title.contains(&line.indicator) {
+            format!(" · {}", line.indicator)
+        } else {
+            String::new()
+        };
+        let text = format!(
+            "{} — {}{about}{status}{gone}{more}",
+            line.rule.label(),
+            line.title
+        );
         if ui.selectable_label(selected, text).clicked() {
             actions.push(learning(LearningAction::SelectFlag(line.id)));
         }
