@@ -19,6 +19,7 @@ pub mod destinations;
 pub mod dialogs;
 pub mod first_frame;
 pub mod import_job;
+pub mod input_pacer;
 pub mod integrity_view;
 pub mod learning_view;
 pub mod meeting_view;
@@ -75,6 +76,8 @@ pub struct RatchetApp {
     daily_backup_due: bool,
     /// The day's backup, being copied on another thread.
     backup_running: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// Splits bursts of input so typed text reaches its field first.
+    pacer: input_pacer::InputPacer,
 }
 
 impl RatchetApp {
@@ -106,6 +109,7 @@ impl RatchetApp {
             check_may_start: false,
             daily_backup_due: false,
             backup_running: None,
+            pacer: input_pacer::InputPacer::default(),
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
         if let Some(path) = reopen {
@@ -127,6 +131,15 @@ impl RatchetApp {
     /// True once Quit was chosen.
     pub fn quit_requested(&self) -> bool {
         self.quit_requested
+    }
+
+    /// Prepares a frame's raw input before the frame runs (eframe's
+    /// `raw_input_hook`; tests call it the same way): a burst of typed text
+    /// followed by Enter, a click elsewhere or a shortcut is split so the
+    /// text reaches its field first. True when part of the input waits for
+    /// the next frame.
+    pub fn pace_input(&mut self, raw: &mut egui::RawInput) -> bool {
+        self.pacer.pace(raw)
     }
 
     /// Draws one frame and applies what it asked for.
@@ -194,5 +207,11 @@ impl RatchetApp {
 impl eframe::App for RatchetApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.pace_input(raw_input) {
+            ctx.request_repaint();
+        }
     }
 }

@@ -447,3 +447,27 @@ fn the_import_asks_which_way_is_better_for_a_new_indicator_instead_of_guessing()
     assert_eq!(ind.direction, ratchet::domain::Direction::Lower);
     assert_eq!(wb.target_records(ind.id).unwrap().len(), 2);
 }
+
+#[test]
+fn a_value_typed_then_enter_in_one_burst_is_stored_as_typed() {
+    use crate::support::{burst, key_event, text_events};
+    let (f, mut h) = open_fixture();
+    click(&mut h, "Enter data");
+    h.get_by_label("North, Feb 2025").focus();
+    h.run();
+    let mut events = text_events("63");
+    events.push(key_event(Key::Enter));
+    burst(&mut h, events);
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(63.0));
+    // Enter moved down a row: South, Feb 2025. Then Tab after typing.
+    let mut events = text_events("17.5");
+    events.push(key_event(Key::Tab));
+    burst(&mut h, events);
+    assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(17.5));
+    // A word, then Enter at once: the whole word is named as not a number.
+    let mut events = text_events("abc");
+    events.push(key_event(Key::Enter));
+    burst(&mut h, events);
+    h.get_by_label_contains("\"abc\" is not a number");
+    assert_eq!(stored(&h, &f, f.south, d(2025, 3, 1)), None);
+}

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod burst_typing;
 mod cli;
 mod data_ui;
 mod hostile_text;

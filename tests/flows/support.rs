@@ -121,3 +121,51 @@ pub fn guessed_mapping(path: &Path) -> ratchet::io::mapping::Mapping {
         &ratchet::io::period::PeriodContext::default(),
     )
 }
+
+/// Delivers `events` in one frame's input, as a burst from a keyboard
+/// macro, a barcode reader or a remote-desktop session arrives, through the
+/// app's own input pacing (what eframe's `raw_input_hook` calls), and runs
+/// frames until nothing waits.
+pub fn burst(h: &mut Harness<'_, RatchetApp>, events: Vec<egui::Event>) {
+    h.input_mut().events.extend(events);
+    for _ in 0..32 {
+        let mut raw = h.input().clone();
+        let held = h.state_mut().pace_input(&mut raw);
+        h.input_mut().events = raw.events;
+        h.step();
+        if !held {
+            break;
+        }
+    }
+    h.run();
+}
+
+/// The events of a click at the centre of the widget labelled `label`.
+pub fn click_events(h: &Harness<'_, RatchetApp>, label: &str) -> Vec<egui::Event> {
+    let pos = h.get_by_label(label).rect().center();
+    let press = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    vec![egui::Event::PointerMoved(pos), press(true), press(false)]
+}
+
+/// The events of typing `text` (one text event per character, as keyboards send them).
+pub fn text_events(text: &str) -> Vec<egui::Event> {
+    text.chars()
+        .map(|c| egui::Event::Text(c.to_string()))
+        .collect()
+}
+
+/// A key press.
+pub fn key_event(key: egui::Key) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
