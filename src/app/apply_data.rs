@@ -448,6 +448,9 @@ impl RatchetApp {
                 self.job = None;
                 match result {
                     Ok((outcome, wins)) => {
+                        if let Some(wb) = self.workbook.as_mut() {
+                            wb.changed_elsewhere();
+                        }
                         if let Some(view) = self.view.workbook.as_mut() {
                             view.import.status = ImportStatus::Done(outcome);
                             view.import.plan = None;

@@ -223,13 +223,13 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
     let outcome = wb.apply_import(&plan.batch, &mut |_, _| true)?;
     writeln!(
         out,
-        "Imported: {} added, {} updated, {} unchanged, {} skipped; {} teams and {} indicators created; {} set.",
+        "Imported: {} added, {} updated, {} unchanged, {} skipped; {} and {} created; {} set.",
         outcome.added,
         outcome.updated,
         outcome.unchanged,
         outcome.skipped,
-        outcome.teams_created,
-        outcome.indicators_created,
+        crate::domain::number::count(outcome.teams_created as u64, "team", "teams"),
+        crate::domain::number::count(outcome.indicators_created as u64, "indicator", "indicators"),
         crate::domain::number::count(outcome.targets_set as u64, "target", "targets")
     )?;
     Ok(())

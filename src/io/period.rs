@@ -2,7 +2,7 @@
 //! `3/31/2024` and `31/03/2024` (asking when ambiguous), `2024-03`,
 //! `Mar 2024`, `2024 Q1`, `FY2023`, `FY2024 Q1`, `2023/24`, `2024-W05`, `2024`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::Frequency;
 
@@ -418,6 +418,43 @@ pub fn frequency_for(granularity: Granularity) -> Option<Frequency> {
     }
 }
 
+/// How often dates a file gives as single days are spaced, when the
+/// spacing says it: every gap a whole number of weeks (one week at least
+/// once), or each date in its own month, quarter or year with the gaps
+/// those lengths apart (one period at least once). `dates` sorted, distinct.
+/// `None` when there are fewer than two dates or the spacing is irregular:
+/// then the person is asked.
+pub fn frequency_from_spacing(dates: &[NaiveDate]) -> Option<Frequency> {
+    if dates.len() < 2 {
+        return None;
+    }
+    let gaps: Vec<i64> = dates.windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
+    if gaps.iter().all(|g| *g > 0 && g % 7 == 0) && gaps.contains(&7) {
+        return Some(Frequency::Week);
+    }
+    // Months, quarters and years: the index of each date's period, the
+    // steps between them, and the days those steps should take.
+    let spaced = |index: &dyn Fn(NaiveDate) -> i64, days_per: f64, slack: f64| {
+        dates.windows(2).all(|w| {
+            let k = index(w[1]) - index(w[0]);
+            let days = (w[1] - w[0]).num_days() as f64;
+            k >= 1 && (days - days_per * k as f64).abs() <= slack
+        }) && dates.windows(2).any(|w| index(w[1]) - index(w[0]) == 1)
+    };
+    let month = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    let quarter = |d: NaiveDate| i64::from(d.year()) * 4 + i64::from(d.month0() / 3);
+    let year = |d: NaiveDate| i64::from(d.year());
+    if spaced(&month, 30.44, 4.0) {
+        Some(Frequency::Month)
+    } else if spaced(&quarter, 91.31, 7.0) {
+        Some(Frequency::Quarter)
+    } else if spaced(&year, 365.25, 10.0) {
+        Some(Frequency::Year)
+    } else {
+        None
+    }
+}
+
 /// The first day of `date`'s year (used when an XLSX cell holds a bare year number).
 pub fn year_label(year: i32) -> Option<PeriodLabel> {
     label(ymd(year, 1, 1), Granularity::Year)
@@ -441,6 +478,45 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_spacing_of_dates_says_how_often() {
+        let from = |start: NaiveDate, step: u64, n: u64| -> Vec<NaiveDate> {
+            (0..n)
+                .map(|i| start + chrono::Days::new(step * i))
+                .collect()
+        };
+        // Consecutive Mondays; Mondays with a week missing.
+        assert_eq!(
+            frequency_from_spacing(&from(d(2021, 1, 4), 7, 30)),
+            Some(Frequency::Week)
+        );
+        let mut gappy = from(d(2021, 1, 4), 7, 10);
+        gappy.remove(4);
+        assert_eq!(frequency_from_spacing(&gappy), Some(Frequency::Week));
+        // Month ends, month starts, mid-months.
+        let ends: Vec<NaiveDate> = (1..=12)
+            .map(|m| {
+                NaiveDate::from_ymd_opt(2024, m + 1, 1)
+                    .map_or(d(2024, 12, 31), |x| x.pred_opt().unwrap())
+            })
+            .collect();
+        assert_eq!(frequency_from_spacing(&ends), Some(Frequency::Month));
+        let mids: Vec<NaiveDate> = (1..=12).map(|m| d(2024, m, 15)).collect();
+        assert_eq!(frequency_from_spacing(&mids), Some(Frequency::Month));
+        let quarters: Vec<NaiveDate> = [1, 4, 7, 10].iter().map(|m| d(2024, *m, 1)).collect();
+        assert_eq!(frequency_from_spacing(&quarters), Some(Frequency::Quarter));
+        let years: Vec<NaiveDate> = (2019..2025).map(|y| d(y, 6, 30)).collect();
+        assert_eq!(frequency_from_spacing(&years), Some(Frequency::Year));
+        // Irregular, or one date: ask.
+        assert_eq!(
+            frequency_from_spacing(&[d(2024, 1, 3), d(2024, 1, 5), d(2024, 2, 20)]),
+            None
+        );
+        assert_eq!(frequency_from_spacing(&[d(2024, 1, 3)]), None);
+        // Daily dates are not a frequency Ratchet keeps: ask.
+        assert_eq!(frequency_from_spacing(&from(d(2024, 1, 1), 1, 20)), None);
     }
 
     #[test]

@@ -15,8 +15,8 @@ use super::mapping::{Layout, Mapping};
 use super::number::{CellNumber, DecimalMark, guess_decimal_mark, parse_cell_number};
 use super::pending::{Pending, PendingList, PeriodText};
 use super::period::{
-    DateOrder, Granularity, PeriodContext, PeriodLabel, day_label, frequency_for, infer_date_order,
-    parse_period_text, place_in, year_label,
+    DateOrder, Granularity, PeriodContext, PeriodLabel, day_label, frequency_for,
+    frequency_from_spacing, infer_date_order, parse_period_text, place_in, year_label,
 };
 use super::source::{RawCell, Source, SourceRow};
 use crate::domain::{
@@ -155,6 +155,57 @@ pub struct Rejection {
     pub reason: String,
 }
 
+/// Rejected rows that share a reason (the same words, whatever the value
+/// quoted and the numbers in it) and a column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectionGroup {
+    /// The column's header.
+    pub column: String,
+    /// The first row's reason, as an example.
+    pub example: String,
+    /// The reason with what varies taken out (what the group shares).
+    pub kind: String,
+    /// How many rows.
+    pub count: usize,
+    /// The first few lines.
+    pub lines: Vec<u64>,
+}
+
+/// Lines listed per group of rejections.
+const GROUP_LINES: usize = 8;
+/// Groups kept; further kinds of rejection join the last.
+const MAX_GROUPS: usize = 50;
+
+/// A reason with what varies from row to row (quoted text, numbers) taken
+/// out, so rows rejected for the same reason group together.
+fn reason_kind(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    let mut quoted = false;
+    let mut last_digit = false;
+    for c in reason.chars() {
+        if c == '"' {
+            if !quoted {
+                out.push('…');
+            }
+            quoted = !quoted;
+            continue;
+        }
+        if quoted {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            if !last_digit {
+                out.push('#');
+            }
+            last_digit = true;
+            continue;
+        }
+        last_digit = false;
+        out.push(c);
+    }
+    out
+}
+
 /// An indicator the import will create.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewIndicatorPlan {
@@ -197,6 +248,9 @@ pub struct ImportReport {
     pub rejected: Vec<Rejection>,
     /// How many rows were rejected in all.
     pub rejected_total: usize,
+    /// The rejections grouped by reason and column, largest first once
+    /// planning ends.
+    pub rejection_groups: Vec<RejectionGroup>,
     /// Things worth knowing that do not stop the import.
     pub notices: Vec<String>,
     /// Teams the import will create.
@@ -217,8 +271,67 @@ pub struct ImportReport {
 
 /// How many rejections are kept for display.
 pub const MAX_REJECTIONS_SHOWN: usize = 1_000;
+/// How many rejected rows the text report lists one by one (after the groups).
+const REJECTIONS_PRINTED: usize = 100;
 
 impl ImportReport {
+    /// Counts a rejected row, keeps it among the first shown, and adds it
+    /// to its group.
+    fn record_rejection(&mut self, line: u64, column: &str, reason: String) {
+        self.rejected_total += 1;
+        let kind = reason_kind(&reason);
+        let at = self
+            .rejection_groups
+            .iter()
+            .position(|g| g.column == column && g.kind == kind)
+            .or_else(|| (self.rejection_groups.len() >= MAX_GROUPS).then_some(MAX_GROUPS - 1));
+        match at {
+            Some(i) => {
+                let g = &mut self.rejection_groups[i];
+                g.count += 1;
+                if g.lines.len() < GROUP_LINES {
+                    g.lines.push(line);
+                }
+            }
+            None => self.rejection_groups.push(RejectionGroup {
+                column: column.to_owned(),
+                example: reason.clone(),
+                kind,
+                count: 1,
+                lines: vec![line],
+            }),
+        }
+        if self.rejected.len() < MAX_REJECTIONS_SHOWN {
+            self.rejected.push(Rejection {
+                line,
+                column: column.to_owned(),
+                reason,
+            });
+        }
+    }
+
+    /// One line per group of rejections: how many, the column, an example
+    /// and the first lines.
+    pub fn rejection_group_lines(&self) -> Vec<String> {
+        let mut groups: Vec<&RejectionGroup> = self.rejection_groups.iter().collect();
+        groups.sort_by_key(|g| std::cmp::Reverse(g.count));
+        groups
+            .iter()
+            .map(|g| {
+                let lines: Vec<String> = g.lines.iter().map(u64::to_string).collect();
+                format!(
+                    "{}, column \"{}\", e.g. {} (line{} {}{})",
+                    crate::domain::number::count(g.count as u64, "row", "rows"),
+                    g.column,
+                    g.example,
+                    if g.lines.len() == 1 { "" } else { "s" },
+                    lines.join(", "),
+                    if g.count > g.lines.len() { ", …" } else { "" }
+                )
+            })
+            .collect()
+    }
+
     /// Why the import cannot go ahead yet, if it cannot.
     pub fn blocker(&self, skip_bad_rows: bool, reason_given: bool) -> Option<String> {
         if self.rejected_total > 0 && !skip_bad_rows {
@@ -345,19 +458,24 @@ impl ImportReport {
         }
         if self.rejected_total > 0 {
             out.push_str(&format!(
-                "Rejected: {}.\n",
+                "Rejected: {}, by reason:\n",
                 count(self.rejected_total as u64, "row", "rows")
             ));
-            for r in &self.rejected {
+            for line in self.rejection_group_lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+            out.push_str("Rejected rows:\n");
+            for r in self.rejected.iter().take(REJECTIONS_PRINTED) {
                 out.push_str(&format!(
                     "  line {}, column \"{}\": {}\n",
                     r.line, r.column, r.reason
                 ));
             }
-            if self.rejected_total > self.rejected.len() {
+            let printed = self.rejected.len().min(REJECTIONS_PRINTED);
+            if self.rejected_total > printed {
                 out.push_str(&format!(
                     "  … and {} more.\n",
-                    self.rejected_total - self.rejected.len()
+                    crate::domain::number::thousands((self.rejected_total - printed) as u64)
                 ));
             }
         }
@@ -475,7 +593,13 @@ struct PendingIndicator {
     direction: Option<Direction>,
     frequency: Option<Frequency>,
     granularity: Option<Granularity>,
+    /// The distinct dates of rows that give single days (to infer how
+    /// often the indicator is reported from their spacing).
+    days: std::collections::BTreeSet<NaiveDate>,
 }
+
+/// Distinct dates kept per new indicator for inferring its frequency.
+const DAYS_KEPT: usize = 20_000;
 
 /// For new names, their index among those used, keeping their order;
 /// `None` for names no value uses.
@@ -571,15 +695,8 @@ impl Planner<'_> {
     }
 
     fn reject(&mut self, line: u64, column: Option<usize>, reason: impl Into<String>) {
-        self.report.rejected_total += 1;
-        if self.report.rejected.len() < MAX_REJECTIONS_SHOWN {
-            let column = self.column_name(column);
-            self.report.rejected.push(Rejection {
-                line,
-                column,
-                reason: reason.into(),
-            });
-        }
+        let column = self.column_name(column);
+        self.report.record_rejection(line, &column, reason.into());
     }
 
     fn notice(&mut self, text: String) {
@@ -748,6 +865,7 @@ impl Planner<'_> {
             direction,
             frequency,
             granularity: None,
+            days: std::collections::BTreeSet::new(),
         });
         Ok(NameRef::New(self.new_indicators.len() - 1))
     }
@@ -897,8 +1015,14 @@ impl Planner<'_> {
             (false, Some(f)) => Some(format!("{note_text} (footnote {f})")),
         };
         if let NameRef::New(k) = indicator {
-            let g = &mut self.new_indicators[k].granularity;
-            *g = Some(g.map_or(label.granularity, |old| old.min(label.granularity)));
+            let p = &mut self.new_indicators[k];
+            p.granularity = Some(
+                p.granularity
+                    .map_or(label.granularity, |old| old.min(label.granularity)),
+            );
+            if label.granularity == Granularity::Day && p.days.len() < DAYS_KEPT {
+                p.days.insert(label.date);
+            }
         }
         self.report.values += 1;
         self.pending.push(Pending {
@@ -1073,7 +1197,9 @@ impl Planner<'_> {
         if let Some(e) = self.failure.take() {
             return Err(e.into());
         }
-        // New indicators: frequency from the option, else from their labels.
+        // New indicators: frequency from the option, else the file's
+        // frequency column, else their labels, else the spacing of their dates.
+        let mut inferred = Vec::new();
         let new_freqs: Vec<Option<Frequency>> = self
             .new_indicators
             .iter()
@@ -1082,8 +1208,22 @@ impl Planner<'_> {
                     .new_indicator_frequency
                     .or(p.frequency)
                     .or_else(|| p.granularity.and_then(frequency_for))
+                    .or_else(|| {
+                        let days: Vec<NaiveDate> = p.days.iter().copied().collect();
+                        let f = frequency_from_spacing(&days)?;
+                        inferred.push(format!(
+                            "\"{}\": reported {}, from the spacing of its {} dates.",
+                            p.name,
+                            f.label().to_lowercase(),
+                            days.len()
+                        ));
+                        Some(f)
+                    })
             })
             .collect();
+        for n in inferred {
+            self.notice(n);
+        }
         let mut used = Used {
             teams: vec![false; self.new_teams.len()],
             indicators: vec![false; self.new_indicators.len()],
@@ -1286,7 +1426,7 @@ impl Planner<'_> {
         let Some(frequency) = frequency else {
             let name = name_of(self);
             self.reject(p.line, p.column, format!(
-                "the dates do not say how often the new indicator \"{name}\" is reported: choose its frequency"
+                "the dates of the new indicator \"{name}\" are not evenly weekly, monthly, quarterly or yearly: choose how often it is reported"
             ));
             return Ok(());
         };
@@ -1399,14 +1539,7 @@ impl Planner<'_> {
     }
 
     fn report_rejection(&mut self, line: u64, column: &str, reason: String) {
-        self.report.rejected_total += 1;
-        if self.report.rejected.len() < MAX_REJECTIONS_SHOWN {
-            self.report.rejected.push(Rejection {
-                line,
-                column: column.to_owned(),
-                reason,
-            });
-        }
+        self.report.record_rejection(line, column, reason);
     }
 }
 

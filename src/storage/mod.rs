@@ -106,6 +106,12 @@ impl Workbook {
         Ok(out)
     }
 
+    /// Says that another connection (a background import) wrote to the
+    /// file: figures counted before are no longer right.
+    pub fn changed_elsewhere(&mut self) {
+        self.health.forget_count();
+    }
+
     /// Like [`Workbook::transact`], with SQLite's per-row foreign-key lookups
     /// off: for bulk writes whose caller has verified every reference itself
     /// (an import's teams and indicators), where those lookups are a third

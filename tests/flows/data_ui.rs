@@ -203,7 +203,9 @@ fn the_import_assistant_goes_from_preview_to_confirmed_import() {
     click(&mut h, "Check file");
     wait_for_jobs(&mut h);
     // East is not a team: the row is rejected with its line and column.
-    h.get_by_label_contains("\"East\" is not in the workbook");
+    h.get_by_label_contains(
+        "1 row, column \"District\", e.g. the team \"East\" is not in the workbook",
+    );
     h.get_by_label_contains("1 row is rejected");
     assert_eq!(
         stored(&h, &f, f.north, d(2025, 4, 1)),
@@ -470,4 +472,95 @@ fn a_value_typed_then_enter_in_one_burst_is_stored_as_typed() {
     burst(&mut h, events);
     h.get_by_label_contains("\"abc\" is not a number");
     assert_eq!(stored(&h, &f, f.south, d(2025, 3, 1)), None);
+}
+
+/// A file of `n` rows for North and South on one new indicator, dated from
+/// `first` every `step` (a chrono step function).
+fn dated_file(dir: &std::path::Path, name: &str, dates: &[NaiveDate]) -> std::path::PathBuf {
+    let mut text = String::from("team,indicator,date,value,direction\n");
+    for (i, day) in dates.iter().enumerate() {
+        for team in ["North", "South"] {
+            text.push_str(&format!("{team},Inspections,{day},{},higher\n", 10 + i));
+        }
+    }
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn weekly_monthly_and_quarterly_dates_import_with_the_frequency_their_spacing_gives() {
+    let cases: [(&str, Vec<NaiveDate>, Frequency); 3] = [
+        (
+            "weekly.csv",
+            (0..30)
+                .map(|i| d(2021, 1, 4) + chrono::Days::new(7 * i))
+                .collect(),
+            Frequency::Week,
+        ),
+        (
+            "monthly.csv",
+            (1..=12).map(|m| d(2024, m, 1)).collect(),
+            Frequency::Month,
+        ),
+        (
+            "quarterly.csv",
+            [3, 6, 9, 12].iter().map(|m| d(2023, *m, 30)).collect(),
+            Frequency::Quarter,
+        ),
+    ];
+    for (name, dates, frequency) in cases {
+        let (_f, mut h) = open_fixture();
+        let dir = temp();
+        let file = dated_file(dir.path(), name, &dates);
+        click(&mut h, "Import and export");
+        type_into(&mut h, "or its path", file.to_str().unwrap());
+        click(&mut h, "Load file");
+        click(
+            &mut h,
+            "Create teams and indicators that the file names but the workbook lacks",
+        );
+        click(&mut h, "Check file");
+        wait_for_jobs(&mut h);
+        // Nothing rejected: the frequency is said, not asked.
+        h.get_by_label_contains(&format!(
+            "\"Inspections\": reported {}, from the spacing of its {} dates.",
+            frequency.label().to_lowercase(),
+            dates.len()
+        ));
+        let n = dates.len() * 2;
+        click(&mut h, &format!("Import {n} values"));
+        wait_for_jobs(&mut h);
+        h.get_by_label_contains(&format!("✔ Imported: {n} added"));
+        let wb = open_workbook(&h);
+        let ind = wb.indicator_by_name("Inspections").unwrap().unwrap();
+        assert_eq!(ind.frequency, frequency, "{name}");
+        assert_eq!(wb.counts().unwrap().measurements, n as u64 + 1, "{name}");
+    }
+}
+
+#[test]
+fn rejections_are_grouped_by_reason_and_a_file_that_imports_nothing_cannot_be_imported() {
+    let (_f, mut h) = open_fixture();
+    let dir = temp();
+    let file = dir.path().join("bad.csv");
+    let mut text = String::from("District,Indicator,Month,Value\n");
+    for i in 0..30 {
+        text.push_str(&format!("North,Visits,2025-{:02},n{i}\n", i % 12 + 1));
+    }
+    text.push_str("Nowhere,Visits,2025-04,3\n");
+    std::fs::write(&file, text).unwrap();
+    click(&mut h, "Import and export");
+    type_into(&mut h, "or its path", file.to_str().unwrap());
+    click(&mut h, "Load file");
+    click(&mut h, "Import the good rows even if some are rejected");
+    click(&mut h, "Check file");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains(
+        "30 rows, column \"Value\", e.g. \"n0\" is not a number (lines 2, 3, 4",
+    );
+    h.get_by_label_contains("1 row, column \"District\", e.g. the team \"Nowhere\"");
+    h.get_by_label_contains("Nothing to import");
+    let button = h.get_by_label("Import 0 values");
+    assert!(egui_kittest::kittest::NodeT::accesskit_node(&button).is_disabled());
 }

@@ -438,6 +438,9 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
                 ))
                 .color(ui.visuals().error_fg_color),
             );
+            for line in r.rejection_group_lines() {
+                ui.label(format!("· {line}"));
+            }
             egui::ScrollArea::vertical()
                 .id_salt("rejected_rows")
                 .max_height(200.0)
