@@ -34,7 +34,15 @@ impl RatchetApp {
                 title,
                 teams,
             } => {
-                if let Some(id) = self.write(|wb| create_meeting(wb, held_on, &title, &teams)) {
+                if let Some(id) = self.write(|wb| {
+                    create_meeting(
+                        wb,
+                        held_on,
+                        &title,
+                        &teams,
+                        chrono::Local::now().date_naive(),
+                    )
+                }) {
                     self.load_meetings();
                     self.open_meeting(id);
                     self.info("The meeting is created, its agenda built from the workbook.".into());
@@ -270,10 +278,20 @@ impl RatchetApp {
     }
 
     fn export_briefing(&mut self, id: Option<MeetingId>, path: &std::path::Path) {
+        let today = chrono::Local::now().date_naive();
+        // The flags it lists are those the data show today.
+        if let Some(Err(e)) = self
+            .workbook
+            .as_mut()
+            .map(|wb| crate::ops::integrity::ensure_checks(wb, today))
+        {
+            self.error(format!("The integrity checks could not run: {e}"));
+        }
+        self.checks_stale = false;
         let (Some(id), Some(wb)) = (id, self.workbook.as_ref()) else {
             return;
         };
-        let written = briefing_input(wb, id)
+        let written = briefing_input(wb, id, today)
             .map_err(|e| e.to_string())
             .and_then(|b| briefing_pdf(&b).map_err(|e| e.to_string()))
             .and_then(|bytes| write_document(path, &bytes).map_err(|e| e.to_string()));

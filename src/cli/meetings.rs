@@ -112,13 +112,15 @@ pub fn run_memo(args: &MeetingArgs, out: &mut dyn std::io::Write) -> anyhow::Res
 
 /// `ratchet briefing`: the briefing book as PDF.
 pub fn run_briefing(args: &MeetingArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let wb = Workbook::open(&args.workbook)?;
+    let mut wb = Workbook::open(&args.workbook)?;
     let Some(target) = &args.out else {
         bail!("say where to write the briefing book: --out FILE.pdf");
     };
     let id = meeting_on(&wb, args.meeting)?
         .with_context(|| format!("there is no meeting on {}", args.meeting))?;
-    write_document(target, &briefing_pdf(&briefing_input(&wb, id)?)?)?;
+    let today = chrono::Local::now().date_naive();
+    crate::ops::integrity::ensure_checks(&mut wb, today)?;
+    write_document(target, &briefing_pdf(&briefing_input(&wb, id, today)?)?)?;
     writeln!(out, "Wrote the briefing book to {}.", target.display())?;
     Ok(())
 }

@@ -234,6 +234,8 @@ pub struct BriefingInput {
     pub meeting: Meeting,
     /// One page per attending team.
     pub teams: Vec<TeamBrief>,
+    /// When the flags listed were found ("Integrity checks as of …").
+    pub checks: String,
 }
 
 /// Starts the fresh page `svg` with its bar, kicker and title; returns the y below the title.
@@ -377,6 +379,17 @@ pub fn briefing_pages(b: &BriefingInput) -> Vec<String> {
                 kicker,
                 &team_title,
             );
+            if std::ptr::eq(lines, &t.flags) {
+                flow(
+                    &mut pages,
+                    &mut svg,
+                    &mut y,
+                    &b.checks,
+                    TextStyle::sans(9.0, MUTED),
+                    kicker,
+                    &team_title,
+                );
+            }
             if lines.is_empty() {
                 flow(
                     &mut pages,

@@ -180,6 +180,27 @@ pub fn run_checks(
     Ok(CheckRun { report, recorded })
 }
 
+/// True when the checks have run over everything as of `today` and
+/// nothing they read (values, targets, indicators' settings) has changed
+/// since: the flags stored are the flags the data show.
+pub fn checks_are_fresh(wb: &Workbook, today: NaiveDate) -> StorageResult<bool> {
+    let now = wb.data_version()?;
+    Ok(wb
+        .checks_ran()?
+        .is_some_and(|(version, day)| day == today && version == now))
+}
+
+/// Runs the checks over everything unless they are fresh, so that what
+/// reports flags (agenda, briefing book, dashboard, home) reports the flags
+/// the data show, not those of the last time someone opened the Integrity
+/// screen. Returns the run, if one was needed.
+pub fn ensure_checks(wb: &mut Workbook, today: NaiveDate) -> StorageResult<Option<CheckRun>> {
+    if checks_are_fresh(wb, today)? {
+        return Ok(None);
+    }
+    run_checks(wb, CheckScope::All, today).map(Some)
+}
+
 /// Loads each needed indicator's data on this thread (SQLite work, on the
 /// one connection) while workers on the other cores check the touched ones
 /// already loaded: loading and checking overlap instead of following each

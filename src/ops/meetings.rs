@@ -117,12 +117,16 @@ fn team_name(teams: &[Team], id: TeamId) -> String {
 }
 
 /// Creates a meeting with the agenda built from the workbook now.
+/// The integrity checks run first unless they are fresh, so that its flags
+/// are those the data show today.
 pub fn create_meeting(
     wb: &mut Workbook,
     held_on: NaiveDate,
     title: &str,
     teams: &[TeamId],
+    today: NaiveDate,
 ) -> StorageResult<MeetingId> {
+    crate::ops::integrity::ensure_checks(wb, today)?;
     let items = agenda_drafts(wb, held_on, teams)?;
     wb.create_meeting(held_on, title, teams, &items)
 }
@@ -195,7 +199,11 @@ fn ordinal(n: usize) -> String {
 }
 
 /// What the briefing book of a meeting holds.
-pub fn briefing_input(wb: &Workbook, id: MeetingId) -> StorageResult<BriefingInput> {
+pub fn briefing_input(
+    wb: &Workbook,
+    id: MeetingId,
+    today: NaiveDate,
+) -> StorageResult<BriefingInput> {
     let meeting = meeting_or_missing(wb, id)?;
     let teams = wb.teams()?;
     let attending: Vec<TeamId> = if meeting.teams.is_empty() {
@@ -296,6 +304,21 @@ pub fn briefing_input(wb: &Workbook, id: MeetingId) -> StorageResult<BriefingInp
         agency: wb.agency()?.display_name().to_owned(),
         meeting,
         teams: briefs,
+        checks: checks_line(wb, today)?,
+    })
+}
+
+/// When the flags a document lists were found: "as of" the day the checks
+/// last ran over everything, and whether values changed since.
+pub fn checks_line(wb: &Workbook, today: NaiveDate) -> StorageResult<String> {
+    let fresh = crate::ops::integrity::checks_are_fresh(wb, today)?;
+    Ok(match wb.checks_ran()? {
+        None => "The integrity checks have not been run on this workbook.".to_owned(),
+        Some((_, day)) if fresh => format!("Integrity checks as of {}.", day.format("%-d %B %Y")),
+        Some((_, day)) => format!(
+            "Integrity checks last ran on {}; values or targets have changed since.",
+            day.format("%-d %B %Y")
+        ),
     })
 }
 

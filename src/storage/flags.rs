@@ -255,6 +255,9 @@ impl Workbook {
                 clear.execute([id])?;
                 out.cleared += 1;
             }
+            if only.is_none() {
+                super::settings::mark_checks_ran(tx, today)?;
+            }
             Ok(out)
         })
     }

@@ -399,6 +399,7 @@ impl Workbook {
                 Ok(())
             })?;
             out.targets_set = write_targets(tx, batch, &team_ids, &indicator_ids)?;
+            super::settings::mark_data_changed(tx)?;
             progress(total, total);
             tx.execute(
                 "INSERT INTO import_log (file_name, imported_at, added, updated, skipped) VALUES (?1, ?2, ?3, ?4, ?5)",

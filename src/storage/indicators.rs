@@ -248,6 +248,7 @@ impl Workbook {
                 ],
             )
             .map_err(|e| name_clash(e, "An indicator", name))?;
+            super::settings::mark_data_changed(tx)?;
             Ok(())
         })
     }

@@ -56,6 +56,7 @@ impl Workbook {
                 ])?;
                 n += 1;
             }
+            super::settings::mark_data_changed(tx)?;
             Ok(n)
         })
     }
@@ -401,6 +402,7 @@ fn set_one(
         )?,
     };
     audit(tx, cell, old, new, reason, source)?;
+    super::settings::mark_data_changed(tx)?;
     Ok(true)
 }
 

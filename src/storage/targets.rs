@@ -128,6 +128,7 @@ impl Workbook {
                 return Ok(current.map(|c| c.0).unwrap_or(TargetId(0)));
             }
             let indicator = resolve_indicator(tx, target, current.map(|c| c.1), completed)?;
+            super::settings::mark_data_changed(tx)?;
             match current {
                 Some((id, _)) if !completed => {
                     tx.execute(
@@ -270,6 +271,7 @@ impl Workbook {
                     stamp
                 ],
             )?;
+            super::settings::mark_data_changed(tx)?;
             Ok(TargetId(tx.last_insert_rowid()))
         })
     }
@@ -290,6 +292,7 @@ impl Workbook {
                 "UPDATE target SET superseded_at = ?3 WHERE indicator_id = ?1 AND team_id IS ?2 AND superseded_at IS NULL",
                 params![indicator.0, team.map(|t| t.0), timestamp_text(now())],
             )?;
+            super::settings::mark_data_changed(tx)?;
             Ok(())
         })
     }

@@ -243,7 +243,7 @@ fn the_agenda_holds_exactly_what_is_open_and_resolving_a_follow_up_moves_it_off(
     );
 
     // The second meeting resolves the follow-up; the third's agenda no longer has it.
-    let second = create_meeting(&mut wb, d(2025, 7, 10), "July", &[]).unwrap();
+    let second = create_meeting(&mut wb, d(2025, 7, 10), "July", &[], d(2025, 7, 10)).unwrap();
     wb.resolve_follow_up(open, FollowUpStatus::Done, second, "Sent on the 8th")
         .unwrap();
     let third = agenda_drafts(&wb, d(2025, 8, 10), &[]).unwrap();
@@ -359,7 +359,14 @@ fn capacity_changes_are_dated_in_order_and_a_decline_needs_a_reason() {
 fn the_memo_and_briefing_book_say_what_was_decided_and_followed_up() {
     let dir = temp();
     let Crafted { mut wb, behind, .. } = crafted(dir.path());
-    let id = create_meeting(&mut wb, d(2025, 7, 10), "July StreetStat", &[behind]).unwrap();
+    let id = create_meeting(
+        &mut wb,
+        d(2025, 7, 10),
+        "July StreetStat",
+        &[behind],
+        d(2025, 7, 10),
+    )
+    .unwrap();
     let m = wb.meeting(id).unwrap().unwrap();
     let item = m
         .items
@@ -396,7 +403,7 @@ fn the_memo_and_briefing_book_say_what_was_decided_and_followed_up() {
     let pdf = dir.path().join("memo.pdf");
     doc.write(&pdf).unwrap();
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
-    let book = briefing_input(&wb, id).unwrap();
+    let book = briefing_input(&wb, id, d(2025, 7, 10)).unwrap();
     let pages = briefing_pages(&book);
     assert_eq!(pages.len(), 2, "the agenda, then the one attending team");
     assert!(pages[0].contains("Behind: off track on Playgrounds open"));
@@ -505,6 +512,7 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
         + 1;
     let title = view.meeting.items[n - 1].title.clone();
     // The agenda is a list; the item chosen in it is shown in full below.
+    let before = view.meeting.items.len();
     type_into(&mut h, "Add to the agenda", "Winter rota");
     click(&mut h, "Add item");
     let items = &h
@@ -518,8 +526,8 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
         .unwrap()
         .meeting
         .items;
-    assert_eq!(items.len(), 2);
-    assert_eq!(items[1].title, "Winter rota");
+    assert_eq!(items.len(), before + 1);
+    assert_eq!(items[before].title, "Winter rota");
     assert_eq!(n, 1, "the crafted agenda opens on the Behind item");
     // ↓ moves through the agenda; only the selected item is shown in full.
     h.key_press(egui::Key::ArrowDown);
@@ -666,4 +674,45 @@ fn a_capacity_need_moves_from_requested_to_delivered_in_the_window() {
             NeedStatus::Delivered
         ]
     );
+}
+
+#[test]
+fn a_briefing_book_made_before_anyone_opened_the_checks_lists_the_flags() {
+    let dir = temp();
+    let path = dir.path().join("s.ratchet");
+    let mut wb = ratchet::sample::create_sample(&path).unwrap();
+    assert!(wb.flags().unwrap().is_empty(), "nobody has run the checks");
+    let today = d(2026, 12, 5);
+    let line = ratchet::ops::meetings::checks_line(&wb, today).unwrap();
+    assert_eq!(
+        line,
+        "The integrity checks have not been run on this workbook."
+    );
+    let id = create_meeting(&mut wb, today, "StreetStat", &[], today).unwrap();
+    let book = briefing_input(&wb, id, today).unwrap();
+    assert_eq!(book.checks, "Integrity checks as of 5 December 2026.");
+    let listed: usize = book.teams.iter().map(|t| t.flags.len()).sum();
+    assert!(listed > 0, "the sample's planted flags are listed");
+    let agenda_flags = wb
+        .meeting(id)
+        .unwrap()
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Flag)
+        .count();
+    assert!(agenda_flags > 0, "and on the agenda");
+    // A value changed afterwards: the next document says so until the checks run again.
+    let ind = wb.indicators().unwrap()[0].id;
+    let team = wb.teams().unwrap()[0].id;
+    let cell = ratchet::domain::Cell {
+        indicator: ind,
+        team,
+        period_start: wb.series(ind, team).unwrap().last().unwrap().0,
+    };
+    wb.set_value(cell, Some(1.0), "", "entry").unwrap();
+    let line = ratchet::ops::meetings::checks_line(&wb, today).unwrap();
+    assert!(line.contains("have changed since"), "{line}");
+    let pages = briefing_pages(&briefing_input(&wb, id, today).unwrap());
+    assert!(pages[1].contains("have changed since"));
 }
