@@ -7,7 +7,7 @@ mod help;
 mod home;
 mod learning;
 mod meetings;
-mod monitor;
+pub mod monitor;
 mod practice_panel;
 mod recognition;
 mod shell;

@@ -351,3 +351,49 @@ fn publishing_from_the_window_writes_the_chosen_teams_as_of_the_chosen_date() {
     assert!(!page.contains("Zoë"), "only the chosen team");
     assert!(page.contains("data as of 15 March 2025"));
 }
+
+#[test]
+fn the_wheel_over_a_chart_scrolls_the_page_and_leaves_the_chart_alone() {
+    let dir = temp();
+    let mut h = crate::support::sample_window(dir.path());
+    // A laptop's height: the page is longer than the window.
+    h.set_size(egui::vec2(1280.0, 640.0));
+    h.run();
+    click(&mut h, "Progress and league table");
+    let chart = h
+        .get_by_label_contains("Chart of every team's progress")
+        .rect();
+    let below =
+        |h: &egui_kittest::Harness<'_, RatchetApp>| h.get_by_label("League table").rect().min.y;
+    let before = below(&h);
+    let view_before = *egui_plot::PlotMemory::load(
+        &h.ctx,
+        ratchet::ui::monitor::charts::plot_id("progress_chart"),
+    )
+    .expect("the chart's view is kept")
+    .bounds();
+    h.input_mut().events.extend([
+        egui::Event::PointerMoved(chart.center()),
+        egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        },
+    ]);
+    h.run();
+    let after = below(&h);
+    assert!(
+        after < before - 50.0,
+        "the page scrolled: {before} → {after}"
+    );
+    // The chart kept its view.
+    let id = ratchet::ui::monitor::charts::plot_id("progress_chart");
+    let bounds = |h: &egui_kittest::Harness<'_, RatchetApp>| {
+        *egui_plot::PlotMemory::load(&h.ctx, id)
+            .expect("the chart's view is kept")
+            .bounds()
+    };
+    assert_eq!(bounds(&h), view_before, "the wheel did not pan the chart");
+}

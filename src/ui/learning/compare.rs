@@ -2,7 +2,7 @@
 //! the pairs, and Pearson and Spearman correlation with the count of pairs.
 
 use egui::{RichText, Ui};
-use egui_plot::{Line, Plot, PlotPoints, Points};
+use egui_plot::{Line, PlotPoints, Points};
 
 use super::learning;
 use crate::app::monitor_view::plot_x;
@@ -72,7 +72,7 @@ pub fn compare_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
     let pairs: Vec<[f64; 2]> = current.aligned.iter().map(|(_, x, y)| [*x, *y]).collect();
     ui.columns(2, |c| {
         c[0].label(format!("{} (across) against {} (up)", name(a), name(b)));
-        Plot::new("compare_scatter")
+        crate::ui::monitor::charts::page_plot("compare_scatter")
             .height(280.0)
             .show(&mut c[0], |p| {
                 p.points(Points::new("Aligned periods", pairs).radius(3.0));
@@ -99,9 +99,8 @@ pub fn compare_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
                 .map(|(x, y)| [x, y])
                 .collect::<Vec<[f64; 2]>>()
         };
-        Plot::new("compare_time")
+        crate::ui::monitor::charts::page_plot("compare_time")
             .height(280.0)
-            .allow_scroll(false)
             .x_axis_formatter(date_axis)
             .legend(egui_plot::Legend::default())
             .show(&mut c[1], |p| {

@@ -3,7 +3,7 @@
 //! it as explained or confirmed; and the checks that did not apply.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
 use super::learning;
 use crate::app::integrity_view::{FlagDetail, FlagFilter, FlagLine, IntegrityView};
@@ -323,10 +323,8 @@ fn chart_ui(ui: &mut Ui, d: &FlagDetail) {
         .collect();
     let ink = ui.visuals().strong_text_color();
     let mark = ui.visuals().error_fg_color;
-    let response = Plot::new("flag_chart")
+    let response = crate::ui::monitor::charts::page_plot("flag_chart")
         .height(200.0)
-        // Inside a scrolling panel: the wheel scrolls the panel, not the chart.
-        .allow_scroll(false)
         .x_axis_formatter(date_axis)
         .show(ui, |p| {
             p.line(

@@ -21,6 +21,25 @@ pub const TEAM_COLOURS: [Color32; 8] = [
 ];
 
 /// The colour of the i-th team line.
+/// A chart inside a scrolling page: the mouse wheel scrolls the page, not
+/// the chart (a chart that took the wheel panned away from its data as the
+/// reader scrolled past it); Ctrl + wheel (or a pinch) zooms, dragging
+/// pans, and a double click resets the view.
+pub fn page_plot(id: &str) -> egui_plot::Plot<'_> {
+    egui_plot::Plot::new(id)
+        .id(plot_id(id))
+        .allow_scroll(false)
+        .allow_zoom(true)
+        .allow_drag(true)
+        .allow_double_click_reset(true)
+}
+
+/// The id a chart's view is kept under (one chart of each kind is on
+/// screen at a time), so its bounds can be read back, e.g. by tests.
+pub fn plot_id(name: &str) -> egui::Id {
+    egui::Id::new(("ratchet_plot", name))
+}
+
 pub fn team_colour(i: usize) -> Color32 {
     TEAM_COLOURS[i % TEAM_COLOURS.len()]
 }

@@ -2,9 +2,7 @@
 //! thresholds, and publishing the dashboard.
 
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, Vec2};
-use egui_plot::{
-    HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine,
-};
+use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points, VLine};
 
 use super::charts::{date_axis, marker_text, team_colour, team_style};
 use crate::analysis::league::LeagueColumn;
@@ -149,7 +147,7 @@ fn chart_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
     let snap = &p.snapshot;
     let markers = p.markers.clone();
     let marker_for_hover = markers.clone();
-    let plot = Plot::new("progress_chart")
+    let plot = crate::ui::monitor::charts::page_plot("progress_chart")
         .height(320.0)
         .legend(Legend::default())
         .x_axis_formatter(date_axis)

@@ -3,7 +3,7 @@
 //! limit, signals marked with the rule that fired, and the limits in words.
 
 use egui::{RichText, Ui};
-use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
 
 use super::charts::{date_axis, marker_text};
 use crate::analysis::xmr::SignalRule;
@@ -146,7 +146,7 @@ fn values_plot_ui(ui: &mut Ui, x: &XmrView) {
     let xs: Vec<f64> = x.periods.iter().map(|d| plot_x(*d)).collect();
     let markers = x.markers.clone();
     let hover_markers = markers.clone();
-    let response = Plot::new("xmr_values")
+    let response = crate::ui::monitor::charts::page_plot("xmr_values")
         .height(260.0)
         .legend(Legend::default())
         .x_axis_formatter(date_axis)
@@ -261,7 +261,7 @@ fn values_plot_ui(ui: &mut Ui, x: &XmrView) {
 fn ranges_plot_ui(ui: &mut Ui, x: &XmrView) {
     let Some(chart) = &x.chart else { return };
     let xs: Vec<f64> = x.periods.iter().map(|d| plot_x(*d)).collect();
-    let response = Plot::new("xmr_ranges")
+    let response = crate::ui::monitor::charts::page_plot("xmr_ranges")
         .height(140.0)
         .legend(Legend::default())
         .x_axis_formatter(date_axis)
