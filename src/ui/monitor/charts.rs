@@ -37,7 +37,7 @@ pub fn page_plot(id: &str) -> egui_plot::Plot<'_> {
 /// The id a chart's view is kept under (one chart of each kind is on
 /// screen at a time), so its bounds can be read back, e.g. by tests.
 pub fn plot_id(name: &str) -> egui::Id {
-    egui::Id::new(("ratchet_plot", name))
+    egui::Id::unique(("ratchet_plot", name))
 }
 
 pub fn team_colour(i: usize) -> Color32 {
