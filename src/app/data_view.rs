@@ -17,6 +17,9 @@ use crate::storage::{AGENCY_TEAM, StorageResult, Workbook};
 pub struct SetupView {
     /// Every team, archived ones included.
     pub teams: Vec<Team>,
+    /// Each team's standing on the framework's target indicator (for
+    /// choosing teams by it: "every team off track").
+    pub standing: Vec<(TeamId, crate::analysis::progress::Status)>,
     /// Every indicator.
     pub indicators: Vec<Indicator>,
     /// Which indicators have data (their frequency is then fixed).
@@ -43,11 +46,25 @@ impl SetupView {
                 has_data.push(i.id);
             }
         }
+        let framework_indicator = wb.framework_indicator()?;
+        let today = chrono::Local::now().date_naive();
+        let standing = match framework_indicator {
+            Some(ind) => crate::export::data::load_snapshot(wb, ind, today, &[])?
+                .map(|snap| {
+                    snap.league
+                        .iter()
+                        .map(|r| (r.team, r.progress.status))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
         Ok(SetupView {
             teams: wb.teams()?,
             indicators,
             has_data,
-            framework_indicator: wb.framework_indicator()?,
+            framework_indicator,
+            standing,
             targets,
             locked_through: wb.locked_through()?,
             fiscal_year_start: wb.fiscal_year_start_month()?,

@@ -77,10 +77,17 @@ pub struct ProgressView {
     pub markers: Vec<(f64, String)>,
     /// Teams drawn in colour on the chart.
     pub highlighted: Vec<TeamId>,
+    /// For more than [`MAX_CHART_TEAMS`] teams, per period (plot x): the
+    /// lowest, lower quartile, median, upper quartile and highest value
+    /// across teams; the chart draws this instead of a line per team.
+    pub spread: Vec<(f64, [f64; 5])>,
 }
 
-/// Most teams drawn on the progress chart at once (the rest are listed in the table).
+/// Most teams drawn one line each on the progress chart; above it the
+/// chart shows the spread across teams and names the worst.
 pub const MAX_CHART_TEAMS: usize = 8;
+/// Teams named on a chart of many: those furthest behind.
+pub const WORST_NAMED: usize = 5;
 
 impl ProgressView {
     /// Builds the view of a snapshot with its observations.
@@ -93,18 +100,35 @@ impl ProgressView {
             })
             .map(|o| (plot_x(o.observed_on), o.text.clone()))
             .collect();
-        let highlighted = snapshot
-            .teams
-            .iter()
-            .take(MAX_CHART_TEAMS)
-            .map(|t| t.team)
-            .collect();
+        let many = snapshot.teams.len() > MAX_CHART_TEAMS;
+        // A few teams: all of them. Many: the spread, with the worst named.
+        let highlighted = if many {
+            snapshot
+                .league
+                .iter()
+                .rev()
+                .filter(|r| r.progress.latest.is_some())
+                .take(WORST_NAMED)
+                .map(|r| r.team)
+                .collect()
+        } else {
+            snapshot.teams.iter().map(|t| t.team).collect()
+        };
+        let spread = if many {
+            crate::export::charts::spread_series(&snapshot)
+                .into_iter()
+                .map(|(d, q)| (plot_x(d), q))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut view = ProgressView {
             snapshot,
             sort: (LeagueColumn::PercentOfWay, true),
             lines: Vec::new(),
             markers,
             highlighted,
+            spread,
         };
         view.sort_by(view.sort.0, view.sort.1);
         view

@@ -261,7 +261,11 @@ fn card_at(f: &Framework, paper: Paper, produced: NaiveDate, scale: f32) -> (Str
         };
         boxes.push((step.outcome.trim().to_owned(), measured));
     }
-    boxes.push(("The mission".to_owned(), String::new()));
+    // The chain ends at the mission itself, in its own words.
+    boxes.push(match f.mission.as_ref().map(|m| m.statement.trim()) {
+        Some(m) if !m.is_empty() => (m.to_owned(), "the mission".to_owned()),
+        _ => ("The mission (not yet written)".to_owned(), String::new()),
+    });
     for (i, (title, sub)) in boxes.iter().enumerate() {
         let title_style = TextStyle::sans(s(10.5), INK).bold();
         let sub_style = TextStyle::sans(s(8.5), MUTED);

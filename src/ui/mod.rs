@@ -8,6 +8,7 @@ mod home;
 mod learning;
 mod meetings;
 pub mod monitor;
+pub mod picker;
 mod practice_panel;
 mod recognition;
 mod shell;
@@ -48,6 +49,8 @@ pub struct UiState {
     pub go_to: help::GoToForm,
     /// Workshop mode's picks and reveals.
     pub workshop: workshop::WorkshopForms,
+    /// What is typed in each team picker's search box, by picker.
+    pub picker_search: std::collections::HashMap<String, String>,
 }
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the

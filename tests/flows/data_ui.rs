@@ -295,7 +295,9 @@ fn export_from_the_window_writes_the_chosen_teams_and_periods() {
     let dir = temp();
     let out = dir.path().join("out.csv");
     click(&mut h, "Import and export");
-    click(&mut h, "Team: North");
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "North")
+        .click();
+    h.run();
     type_into(&mut h, "Periods from", "2025-01-01");
     type_into(&mut h, "to", "2025-02-28");
     type_into(&mut h, "or to the path", out.to_str().unwrap());

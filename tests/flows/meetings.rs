@@ -716,3 +716,45 @@ fn a_briefing_book_made_before_anyone_opened_the_checks_lists_the_flags() {
     let pages = briefing_pages(&briefing_input(&wb, id, today).unwrap());
     assert!(pages[1].contains("have changed since"));
 }
+
+#[test]
+fn every_team_off_track_is_chosen_as_attendees_in_one_click() {
+    use ratchet::analysis::progress::Status;
+    let dir = temp();
+    let mut h = crate::support::sample_window(dir.path());
+    click(&mut h, "Stat meetings");
+    let standing = h
+        .state()
+        .view()
+        .workbook
+        .as_ref()
+        .unwrap()
+        .setup
+        .standing
+        .clone();
+    let mut off_track: Vec<_> = standing
+        .iter()
+        .filter(|(_, s)| *s == Status::OffTrack)
+        .map(|(t, _)| *t)
+        .collect();
+    let all = standing.len();
+    assert!(
+        !off_track.is_empty() && off_track.len() < all,
+        "a mix of standings: {standing:?}"
+    );
+    h.get_by_label_contains(&format!("Teams: none chosen (all attend of {all})"));
+    click(&mut h, "Off track");
+    h.get_by_label_contains(&format!("Teams: {} of {all} chosen", off_track.len()));
+    click(&mut h, "Create the meeting and its agenda");
+    let wb = crate::support::open_workbook(&h);
+    let (id, _, _) = wb.meetings().unwrap()[0].clone();
+    let mut attending = wb.meeting(id).unwrap().unwrap().teams;
+    attending.sort();
+    off_track.sort();
+    assert_eq!(attending, off_track);
+    // Searching narrows the list; All chooses what is listed.
+    click(&mut h, "Stat meetings");
+    type_into(&mut h, "Find a team", "harbor");
+    click(&mut h, "All");
+    h.get_by_label_contains(&format!("Teams: 1 of {all} chosen"));
+}

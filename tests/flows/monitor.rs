@@ -324,7 +324,9 @@ fn publishing_from_the_window_writes_the_chosen_teams_as_of_the_chosen_date() {
     let mut h = open_small(dir.path());
     click(&mut h, "Progress and league table");
     click(&mut h, "Publish the dashboard (HTML and PDF)");
-    click(&mut h, "Team: North");
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "North")
+        .click();
+    h.run();
     // A date that cannot be read is said, and nothing can be published.
     type_into(&mut h, "Data as of", "2025-02-30");
     h.get_by_label_contains("Data as of: ");

@@ -471,6 +471,18 @@ fn the_framework_card_and_poster_say_what_is_missing() {
         );
     }
     assert!(texts.contains("Potholes repaired within 48 hours: from 41% to 90% by 30 June 2027"));
+    // The theory chain ends in the mission's own words, not a placeholder.
+    let opening: String = f
+        .mission
+        .as_ref()
+        .unwrap()
+        .statement
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(texts.matches(&opening).count(), 2, "{texts}");
+    assert!(!texts.contains("The mission "), "{texts}");
     let poster = mission_poster(&f, Paper::Letter);
     assert!(poster.problems.is_empty(), "{:?}", poster.problems);
     let png = dir.path().join("poster.png");

@@ -300,3 +300,22 @@ fn changing_the_mission_asks_why_and_lists_the_earlier_versions() {
         "the reason is used once"
     );
 }
+
+#[test]
+fn the_target_step_says_whether_the_target_is_within_reach_of_the_current_process() {
+    let dir = temp();
+    let mut h = crate::support::sample_window(dir.path());
+    h.state_mut()
+        .apply(ratchet::app::Action::GoToStep(WizardStep::Target));
+    h.run();
+    assert_eq!(step(&h), WizardStep::Target);
+    h.get_by_label("Within reach of the current process?");
+    h.get_by_label_contains("natural process limits");
+    // Reached with Next from the step before, too.
+    h.state_mut()
+        .apply(ratchet::app::Action::GoToStep(WizardStep::Deficits));
+    h.run();
+    click(&mut h, "Next →");
+    assert_eq!(step(&h), WizardStep::Target);
+    h.get_by_label("Within reach of the current process?");
+}

@@ -146,9 +146,19 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         }
     }
     // The saved target against what the current process does (practice 10).
-    if let Some(f) = &wb.feasibility {
-        ui.add_space(6.0);
-        ui.label(RichText::new("Within reach of the current process?").strong());
-        advice_ui(ui, f);
+    ui.add_space(6.0);
+    ui.label(RichText::new("Within reach of the current process?").strong());
+    match &wb.feasibility {
+        Some(f) => advice_ui(ui, f),
+        None => {
+            ui.label(
+                RichText::new(
+                    "Once the target is saved and its indicator has values, this says whether the target lies \
+                     within the natural process limits of the median team (met and missed by chance) or beyond \
+                     them (the process itself must change).",
+                )
+                .weak(),
+            );
+        }
     }
 }

@@ -89,22 +89,19 @@ fn new_meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
                     date
                 })
                 .inner;
-            ui.label("Teams attending (none ticked: all):");
-            ui.horizontal_wrapped(|ui| {
-                for t in wb.setup.active_teams() {
-                    let mut on = f.new_teams.contains(&t.id);
-                    if ui
-                        .checkbox(&mut on, format!("Attending: {}", t.name))
-                        .changed()
-                    {
-                        if on {
-                            f.new_teams.push(t.id);
-                        } else {
-                            f.new_teams.retain(|x| *x != t.id);
-                        }
-                    }
-                }
-            });
+            ui.label("Teams attending:");
+            let active: Vec<crate::domain::Team> = wb.setup.active_teams().cloned().collect();
+            crate::ui::picker::TeamPicker {
+                id: "attending",
+                teams: &active,
+                standing: &wb.setup.standing,
+                none_means: "all attend",
+            }
+            .show_ui(
+                ui,
+                &mut f.new_teams,
+                state.picker_search.entry("attending".into()).or_default(),
+            );
             problem_ui(ui, date.as_ref().err().map(String::as_str));
             let held_on = date.ok().flatten();
             if ui

@@ -40,22 +40,22 @@ pub fn indicator_choice_ui(
     });
 }
 
-/// A checkbox per team (archived teams too, marked), labelled `Team: {name}`.
-pub fn team_choice_ui(ui: &mut Ui, setup: &SetupView, chosen: &mut Vec<TeamId>) {
-    ui.label("Teams (none ticked: all):");
-    ui.horizontal_wrapped(|ui| {
-        for team in &setup.teams {
-            let mut on = chosen.contains(&team.id);
-            let label = if team.archived {
-                format!("Team: {} (archived)", team.name)
-            } else {
-                format!("Team: {}", team.name)
-            };
-            if ui.checkbox(&mut on, label).changed() {
-                toggle(chosen, team.id, on);
-            }
-        }
-    });
+/// The teams to include (none ticked: all), with search, All, None and
+/// choosing by standing on the framework's target.
+pub fn team_choice_ui(
+    ui: &mut Ui,
+    id: &str,
+    setup: &SetupView,
+    chosen: &mut Vec<TeamId>,
+    search: &mut String,
+) {
+    crate::ui::picker::TeamPicker {
+        id,
+        teams: &setup.teams,
+        standing: &setup.standing,
+        none_means: "all",
+    }
+    .show_ui(ui, chosen, search);
 }
 
 /// A `YYYY-MM-DD` field; returns the date typed (`Ok(None)` when empty) or

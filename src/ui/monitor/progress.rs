@@ -2,7 +2,7 @@
 //! thresholds, and publishing the dashboard.
 
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, Vec2};
-use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points, VLine};
+use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, PlotPoints, Points, VLine};
 
 use super::charts::{date_axis, marker_text, team_colour, team_style};
 use crate::analysis::league::LeagueColumn;
@@ -81,7 +81,7 @@ pub fn progress_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
         .id_salt("progress_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            chart_ui(ui, p, actions);
+            chart_ui(ui, p, state, actions);
             ui.add_space(6.0);
             league_ui(ui, p, actions);
             ui.add_space(10.0);
@@ -143,13 +143,12 @@ fn step_points(steps: &[(chrono::NaiveDate, chrono::NaiveDate, f64)]) -> Vec<[f6
         .collect()
 }
 
-fn chart_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
+fn chart_ui(ui: &mut Ui, p: &ProgressView, state: &mut UiState, actions: &mut Actions) {
     let snap = &p.snapshot;
     let markers = p.markers.clone();
     let marker_for_hover = markers.clone();
     let plot = crate::ui::monitor::charts::page_plot("progress_chart")
         .height(320.0)
-        .legend(Legend::default())
         .x_axis_formatter(date_axis)
         .label_formatter(move |hover: &HoverPosition<'_>| match hover {
             HoverPosition::NearDataPoint {
@@ -172,7 +171,26 @@ fn chart_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
             HoverPosition::Elsewhere { .. } => None,
         });
     let ink = ui.visuals().strong_text_color();
+    let band = ui.visuals().selection.bg_fill;
     let response = plot.show(ui, |plot_ui| {
+        if !p.spread.is_empty() {
+            let xs: Vec<f64> = p.spread.iter().map(|(x, _)| *x).collect();
+            let at = |k: usize| -> Vec<f64> { p.spread.iter().map(|(_, q)| q[k]).collect() };
+            plot_ui.add(
+                egui_plot::FilledArea::new("Every team", &xs, &at(0), &at(4))
+                    .fill_color(band.gamma_multiply(0.25)),
+            );
+            plot_ui.add(
+                egui_plot::FilledArea::new("Middle half of the teams", &xs, &at(1), &at(3))
+                    .fill_color(band.gamma_multiply(0.55)),
+            );
+            let median: Vec<[f64; 2]> = p.spread.iter().map(|(x, q)| [*x, q[2]]).collect();
+            plot_ui.line(
+                Line::new("Median team", PlotPoints::new(median))
+                    .color(ink)
+                    .width(2.0),
+            );
+        }
         for (i, team) in snap
             .teams
             .iter()
@@ -253,30 +271,96 @@ fn chart_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
         "Chart of every team's progress on {}",
         snap.indicator.name
     ));
-    if snap.teams.len() > p.highlighted.len() || snap.teams.len() > 1 {
+    legend_ui(ui, p);
+    if snap.teams.len() > 1 {
         egui::CollapsingHeader::new(format!(
-            "Teams on the chart ({} of {})",
+            "Teams named on the chart ({} of {})",
             p.highlighted.len(),
             snap.teams.len()
         ))
         .id_salt("chart_teams")
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for t in &snap.teams {
-                    let mut on = p.highlighted.contains(&t.team);
-                    if ui.checkbox(&mut on, format!("Chart: {}", t.name)).changed() {
-                        let mut next = p.highlighted.clone();
-                        if on {
-                            next.push(t.team);
-                        } else {
-                            next.retain(|x| *x != t.team);
-                        }
-                        actions.push(monitor(MonitorAction::HighlightTeams(next)));
-                    }
-                }
-            });
+            let teams: Vec<crate::domain::Team> = snap
+                .teams
+                .iter()
+                .map(|t| crate::domain::Team {
+                    id: t.team,
+                    name: t.name.clone(),
+                    contact: String::new(),
+                    archived: false,
+                })
+                .collect();
+            let standing: Vec<(crate::domain::TeamId, Status)> = snap
+                .league
+                .iter()
+                .map(|r| (r.team, r.progress.status))
+                .collect();
+            let mut next = p.highlighted.clone();
+            let search = state.picker_search.entry("chart".into()).or_default();
+            let changed = crate::ui::picker::TeamPicker {
+                id: "chart",
+                teams: &teams,
+                standing: &standing,
+                none_means: "only the spread",
+            }
+            .show_ui(ui, &mut next, search);
+            if changed {
+                actions.push(monitor(MonitorAction::HighlightTeams(next)));
+            }
         });
     }
+}
+
+/// The chart's legend, below it so that it never covers the latest points.
+fn legend_ui(ui: &mut Ui, p: &ProgressView) {
+    let snap = &p.snapshot;
+    ui.horizontal_wrapped(|ui| {
+        let swatch = |ui: &mut Ui, colour: Color32, dashed: bool, text: &str| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(22.0, 10.0), Sense::hover());
+            let y = rect.center().y;
+            if dashed {
+                for k in 0..3 {
+                    let x = rect.left() + k as f32 * 8.0;
+                    ui.painter().line_segment(
+                        [egui::pos2(x, y), egui::pos2(x + 5.0, y)],
+                        egui::Stroke::new(2.0, colour),
+                    );
+                }
+            } else {
+                ui.painter().line_segment(
+                    [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                    egui::Stroke::new(2.0, colour),
+                );
+            }
+            ui.label(RichText::new(text).small());
+        };
+        let ink = ui.visuals().strong_text_color();
+        if !p.spread.is_empty() {
+            swatch(
+                ui,
+                ink,
+                false,
+                &format!(
+                    "median of {} teams (bands: middle half, all)",
+                    snap.teams.len()
+                ),
+            );
+        }
+        for (i, team) in snap
+            .teams
+            .iter()
+            .filter(|t| p.highlighted.contains(&t.team))
+            .enumerate()
+        {
+            swatch(ui, team_colour(i), false, &team.name);
+        }
+        match snap.target_line() {
+            TargetLine::Path(_) => swatch(ui, ink, true, "target path"),
+            TargetLine::Common(_) => swatch(ui, ink, true, "target"),
+            TargetLine::PerTeam => swatch(ui, ink, true, "each team's target (its colour)"),
+            TargetLine::None => {}
+        }
+    });
 }
 
 const WIDTHS: [f32; 8] = [34.0, 210.0, 150.0, 110.0, 110.0, 90.0, 110.0, 90.0];
@@ -383,7 +467,8 @@ fn publish_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
         );
         let form = &mut state.forms.publish;
         indicator_choice_ui(ui, &wb.setup, "Publish ", &mut form.indicators);
-        team_choice_ui(ui, &wb.setup, &mut form.teams);
+        let search = state.picker_search.entry("publish".into()).or_default();
+        team_choice_ui(ui, "publish", &wb.setup, &mut form.teams, search);
         let as_of = ui
             .horizontal_wrapped(|ui| {
                 let d = date_field_ui(ui, "Data as of", &mut form.as_of);

@@ -494,7 +494,8 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
          Text that a spreadsheet would run as a formula is guarded. Exporting and importing the same file changes nothing.",
     );
     indicator_choice_ui(ui, &wb.setup, "", &mut form.indicators);
-    team_choice_ui(ui, &wb.setup, &mut form.teams);
+    let search = state.picker_search.entry("export".into()).or_default();
+    team_choice_ui(ui, "export", &wb.setup, &mut form.teams, search);
     let (from, to) = ui
         .horizontal_wrapped(|ui| {
             let from = date_field_ui(ui, "Periods from", &mut form.from);
