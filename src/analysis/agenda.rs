@@ -301,6 +301,7 @@ mod tests {
                     category: NeedCategory::Staff,
                     description: format!("need {id}"),
                     amount: None,
+                    amount_unit: String::new(),
                     serves: None,
                     status,
                     history: vec![NeedEvent {

@@ -304,6 +304,8 @@ impl RatchetApp {
     fn close_workbook(&mut self) {
         self.workbook = None;
         self.view.workbook = None;
+        // A message about the closed workbook would linger on the start screen.
+        self.view.message = None;
         self.view.screen = Screen::Start;
         self.ui_state = crate::ui::UiState::default();
         self.prefs.last_workbook = None;

@@ -54,7 +54,14 @@ impl RatchetApp {
                 {
                     self.load_integrity(None);
                     self.select_flag(id);
-                    self.info(format!("Flag {id} is now {}.", status.label()));
+                    let title = self
+                        .view
+                        .workbook
+                        .as_ref()
+                        .and_then(|v| v.integrity.as_ref())
+                        .and_then(|v| v.flags.iter().find(|f| f.id == id))
+                        .map_or_else(|| "The flag".to_owned(), |f| format!("\"{}\"", f.title));
+                    self.info(format!("{title} is now {}.", status.label()));
                 }
             }
             LearningAction::Compare { a, b, team } => {

@@ -276,6 +276,7 @@ mod tests {
             category: NeedCategory::Equipment,
             description: "Van".into(),
             amount: None,
+            amount_unit: String::new(),
             serves: None,
             status: NeedStatus::Requested,
             history: vec![NeedEvent {

@@ -179,6 +179,8 @@ pub struct CapacityNeed {
     pub description: String,
     /// The amount or cost, if any.
     pub amount: Option<f64>,
+    /// What the amount counts ("FTE", "$", "hours"), as written.
+    pub amount_unit: String,
     /// The indicator (target) it serves, if any.
     pub serves: Option<IndicatorId>,
     /// Where it stands.
@@ -205,6 +207,49 @@ impl CapacityNeed {
     }
 }
 
+/// Reads an amount as people write it: a number with what it counts
+/// before or after it ("2 FTE", "$85,000", "120 hours", "3.5"). Empty:
+/// none. The unit is kept as written.
+pub fn parse_amount(text: &str) -> Result<Option<(f64, String)>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let currency: &[char] = &['$', '€', '£', '¥', '₹'];
+    let (symbol, rest) = match t.strip_prefix(currency) {
+        Some(rest) => (t[..t.len() - rest.len()].to_owned(), rest.trim_start()),
+        None => (String::new(), t),
+    };
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+')))
+        .unwrap_or(rest.len());
+    let (number, unit) = rest.split_at(end);
+    if number.is_empty() {
+        return Err(format!(
+            "\"{t}\" does not start with a number (e.g. 2 FTE, $85,000, 120 hours)"
+        ));
+    }
+    let value = crate::domain::number::parse_typed_number(number)?;
+    let unit = match (symbol.is_empty(), unit.trim()) {
+        (false, "") => symbol,
+        (false, u) => format!("{symbol} {u}"),
+        (true, u) => u.to_owned(),
+    };
+    Ok(Some((value, unit)))
+}
+
+/// The amount as written back: "2 FTE", "$85,000".
+pub fn amount_text(value: f64, unit: &str) -> String {
+    let n = crate::domain::number::format_number(value, 2);
+    match unit.trim() {
+        "" => n,
+        u if u.starts_with(['$', '€', '£', '¥', '₹']) && u.chars().count() == 1 => {
+            format!("{u}{n}")
+        }
+        u => format!("{n} {u}"),
+    }
+}
+
 /// A need being written.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewNeed {
@@ -216,6 +261,8 @@ pub struct NewNeed {
     pub description: String,
     /// The amount or cost, if any.
     pub amount: Option<f64>,
+    /// What the amount counts ("FTE", "$", "hours"), as written.
+    pub amount_unit: String,
     /// The indicator it serves, if any.
     pub serves: Option<IndicatorId>,
     /// When it was asked for.
@@ -236,6 +283,27 @@ impl NewNeed {
             out.push("The amount must be a positive number (or left empty).".to_owned());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_with_what_they_count() {
+        assert_eq!(parse_amount("2 FTE"), Ok(Some((2.0, "FTE".into()))));
+        assert_eq!(parse_amount("$85,000"), Ok(Some((85_000.0, "$".into()))));
+        assert_eq!(parse_amount("120 hours"), Ok(Some((120.0, "hours".into()))));
+        assert_eq!(parse_amount("3.5"), Ok(Some((3.5, String::new()))));
+        assert_eq!(parse_amount("  "), Ok(None));
+        assert!(
+            parse_amount("two vans")
+                .unwrap_err()
+                .contains("does not start with a number")
+        );
+        assert_eq!(amount_text(85_000.0, "$"), "$85000");
+        assert_eq!(amount_text(2.0, "FTE"), "2 FTE");
     }
 }
 
@@ -275,6 +343,7 @@ mod tests {
             category: NeedCategory::Equipment,
             description: "A second hot-patch van".into(),
             amount: Some(85_000.0),
+            amount_unit: String::new(),
             serves: None,
             status: NeedStatus::Requested,
             history: vec![NeedEvent {

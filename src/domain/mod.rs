@@ -23,6 +23,7 @@ pub mod review;
 pub mod target;
 pub mod team;
 pub mod theory;
+pub mod when;
 pub mod win;
 pub mod wizard;
 

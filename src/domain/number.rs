@@ -96,6 +96,22 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     if text == "-0" { "0".to_owned() } else { text }
 }
 
+/// A figure rounded for reading, not for arithmetic: three significant
+/// figures at most, fewer decimals as it grows ("−1.23", "12.3", "123",
+/// "0.0123"), so a computed rate does not claim a precision it lacks.
+pub fn format_rounded(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let a = value.abs();
+    let decimals = if a >= 100.0 || a == 0.0 {
+        0
+    } else {
+        (2 - a.log10().floor() as i32).clamp(0, 6) as usize
+    };
+    format_number(value, decimals)
+}
+
 /// Shows a value with exactly `decimals` decimals, for columns of figures
 /// that should line up (`41.0`, `+3.5`); `signed` adds a plus sign to
 /// positive values, as changes are written.
@@ -161,6 +177,16 @@ mod tests {
         assert!(parse_typed_number("-1.000001e15").is_err());
         assert!(parse_typed_number("-").is_err());
         assert!(parse_typed_number("1.2.3").is_err());
+    }
+
+    #[test]
+    fn rounded_figures_keep_three_significant_figures() {
+        assert_eq!(format_rounded(-1.2306), "-1.23");
+        assert_eq!(format_rounded(12.345), "12.3");
+        assert_eq!(format_rounded(1234.6), "1235");
+        assert_eq!(format_rounded(0.012345), "0.0123");
+        assert_eq!(format_rounded(0.0), "0");
+        assert_eq!(format_rounded(4.1666667), "4.17");
     }
 
     #[test]

@@ -24,8 +24,8 @@ impl Workbook {
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         self.transact(|tx| {
             tx.execute(
-                "INSERT INTO capacity_need (team_id, category, description, amount, indicator_id, status) VALUES (?1, ?2, ?3, ?4, ?5, 'requested')",
-                params![team.0, need.category.code(), need.description.trim(), need.amount, need.serves.map(|i| i.0)],
+                "INSERT INTO capacity_need (team_id, category, description, amount, indicator_id, status, amount_unit) VALUES (?1, ?2, ?3, ?4, ?5, 'requested', ?6)",
+                params![team.0, need.category.code(), need.description.trim(), need.amount, need.serves.map(|i| i.0), need.amount_unit.trim()],
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(
@@ -77,7 +77,7 @@ impl Workbook {
     /// Every need with its history, newest request first.
     pub fn needs(&self) -> StorageResult<Vec<CapacityNeed>> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, team_id, category, description, amount, indicator_id, status FROM capacity_need ORDER BY id DESC",
+            "SELECT id, team_id, category, description, amount, indicator_id, status, amount_unit FROM capacity_need ORDER BY id DESC",
         )?;
         let rows = stmt
             .query_map([], |r| {
@@ -89,6 +89,7 @@ impl Workbook {
                     r.get::<_, Option<f64>>(4)?,
                     r.get::<_, Option<i64>>(5)?,
                     r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -96,36 +97,39 @@ impl Workbook {
             "SELECT status, on_date, note FROM need_event WHERE need_id = ?1 ORDER BY on_date, id",
         )?;
         rows.into_iter()
-            .map(|(id, team, category, description, amount, ind, status)| {
-                let history = events
-                    .query_map([id], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, i64>(1)?,
-                            r.get::<_, String>(2)?,
-                        ))
-                    })?
-                    .collect::<Result<Vec<_>, _>>()?
-                    .into_iter()
-                    .map(|(s, on, note)| {
-                        Ok(NeedEvent {
-                            status: code(&s, "need status", NeedStatus::from_code)?,
-                            on: date_from_key(on)?,
-                            note,
+            .map(
+                |(id, team, category, description, amount, ind, status, amount_unit)| {
+                    let history = events
+                        .query_map([id], |r| {
+                            Ok((
+                                r.get::<_, String>(0)?,
+                                r.get::<_, i64>(1)?,
+                                r.get::<_, String>(2)?,
+                            ))
+                        })?
+                        .collect::<Result<Vec<_>, _>>()?
+                        .into_iter()
+                        .map(|(s, on, note)| {
+                            Ok(NeedEvent {
+                                status: code(&s, "need status", NeedStatus::from_code)?,
+                                on: date_from_key(on)?,
+                                note,
+                            })
                         })
+                        .collect::<StorageResult<Vec<_>>>()?;
+                    Ok(CapacityNeed {
+                        id: NeedId(id),
+                        team: TeamId(team),
+                        category: code(&category, "need category", NeedCategory::from_code)?,
+                        description,
+                        amount,
+                        amount_unit,
+                        serves: ind.map(IndicatorId),
+                        status: code(&status, "need status", NeedStatus::from_code)?,
+                        history,
                     })
-                    .collect::<StorageResult<Vec<_>>>()?;
-                Ok(CapacityNeed {
-                    id: NeedId(id),
-                    team: TeamId(team),
-                    category: code(&category, "need category", NeedCategory::from_code)?,
-                    description,
-                    amount,
-                    serves: ind.map(IndicatorId),
-                    status: code(&status, "need status", NeedStatus::from_code)?,
-                    history,
-                })
-            })
+                },
+            )
             .collect()
     }
 }

@@ -108,7 +108,7 @@ fn from_an_empty_workbook_to_a_finished_framework() {
     h.run();
     h.get_by_label("Target value").type_text("95");
     h.run();
-    h.get_by_label_contains("Implied pace: +1.087 percentage points per month, over 23 months.");
+    h.get_by_label_contains("Implied pace: +1.09 percentage points per month, over 23 months.");
     click(&mut h, "Next →");
     assert_eq!(step(&h), WizardStep::Theory);
     let target = open_workbook(&h).framework_target().unwrap().unwrap();

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions};
-use crate::domain::number::format_number;
+use crate::domain::number::format_rounded;
 use crate::domain::{Direction, Frequency, TargetDraft, TargetField, WizardDraft, WizardStep};
 use crate::ui::widgets::{advice_ui, problem_ui, text_field_ui};
 
@@ -128,15 +128,15 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         };
         let mut text = format!(
             "Implied pace: {sign}{} {unit} per {noun}, over {} {noun}s.",
-            format_number(pace.change_per_period, 3),
+            format_rounded(pace.change_per_period),
             pace.periods
         );
         if let (Some(total), Some(per)) = (pace.percent_total, pace.percent_per_period) {
             let s = if total >= 0.0 { "+" } else { "" };
             text.push_str(&format!(
                 " That is {s}{}% of the baseline in total, {s}{}% per {noun}.",
-                format_number(total, 1),
-                format_number(per, 2)
+                format_rounded(total),
+                format_rounded(per)
             ));
         }
         ui.label(RichText::new(text).strong());

@@ -279,7 +279,7 @@ fn detail_ui(ui: &mut Ui, d: &FlagDetail, state: &mut UiState, actions: &mut Act
             chart_ui(ui, d);
         }
         for e in &d.history {
-            ui.label(RichText::new(format!("{}: {} — {}", e.at, e.status.label(), e.note)).small());
+            ui.label(RichText::new(format!("{}: {} — {}", crate::domain::when::readable_timestamp(&e.at), e.status.label(), e.note)).small());
         }
         let form = &mut state.learning;
         let l = ui.label(match f.status {

@@ -197,7 +197,13 @@ fn review_form_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
             if let Err(e) = &date {
                 problems.insert(0, format!("Held on: {e}."));
             }
-            if !f.learned.is_empty() || !f.changes.is_empty() {
+            // Problems show once something is written, not on an empty form.
+            let touched = !f.learned.trim().is_empty()
+                || f
+                    .changes
+                    .iter()
+                    .any(|c| !c.change.trim().is_empty() || !c.reason.trim().is_empty());
+            if touched {
                 problem_ui(ui, problems.first().map(String::as_str));
             }
             if ui.add_enabled(problems.is_empty(), egui::Button::new("Record the review")).clicked()

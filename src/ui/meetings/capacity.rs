@@ -8,7 +8,6 @@ use super::meeting;
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, MeetingAction};
 use crate::domain::capacity::{NeedCategory, NeedStatus, NewNeed};
-use crate::domain::number::parse_typed_number;
 use crate::ui::UiState;
 use crate::ui::monitor::choices::date_field_ui;
 use crate::ui::widgets::{guidance_ui, problem_ui};
@@ -57,7 +56,7 @@ pub fn capacity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
                 let n = &line.need;
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    let amount = n.amount.map_or(String::new(), |a| format!(" · {}", crate::domain::number::format_number(a, 2)));
+                    let amount = n.amount.map_or(String::new(), |a| format!(" · {}", crate::domain::capacity::amount_text(a, &n.amount_unit)));
                     let serves = if line.serves.is_empty() { String::new() } else { format!(" · for {}", line.serves) };
                     ui.label(RichText::new(format!("{}: {} — {}", line.team, n.category.label(), n.description)).strong());
                     ui.label(format!("{}{amount}{serves} · waited {} days", n.status.label(), line.waited));
@@ -75,9 +74,11 @@ pub fn capacity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
                     }
                     ui.horizontal_wrapped(|ui| {
                         let note = state.meetings.need_note.entry(n.id).or_default();
-                        let l = ui.label(format!("Note on need {}", n.id));
-                        ui.add(egui::TextEdit::singleline(note).hint_text("reason (needed to decline)").desired_width(240.0))
-                            .labelled_by(l.id);
+                        ui.label("Note");
+                        // Visible words stay short; screen readers hear which need.
+                        let _ = ui
+                            .add(egui::TextEdit::singleline(note).hint_text("reason (needed to decline)").desired_width(240.0))
+                            .accessible_name(format!("Note on need {}", n.id));
                         for to in n.status.next() {
                             let verb = match to {
                                 NeedStatus::Approved => "Approve",
@@ -86,7 +87,11 @@ pub fn capacity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
                                 NeedStatus::Requested => "Request",
                             };
                             let ok = *to != NeedStatus::Declined || !note.trim().is_empty();
-                            if ui.add_enabled(ok, egui::Button::new(format!("{verb} need {}", n.id))).clicked() {
+                            if ui
+                                .add_enabled(ok, egui::Button::new(verb))
+                                .accessible_name(format!("{verb} need {}", n.id))
+                                .clicked()
+                            {
                                 actions.push(meeting(MeetingAction::SetNeedStatus {
                                     id: n.id,
                                     to: *to,
@@ -151,18 +156,13 @@ fn new_need_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
                     let l = ui.label("Amount or cost");
                     ui.add(
                         egui::TextEdit::singleline(&mut f.need_amount)
-                            .hint_text("optional")
+                            .hint_text("e.g. 2 FTE")
                             .desired_width(100.0),
                     )
                     .labelled_by(l.id);
                     let date = date_field_ui(ui, "Requested on", &mut f.need_date);
-                    let amount = if f.need_amount.trim().is_empty() {
-                        Ok(None)
-                    } else {
-                        parse_typed_number(&f.need_amount)
-                            .map(Some)
-                            .map_err(|e| format!("Amount: {e}."))
-                    };
+                    let amount = crate::domain::capacity::parse_amount(&f.need_amount)
+                        .map_err(|e| format!("Amount: {e}."));
                     (amount, date)
                 })
                 .inner;
@@ -170,7 +170,13 @@ fn new_need_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
                 team: f.need_team,
                 category: f.need_category,
                 description: f.need_description.clone(),
-                amount: amount.clone().ok().flatten(),
+                amount: amount.clone().ok().flatten().map(|(v, _)| v),
+                amount_unit: amount
+                    .clone()
+                    .ok()
+                    .flatten()
+                    .map(|(_, u)| u)
+                    .unwrap_or_default(),
                 serves: f.need_serves,
                 requested_on: date.clone().ok().flatten(),
             };
