@@ -14,6 +14,16 @@ impl RatchetApp {
     /// Carries out one action. Failures become a message in the banner; the
     /// app keeps running and nothing already stored is lost.
     pub fn apply(&mut self, action: Action) {
+        self.apply_one(action);
+        if dialogs::take_unavailable() {
+            self.error(
+                "The file chooser could not open on this computer. Type the file's path in the field beside the button instead (or, for a workbook, its name on the start screen)."
+                    .into(),
+            );
+        }
+    }
+
+    fn apply_one(&mut self, action: Action) {
         match action {
             Action::Run(command) => self.run_command(command),
             Action::CreateWorkbook(path) => self.open_path(&path, true),

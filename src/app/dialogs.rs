@@ -3,7 +3,33 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
 use crate::storage::WORKBOOK_EXTENSION;
+
+/// Set when a dialog came back empty faster than a person can cancel one:
+/// the platform could not show it (no desktop portal, a sandbox…).
+static UNAVAILABLE: AtomicBool = AtomicBool::new(false);
+
+/// Faster than this, an empty answer means the dialog never appeared.
+const TOO_FAST: Duration = Duration::from_millis(250);
+
+/// Shows a dialog, noting when it could not appear.
+fn shown<T>(dialog: impl FnOnce() -> Option<T>) -> Option<T> {
+    let started = Instant::now();
+    let answer = dialog();
+    if answer.is_none() && started.elapsed() < TOO_FAST {
+        UNAVAILABLE.store(true, Ordering::Relaxed);
+    }
+    answer
+}
+
+/// True (once) when the last dialog could not be shown, so the window can
+/// say so and point to the path field instead of doing nothing.
+pub fn take_unavailable() -> bool {
+    UNAVAILABLE.swap(false, Ordering::Relaxed)
+}
 
 fn workbook_dialog(dir: &Path) -> rfd::FileDialog {
     rfd::FileDialog::new()
@@ -14,23 +40,27 @@ fn workbook_dialog(dir: &Path) -> rfd::FileDialog {
 /// Asks where to create a new workbook.
 pub fn pick_new_workbook(dir: &Path) -> Option<PathBuf> {
     let _ = std::fs::create_dir_all(dir);
-    workbook_dialog(dir)
-        .set_title("New workbook")
-        .set_file_name(format!("New workbook.{WORKBOOK_EXTENSION}"))
-        .save_file()
-        .map(with_workbook_extension)
+    shown(|| {
+        workbook_dialog(dir)
+            .set_title("New workbook")
+            .set_file_name(format!("New workbook.{WORKBOOK_EXTENSION}"))
+            .save_file()
+    })
+    .map(with_workbook_extension)
 }
 
 /// Asks which workbook to open.
 pub fn pick_workbook(dir: &Path) -> Option<PathBuf> {
-    workbook_dialog(dir).set_title("Open workbook").pick_file()
+    shown(|| workbook_dialog(dir).set_title("Open workbook").pick_file())
 }
 
 /// Asks for one or more workbooks (the facilitator's comparison).
 pub fn pick_workbooks(dir: &Path) -> Option<Vec<PathBuf>> {
-    workbook_dialog(dir)
-        .set_title("Workbooks to compare")
-        .pick_files()
+    shown(|| {
+        workbook_dialog(dir)
+            .set_title("Workbooks to compare")
+            .pick_files()
+    })
 }
 
 /// Asks where to save a copy of the workbook at `current`.
@@ -40,23 +70,27 @@ pub fn pick_copy_destination(current: &Path) -> Option<PathBuf> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Workbook".into());
-    workbook_dialog(dir)
-        .set_title("Save a copy as")
-        .set_file_name(format!("{stem} (copy).{WORKBOOK_EXTENSION}"))
-        .save_file()
-        .map(with_workbook_extension)
+    shown(|| {
+        workbook_dialog(dir)
+            .set_title("Save a copy as")
+            .set_file_name(format!("{stem} (copy).{WORKBOOK_EXTENSION}"))
+            .save_file()
+    })
+    .map(with_workbook_extension)
 }
 
 /// Asks which spreadsheet to import.
 pub fn pick_import_file(dir: &Path) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("Import values")
-        .add_filter(
-            "Spreadsheets and CSV",
-            &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
-        )
-        .set_directory(dir)
-        .pick_file()
+    shown(|| {
+        rfd::FileDialog::new()
+            .set_title("Import values")
+            .add_filter(
+                "Spreadsheets and CSV",
+                &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
+            )
+            .set_directory(dir)
+            .pick_file()
+    })
 }
 
 /// Asks where to save a document of type `ext` next to the workbook at
@@ -72,19 +106,21 @@ pub fn pick_save_file(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Ratchet".into());
-    rfd::FileDialog::new()
-        .set_title(title)
-        .add_filter(filter, &[ext])
-        .set_directory(dir)
-        .set_file_name(format!("{stem} {what}.{ext}"))
-        .save_file()
-        .map(|p| {
-            if p.extension().is_some() {
-                p
-            } else {
-                p.with_extension(ext)
-            }
-        })
+    shown(|| {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(filter, &[ext])
+            .set_directory(dir)
+            .set_file_name(format!("{stem} {what}.{ext}"))
+            .save_file()
+    })
+    .map(|p| {
+        if p.extension().is_some() {
+            p
+        } else {
+            p.with_extension(ext)
+        }
+    })
 }
 
 /// Asks where to export, next to the workbook at `current`.
@@ -109,11 +145,13 @@ pub fn pick_dashboard_file(current: &Path, pdf: bool) -> Option<PathBuf> {
 
 /// Asks which picture to use as the certificates' logo.
 pub fn pick_logo(dir: &Path) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("Choose a logo")
-        .add_filter("Pictures (PNG, SVG)", &["png", "svg"])
-        .set_directory(dir)
-        .pick_file()
+    shown(|| {
+        rfd::FileDialog::new()
+            .set_title("Choose a logo")
+            .add_filter("Pictures (PNG, SVG)", &["png", "svg"])
+            .set_directory(dir)
+            .pick_file()
+    })
 }
 
 /// Asks for a folder (for a batch of certificates).

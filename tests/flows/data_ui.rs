@@ -566,3 +566,17 @@ fn rejections_are_grouped_by_reason_and_a_file_that_imports_nothing_cannot_be_im
     let button = h.get_by_label("Import 0 values");
     assert!(egui_kittest::kittest::NodeT::accesskit_node(&button).is_disabled());
 }
+
+#[test]
+fn a_file_chooser_that_cannot_open_says_so_and_points_to_the_path_field() {
+    // No desktop portal in the test environment: the chooser cannot appear.
+    // (With a desktop session it would open and wait for a person.)
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        eprintln!("skipped: a desktop session could show the real file chooser");
+        return;
+    }
+    let (_f, mut h) = open_fixture();
+    click(&mut h, "Import and export");
+    click(&mut h, "Choose a file…");
+    h.get_by_label_contains("The file chooser could not open on this computer");
+}
