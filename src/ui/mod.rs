@@ -74,9 +74,15 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             .resizable(false)
             .exact_size(220.0)
             .show(ui, |ui| {
+                // A solid bar, drawn whenever the list is longer than the
+                // window: on a short screen the navigation visibly goes on.
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
                 egui::ScrollArea::vertical()
                     .id_salt("navigation_scroll")
                     .auto_shrink([false, false])
+                    .scroll_bar_visibility(
+                        egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded,
+                    )
                     .show(ui, |ui| shell::navigation_ui(ui, view, wb, actions));
             });
     }

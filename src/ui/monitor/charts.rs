@@ -32,6 +32,8 @@ pub fn page_plot(id: &str) -> egui_plot::Plot<'_> {
         .allow_zoom(true)
         .allow_drag(true)
         .allow_double_click_reset(true)
+        // Room at the sides, so the first and last date labels show whole.
+        .set_margin_fraction(egui::vec2(0.04, 0.08))
 }
 
 /// The id a chart's view is kept under (one chart of each kind is on

@@ -218,6 +218,9 @@ fn take_block_paste(ui: &mut Ui) -> Option<String> {
     })
 }
 
+/// Space past the last column and row, where the scroll bars sit.
+const SCROLL_BAR_ROOM: f32 = 16.0;
+
 /// Draws the grid and handles typing in it.
 pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &mut Actions) {
     let (n_rows, n_cols) = (grid.rows.len(), grid.periods.len());
@@ -322,9 +325,10 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
     };
 
     let visuals = ui.visuals().clone();
+    // Room for the scroll bars, so the last column and row show whole.
     let total = Vec2::new(
-        ROW_HEADER_W + n_cols as f32 * CELL_W,
-        HEADER_H + n_rows as f32 * CELL_H,
+        ROW_HEADER_W + n_cols as f32 * CELL_W + SCROLL_BAR_ROOM,
+        HEADER_H + n_rows as f32 * CELL_H + SCROLL_BAR_ROOM,
     );
     let scroll_to = std::mem::take(&mut state.scroll_to_selection);
     egui::ScrollArea::both()
@@ -491,13 +495,22 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
                     to_screen(viewport.min.x + ROW_HEADER_W, viewport.min.y),
                     top.max,
                 ));
-                painter.text(
-                    rect.center_top() + Vec2::new(0.0, 4.0),
-                    Align2::CENTER_TOP,
+                // A column half under the row headers keeps its label whole
+                // in its visible part, or shows none (never "6-W44").
+                let visible_left = to_screen(viewport.min.x + ROW_HEADER_W, 0.0).x;
+                let galley = ui.painter().layout_no_wrap(
                     grid.periods[c].label(),
                     font.clone(),
                     visuals.strong_text_color(),
                 );
+                let centre = rect.center().x.max(visible_left + galley.size().x / 2.0 + 4.0);
+                if centre + galley.size().x / 2.0 <= rect.right() - 2.0 {
+                    painter.galley(
+                        egui::pos2(centre - galley.size().x / 2.0, rect.top() + 4.0),
+                        galley,
+                        visuals.strong_text_color(),
+                    );
+                }
                 if grid.is_locked(c) {
                     painter.text(
                         rect.center_bottom() - Vec2::new(0.0, 4.0),
