@@ -26,6 +26,9 @@ pub struct WinFilter {
     pub to: Option<NaiveDate>,
     /// Only wins not yet recognised.
     pub unrecognised_only: bool,
+    /// Every win on its own row (by date) instead of one row per team and
+    /// kind (the most significant kinds first).
+    pub every_win: bool,
 }
 
 impl WinFilter {
@@ -62,6 +65,22 @@ pub struct WinLine {
     pub recognitions: u32,
     /// False when later data no longer show it.
     pub holds: bool,
+    /// Other wins of the same team and kind, grouped under this one.
+    pub more: usize,
+}
+
+/// How much a kind of win says about a team, for the order of the log:
+/// the target met first, a real improvement, a milestone, a streak, a
+/// personal best, then wins entered by hand.
+pub fn significance(kind: WinKind) -> u8 {
+    match kind {
+        WinKind::TargetMet => 0,
+        WinKind::RealImprovement => 1,
+        WinKind::Milestone => 2,
+        WinKind::Streak => 3,
+        WinKind::PersonalBest => 4,
+        WinKind::Manual => 5,
+    }
 }
 
 /// The wins log.
@@ -106,13 +125,40 @@ impl WinsView {
     /// Applies another filter.
     pub fn set_filter(&mut self, filter: WinFilter) {
         self.filter = filter;
-        let lines: Vec<WinLine> = self
-            .all
-            .iter()
-            .filter(|w| self.filter.admits(w))
-            .map(|w| self.line(w))
-            .collect();
-        self.lines = lines;
+        let mut passing: Vec<&Win> = self.all.iter().filter(|w| self.filter.admits(w)).collect();
+        // Most recent first; grouped, the most significant kinds first.
+        passing.sort_by(|a, b| b.achieved_on.cmp(&a.achieved_on).then(b.id.0.cmp(&a.id.0)));
+        if self.filter.every_win {
+            self.lines = passing.iter().map(|w| self.line(w, 0)).collect();
+            return;
+        }
+        let mut groups: Vec<(&Win, usize)> = Vec::new();
+        let mut at: std::collections::HashMap<(Option<TeamId>, WinKind, String), usize> =
+            std::collections::HashMap::new();
+        for w in passing {
+            let key = (
+                w.team,
+                w.kind,
+                if w.team.is_none() {
+                    w.people.clone()
+                } else {
+                    String::new()
+                },
+            );
+            match at.get(&key) {
+                Some(&i) => groups[i].1 += 1,
+                None => {
+                    at.insert(key, groups.len());
+                    groups.push((w, 0));
+                }
+            }
+        }
+        groups.sort_by(|(a, _), (b, _)| {
+            significance(a.kind)
+                .cmp(&significance(b.kind))
+                .then(b.achieved_on.cmp(&a.achieved_on))
+        });
+        self.lines = groups.iter().map(|(w, more)| self.line(w, *more)).collect();
     }
 
     /// The team's name (or the people) a win belongs to.
@@ -120,7 +166,7 @@ impl WinsView {
         crate::domain::win::who(win, &self.teams)
     }
 
-    fn line(&self, w: &Win) -> WinLine {
+    fn line(&self, w: &Win, more: usize) -> WinLine {
         let ind = w
             .indicator
             .and_then(|i| self.indicators.iter().find(|x| x.id == i));
@@ -154,6 +200,7 @@ impl WinsView {
             evidence,
             recognitions: w.recognitions,
             holds: w.holds,
+            more,
         }
     }
 }
@@ -416,7 +463,8 @@ mod tests {
             team: Some(TeamId(1)),
             ..WinFilter::default()
         });
-        assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [1, 3]);
+        // The target met leads, then the streak.
+        assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [3, 1]);
         v.set_filter(WinFilter {
             unrecognised_only: true,
             kind: Some(WinKind::Streak),
@@ -430,6 +478,32 @@ mod tests {
         });
         assert_eq!(v.lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), [2]);
         assert_eq!(v.lines[0].who, "South");
+    }
+
+    #[test]
+    fn wins_group_per_team_and_kind_with_the_most_significant_first() {
+        let mut all: Vec<Win> = (1..=30)
+            .map(|i| win(i, Some(1), WinKind::PersonalBest, (2026, 1, i as u32), 0))
+            .collect();
+        all.push(win(40, Some(2), WinKind::TargetMet, (2025, 6, 1), 0));
+        all.push(win(41, Some(1), WinKind::Streak, (2026, 2, 1), 0));
+        let mut v = WinsView::new(
+            all,
+            vec![team(1, "North"), team(2, "South")],
+            vec![],
+            WinFilter::default(),
+            4,
+        );
+        let rows: Vec<(i64, usize)> = v.lines.iter().map(|l| (l.id.0, l.more)).collect();
+        // Target met first (though oldest), then the streak, then North's
+        // latest personal best with the 29 earlier under it.
+        assert_eq!(rows, [(40, 0), (41, 0), (30, 29)]);
+        v.set_filter(WinFilter {
+            every_win: true,
+            ..WinFilter::default()
+        });
+        assert_eq!(v.lines.len(), 32);
+        assert_eq!(v.lines[0].id.0, 41, "most recent first");
     }
 
     #[test]

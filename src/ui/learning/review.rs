@@ -300,28 +300,51 @@ fn parts(f: &Framework) -> [(&'static str, String); 4] {
 }
 
 fn side_by_side_ui(ui: &mut Ui, a: &FrameworkVersion, b: &FrameworkVersion) {
-    egui::Grid::new("versions")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label("");
-            ui.label(RichText::new(format!("Version {} — {}", a.id, a.label)).strong());
-            ui.label(RichText::new(format!("Version {} — {}", b.id, b.label)).strong());
-            ui.end_row();
-            for ((part, x), (_, y)) in parts(&a.framework).into_iter().zip(parts(&b.framework)) {
-                let changed = x != y;
-                ui.label(if changed {
+    // Three columns that share the width, the text wrapping inside each,
+    // so that the second version is never cut off.
+    let first = 130.0;
+    let gap = ui.spacing().item_spacing.x;
+    let each = ((ui.available_width() - first - 2.0 * gap) / 2.0).max(120.0);
+    let row = |ui: &mut Ui, cells: [RichText; 3]| {
+        ui.horizontal_top(|ui| {
+            for (cell, width) in cells.into_iter().zip([first, each, each]) {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(width);
+                        ui.add(egui::Label::new(cell).wrap());
+                    },
+                );
+            }
+        });
+        ui.separator();
+    };
+    row(
+        ui,
+        [
+            RichText::new(""),
+            RichText::new(format!("Version {} — {}", a.id, a.label)).strong(),
+            RichText::new(format!("Version {} — {}", b.id, b.label)).strong(),
+        ],
+    );
+    for ((part, x), (_, y)) in parts(&a.framework).into_iter().zip(parts(&b.framework)) {
+        let changed = x != y;
+        row(
+            ui,
+            [
+                if changed {
                     RichText::new(format!("{part} (changed)")).strong()
                 } else {
                     RichText::new(part)
-                });
-                ui.label(&x);
-                ui.label(if changed {
-                    RichText::new(&y).strong()
+                },
+                RichText::new(x),
+                if changed {
+                    RichText::new(y).strong()
                 } else {
-                    RichText::new(&y)
-                });
-                ui.end_row();
-            }
-        });
+                    RichText::new(y)
+                },
+            ],
+        );
+    }
 }

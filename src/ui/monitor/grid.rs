@@ -503,7 +503,10 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
                     font.clone(),
                     visuals.strong_text_color(),
                 );
-                let centre = rect.center().x.max(visible_left + galley.size().x / 2.0 + 4.0);
+                let centre = rect
+                    .center()
+                    .x
+                    .max(visible_left + galley.size().x / 2.0 + 4.0);
                 if centre + galley.size().x / 2.0 <= rect.right() - 2.0 {
                     painter.galley(
                         egui::pos2(centre - galley.size().x / 2.0, rect.top() + 4.0),

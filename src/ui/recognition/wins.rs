@@ -99,6 +99,7 @@ fn filters_ui(
             filter.to = d;
         }
         ui.checkbox(&mut filter.unrecognised_only, "Not yet recognised only");
+        ui.checkbox(&mut filter.every_win, "Every win on its own row");
         problem_ui(ui, from.err().or(to.err()).as_deref());
     });
     if filter != view.filter {
@@ -129,17 +130,23 @@ fn list_ui(ui: &mut Ui, view: &WinsView, state: &mut UiState, actions: &mut Acti
         );
         return;
     }
+    let shown: usize = view.lines.iter().map(|l| l.more + 1).sum();
     ui.label(
-        RichText::new(format!(
-            "Showing {}",
-            count(view.lines.len() as u64, "win", "wins")
-        ))
+        RichText::new(if view.filter.every_win {
+            format!("Showing {}, most recent first", count(view.lines.len() as u64, "win", "wins"))
+        } else {
+            format!(
+                "{} in {} (one row per team and kind: targets met first, then real improvements, milestones, streaks, personal bests)",
+                count(shown as u64, "win", "wins"),
+                count(view.lines.len() as u64, "row", "rows")
+            )
+        })
         .weak(),
     );
     let selected = state.recognition.selected;
     egui::ScrollArea::vertical()
         .id_salt("wins_list")
-        .max_height(ROW_HEIGHT * 8.0)
+        .max_height((ui.ctx().content_rect().height() * 0.5).max(ROW_HEIGHT * 8.0))
         .auto_shrink([false, true])
         .show_rows(ui, ROW_HEIGHT, view.lines.len(), |ui, rows| {
             for line in &view.lines[rows] {
@@ -155,7 +162,7 @@ fn row_ui(ui: &mut Ui, line: &WinLine, selected: bool, state: &mut UiState, acti
             ui.set_height(ROW_HEIGHT);
             ui.horizontal(|ui| {
                 let text = format!(
-                    "{}  {}  {} — {}{}",
+                    "{}  {}  {} — {}{}{}",
                     kind_mark(line.kind),
                     line.date,
                     line.who,
@@ -164,6 +171,14 @@ fn row_ui(ui: &mut Ui, line: &WinLine, selected: bool, state: &mut UiState, acti
                         String::new()
                     } else {
                         format!(" · {}", line.indicator)
+                    },
+                    if line.more > 0 {
+                        format!(
+                            "  (+{} earlier)",
+                            crate::domain::number::thousands(line.more as u64)
+                        )
+                    } else {
+                        String::new()
                     }
                 );
                 if ui
