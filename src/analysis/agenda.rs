@@ -29,6 +29,26 @@ pub struct Behind {
     pub detail: String,
 }
 
+/// How much of what is open an agenda takes, so that a meeting discusses
+/// what matters rather than everything ever found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgendaLimits {
+    /// Flags and wins per team (the most serious or significant).
+    pub per_team: usize,
+    /// Flags whose latest evidence, and wins, older than this many days
+    /// before the meeting are left out.
+    pub max_age_days: u32,
+}
+
+impl Default for AgendaLimits {
+    fn default() -> Self {
+        AgendaLimits {
+            per_team: 3,
+            max_age_days: 180,
+        }
+    }
+}
+
 /// Everything the agenda is built from.
 #[derive(Clone, Debug)]
 pub struct AgendaInputs<'a> {
@@ -48,6 +68,8 @@ pub struct AgendaInputs<'a> {
     pub wins: &'a [(Win, String)],
     /// Every capacity need, with its team's name.
     pub needs: &'a [(CapacityNeed, String)],
+    /// What the agenda takes.
+    pub limits: AgendaLimits,
 }
 
 /// Builds the agenda, section by section.
@@ -121,7 +143,33 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
                 && attending(f.team)
         })
         .collect();
-    flags.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.id.cmp(&b.id)));
+    flags.sort_by(|a, b| crate::analysis::integrity::triage::compare(a, b));
+    let oldest = i
+        .held_on
+        .checked_sub_days(chrono::Days::new(u64::from(i.limits.max_age_days)))
+        .unwrap_or(i.held_on);
+    let mut per_team: std::collections::HashMap<Option<TeamId>, usize> =
+        std::collections::HashMap::new();
+    let mut set_aside = 0;
+    let flags: Vec<&Flag> = flags
+        .into_iter()
+        .filter(|f| {
+            let latest = f
+                .evidence
+                .iter()
+                .map(|e| e.period)
+                .max()
+                .unwrap_or(f.first_seen);
+            let taken = per_team.entry(f.team).or_default();
+            let keep = latest >= oldest && *taken < i.limits.per_team;
+            if keep {
+                *taken += 1;
+            } else {
+                set_aside += 1;
+            }
+            keep
+        })
+        .collect();
     for f in flags {
         items.push(ItemDraft {
             kind: ItemKind::Flag,
@@ -133,6 +181,18 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
                 flag: Some(f.id),
                 ..Links::default()
             },
+        });
+    }
+
+    if set_aside > 0 {
+        items.push(ItemDraft {
+            kind: ItemKind::Flag,
+            title: format!(
+                "{} more open flags set aside (beyond {} per team, or older than {} days): see the Integrity screen",
+                set_aside, i.limits.per_team, i.limits.max_age_days
+            ),
+            detail: String::new(),
+            links: Links::default(),
         });
     }
 
@@ -151,6 +211,24 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
                 && w.achieved_on > since
                 && w.achieved_on <= i.held_on
                 && attending(w.team)
+        })
+        .collect();
+    // The most significant first, a few per team, then in date order.
+    wins.sort_by_key(|(w, _)| {
+        (
+            w.kind.significance(),
+            std::cmp::Reverse(w.achieved_on),
+            w.id,
+        )
+    });
+    let mut per_team: std::collections::HashMap<Option<TeamId>, usize> =
+        std::collections::HashMap::new();
+    let mut wins: Vec<&(Win, String)> = wins
+        .into_iter()
+        .filter(|(w, _)| {
+            let taken = per_team.entry(w.team).or_default();
+            *taken += 1;
+            *taken <= i.limits.per_team
         })
         .collect();
     wins.sort_by_key(|(w, _)| (w.achieved_on, w.id));
@@ -326,6 +404,7 @@ mod tests {
             flags: &flags,
             wins: &wins,
             needs: &needs,
+            limits: AgendaLimits::default(),
         });
         let got: Vec<(ItemKind, Links)> = items.iter().map(|i| (i.kind, i.links)).collect();
         let ids = |k: ItemKind| -> Vec<i64> {

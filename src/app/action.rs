@@ -453,6 +453,8 @@ pub enum MeetingAction {
         title: String,
         /// Teams attending (empty: all).
         teams: Vec<crate::domain::TeamId>,
+        /// How much of what is open the agenda takes.
+        limits: crate::analysis::agenda::AgendaLimits,
     },
     /// Open a meeting.
     Open(crate::domain::meeting::MeetingId),

@@ -33,6 +33,7 @@ impl RatchetApp {
                 held_on,
                 title,
                 teams,
+                limits,
             } => {
                 if let Some(id) = self.write(|wb| {
                     create_meeting(
@@ -41,6 +42,7 @@ impl RatchetApp {
                         &title,
                         &teams,
                         chrono::Local::now().date_naive(),
+                        limits,
                     )
                 }) {
                     self.load_meetings();

@@ -69,20 +69,6 @@ pub struct WinLine {
     pub more: usize,
 }
 
-/// How much a kind of win says about a team, for the order of the log:
-/// the target met first, a real improvement, a milestone, a streak, a
-/// personal best, then wins entered by hand.
-pub fn significance(kind: WinKind) -> u8 {
-    match kind {
-        WinKind::TargetMet => 0,
-        WinKind::RealImprovement => 1,
-        WinKind::Milestone => 2,
-        WinKind::Streak => 3,
-        WinKind::PersonalBest => 4,
-        WinKind::Manual => 5,
-    }
-}
-
 /// The wins log.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WinsView {
@@ -154,8 +140,9 @@ impl WinsView {
             }
         }
         groups.sort_by(|(a, _), (b, _)| {
-            significance(a.kind)
-                .cmp(&significance(b.kind))
+            a.kind
+                .significance()
+                .cmp(&b.kind.significance())
                 .then(b.achieved_on.cmp(&a.achieved_on))
         });
         self.lines = groups.iter().map(|(w, more)| self.line(w, *more)).collect();

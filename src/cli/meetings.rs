@@ -23,6 +23,12 @@ pub struct MeetingArgs {
     /// Where to write: FILE.pdf or FILE.txt (memo), FILE.pdf (briefing).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Agenda: flags and wins taken per team (the most serious first).
+    #[arg(long, default_value_t = 3)]
+    pub per_team: usize,
+    /// Agenda: leave out flags and wins older than this many days.
+    #[arg(long, default_value_t = 180)]
+    pub max_age_days: u32,
 }
 
 fn meeting_on(wb: &Workbook, on: NaiveDate) -> anyhow::Result<Option<MeetingId>> {
@@ -83,7 +89,11 @@ pub fn run_agenda(args: &MeetingArgs, out: &mut dyn std::io::Write) -> anyhow::R
                 "No meeting on {} yet; this is the agenda it would have for every team:",
                 args.meeting
             )?;
-            print_items(out, &agenda_drafts(&wb, args.meeting, &[])?)
+            let limits = crate::analysis::agenda::AgendaLimits {
+                per_team: args.per_team,
+                max_age_days: args.max_age_days,
+            };
+            print_items(out, &agenda_drafts(&wb, args.meeting, &[], limits)?)
         }
     }
 }

@@ -41,6 +41,20 @@ pub enum WinKind {
 }
 
 impl WinKind {
+    /// How much a kind of win says about a team, for the order of lists
+    /// and agendas (lower first): the target met, a real improvement, a
+    /// milestone, a streak, a personal best, then wins entered by hand.
+    pub fn significance(self) -> u8 {
+        match self {
+            WinKind::TargetMet => 0,
+            WinKind::RealImprovement => 1,
+            WinKind::Milestone => 2,
+            WinKind::Streak => 3,
+            WinKind::PersonalBest => 4,
+            WinKind::Manual => 5,
+        }
+    }
+
     /// Every kind, in the order filters list them.
     pub const ALL: [WinKind; 6] = [
         WinKind::TargetMet,

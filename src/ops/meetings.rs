@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::analysis::agenda::{AgendaInputs, Behind, build_agenda};
+use crate::analysis::agenda::{AgendaInputs, AgendaLimits, Behind, build_agenda};
 use crate::analysis::progress::Status;
 use crate::domain::meeting::{FollowUp, FollowUpStatus, ItemDraft, Meeting, MeetingId};
 use crate::domain::number::format_number;
@@ -66,6 +66,7 @@ pub fn agenda_drafts(
     wb: &Workbook,
     held_on: NaiveDate,
     teams: &[TeamId],
+    limits: AgendaLimits,
 ) -> StorageResult<Vec<ItemDraft>> {
     let meetings = wb.meetings()?;
     let dates: HashMap<MeetingId, NaiveDate> =
@@ -106,6 +107,7 @@ pub fn agenda_drafts(
         flags: &wb.flags()?,
         wins: &wins,
         needs: &needs,
+        limits,
     }))
 }
 
@@ -125,9 +127,10 @@ pub fn create_meeting(
     title: &str,
     teams: &[TeamId],
     today: NaiveDate,
+    limits: AgendaLimits,
 ) -> StorageResult<MeetingId> {
     crate::ops::integrity::ensure_checks(wb, today)?;
-    let items = agenda_drafts(wb, held_on, teams)?;
+    let items = agenda_drafts(wb, held_on, teams, limits)?;
     wb.create_meeting(held_on, title, teams, &items)
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use egui_kittest::kittest::{By, Queryable};
+use ratchet::analysis::agenda::AgendaLimits;
 use ratchet::analysis::integrity::Finding;
 use ratchet::app::meeting_view::MeetingView;
 use ratchet::app::{Locations, RatchetApp, Screen};
@@ -193,7 +194,7 @@ fn the_agenda_holds_exactly_what_is_open_and_resolving_a_follow_up_moves_it_off(
     wb.resolve_follow_up(done, FollowUpStatus::Done, first, "Ordered")
         .unwrap();
 
-    let items = agenda_drafts(&wb, d(2025, 7, 10), &[]).unwrap();
+    let items = agenda_drafts(&wb, d(2025, 7, 10), &[], AgendaLimits::default()).unwrap();
     let of = |k: ItemKind| {
         items
             .iter()
@@ -243,10 +244,18 @@ fn the_agenda_holds_exactly_what_is_open_and_resolving_a_follow_up_moves_it_off(
     );
 
     // The second meeting resolves the follow-up; the third's agenda no longer has it.
-    let second = create_meeting(&mut wb, d(2025, 7, 10), "July", &[], d(2025, 7, 10)).unwrap();
+    let second = create_meeting(
+        &mut wb,
+        d(2025, 7, 10),
+        "July",
+        &[],
+        d(2025, 7, 10),
+        AgendaLimits::default(),
+    )
+    .unwrap();
     wb.resolve_follow_up(open, FollowUpStatus::Done, second, "Sent on the 8th")
         .unwrap();
-    let third = agenda_drafts(&wb, d(2025, 8, 10), &[]).unwrap();
+    let third = agenda_drafts(&wb, d(2025, 8, 10), &[], AgendaLimits::default()).unwrap();
     assert!(third.iter().all(|i| i.links.follow_up != Some(open)));
     // The first meeting still shows it as it stood: open.
     let dates: HashMap<MeetingId, NaiveDate> = wb
@@ -365,6 +374,7 @@ fn the_memo_and_briefing_book_say_what_was_decided_and_followed_up() {
         "July StreetStat",
         &[behind],
         d(2025, 7, 10),
+        AgendaLimits::default(),
     )
     .unwrap();
     let m = wb.meeting(id).unwrap().unwrap();
@@ -688,7 +698,15 @@ fn a_briefing_book_made_before_anyone_opened_the_checks_lists_the_flags() {
         line,
         "The integrity checks have not been run on this workbook."
     );
-    let id = create_meeting(&mut wb, today, "StreetStat", &[], today).unwrap();
+    let id = create_meeting(
+        &mut wb,
+        today,
+        "StreetStat",
+        &[],
+        today,
+        AgendaLimits::default(),
+    )
+    .unwrap();
     let book = briefing_input(&wb, id, today).unwrap();
     assert_eq!(book.checks, "Integrity checks as of 5 December 2026.");
     let listed: usize = book.teams.iter().map(|t| t.flags.len()).sum();
@@ -757,4 +775,76 @@ fn every_team_off_track_is_chosen_as_attendees_in_one_click() {
     type_into(&mut h, "Find a team", "harbor");
     click(&mut h, "All");
     h.get_by_label_contains(&format!("Teams: 1 of {all} chosen"));
+}
+
+#[test]
+fn an_agenda_takes_a_few_recent_flags_per_team_and_counts_the_rest() {
+    use ratchet::domain::integrity::{Rule, Severity};
+    let dir = temp();
+    let c = crafted(dir.path());
+    let mut wb = c.wb;
+    let ind = c.ind;
+    let behind = c.behind;
+    // Ten warnings on the team that is behind: five recent, five from 2022.
+    let findings: Vec<Finding> = (0..10)
+        .map(|k| {
+            let day = if k < 5 {
+                d(2025, 6, 2 + k)
+            } else {
+                d(2022, 3, 1 + k)
+            };
+            Finding {
+                rule: Rule::LateEdits,
+                indicator: Some(ind),
+                team: Some(behind),
+                key: format!("k{k}"),
+                severity: Severity::Warning,
+                title: format!("flag {k}"),
+                explanation: String::new(),
+                evidence: vec![ratchet::domain::win::Evidence {
+                    period: day,
+                    value: 1.0,
+                }],
+                fingerprint: String::new(),
+            }
+        })
+        .collect();
+    wb.record_findings(&findings, Some(&[ind]), &|_, _, _| false, d(2025, 7, 1))
+        .unwrap();
+    let items = agenda_drafts(&wb, d(2025, 7, 10), &[behind], AgendaLimits::default()).unwrap();
+    let flags: Vec<&str> = items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Flag)
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        flags.len(),
+        4,
+        "three flags and the count of the rest: {flags:?}"
+    );
+    assert!(
+        flags
+            .iter()
+            .take(3)
+            .all(|t| !t.contains("flag 5") && !t.contains("flag 9"))
+    );
+    assert!(
+        flags[3].starts_with("7 more open flags set aside"),
+        "{flags:?}"
+    );
+    // A wider limit takes more.
+    let items = agenda_drafts(
+        &wb,
+        d(2025, 7, 10),
+        &[behind],
+        AgendaLimits {
+            per_team: 10,
+            max_age_days: 5000,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        items.iter().filter(|i| i.kind == ItemKind::Flag).count(),
+        10
+    );
 }

@@ -102,6 +102,14 @@ fn new_meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
                 &mut f.new_teams,
                 state.picker_search.entry("attending".into()).or_default(),
             );
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("Flags and wins per team");
+                ui.add(egui::DragValue::new(&mut f.new_limits.per_team).range(1..=50))
+                    .labelled_by(l.id);
+                let l = ui.label("leaving out those older than (days)");
+                ui.add(egui::DragValue::new(&mut f.new_limits.max_age_days).range(7..=3650))
+                    .labelled_by(l.id);
+            });
             problem_ui(ui, date.as_ref().err().map(String::as_str));
             let held_on = date.ok().flatten();
             if ui
@@ -116,6 +124,7 @@ fn new_meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
                     held_on,
                     title: f.new_title.trim().to_owned(),
                     teams: f.new_teams.clone(),
+                    limits: f.new_limits,
                 }));
                 f.new_title.clear();
             }

@@ -37,6 +37,8 @@ pub struct MeetingForms {
     pub new_title: String,
     /// New meeting: teams ticked (none: all).
     pub new_teams: Vec<TeamId>,
+    /// New meeting: how much of what is open its agenda takes.
+    pub new_limits: crate::analysis::agenda::AgendaLimits,
     /// The agenda item shown in full below the agenda list.
     pub selected_item: Option<ItemId>,
     /// Scroll the agenda list to the selected item on the next frame.
