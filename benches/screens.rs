@@ -74,6 +74,7 @@ fn screens(app: &RatchetApp) -> Vec<(&'static str, Vec<Action>)> {
                 held_on: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
                 title: String::new(),
                 teams,
+                limits: ratchet::analysis::agenda::AgendaLimits::default(),
             })],
         ),
     ]
