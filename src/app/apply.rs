@@ -290,6 +290,7 @@ impl RatchetApp {
         match loaded {
             Ok(view) => {
                 self.workbook = Some(wb);
+                self.forget_view_state();
                 self.wins_stale = true;
                 self.checks_stale = true;
                 // A framework still being built reopens where the leader left it.
@@ -317,9 +318,19 @@ impl RatchetApp {
         // A message about the closed workbook would linger on the start screen.
         self.view.message = None;
         self.view.screen = Screen::Start;
-        self.ui_state = crate::ui::UiState::default();
+        self.forget_view_state();
         self.prefs.last_workbook = None;
         self.save_prefs();
+    }
+
+    /// Forgets what the window kept of the last workbook's screens —
+    /// selections, typed searches, scroll positions, folded sections, chart
+    /// views — so that each workbook opens on its own view.
+    fn forget_view_state(&mut self) {
+        self.ui_state = crate::ui::UiState::default();
+        if let Some(ctx) = &self.ctx {
+            ctx.memory_mut(|m| m.data.clear());
+        }
     }
 
     fn save_prefs(&mut self) {

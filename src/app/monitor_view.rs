@@ -53,6 +53,9 @@ pub struct MiniChart {
     pub status: Status,
     /// The latest value as text.
     pub latest: String,
+    /// The chart's vertical scale, low to high ("40–95"), so the scale is
+    /// visible, not only implied.
+    pub scale: String,
 }
 
 /// What the small multiples show.
@@ -193,6 +196,11 @@ pub fn team_multiples(snap: &IndicatorSnapshot) -> Vec<MiniChart> {
     let sx = |d: NaiveDate| ((plot_x(d) - x0) / (x1 - x0).max(1.0)) as f32;
     let sy = |v: f64| ((v - v0) / (v1 - v0).max(f64::EPSILON)) as f32;
     let decimals = usize::from(snap.indicator.decimals).max(1);
+    let scale = format!(
+        "{}–{}",
+        format_number(v0, decimals),
+        format_number(v1, decimals)
+    );
     snap.teams
         .iter()
         .map(|t| {
@@ -217,6 +225,7 @@ pub fn team_multiples(snap: &IndicatorSnapshot) -> Vec<MiniChart> {
                     .points
                     .last()
                     .map_or("—".to_owned(), |(_, v)| format_number(*v, decimals)),
+                scale: scale.clone(),
             }
         })
         .collect()
@@ -284,6 +293,12 @@ pub fn indicator_multiples(snaps: &[IndicatorSnapshot], team: TeamId) -> Vec<Min
                 latest: t.points.last().map_or("—".to_owned(), |(_, v)| {
                     format_number(*v, usize::from(snap.indicator.decimals).max(1))
                 }),
+                scale: if hi >= lo {
+                    let d = usize::from(snap.indicator.decimals).max(1);
+                    format!("{}–{}", format_number(lo, d), format_number(hi, d))
+                } else {
+                    String::new()
+                },
             })
         })
         .collect()

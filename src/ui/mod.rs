@@ -49,6 +49,8 @@ pub struct UiState {
     pub go_to: help::GoToForm,
     /// Workshop mode's picks and reveals.
     pub workshop: workshop::WorkshopForms,
+    /// The small multiples' order, filter and size.
+    pub multiples: monitor::multiples::MultiplesUiState,
     /// What is typed in each team picker's search box, by picker.
     pub picker_search: std::collections::HashMap<String, String>,
 }
@@ -107,7 +109,9 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             (Some(wb), Screen::Data) => monitor::data::data_ui(ui, wb, state, actions),
             (Some(wb), Screen::Transfer) => monitor::transfer::transfer_ui(ui, wb, state, actions),
             (Some(wb), Screen::Progress) => monitor::progress::progress_ui(ui, wb, state, actions),
-            (Some(wb), Screen::Multiples) => monitor::multiples::multiples_ui(ui, wb, actions),
+            (Some(wb), Screen::Multiples) => {
+                monitor::multiples::multiples_ui(ui, wb, state, actions)
+            }
             (Some(wb), Screen::Xmr) => monitor::xmr::xmr_ui(ui, wb, actions),
             (Some(wb), Screen::Wins) => recognition::wins::wins_ui(ui, wb, state, actions),
             (Some(wb), Screen::Certificate) => {

@@ -399,3 +399,22 @@ fn the_wheel_over_a_chart_scrolls_the_page_and_leaves_the_chart_alone() {
     };
     assert_eq!(bounds(&h), view_before, "the wheel did not pan the chart");
 }
+
+#[test]
+fn view_state_belongs_to_the_workbook_it_was_made_in() {
+    let dir = temp();
+    let mut h = crate::support::sample_window(dir.path());
+    let other = dir.path().join("other.ratchet");
+    drop(ratchet::sample::create_sample(&other).unwrap());
+    click(&mut h, "Progress and league table");
+    click(&mut h, "Teams named on the chart (6 of 6)");
+    assert!(h.query_by_label("Find a team").is_some(), "unfolded");
+    h.state_mut()
+        .apply(ratchet::app::Action::OpenWorkbook(other));
+    h.run();
+    click(&mut h, "Progress and league table");
+    assert!(
+        h.query_by_label("Find a team").is_none(),
+        "the other workbook opens folded, as new"
+    );
+}

@@ -1,6 +1,7 @@
 //! Small multiples: one small chart per team (or per indicator) on a shared
 //! scale, so many can be compared at a glance. Only visible rows are drawn.
 
+use crate::analysis::progress::Status;
 use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, Ui, Vec2};
 
 use super::progress::status_color;
@@ -18,7 +19,116 @@ fn monitor(a: MonitorAction) -> Action {
 }
 
 /// Draws the small multiples screen.
-pub fn multiples_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
+/// How the small multiples are ordered, filtered and sized (per window).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MultiplesUiState {
+    /// Worst first (default), best first, or by name.
+    pub order: Order,
+    /// Which charts are shown.
+    pub show: Show,
+    /// Chart size, 0.6 (dense) to 1.4 (large).
+    pub size: f32,
+}
+
+impl Default for MultiplesUiState {
+    fn default() -> Self {
+        MultiplesUiState {
+            order: Order::WorstFirst,
+            show: Show::All,
+            size: 1.0,
+        }
+    }
+}
+
+/// The order of the charts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Off track first, then at risk, no data, on track, met.
+    WorstFirst,
+    /// The reverse.
+    BestFirst,
+    /// As listed in the workbook.
+    ByName,
+}
+
+/// Which charts show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Show {
+    /// Every chart.
+    All,
+    /// Off track only.
+    OffTrack,
+    /// Off track or at risk.
+    Behind,
+}
+
+/// How far behind a status is, for ordering (0: furthest behind).
+fn behind_rank(s: Status) -> u8 {
+    match s {
+        Status::OffTrack => 0,
+        Status::AtRisk => 1,
+        Status::NoData => 2,
+        Status::OnTrack => 3,
+        Status::Met => 4,
+        Status::NoTarget => 5,
+    }
+}
+
+/// The charts to draw, in order.
+pub fn arranged<'a>(charts: &'a [MiniChart], st: &MultiplesUiState) -> Vec<&'a MiniChart> {
+    let mut out: Vec<&MiniChart> = charts
+        .iter()
+        .filter(|c| match st.show {
+            Show::All => true,
+            Show::OffTrack => c.status == Status::OffTrack,
+            Show::Behind => matches!(c.status, Status::OffTrack | Status::AtRisk),
+        })
+        .collect();
+    match st.order {
+        Order::WorstFirst => out.sort_by_key(|c| behind_rank(c.status)),
+        Order::BestFirst => out.sort_by_key(|c| std::cmp::Reverse(behind_rank(c.status))),
+        Order::ByName => {}
+    }
+    out
+}
+
+fn controls_ui(ui: &mut Ui, st: &mut MultiplesUiState, shown: usize, total: usize) {
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_label("Order")
+            .selected_text(match st.order {
+                Order::WorstFirst => "Furthest behind first",
+                Order::BestFirst => "Furthest ahead first",
+                Order::ByName => "By name",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut st.order, Order::WorstFirst, "Furthest behind first");
+                ui.selectable_value(&mut st.order, Order::BestFirst, "Furthest ahead first");
+                ui.selectable_value(&mut st.order, Order::ByName, "By name");
+            });
+        egui::ComboBox::from_label("Show")
+            .selected_text(match st.show {
+                Show::All => "Every chart",
+                Show::OffTrack => "Off track only",
+                Show::Behind => "Off track or at risk",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut st.show, Show::All, "Every chart");
+                ui.selectable_value(&mut st.show, Show::OffTrack, "Off track only");
+                ui.selectable_value(&mut st.show, Show::Behind, "Off track or at risk");
+            });
+        let l = ui.label("Size");
+        ui.add(egui::Slider::new(&mut st.size, 0.6..=1.4).show_value(false))
+            .labelled_by(l.id);
+        ui.label(RichText::new(format!("{shown} of {total} charts")).weak());
+    });
+}
+
+pub fn multiples_ui(
+    ui: &mut Ui,
+    wb: &WorkbookView,
+    state: &mut crate::ui::UiState,
+    actions: &mut Actions,
+) {
     ui.heading("Small multiples");
     let Some((mode, charts)) = wb.monitor.multiples.as_ref() else {
         guidance_ui(
@@ -93,18 +203,22 @@ pub fn multiples_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         }
     };
     ui.label(RichText::new(note).weak().small());
-    let per_row = ((ui.available_width() + GAP) / (CHART_W + GAP))
+    let st = &mut state.multiples;
+    let shown = arranged(charts, st);
+    controls_ui(ui, st, shown.len(), charts.len());
+    let size = Vec2::new(CHART_W, CHART_H) * st.size;
+    let per_row = ((ui.available_width() + GAP) / (size.x + GAP))
         .floor()
         .max(1.0) as usize;
-    let rows = charts.len().div_ceil(per_row);
+    let rows = shown.len().div_ceil(per_row);
     egui::ScrollArea::vertical()
         .id_salt("multiples")
         .auto_shrink([false, false])
-        .show_rows(ui, CHART_H + GAP, rows, |ui, range| {
+        .show_rows(ui, size.y + GAP, rows, |ui, range| {
             for r in range {
                 ui.horizontal(|ui| {
-                    for chart in charts.iter().skip(r * per_row).take(per_row) {
-                        if mini_chart_ui(ui, chart) {
+                    for chart in shown.iter().skip(r * per_row).take(per_row) {
+                        if mini_chart_ui(ui, chart, size) {
                             let (indicator, team) = chart.series;
                             actions.push(monitor(MonitorAction::ShowXmr { indicator, team }));
                         }
@@ -116,8 +230,8 @@ pub fn multiples_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
 }
 
 /// Draws one mini chart; true when it was clicked.
-fn mini_chart_ui(ui: &mut Ui, chart: &MiniChart) -> bool {
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(CHART_W, CHART_H), Sense::click());
+fn mini_chart_ui(ui: &mut Ui, chart: &MiniChart, size: Vec2) -> bool {
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     let label = format!(
         "{}: {} {}, latest {}",
         chart.title,
@@ -146,7 +260,7 @@ fn mini_chart_ui(ui: &mut Ui, chart: &MiniChart) -> bool {
         chart.title.clone(),
         title_font,
         v.strong_text_color(),
-        CHART_W - 12.0,
+        size.x - 12.0,
     );
     painter.galley(
         rect.min + Vec2::new(6.0, 4.0),
@@ -184,5 +298,56 @@ fn mini_chart_ui(ui: &mut Ui, chart: &MiniChart) -> bool {
         let pts: Vec<Pos2> = chart.line.iter().map(|p| to(*p)).collect();
         painter.add(egui::Shape::line(pts, Stroke::new(1.4, v.hyperlink_color)));
     }
+    if !chart.scale.is_empty() {
+        painter.text(
+            rect.right_bottom() + Vec2::new(-6.0, -4.0),
+            Align2::RIGHT_BOTTOM,
+            &chart.scale,
+            FontId::proportional(10.0),
+            v.weak_text_color(),
+        );
+    }
     response.clicked()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{IndicatorId, TeamId};
+
+    fn chart(team: i64, status: Status) -> MiniChart {
+        MiniChart {
+            series: (IndicatorId(1), TeamId(team)),
+            title: format!("Team {team}"),
+            line: Vec::new(),
+            path: None,
+            status,
+            latest: String::new(),
+            scale: String::new(),
+        }
+    }
+
+    #[test]
+    fn charts_open_furthest_behind_first_and_filter_by_status() {
+        let charts = [
+            chart(1, Status::Met),
+            chart(2, Status::OffTrack),
+            chart(3, Status::OnTrack),
+            chart(4, Status::AtRisk),
+        ];
+        let ids = |st: &MultiplesUiState| -> Vec<i64> {
+            arranged(&charts, st).iter().map(|c| c.series.1.0).collect()
+        };
+        let mut st = MultiplesUiState::default();
+        assert_eq!(ids(&st), [2, 4, 3, 1]);
+        st.show = Show::Behind;
+        assert_eq!(ids(&st), [2, 4]);
+        st.show = Show::OffTrack;
+        assert_eq!(ids(&st), [2]);
+        st = MultiplesUiState {
+            order: Order::ByName,
+            ..MultiplesUiState::default()
+        };
+        assert_eq!(ids(&st), [1, 2, 3, 4]);
+    }
 }
