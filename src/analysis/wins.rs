@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::xmr::{Shift, Side, XmrOptions, shifts, xmr_chart};
+use super::xmr::XmrOptions;
 use crate::domain::number::format_number;
 use crate::domain::target::target_for_period;
 use crate::domain::win::{Evidence, MAX_EVIDENCE, WinKind};
@@ -368,55 +368,50 @@ fn streaks(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>
     }
 }
 
+/// A lasting improvement: the history scanned period by period as the
+/// checks would have seen it, each sustained shift on the good side a win
+/// when first seen, keyed by where it began (see
+/// `analysis::integrity::shift::stage_changes`: one lasting change is one
+/// win, and stable series rarely show one).
 fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>) {
+    use crate::analysis::integrity::shift::{reference_for, stage_changes};
     let pts = input.points;
     if pts.len() < rules.xmr_min_points.max(2) {
         return;
     }
-    let values: Vec<f64> = pts.iter().map(|(_, v)| *v).collect();
-    let Some(chart) = xmr_chart(&values, input.xmr) else {
-        return;
-    };
-    let good = match input.indicator.direction {
-        Direction::Higher => Side::High,
-        Direction::Lower => Side::Low,
+    let up_is_good = match input.indicator.direction {
+        Direction::Higher => true,
+        Direction::Lower => false,
         Direction::Neutral => return,
     };
+    let values: Vec<f64> = pts.iter().map(|(_, v)| *v).collect();
     let w = Words {
         indicator: input.indicator,
     };
-    for Shift {
-        points,
-        seen_at,
-        rules,
-    } in shifts(&chart, good)
-    {
-        let (d, v) = pts[seen_at];
-        let (d0, _) = pts[points[0]];
-        let limits = chart
-            .segment_at(seen_at)
-            .map(|s| s.limits)
-            .or(chart.latest_limits());
-        let limit_words = limits.map_or(String::new(), |l| {
-            format!(
-                " (centre line {}, natural process limits {} to {})",
-                w.value(l.centre),
-                w.value(l.lower),
-                w.value(l.upper)
-            )
-        });
-        let said: Vec<&str> = rules.iter().map(|r| r.describe()).collect();
-        let short: Vec<&str> = rules.iter().map(|r| r.short()).collect();
+    for change in stage_changes(&values, reference_for(input.xmr)) {
+        let shift = change.shift;
+        if shift.is_up() != up_is_good {
+            continue;
+        }
+        let (d, v) = pts[change.seen_at];
+        let (d0, _) = pts[shift.start];
         out.push(DetectedWin {
             kind: WinKind::RealImprovement,
             team: input.team,
             achieved_on: d,
-            key: format!("xmr:{d0}"),
-            title: format!("Real improvement ({})", short.join(", ")),
+            key: format!("shift:{d0}"),
+            title: format!("Real improvement since {}", w.period(d0)),
             explanation: format!(
-                "On the XmR chart of {}: {} on the good side{limit_words}, first seen in {} with {}. A shift in the process, not noise.",
+                "On {}: the {} values from {} averaged {}, {} better than the {} values before them (centre {}; typical change from one period to the next {}), \
+                 first clear in {} with {}. A lasting shift in the process, not noise.",
                 input.indicator.name,
-                said.join("; and "),
+                shift.len,
+                w.period(d0),
+                w.value(shift.episode_mean),
+                w.value((shift.episode_mean - shift.centre).abs()),
+                shift.reference.1 - shift.reference.0,
+                w.value(shift.centre),
+                w.value(shift.mean_moving_range),
                 w.period(d),
                 w.value(v),
             ),
@@ -425,10 +420,10 @@ fn real_improvements(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<De
                 input.indicator.name,
                 w.period_words(d0)
             ),
-            evidence: points
+            evidence: pts[shift.start..=change.seen_at]
                 .iter()
                 .take(MAX_EVIDENCE)
-                .map(|&i| w.evidence(pts[i]))
+                .map(|p| w.evidence(*p))
                 .collect(),
         });
     }
@@ -608,57 +603,38 @@ mod tests {
     }
 
     #[test]
-    fn real_improvement_names_the_rule_and_ignores_the_bad_side() {
+    fn a_lasting_improvement_is_one_win_and_the_bad_side_none() {
         let ind = indicator(Direction::Higher);
-        // Twelve steady months, then eight above the centre: a run of eight on the good side.
-        let mut v = vec![
-            50.0, 51.0, 49.0, 50.0, 51.0, 49.0, 50.0, 51.0, 49.0, 50.0, 51.0, 49.0,
-        ];
-        v.extend([53.0; 8]);
-        let xmr = XmrOptions {
-            baseline: Some((0, 12)),
-            recalculate_from: None,
-        };
+        // Twenty steady months, then twelve clearly higher.
+        let mut v: Vec<f64> = (0..20).map(|i| 50.0 + f64::from(i % 3) - 1.0).collect();
+        v.extend((0..12).map(|i| 56.0 + f64::from(i % 3) - 1.0));
         let pts = monthly(&v);
-        let wins = detect_series(
-            &SeriesInput {
-                indicator: &ind,
-                team: TeamId(7),
-                points: &pts,
-                targets: &[],
-                xmr,
-            },
-            &WinRules::default(),
-        );
+        let run_on = |pts: &[(NaiveDate, f64)]| {
+            detect_series(
+                &SeriesInput {
+                    indicator: &ind,
+                    team: TeamId(7),
+                    points: pts,
+                    targets: &[],
+                    xmr: XmrOptions::default(),
+                },
+                &WinRules::default(),
+            )
+        };
+        let wins = run_on(&pts);
         let real = of(&wins, WinKind::RealImprovement);
-        // Mean 50, mean moving range 15/11 → limits 46.37 to 53.63: 53 is
-        // inside, so no point is beyond; eight in a row above the centre is a
-        // signal, and so is three of four nearer the upper limit — one shift,
-        // one win, dated when the first rule saw it (the third 53).
         assert_eq!(real.len(), 1, "{real:?}");
-        let shift = real[0];
-        assert_eq!(shift.key, format!("xmr:{}", pts[12].0));
-        assert_eq!(shift.achieved_on, pts[14].0);
-        assert!(
-            shift.title.contains("run of eight") && shift.title.contains("3 of 4"),
-            "{}",
-            shift.title
-        );
-        assert!(shift.explanation.contains("eight successive points"));
-        assert_eq!(shift.evidence.len(), 8);
-        // The same shift downwards is not a win when higher is better.
+        // Keyed by where the shift began (the estimate may take in a value
+        // or two before the step).
+        let began = (17..=20)
+            .map(|i| format!("shift:{}", pts[i].0))
+            .collect::<Vec<_>>();
+        assert!(began.contains(&real[0].key), "{}", real[0].key);
+        assert!(real[0].achieved_on > pts[20].0, "{:?}", real[0].achieved_on);
+        assert!(real[0].explanation.contains("lasting shift"));
+        // The same change downwards is not a win when higher is better.
         let down: Vec<f64> = v.iter().map(|x| 100.0 - x).collect();
-        let pts = monthly(&down);
-        let wins = detect_series(
-            &SeriesInput {
-                indicator: &ind,
-                team: TeamId(7),
-                points: &pts,
-                targets: &[],
-                xmr,
-            },
-            &WinRules::default(),
-        );
+        let wins = run_on(&monthly(&down));
         assert!(of(&wins, WinKind::RealImprovement).is_empty());
     }
 

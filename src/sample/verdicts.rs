@@ -29,6 +29,14 @@ pub enum Conduct {
         /// How many of the latest periods it lasts.
         periods: usize,
     },
+    /// Honest, and its process got better by `sigmas` standard deviations
+    /// for its last `periods` values (a real improvement to recognise).
+    Improved {
+        /// The size of the shift, in standard deviations.
+        sigmas: f64,
+        /// How many of the latest periods it lasts.
+        periods: usize,
+    },
     /// Values that fell just short of the target reported as just past it.
     Bunching,
     /// Most values estimated by hand: whole numbers.
@@ -113,6 +121,11 @@ pub fn verdict_trial(seed: u64, conduct: &[Conduct], weeks: usize) -> VerdictTri
             Conduct::Deteriorated { sigmas, periods } => {
                 for v in values.iter_mut().rev().take(periods) {
                     *v -= sigmas * VERDICT_SD;
+                }
+            }
+            Conduct::Improved { sigmas, periods } => {
+                for v in values.iter_mut().rev().take(periods) {
+                    *v += sigmas * VERDICT_SD;
                 }
             }
             Conduct::Bunching => {

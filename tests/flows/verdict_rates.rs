@@ -122,3 +122,59 @@ fn each_kind_of_gaming_is_found_without_touching_honest_teams() {
         assert!(false_alarms <= 0.05, "{rule:?}: {false_alarms}");
     }
 }
+
+/// The real-improvement wins a trial's teams get, by team.
+fn improvement_wins(trial: &VerdictTrial) -> Vec<usize> {
+    use ratchet::analysis::wins::{SeriesInput, WinRules, detect_series};
+    use ratchet::domain::win::WinKind;
+    trial
+        .data
+        .series
+        .iter()
+        .map(|s| {
+            detect_series(
+                &SeriesInput {
+                    indicator: &trial.data.indicator,
+                    team: s.team,
+                    points: &s.points,
+                    targets: &[],
+                    xmr: s.xmr,
+                },
+                &WinRules::default(),
+            )
+            .iter()
+            .filter(|w| w.kind == WinKind::RealImprovement)
+            .count()
+        })
+        .collect()
+}
+
+#[test]
+fn real_improvement_wins_come_from_real_improvements() {
+    let stable = verdict_trial(0x1a57, &vec![Conduct::Honest; 400], WEEKS);
+    let wins = improvement_wins(&stable);
+    let with_win = wins.iter().filter(|n| **n > 0).count();
+    let false_rate = with_win as f64 / wins.len() as f64;
+    let improved = verdict_trial(
+        0x1a58,
+        &vec![
+            Conduct::Improved {
+                sigmas: 1.5,
+                periods: 44
+            };
+            200
+        ],
+        WEEKS,
+    );
+    let wins = improvement_wins(&improved);
+    let found = wins.iter().filter(|n| **n > 0).count() as f64 / wins.len() as f64;
+    let once = wins.iter().filter(|n| **n == 1).count() as f64 / wins.len() as f64;
+    println!(
+        "real-improvement wins: stable teams {:.1} % (two years); a 1.5 sd improvement over the last 44 weeks found {:.1} %, as one win {:.1} %",
+        false_rate * 100.0,
+        found * 100.0,
+        once * 100.0
+    );
+    assert!(false_rate <= 0.08, "{false_rate}");
+    assert!(found >= 0.90, "{found}");
+}
