@@ -322,6 +322,9 @@ fn personal_bests(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<Detec
     }
 }
 
+/// How many typical period-to-period changes a streak must cover to count.
+pub const STREAK_BEYOND_NOISE: f64 = 2.66;
+
 fn streaks(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>) {
     let n = rules.streak_length.max(1);
     let w = Words {
@@ -330,6 +333,7 @@ fn streaks(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>
     let f = input.indicator.frequency;
     let direction = input.indicator.direction;
     let pts = input.points;
+    let values: Vec<f64> = pts.iter().map(|(_, v)| *v).collect();
     let mut run_start = 0;
     for i in 1..pts.len() {
         let consecutive = f.next_start(pts[i - 1].0) == Some(pts[i].0);
@@ -337,7 +341,14 @@ fn streaks(input: &SeriesInput<'_>, rules: &WinRules, out: &mut Vec<DetectedWin>
             run_start = i;
             continue;
         }
-        if i - run_start == n {
+        // Beyond noise: the run covers more than the natural spread of the
+        // team's values (2.66 typical period-to-period changes, as the XmR
+        // limits reach) — small rises in a row happen by chance.
+        let typical = crate::analysis::integrity::stats::mean_moving_range(&values[..=run_start])
+            .filter(|_| run_start >= 3);
+        let beyond_noise =
+            typical.is_none_or(|t| (pts[i].1 - pts[run_start].1).abs() >= STREAK_BEYOND_NOISE * t);
+        if i - run_start == n && beyond_noise {
             let periods = format!("{}s", f.noun());
             let run = &pts[run_start..=i];
             let (d0, v0) = pts[run_start];

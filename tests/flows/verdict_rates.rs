@@ -123,10 +123,9 @@ fn each_kind_of_gaming_is_found_without_touching_honest_teams() {
     }
 }
 
-/// The real-improvement wins a trial's teams get, by team.
-fn improvement_wins(trial: &VerdictTrial) -> Vec<usize> {
+/// The wins of `kind` a trial's teams get, by team.
+fn wins_of(trial: &VerdictTrial, kind: ratchet::domain::win::WinKind) -> Vec<usize> {
     use ratchet::analysis::wins::{SeriesInput, WinRules, detect_series};
-    use ratchet::domain::win::WinKind;
     trial
         .data
         .series
@@ -143,7 +142,7 @@ fn improvement_wins(trial: &VerdictTrial) -> Vec<usize> {
                 &WinRules::default(),
             )
             .iter()
-            .filter(|w| w.kind == WinKind::RealImprovement)
+            .filter(|w| w.kind == kind)
             .count()
         })
         .collect()
@@ -152,7 +151,18 @@ fn improvement_wins(trial: &VerdictTrial) -> Vec<usize> {
 #[test]
 fn real_improvement_wins_come_from_real_improvements() {
     let stable = verdict_trial(0x1a57, &vec![Conduct::Honest; 400], WEEKS);
-    let wins = improvement_wins(&stable);
+    use ratchet::domain::win::WinKind;
+    let wins = wins_of(&stable, WinKind::RealImprovement);
+    let per_team = |kind| {
+        let w = wins_of(&stable, kind);
+        w.iter().sum::<usize>() as f64 / w.len() as f64
+    };
+    let streaks = per_team(WinKind::Streak);
+    println!(
+        "stable teams, wins per team in two years: streaks {streaks:.2}, personal bests {:.2}",
+        per_team(WinKind::PersonalBest)
+    );
+    assert!(streaks <= 0.3, "streaks in noise: {streaks}");
     let with_win = wins.iter().filter(|n| **n > 0).count();
     let false_rate = with_win as f64 / wins.len() as f64;
     let improved = verdict_trial(
@@ -166,7 +176,7 @@ fn real_improvement_wins_come_from_real_improvements() {
         ],
         WEEKS,
     );
-    let wins = improvement_wins(&improved);
+    let wins = wins_of(&improved, WinKind::RealImprovement);
     let found = wins.iter().filter(|n| **n > 0).count() as f64 / wins.len() as f64;
     let once = wins.iter().filter(|n| **n == 1).count() as f64 / wins.len() as f64;
     println!(
