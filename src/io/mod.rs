@@ -5,6 +5,7 @@ pub mod encoding;
 pub mod export;
 pub mod file_targets;
 mod line_counter;
+pub mod sheet;
 pub mod mapping;
 pub mod number;
 mod pending;

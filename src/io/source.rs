@@ -404,65 +404,9 @@ fn set_cell(cells: &mut Vec<RawCell>, i: usize, cell: RawCell) {
 }
 
 fn open_sheet(path: &Path, options: &SourceOptions) -> Result<Source, SourceError> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut workbook = open_workbook_auto(path).map_err(|e| {
-        SourceError::Format(format!(
-            "{} could not be opened as a spreadsheet: {e}",
-            path.display()
-        ))
-    })?;
-    let sheets = workbook.sheet_names();
-    let sheet = match &options.sheet {
-        Some(name) => sheets
-            .iter()
-            .find(|s| s.eq_ignore_ascii_case(name))
-            .cloned()
-            .ok_or_else(|| {
-                SourceError::Format(format!(
-                    "{} has no sheet \"{name}\" (it has: {}).",
-                    path.display(),
-                    sheets.join(", ")
-                ))
-            })?,
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or_else(|| SourceError::Format(format!("{} has no sheets.", path.display())))?,
-    };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}")))?;
-    let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-    let convert = |d: &Data| -> RawCell {
-        match d {
-            Data::Empty => RawCell::Empty,
-            Data::String(s) if s.trim().is_empty() => RawCell::Empty,
-            Data::String(s) => RawCell::Text(s.clone()),
-            Data::Float(f) => RawCell::Number(*f),
-            Data::Int(i) => RawCell::Number(*i as f64),
-            Data::Bool(b) => RawCell::Bool(*b),
-            Data::DateTime(dt) => dt
-                .as_datetime()
-                .map(|t| RawCell::Date(t.date()))
-                .unwrap_or_else(|| RawCell::Number(dt.as_f64())),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => RawCell::Text(s.clone()),
-            Data::Error(e) => RawCell::Text(format!("#{e:?}")),
-        }
-    };
-    let mut all: Vec<SourceRow> = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let mut cells = vec![RawCell::Empty; first_col];
-            cells.extend(row.iter().map(convert));
-            SourceRow {
-                line: first_row + i as u64 + 1,
-                cells,
-            }
-        })
-        .filter(|r| !r.cells.iter().all(RawCell::is_blank))
-        .collect();
+    let read = super::sheet::read_sheet(path, options.sheet.as_deref())?;
+    let (sheet, sheets, mut all) = (read.sheet, read.sheets, read.rows);
+    all.retain(|r| !r.cells.iter().all(RawCell::is_blank));
     if all.is_empty() {
         return Err(SourceError::Format(format!(
             "sheet \"{sheet}\" has no rows."
