@@ -11,6 +11,7 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod io;
+pub mod logging;
 pub mod ops;
 pub mod sample;
 pub mod storage;

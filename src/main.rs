@@ -14,17 +14,15 @@ use ratchet::cli::Cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::WARN)
-        .with_writer(std::io::stderr)
-        .init();
+    // Warnings and errors go to the log file, never before a message.
+    ratchet::logging::start(&locations().logs);
     let cli = Cli::parse();
     match cli.command {
         Some(command) => match ratchet::cli::run(command, &mut std::io::stdout().lock()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("ratchet: {e:#}");
+                eprintln!("ratchet: {}", ratchet::logging::one_line(&e));
                 ExitCode::FAILURE
             }
         },

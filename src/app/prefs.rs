@@ -69,6 +69,8 @@ pub struct Locations {
     pub workbooks: PathBuf,
     /// Where automatic backups go (one folder per workbook inside).
     pub backups: PathBuf,
+    /// Where the log file and crash reports go.
+    pub logs: PathBuf,
 }
 
 impl Locations {
@@ -84,10 +86,15 @@ impl Locations {
             .and_then(|u| u.document_dir().map(|d| d.join("Ratchet")))
             .or_else(|| project.as_ref().map(|p| p.data_dir().join("Workbooks")))
             .unwrap_or_else(|| PathBuf::from("."));
+        let logs = project
+            .as_ref()
+            .map(|p| p.data_local_dir().join("logs"))
+            .unwrap_or_else(|| workbooks.join("logs"));
         Locations {
             preferences,
             backups: workbooks.join("Backups"),
             workbooks,
+            logs,
         }
     }
 
@@ -106,6 +113,7 @@ impl Locations {
             preferences: root.join("preferences.json"),
             workbooks: root.join("Workbooks"),
             backups: root.join("Workbooks").join("Backups"),
+            logs: root.join("logs"),
         }
     }
 }

@@ -5,12 +5,12 @@ pub mod encoding;
 pub mod export;
 pub mod file_targets;
 mod line_counter;
-pub mod sheet;
 pub mod mapping;
 pub mod number;
 mod pending;
 pub mod period;
 pub mod plan;
+pub mod sheet;
 pub mod source;
 
 pub use export::{ExportOptions, export_file};

@@ -50,7 +50,10 @@ pub fn guarded<T>(
     what: &str,
     f: impl FnOnce() -> Result<T, SourceError>,
 ) -> Result<T, SourceError> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+    GUARDED.with(|g| g.set(g.get() + 1));
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(g.get().saturating_sub(1)));
+    match caught {
         Ok(result) => result,
         Err(payload) => {
             let detail = payload
@@ -63,6 +66,17 @@ pub fn guarded<T>(
             )))
         }
     }
+}
+
+thread_local! {
+    /// How deep this thread is inside [`guarded`] calls.
+    static GUARDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// True while this thread runs a parser behind [`guarded`]: a panic there
+/// becomes a refused file, so the panic hook only logs it.
+pub fn in_guard() -> bool {
+    GUARDED.with(|g| g.get() > 0)
 }
 
 fn refuse(path: &Path, why: String) -> SourceError {
@@ -78,10 +92,13 @@ pub fn check_archive(path: &Path) -> Result<(), SourceError> {
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
         .map_err(|e| refuse(path, format!("it is not a readable spreadsheet ({e})")))?;
     for i in 0..zip.len() {
-        let Ok((entry, size, packed)) = zip
-            .by_index_raw(i)
-            .map(|f| (f.name().map(|n| n.into_owned()), f.size(), f.compressed_size()))
-        else {
+        let Ok((entry, size, packed)) = zip.by_index_raw(i).map(|f| {
+            (
+                f.name().map(|n| n.into_owned()),
+                f.size(),
+                f.compressed_size(),
+            )
+        }) else {
             continue;
         };
         let entry = entry.unwrap_or_default();
@@ -114,7 +131,11 @@ pub fn check_archive(path: &Path) -> Result<(), SourceError> {
 }
 
 /// The sheet to read: the one named (ignoring case), else the first.
-fn choose_sheet(path: &Path, sheets: &[String], wanted: Option<&str>) -> Result<String, SourceError> {
+fn choose_sheet(
+    path: &Path,
+    sheets: &[String],
+    wanted: Option<&str>,
+) -> Result<String, SourceError> {
     match wanted {
         Some(name) => sheets
             .iter()
@@ -164,13 +185,22 @@ impl RowBuilder<'_> {
                 match self.rows.binary_search_by_key(&line, |r| r.line) {
                     Ok(i) => i,
                     Err(i) => {
-                        self.rows.insert(i, SourceRow { line, cells: Vec::new() });
+                        self.rows.insert(
+                            i,
+                            SourceRow {
+                                line,
+                                cells: Vec::new(),
+                            },
+                        );
                         i
                     }
                 }
             }
             _ => {
-                self.rows.push(SourceRow { line, cells: Vec::new() });
+                self.rows.push(SourceRow {
+                    line,
+                    cells: Vec::new(),
+                });
                 self.rows.len() - 1
             }
         };
@@ -232,9 +262,9 @@ fn read_xlsx<RS: Read + Seek>(
         kept: 0,
     };
     loop {
-        let cell = reader
-            .next_cell()
-            .map_err(|e| SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}")))?;
+        let cell = reader.next_cell().map_err(|e| {
+            SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}"))
+        })?;
         let Some(cell) = cell else { break };
         let (row, col) = cell.get_position();
         builder.push(row, col, convert_ref(cell.get_value()))?;
@@ -292,14 +322,22 @@ pub fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<SheetRows, Source
                 let sheets = book.sheet_names();
                 let sheet = choose_sheet(path, &sheets, wanted)?;
                 let rows = read_xlsx(path, &mut book, &sheet)?;
-                Ok(SheetRows { sheet, sheets, rows })
+                Ok(SheetRows {
+                    sheet,
+                    sheets,
+                    rows,
+                })
             }
             _ => {
                 let mut book = calamine::open_workbook_auto(path).map_err(|e| opened(&e))?;
                 let sheets = book.sheet_names();
                 let sheet = choose_sheet(path, &sheets, wanted)?;
                 let rows = read_range(path, &mut book, &sheet)?;
-                Ok(SheetRows { sheet, sheets, rows })
+                Ok(SheetRows {
+                    sheet,
+                    sheets,
+                    rows,
+                })
             }
         }
     })
@@ -329,7 +367,10 @@ mod tests {
         };
         assert!(b.push(0, 0, RawCell::Number(1.0)).is_ok());
         // The last legal cell, XFD1048576, is fine and costs one short row.
-        assert!(b.push(MAX_ROWS - 1, MAX_COLUMNS - 1, RawCell::Number(2.0)).is_ok());
+        assert!(
+            b.push(MAX_ROWS - 1, MAX_COLUMNS - 1, RawCell::Number(2.0))
+                .is_ok()
+        );
         assert_eq!(b.rows.len(), 2);
         let why = b
             .push(MAX_ROWS, 0, RawCell::Number(3.0))

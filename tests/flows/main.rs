@@ -6,6 +6,7 @@
 mod burst_typing;
 mod cli;
 mod data_ui;
+mod hostile_sheets;
 mod hostile_text;
 mod import_export;
 mod import_rejections;
