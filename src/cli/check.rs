@@ -12,7 +12,7 @@ use crate::domain::integrity::{Flag, FlagStatus};
 use crate::domain::number::{count, thousands};
 use crate::domain::{Indicator, Team, TeamId};
 use crate::ops::integrity::{CheckScope, run_checks};
-use crate::storage::{AGENCY_TEAM, Workbook};
+use crate::storage::AGENCY_TEAM;
 
 /// The check command's choices.
 #[derive(Debug, clap::Args)]
@@ -156,7 +156,7 @@ fn write_flag(out: &mut dyn std::io::Write, f: &Flag, more: Option<usize>) -> st
 
 /// Runs `ratchet check`.
 pub fn run(args: &CheckArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let mut wb = Workbook::open(&args.workbook)?;
+    let mut wb = super::open_for_writing(&args.workbook)?;
     let today = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());

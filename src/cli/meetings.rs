@@ -122,7 +122,7 @@ pub fn run_memo(args: &MeetingArgs, out: &mut dyn std::io::Write) -> anyhow::Res
 
 /// `ratchet briefing`: the briefing book as PDF.
 pub fn run_briefing(args: &MeetingArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    let mut wb = Workbook::open(&args.workbook)?;
+    let mut wb = super::open_for_writing(&args.workbook)?;
     let Some(target) = &args.out else {
         bail!("say where to write the briefing book: --out FILE.pdf");
     };

@@ -106,6 +106,13 @@ pub enum CliCommand {
 }
 
 /// Runs one batch command, writing its output to `out`.
+/// Opens a workbook for a command that writes to it: with the lock, so a
+/// workbook another Ratchet holds is refused naming who has it (and the
+/// holder's view never goes stale behind its back).
+pub(crate) fn open_for_writing(path: &std::path::Path) -> anyhow::Result<crate::storage::Workbook> {
+    Ok(crate::storage::Workbook::open_exclusive(path, None)?)
+}
+
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match command {
         CliCommand::New { workbook, sample } => new::run(&workbook, sample, out),

@@ -84,7 +84,7 @@ fn open_and_detect(
     path: &std::path::Path,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<Workbook> {
-    let mut wb = Workbook::open(path)?;
+    let mut wb = super::open_for_writing(path)?;
     let r = detect_wins(&mut wb, DetectScope::All)?;
     if r.added > 0 {
         writeln!(

@@ -185,3 +185,73 @@ fn a_facilitator_prepares_practice_workbooks_and_prints_take_homes() {
         "{err}"
     );
 }
+
+#[test]
+fn every_command_that_writes_refuses_a_workbook_another_ratchet_holds() {
+    let dir = temp();
+    let path = dir.path().join("held.ratchet");
+    let p = path.to_str().unwrap();
+    let out = ratchet(&["new", p, "--sample"]);
+    assert!(out.status.success());
+    // A meeting for the briefing book, made before the workbook is held.
+    {
+        let mut wb = ratchet::storage::Workbook::open(&path).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        ratchet::ops::meetings::create_meeting(
+            &mut wb,
+            today,
+            "Held",
+            &[],
+            today,
+            ratchet::analysis::agenda::AgendaLimits::default(),
+        )
+        .unwrap();
+    }
+    let csv = dir.path().join("v.csv");
+    std::fs::write(
+        &csv,
+        "team,indicator,period,value\nNorth,Repairs,2025-01,1\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("b.pdf");
+    let certs = dir.path().join("certs");
+    let writing: Vec<Vec<&str>> = vec![
+        vec!["check", p],
+        vec!["wins", p],
+        vec![
+            "certificates",
+            p,
+            "--since",
+            "2020-01-01",
+            "--out",
+            certs.to_str().unwrap(),
+        ],
+        vec![
+            "briefing",
+            p,
+            "--meeting",
+            "2026-12-01",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+        vec!["import", p, csv.to_str().unwrap()],
+    ];
+    let holder = ratchet::storage::Workbook::open_exclusive(&path, None).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for args in &writing {
+        let out = ratchet(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} wrote to a held workbook");
+        assert!(err.contains("is open in Ratchet by"), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{args:?}");
+    }
+    drop(holder);
+    // Released: the same commands work.
+    let out = ratchet(&["check", p]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

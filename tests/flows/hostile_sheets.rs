@@ -17,14 +17,12 @@ const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns=
 const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#;
 const SHEET_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#;
 
+/// Writes part of a file's XML.
+type WriteXml<'a> = &'a mut dyn FnMut(&mut dyn Write);
+
 /// An XLSX whose sheet XML is `sheet_data` (inside `<sheetData>`), with an
 /// optional shared-strings part written by `strings`.
-fn xlsx(
-    path: &Path,
-    dimension: &str,
-    sheet_data: &mut dyn FnMut(&mut dyn Write),
-    strings: Option<&mut dyn FnMut(&mut dyn Write)>,
-) {
+fn xlsx(path: &Path, dimension: &str, sheet_data: WriteXml<'_>, strings: Option<WriteXml<'_>>) {
     let file = std::fs::File::create(path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
     let opts = zip::write::SimpleFileOptions::default()
