@@ -110,7 +110,7 @@ fn column(headers: &[String], spec: &str) -> anyhow::Result<usize> {
 
 pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     // The one writer: another Ratchet with it open is named, not written alongside.
-    let mut wb = Workbook::open_exclusive(&args.workbook, None)?;
+    let mut wb = super::open_for_writing(&args.workbook)?;
     let source_options = SourceOptions {
         sheet: args.sheet.clone(),
         delimiter: None,

@@ -109,8 +109,15 @@ pub enum CliCommand {
 /// Opens a workbook for a command that writes to it: with the lock, so a
 /// workbook another Ratchet holds is refused naming who has it (and the
 /// holder's view never goes stale behind its back).
+///
+/// The database check runs beside the command's own work, on a second
+/// connection, as in the window; the first write waits for its verdict, so
+/// a damaged workbook is still never written to.
 pub(crate) fn open_for_writing(path: &std::path::Path) -> anyhow::Result<crate::storage::Workbook> {
-    Ok(crate::storage::Workbook::open_exclusive(path, None)?)
+    let mut wb = crate::storage::Workbook::open_exclusive_checking_beside(path, None)?;
+    // Start it now, so that it runs while the command reads and computes.
+    let _ = wb.check_status();
+    Ok(wb)
 }
 
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<()> {

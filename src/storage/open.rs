@@ -145,11 +145,14 @@ fn checkpoint(conn: &Connection) -> rusqlite::Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
 }
 
-/// `PRAGMA quick_check` and the foreign key check: a description of the
+/// `PRAGMA integrity_check` and the foreign key check: a description of the
 /// damage, or `None` when the database is sound. Reads only.
 pub(crate) fn damage(conn: &Connection) -> rusqlite::Result<Option<String>> {
     let problems: Vec<String> = {
-        let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
+        // integrity_check, not quick_check: it also finds an index that
+        // disagrees with its table (a flipped byte in a team's name), which
+        // quick_check passes and a later write would spread.
+        let mut stmt = conn.prepare("PRAGMA integrity_check(5)")?;
         stmt.query_map([], |r| r.get::<_, String>(0))?
             .collect::<Result<_, _>>()?
     };
