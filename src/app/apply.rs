@@ -484,9 +484,11 @@ impl RatchetApp {
     pub(super) fn error(&mut self, text: String) {
         tracing::warn!("{text}");
         self.undo = None;
+        let (text, detail) = Message::split(&text);
         self.view.message = Some(Message {
             tone: Tone::Error,
             text,
+            detail,
             undo: false,
         });
     }
@@ -496,6 +498,7 @@ impl RatchetApp {
         self.view.message = Some(Message {
             tone: Tone::Info,
             text,
+            detail: None,
             undo: false,
         });
     }

@@ -17,6 +17,7 @@ pub(super) enum Removed {
 impl RatchetApp {
     fn offer_undo(&mut self, removed: Removed, text: String) {
         self.view.message = Some(Message {
+            detail: None,
             tone: Tone::Info,
             text,
             undo: true,

@@ -90,10 +90,39 @@ pub enum Tone {
 pub struct Message {
     /// Info or error.
     pub tone: Tone,
-    /// The text.
+    /// The text: one sentence.
     pub text: String,
+    /// What lies behind it (the causes, as the program knows them), shown
+    /// under "Details" on request.
+    pub detail: Option<String>,
     /// Whether the banner offers Undo (the last removal can be put back).
     pub undo: bool,
+}
+
+impl Message {
+    /// Splits an error's text into its first sentence and the detail behind
+    /// it ("The change was not saved; nothing was lost." + "database or
+    /// disk is full: Error code 13 …").
+    pub fn split(text: &str) -> (String, Option<String>) {
+        let text = text.trim();
+        // The first sentence ends at ". " or at ".:" where a cause follows.
+        let cut = text
+            .match_indices(". ")
+            .chain(text.match_indices(".:"))
+            .map(|(i, _)| i + 1)
+            .filter(|&i| i >= 20)
+            .min();
+        match cut {
+            Some(i) if i < text.len() => {
+                let rest = text[i..].trim_start_matches(':').trim();
+                (
+                    text[..i].trim().to_owned(),
+                    (!rest.is_empty()).then(|| rest.to_owned()),
+                )
+            }
+            _ => (text.to_owned(), None),
+        }
+    }
 }
 
 /// Whether the last change reached the file.
@@ -273,4 +302,22 @@ pub struct BackupsView {
     pub backups: Vec<(crate::ops::backups::BackupInfo, bool)>,
     /// What is wrong with the workbook, when it would not open.
     pub damaged: Option<String>,
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::Message;
+
+    #[test]
+    fn an_error_shows_one_sentence_and_keeps_the_rest_as_detail() {
+        let (text, detail) = Message::split(
+            "The change was not saved; nothing was lost.: database or disk is full: Error code 13: Insertion failed",
+        );
+        assert_eq!(text, "The change was not saved; nothing was lost.");
+        assert_eq!(
+            detail.as_deref(),
+            Some("database or disk is full: Error code 13: Insertion failed")
+        );
+        assert_eq!(Message::split("Saved."), ("Saved.".to_owned(), None));
+    }
 }

@@ -195,6 +195,13 @@ pub fn message_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
                         )
                         .wrap(),
                     );
+                    if let Some(detail) = &message.detail {
+                        egui::CollapsingHeader::new("Details")
+                            .id_salt("message_details")
+                            .show(ui, |ui| {
+                                ui.add(egui::Label::new(RichText::new(detail).small()).wrap());
+                            });
+                    }
                 });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Dismiss").clicked() {
