@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod guard;
 pub mod io;
 pub mod logging;
 pub mod ops;

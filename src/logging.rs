@@ -103,7 +103,7 @@ fn install_panic_hook(dir: PathBuf) {
             .location()
             .map_or_else(String::new, |l| format!("{}:{}", l.file(), l.line()));
         tracing::error!("panic: {message} at {place}");
-        if crate::io::sheet::in_guard() {
+        if crate::guard::in_guard() {
             // The file is refused with a sentence; the detail is in the log.
             return;
         }

@@ -89,6 +89,7 @@ impl RatchetApp {
             view: AppView {
                 recent: prefs.recent.clone(),
                 workbooks_dir: locations.workbooks.clone(),
+                logs_dir: locations.logs.clone(),
                 ..AppView::default()
             },
             ui_state: UiState::default(),

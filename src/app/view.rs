@@ -279,6 +279,8 @@ pub struct AppView {
     pub recent: Vec<PathBuf>,
     /// Where new workbooks go by default.
     pub workbooks_dir: PathBuf,
+    /// Where the log file and crash reports go (named in About).
+    pub logs_dir: PathBuf,
     /// The banner message, if any.
     pub message: Option<Message>,
     /// The open dialog, if any.

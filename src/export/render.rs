@@ -38,7 +38,9 @@ pub fn parse(svg: &str) -> Result<usvg::Tree, RenderError> {
         },
         ..usvg::Options::default()
     };
-    usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))
+    crate::guard::catch(|| usvg::Tree::from_str(svg, &options))
+        .map_err(|detail| RenderError::Svg(format!("the drawing reader failed ({detail})")))?
+        .map_err(|e| RenderError::Svg(e.to_string()))
 }
 
 /// A rendered picture: width, height and premultiplied RGBA pixels (for
@@ -73,11 +75,14 @@ fn pixmap(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, RenderError> {
     let mut pixmap = tiny_skia::Pixmap::new(w.max(1), h.max(1))
         .ok_or_else(|| RenderError::Png(format!("{w}×{h} is too large")))?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
+    crate::guard::catch(|| {
+        resvg::render(
+            &tree,
+            tiny_skia::Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
+    })
+    .map_err(|detail| RenderError::Png(format!("the renderer failed ({detail})")))?;
     Ok(pixmap)
 }
 
@@ -104,14 +109,14 @@ pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
             .ok_or_else(|| RenderError::Pdf("a page has no size".into()))?;
         let mut page = document.start_page_with(PageSettings::new(size));
         let mut surface = page.surface();
-        surface
-            .draw_svg(tree, size, SvgSettings::default())
+        crate::guard::catch(|| surface.draw_svg(tree, size, SvgSettings::default()))
+            .map_err(|detail| RenderError::Pdf(format!("the PDF writer failed ({detail})")))?
             .ok_or_else(|| RenderError::Pdf("a page could not be drawn".into()))?;
         surface.finish();
         page.finish();
     }
-    document
-        .finish()
+    crate::guard::catch(|| document.finish())
+        .map_err(|detail| RenderError::Pdf(format!("the PDF writer failed ({detail})")))?
         .map_err(|e| RenderError::Pdf(format!("{e:?}")))
 }
 

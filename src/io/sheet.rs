@@ -50,33 +50,11 @@ pub fn guarded<T>(
     what: &str,
     f: impl FnOnce() -> Result<T, SourceError>,
 ) -> Result<T, SourceError> {
-    GUARDED.with(|g| g.set(g.get() + 1));
-    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    GUARDED.with(|g| g.set(g.get().saturating_sub(1)));
-    match caught {
-        Ok(result) => result,
-        Err(payload) => {
-            let detail = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no detail".into());
-            Err(SourceError::Format(format!(
-                "{what} could not be read: the spreadsheet reader failed on it ({detail}). Nothing was imported; save it again from its program, or as CSV."
-            )))
-        }
-    }
-}
-
-thread_local! {
-    /// How deep this thread is inside [`guarded`] calls.
-    static GUARDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// True while this thread runs a parser behind [`guarded`]: a panic there
-/// becomes a refused file, so the panic hook only logs it.
-pub fn in_guard() -> bool {
-    GUARDED.with(|g| g.get() > 0)
+    crate::guard::catch(f).unwrap_or_else(|detail| {
+        Err(SourceError::Format(format!(
+            "{what} could not be read: the spreadsheet reader failed on it ({detail}). Nothing was imported; save it again from its program, or as CSV."
+        )))
+    })
 }
 
 fn refuse(path: &Path, why: String) -> SourceError {

@@ -349,7 +349,13 @@ struct CsvRows<R> {
 
 impl<R: Read + Send> RowReader for CsvRows<R> {
     fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>> {
-        match self.csv.read_byte_record(&mut self.record) {
+        let read = crate::guard::catch(|| self.csv.read_byte_record(&mut self.record))
+            .unwrap_or_else(|detail| {
+                Err(csv::Error::from(std::io::Error::other(format!(
+                    "the CSV reader failed on it ({detail})"
+                ))))
+            });
+        match read {
             Ok(false) => None,
             Ok(true) => {
                 let line = self

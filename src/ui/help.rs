@@ -48,7 +48,7 @@ pub fn dialogs_ui(
         ui.separator();
         match dialog {
             Dialog::Practices => practices_ui(ui),
-            Dialog::About => about_ui(ui),
+            Dialog::About => about_ui(ui, &view.logs_dir),
             Dialog::Shortcuts => shortcuts_ui(ui),
             Dialog::GoTo => go_to_ui(ui, go_to, actions),
         }
@@ -161,10 +161,15 @@ fn go_to_ui(ui: &mut egui::Ui, form: &mut GoToForm, actions: &mut Actions) {
     }
 }
 
-fn about_ui(ui: &mut egui::Ui) {
+fn about_ui(ui: &mut egui::Ui, logs_dir: &std::path::Path) {
     ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
     ui.label("A desktop workbench for performance leadership in public agencies.");
     ui.add_space(6.0);
     ui.label(RichText::new(CREDIT).weak());
     ui.label("Workbooks are single files on this computer; Ratchet never uses the network.");
+    ui.add_space(6.0);
+    ui.label(format!(
+        "If something goes wrong, the log file (ratchet.log) and any crash report are in {}; send them with a description of what happened.",
+        logs_dir.display()
+    ));
 }

@@ -248,3 +248,17 @@ fn help_lists_every_keyboard_shortcut() {
     }
     h.get_by_label("Tab / Shift+Tab");
 }
+
+#[test]
+fn about_names_the_folder_of_the_log_file_and_crash_reports() {
+    use ratchet::app::Command;
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    h.state_mut()
+        .apply(ratchet::app::Action::Run(Command::ShowAbout));
+    h.run();
+    assert_eq!(h.state().view().dialog, Some(Dialog::About));
+    let logs = dir.path().join("logs");
+    h.get_by_label_contains(&logs.display().to_string());
+    h.get_by_label_contains("ratchet.log");
+}
