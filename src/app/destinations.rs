@@ -1,18 +1,12 @@
-//! Every place the navigation leads, in order, with its label, what it is
-//! for and its practice: one table for the left navigation and the
-//! keyboard's "Go to" list, so both always agree.
+//! Every place the navigation leads, in order, with its label and what it
+//! is for: one table for the left navigation and the keyboard's "Go to"
+//! list, so both always agree; the practice each serves comes from the one
+//! table of the practices (`domain::practices`).
 
 use super::{Action, Screen};
 use crate::domain::WizardStep;
-
-/// Where a destination leads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Place {
-    /// A screen.
-    Screen(Screen),
-    /// A step of the framework wizard.
-    Step(WizardStep),
-}
+pub use crate::domain::place::Place;
+use crate::domain::practices::{Practice, practice_of};
 
 /// One entry of the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,26 +17,25 @@ pub struct Destination {
     pub label: &'static str,
     /// What is there, for the tooltip.
     pub tip: &'static str,
-    /// The practice (1–11) it serves, if any.
-    pub practice: Option<u8>,
 }
 
 impl Destination {
     /// The action that goes there.
     pub fn action(&self) -> Action {
-        match self.place {
-            Place::Screen(screen) => Action::Navigate(screen),
-            Place::Step(step) => Action::GoToStep(step),
-        }
+        super::practice_nav::action_for(self.place)
+    }
+
+    /// The practice it serves, if any.
+    pub fn practice(&self) -> Option<&'static Practice> {
+        practice_of(self.place)
     }
 }
 
-const fn to(screen: Screen, label: &'static str, tip: &'static str, practice: u8) -> Destination {
+const fn to(screen: Screen, label: &'static str, tip: &'static str) -> Destination {
     Destination {
         place: Place::Screen(screen),
         label,
         tip,
-        practice: Some(practice),
     }
 }
 
@@ -53,133 +46,111 @@ pub const DESTINATIONS: [Destination; 22] = [
         place: Place::Screen(Screen::Home),
         label: "Home",
         tip: "Where the framework stands and what comes next",
-        practice: None,
     },
     Destination {
         place: Place::Step(WizardStep::Mission),
         label: "Mission",
         tip: "Practice 1: articulate the mission",
-        practice: Some(1),
     },
     Destination {
         place: Place::Step(WizardStep::Deficits),
         label: "Performance deficit",
         tip: "Practice 2: identify the most consequential performance deficit",
-        practice: Some(2),
     },
     Destination {
         place: Place::Step(WizardStep::Target),
         label: "Target",
         tip: "Practice 3: establish a specific performance target",
-        practice: Some(3),
     },
     Destination {
         place: Place::Step(WizardStep::Theory),
         label: "Theory",
         tip: "Practice 4: clarify the theory linking target and mission",
-        practice: Some(4),
     },
     Destination {
         place: Place::Step(WizardStep::Summary),
         label: "Framework summary",
         tip: "The whole framework on one page",
-        practice: None,
     },
     to(
         Screen::Setup,
         "Teams and indicators",
         "Who reports what, and the targets per team",
-        5,
     ),
     to(
         Screen::Data,
         "Enter data",
         "The data-entry grid, each value's history, and observations",
-        5,
     ),
     to(
         Screen::Transfer,
         "Import and export",
         "Spreadsheets in and out (CSV, XLSX)",
-        5,
     ),
     to(
         Screen::Progress,
         "Progress and league table",
         "Every team against its target path, side by side; publish the dashboard",
-        5,
     ),
     to(
         Screen::Multiples,
         "Small multiples",
         "One small chart per team or per indicator",
-        5,
     ),
     to(
         Screen::Meetings,
         "Stat meetings",
         "Agendas built from the data, decisions, follow-ups, the briefing book and memo",
-        5,
     ),
     to(
         Screen::Capacity,
         "Operational capacity",
         "What each team needs to reach its target, and where each request stands",
-        6,
     ),
     to(
         Screen::Wins,
         "Wins",
         "Wins found in the data and entered by hand; recognise them",
-        7,
     ),
     to(
         Screen::Wall,
         "Wall of recognition",
         "Who was recognised for what, by team",
-        8,
     ),
     to(
         Screen::Integrity,
         "Integrity checks",
         "Gaming, distortions and mission accomplishment: every flag explained",
-        9,
     ),
     to(
         Screen::Xmr,
         "Process behaviour (XmR)",
         "Signal or noise? Natural process limits for any series",
-        10,
     ),
     to(
         Screen::Library,
         "Indicator library",
         "Every indicator, where the teams stand, and its observations",
-        10,
     ),
     to(
         Screen::Compare,
         "Compare indicators",
         "Two indicators on aligned periods, with their correlation",
-        10,
     ),
     to(
         Screen::Review,
         "Review and ratchet",
         "What was learned and what changes; ratchet the target; the framework's history",
-        11,
     ),
     Destination {
         place: Place::Screen(Screen::Backups),
         label: "Backups",
         tip: "Automatic backups of this workbook; back up now or restore one",
-        practice: None,
     },
     Destination {
         place: Place::Screen(Screen::Workshop),
         label: "Compare participants",
         tip: "Workshop: several participants' missions, deficits and targets side by side",
-        practice: None,
     },
 ];
 
@@ -191,8 +162,8 @@ pub fn matching(query: &str) -> Vec<&'static Destination> {
         .iter()
         .filter(|d| {
             let practice = d
-                .practice
-                .map(|n| format!("practice {n}"))
+                .practice()
+                .map(|p| format!("practice {}", p.number))
                 .unwrap_or_default();
             let text = format!("{} {} {practice}", d.label, d.tip).to_lowercase();
             words.iter().all(|w| text.contains(w.as_str()))
@@ -233,7 +204,10 @@ mod tests {
         for (i, a) in DESTINATIONS.iter().enumerate() {
             assert!(DESTINATIONS[i + 1..].iter().all(|b| b.label != a.label));
         }
-        let practices: Vec<u8> = DESTINATIONS.iter().filter_map(|d| d.practice).collect();
+        let practices: Vec<u8> = DESTINATIONS
+            .iter()
+            .filter_map(|d| d.practice().map(|p| p.number))
+            .collect();
         assert!(practices.windows(2).all(|w| w[0] <= w[1]), "{practices:?}");
     }
 }

@@ -15,53 +15,7 @@ use crate::domain::{
 };
 use crate::storage::Counts;
 
-/// The screens of the main area.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Screen {
-    /// No workbook open: new, open, recent, sample.
-    #[default]
-    Start,
-    /// Where the framework stands.
-    Home,
-    /// The framework wizard, at the draft's step.
-    Wizard,
-    /// Teams, indicators and their targets.
-    Setup,
-    /// The data-entry grid with observations beside it.
-    Data,
-    /// Import and export.
-    Transfer,
-    /// Progress against the target path, and the league table.
-    Progress,
-    /// One small chart per team or per indicator.
-    Multiples,
-    /// Process-behaviour (XmR) charts.
-    Xmr,
-    /// The wins log (practice 7).
-    Wins,
-    /// The certificate editor (practice 8).
-    Certificate,
-    /// The wall of recognition (practice 8).
-    Wall,
-    /// The integrity panel (practice 9).
-    Integrity,
-    /// The indicator library (practice 10).
-    Library,
-    /// Two indicators compared (practice 10).
-    Compare,
-    /// Reviews, ratcheting the target and the framework's history (practice 11).
-    Review,
-    /// Stat meetings and the follow-up board (practice 5).
-    Meetings,
-    /// One stat meeting.
-    Meeting,
-    /// Operational capacity (practice 6).
-    Capacity,
-    /// Backups of the open (or damaged) workbook.
-    Backups,
-    /// The workshop facilitator's comparison of participants' frameworks.
-    Workshop,
-}
+pub use crate::domain::place::Screen;
 
 /// A modal dialog over the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -18,6 +18,7 @@ pub mod mission;
 pub mod number;
 pub mod observation;
 pub mod period;
+pub mod place;
 pub mod practices;
 pub mod review;
 pub mod target;

@@ -1,8 +1,13 @@
-//! Behn's eleven "better practices", in the project's own words, for Help and guidance.
+//! Behn's eleven "better practices", in the project's own words: the one
+//! table the navigation, the practice panels, Go to and Help all read,
+//! including which screens serve each practice.
 //!
 //! Source: Robert D. Behn, "One Approach to Performance Leadership: Eleven
 //! 'Better Practices' That Can Help 'Ratchet Up' Performance", a talk to the
 //! State of Oregon, Salem, 30 March 2004.
+
+use super::WizardStep;
+use super::place::{Place, Screen};
 
 /// The credit line shown wherever the practices are explained.
 pub const CREDIT: &str = "After Robert D. Behn, \"One Approach to Performance Leadership: Eleven 'Better Practices' That Can Help 'Ratchet Up' Performance\", a talk to the State of Oregon, Salem, 30 March 2004.";
@@ -50,6 +55,34 @@ pub struct Practice {
     pub title: &'static str,
     /// Why it matters and what to do, in one paragraph.
     pub explanation: &'static str,
+    /// The places that serve it; the first is where it is done (where
+    /// "Next: practice n" leads).
+    pub places: &'static [Place],
+}
+
+impl Practice {
+    /// Where the practice is done.
+    pub fn home(&self) -> Place {
+        self.places[0]
+    }
+
+    /// The practice after this one: after the eleventh the cycle starts
+    /// again, at the mission, with the target ratcheted up.
+    pub fn next(&self) -> &'static Practice {
+        let i = usize::from(self.number) % PRACTICES.len();
+        &PRACTICES[i]
+    }
+}
+
+/// Practice number `n` (1–11).
+pub fn practice(n: u8) -> Option<&'static Practice> {
+    PRACTICES.iter().find(|p| p.number == n)
+}
+
+/// The practice a place serves, if any (home, the wizard's summary,
+/// backups and the workshop serve none).
+pub fn practice_of(place: Place) -> Option<&'static Practice> {
+    PRACTICES.iter().find(|p| p.places.contains(&place))
 }
 
 /// The eleven practices in order.
@@ -60,6 +93,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Mission",
         title: "Articulate the mission",
         explanation: "Say plainly, and say often, what the agency exists to accomplish. A mission that people can repeat gives every later choice a test: does this help us do what we are here for? Write it for the public and for the front line, not for a plaque.",
+        places: &[Place::Step(WizardStep::Mission)],
     },
     Practice {
         number: 2,
@@ -67,6 +101,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Deficit",
         title: "Identify the most consequential performance deficit",
         explanation: "Among everything that could be better, find the one failure that most keeps the agency from its mission. Listing candidates with evidence and weighing harm, size and feasibility turns a vague sense of trouble into a choice the leader can explain.",
+        places: &[Place::Step(WizardStep::Deficits)],
     },
     Practice {
         number: 3,
@@ -74,6 +109,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Target",
         title: "Establish a specific performance target",
         explanation: "Turn the deficit into a concrete next level of success: one measure, a baseline, a number to reach and a date to reach it by. A specific target tells teams what success looks like and lets everyone see progress toward it.",
+        places: &[Place::Step(WizardStep::Target)],
     },
     Practice {
         number: 4,
@@ -81,6 +117,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Theory",
         title: "Clarify the theory linking target and mission",
         explanation: "Spell out, at least for yourself, why hitting the target should advance the mission: the chain of outcomes in between and the assumptions at each link. A written theory can be checked against data and revised when it proves wrong.",
+        places: &[Place::Step(WizardStep::Theory)],
     },
     Practice {
         number: 5,
@@ -88,6 +125,15 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Monitor",
         title: "Monitor progress frequently, personally and publicly",
         explanation: "Look at the data often, look at it yourself, and publish it, so that every team knows that the leader knows how it is doing, and so does everyone else. Regular meetings that go through each team's numbers make the routine stick.",
+        places: &[
+            Place::Screen(Screen::Progress),
+            Place::Screen(Screen::Setup),
+            Place::Screen(Screen::Data),
+            Place::Screen(Screen::Transfer),
+            Place::Screen(Screen::Multiples),
+            Place::Screen(Screen::Meetings),
+            Place::Screen(Screen::Meeting),
+        ],
     },
     Practice {
         number: 6,
@@ -95,6 +141,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Capacity",
         title: "Build operational capacity",
         explanation: "Give teams what they need to reach the target: people, training, equipment, data, authority, money. A leader who asks for results without supplying the means teaches people that targets are slogans.",
+        places: &[Place::Screen(Screen::Capacity)],
     },
     Practice {
         number: 7,
@@ -102,6 +149,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Small wins",
         title: "Use small wins to reward success",
         explanation: "Notice every real step forward and make a point of recognising it. Small, visible wins build the confidence and momentum that large goals need, and show that the leader is paying attention to what teams achieve.",
+        places: &[Place::Screen(Screen::Wins)],
     },
     Practice {
         number: 8,
@@ -109,6 +157,10 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Esteem",
         title: "Create esteem opportunities",
         explanation: "Give people chances to earn a sense of accomplishment and the respect of their peers: recognition that is public, specific and tied to what the data show, delivered where colleagues can see it.",
+        places: &[
+            Place::Screen(Screen::Wall),
+            Place::Screen(Screen::Certificate),
+        ],
     },
     Practice {
         number: 9,
@@ -116,6 +168,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Integrity",
         title: "Check for cheating, distortions and mission accomplishment",
         explanation: "Targets invite gaming. Verify that teams are reaching their targets in ways that further the mission, not by reclassifying, rounding or neglecting what is not measured. Look for tell-tale patterns and pair each measure with one that would reveal distortion.",
+        places: &[Place::Screen(Screen::Integrity)],
     },
     Practice {
         number: 10,
@@ -123,6 +176,11 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Analyse",
         title: "Analyse many and varied indicators",
         explanation: "Learn from many kinds of evidence, quantitative and qualitative: trends, comparisons between teams, process-behaviour charts, field notes and complaints. No single number tells the whole story of how the agency can improve.",
+        places: &[
+            Place::Screen(Screen::Library),
+            Place::Screen(Screen::Xmr),
+            Place::Screen(Screen::Compare),
+        ],
     },
     Practice {
         number: 11,
@@ -130,6 +188,7 @@ pub const PRACTICES: [Practice; 11] = [
         short: "Adjust",
         title: "Adjust everything to ratchet up performance",
         explanation: "Act on what you learn: revise the mission, target, theory, monitoring, capacity, recognition and analysis as needed, and once a target is met set the next one higher. The framework is a cycle, not a document.",
+        places: &[Place::Screen(Screen::Review)],
     },
 ];
 
@@ -145,5 +204,53 @@ mod tests {
             assert!(p.phase < PHASES.len());
         }
         assert_eq!(PRACTICES.iter().filter(|p| p.phase == 0).count(), 4);
+    }
+
+    #[test]
+    fn every_screen_serves_at_most_one_practice_and_every_working_screen_one() {
+        let serving_none = [
+            Screen::Start,
+            Screen::Home,
+            Screen::Wizard,
+            Screen::Backups,
+            Screen::Workshop,
+        ];
+        for screen in Screen::ALL {
+            let serving = PRACTICES
+                .iter()
+                .filter(|p| p.places.contains(&Place::Screen(screen)))
+                .count();
+            let expected = usize::from(!serving_none.contains(&screen));
+            assert_eq!(serving, expected, "{screen:?}");
+        }
+        for (n, step) in [
+            WizardStep::Mission,
+            WizardStep::Deficits,
+            WizardStep::Target,
+            WizardStep::Theory,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            assert_eq!(
+                practice_of(Place::Step(step)).map(|p| p.number),
+                Some(n as u8 + 1)
+            );
+        }
+        assert_eq!(practice_of(Place::Step(WizardStep::Summary)), None);
+        assert_eq!(
+            practice_of(Place::Screen(Screen::Xmr)).map(|p| p.number),
+            Some(10)
+        );
+    }
+
+    #[test]
+    fn each_practice_is_done_at_its_first_place_and_the_cycle_turns() {
+        for p in &PRACTICES {
+            assert_eq!(practice_of(p.home()), Some(p));
+        }
+        assert_eq!(PRACTICES[3].next().number, 5);
+        assert_eq!(PRACTICES[10].next().number, 1, "the cycle starts again");
+        assert_eq!(practice(12), None);
     }
 }

@@ -140,8 +140,8 @@ fn go_to_ui(ui: &mut egui::Ui, form: &mut GoToForm, actions: &mut Actions) {
     }
     let mut chosen = None;
     for (i, d) in found.iter().enumerate() {
-        let text = match d.practice {
-            Some(n) => format!("{} · practice {n}", d.label),
+        let text = match d.practice() {
+            Some(p) => format!("{} · practice {}", d.label, p.number),
             None => d.label.to_owned(),
         };
         if ui

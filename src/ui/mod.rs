@@ -94,9 +94,10 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
         // other practice's screen gets it here.
         if let Some(wb) = &view.workbook
             && view.screen != Screen::Wizard
-            && let Some(n) = crate::app::practice_nav::practice_of(view.screen, wb.draft.step)
+            && let Some(practice) =
+                crate::app::practice_nav::practice_on(view.screen, wb.draft.step)
         {
-            practice_panel::practice_panel_ui(ui, n, actions);
+            practice_panel::practice_panel_ui(ui, practice, actions);
         }
         match (&view.workbook, view.screen) {
             (Some(wb), Screen::Home) => home::home_ui(ui, wb, state, actions),

@@ -5,14 +5,11 @@
 use egui::{RichText, Ui};
 
 use crate::app::Actions;
-use crate::app::practice_nav::{action_for_practice, next_practice};
-use crate::domain::practices::{CREDIT, PHASES, PRACTICES, Practice};
+use crate::app::practice_nav::action_for;
+use crate::domain::practices::{CREDIT, PHASES, Practice, practice};
 
-/// Draws the panel for practice `number` (1–11), its name first.
-pub fn practice_panel_ui(ui: &mut Ui, number: u8, actions: &mut Actions) {
-    let Some(practice) = practice(number) else {
-        return;
-    };
+/// Draws the panel for `practice`, its name first.
+pub fn practice_panel_ui(ui: &mut Ui, practice: &Practice, actions: &mut Actions) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
@@ -45,10 +42,6 @@ pub fn practice_why_ui(ui: &mut Ui, number: u8, actions: &mut Actions) {
     ui.add_space(6.0);
 }
 
-fn practice(number: u8) -> Option<&'static Practice> {
-    PRACTICES.iter().find(|p| p.number == number)
-}
-
 fn phase_ui(ui: &mut Ui, practice: &Practice) {
     if let Some(phase) = PHASES.get(practice.phase) {
         ui.label(RichText::new(format!("Phase {}: {}", phase.numeral, phase.title)).weak());
@@ -62,15 +55,13 @@ fn why_and_next_ui(ui: &mut Ui, practice: &Practice, actions: &mut Actions) {
             ui.label(practice.explanation);
             ui.label(RichText::new(CREDIT).weak().small());
         });
-    let next = next_practice(practice.number);
-    if let (Some(p), Some(action)) = (self::practice(next), action_for_practice(next)) {
-        let label = if next == 1 {
-            format!("Start the cycle again: practice 1, {} →", p.short)
-        } else {
-            format!("Next: practice {}, {} →", p.number, p.short)
-        };
-        if ui.link(label).on_hover_text(p.title).clicked() {
-            actions.push(action);
-        }
+    let next = practice.next();
+    let label = if next.number == 1 {
+        format!("Start the cycle again: practice 1, {} →", next.short)
+    } else {
+        format!("Next: practice {}, {} →", next.number, next.short)
+    };
+    if ui.link(label).on_hover_text(next.title).clicked() {
+        actions.push(action_for(next.home()));
     }
 }

@@ -140,7 +140,10 @@ pub fn navigation_ui(ui: &mut Ui, view: &AppView, wb: &WorkbookView, actions: &m
 
 /// The screens (not wizard steps or home) that serve `practice`.
 fn nav_items_ui(ui: &mut Ui, view: &AppView, practice: Option<u8>, actions: &mut Actions) {
-    for d in DESTINATIONS.iter().filter(|d| d.practice == practice) {
+    for d in DESTINATIONS
+        .iter()
+        .filter(|d| d.practice().map(|p| p.number) == practice)
+    {
         let Place::Screen(screen) = d.place else {
             continue;
         };

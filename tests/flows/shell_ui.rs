@@ -100,17 +100,22 @@ fn a_bad_workbook_name_is_explained_and_cannot_be_created() {
 
 #[test]
 fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
-    use ratchet::app::practice_nav::{action_for_practice, practice_of};
+    use ratchet::app::practice_nav::{action_for, practice_on};
+    use ratchet::domain::practices::practice;
     let dir = temp();
     let mut h = sample_window(dir.path());
     // From practice 5 through all eleven and round again to 5, following
     // only the panel's "next" link: the wizard's steps are practices 1–4.
-    h.state_mut().apply(action_for_practice(5).unwrap());
+    h.state_mut().apply(action_for(practice(5).unwrap().home()));
     wait_for_jobs(&mut h);
     for n in (5..=11u8).chain(1..=4) {
         let view = h.state().view();
         let step = view.workbook.as_ref().unwrap().draft.step;
-        assert_eq!(practice_of(view.screen, step), Some(n), "on practice {n}");
+        assert_eq!(
+            practice_on(view.screen, step).map(|p| p.number),
+            Some(n),
+            "on practice {n}"
+        );
         // The panel (or the wizard's heading) names the practice; opened,
         // it explains it and credits Behn.
         if n <= 4 {
@@ -135,7 +140,7 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
     let view = h.state().view();
     assert_eq!(view.screen, Screen::Progress, "round again to monitoring");
     assert_eq!(
-        practice_of(view.screen, view.workbook.as_ref().unwrap().draft.step),
+        practice_on(view.screen, view.workbook.as_ref().unwrap().draft.step).map(|p| p.number),
         Some(5)
     );
 }
@@ -261,4 +266,24 @@ fn about_names_the_folder_of_the_log_file_and_crash_reports() {
     let logs = dir.path().join("logs");
     h.get_by_label_contains(&logs.display().to_string());
     h.get_by_label_contains("ratchet.log");
+}
+
+#[test]
+fn every_screen_shows_the_practice_the_navigation_files_it_under() {
+    use ratchet::app::destinations::{DESTINATIONS, Place};
+    let dir = temp();
+    let mut h = sample_window(dir.path());
+    for d in DESTINATIONS {
+        let (Place::Screen(screen), Some(practice)) = (d.place, d.practice()) else {
+            continue;
+        };
+        h.state_mut().apply(ratchet::app::Action::Navigate(screen));
+        wait_for_jobs(&mut h);
+        // The panel names the practice the navigation lists the screen under.
+        h.get_by_label_contains(&format!("Practice {} of 11", practice.number));
+    }
+    h.state_mut()
+        .apply(ratchet::app::Action::Navigate(Screen::Xmr));
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("Practice 10 of 11: Analyse many and varied indicators");
 }
