@@ -164,7 +164,7 @@ pub enum DataAction {
     /// Archive a team (or bring it back).
     SetTeamArchived(crate::domain::TeamId, bool),
     /// Add an indicator.
-    AddIndicator(crate::storage::NewIndicator),
+    AddIndicator(crate::domain::IndicatorSpec),
     /// Save an indicator's settings.
     UpdateIndicator(crate::domain::Indicator),
     /// Remove an indicator without data.
@@ -277,7 +277,7 @@ pub enum MonitorAction {
         /// The team.
         team: crate::domain::TeamId,
         /// The setting.
-        setting: crate::storage::XmrSetting,
+        setting: crate::domain::XmrSetting,
     },
     /// Change when a team counts as on track or at risk for an indicator.
     SetThresholds {

@@ -533,7 +533,7 @@ impl RatchetApp {
 struct ImportOptionsKey {
     date_order: crate::io::period::DateOrder,
     decimal: Option<crate::io::number::DecimalMark>,
-    on_existing: crate::storage::OnExisting,
+    on_existing: crate::domain::OnExisting,
     create_missing: bool,
     frequency: Option<crate::domain::Frequency>,
 }

@@ -372,8 +372,8 @@ pub struct ObservationsView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::IndicatorSpec;
     use crate::domain::{Direction, Frequency};
-    use crate::storage::NewIndicator;
 
     #[test]
     fn grid_marks_overdue_and_locked_cells() {
@@ -382,7 +382,7 @@ mod tests {
         let north = wb.add_team("North", "").unwrap();
         let south = wb.add_team("South", "").unwrap();
         let ind = wb
-            .add_indicator(&NewIndicator::simple(
+            .add_indicator(&IndicatorSpec::simple(
                 "Visits",
                 "",
                 Direction::Higher,

@@ -9,9 +9,9 @@ use crate::analysis::league::{LeagueColumn, LeagueRow, sort_league};
 use crate::analysis::progress::Status;
 use crate::analysis::snapshot::IndicatorSnapshot;
 use crate::analysis::xmr::{XmrChart, XmrOptions, xmr_chart};
+use crate::domain::XmrSetting;
 use crate::domain::number::format_number;
 use crate::domain::{IndicatorId, Observation, Period, TeamId};
-use crate::storage::XmrSetting;
 
 /// A date as a plot coordinate (days since the common era).
 pub fn plot_x(d: NaiveDate) -> f64 {

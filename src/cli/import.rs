@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow, bail};
 use chrono::NaiveDate;
 
+use crate::domain::OnExisting;
 use crate::domain::{Direction, Frequency};
 use crate::io::mapping::{Layout, ROLES, guess_mapping};
 use crate::io::number::DecimalMark;
 use crate::io::period::{DateOrder, PeriodContext};
 use crate::io::{ExportOptions, ImportOptions, SourceOptions, export_file, plan_import};
-use crate::storage::{OnExisting, Workbook};
+use crate::storage::Workbook;
 
 /// The import command's choices.
 #[derive(Debug, clap::Args)]

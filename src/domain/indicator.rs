@@ -123,3 +123,85 @@ impl StatusThresholds {
         (!ok).then(|| "The on-track margin must be between 0 and the at-risk margin, which must be at most 100%.".to_owned())
     }
 }
+
+/// What defines an indicator before it has an id: what a form, an import
+/// or a generator asks storage to add (the same fields in every layer).
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorSpec {
+    /// Name, unique ignoring case.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Which way is better.
+    pub direction: Direction,
+    /// How often it is reported.
+    pub frequency: Frequency,
+    /// Decimals shown (0–6).
+    pub decimals: u8,
+    /// Numbers or yes/no.
+    pub kind: IndicatorKind,
+    /// Per team or agency-wide.
+    pub scope: IndicatorScope,
+    /// Amounts spanning orders of magnitude.
+    pub is_amount: bool,
+    /// What it measures.
+    pub description: String,
+}
+
+impl Default for IndicatorSpec {
+    /// A new indicator's form: monthly, higher is better, one decimal.
+    fn default() -> Self {
+        IndicatorSpec::simple("", "", Direction::Higher, Frequency::Month)
+    }
+}
+
+impl Indicator {
+    /// Its defining fields.
+    pub fn spec(&self) -> IndicatorSpec {
+        IndicatorSpec {
+            name: self.name.clone(),
+            unit: self.unit.clone(),
+            direction: self.direction,
+            frequency: self.frequency,
+            decimals: self.decimals,
+            kind: self.kind,
+            scope: self.scope,
+            is_amount: self.is_amount,
+            description: self.description.clone(),
+        }
+    }
+
+    /// This indicator with its defining fields replaced by `spec`'s (its
+    /// id, counter-indicator and thresholds kept).
+    pub fn with_spec(&self, spec: &IndicatorSpec) -> Indicator {
+        Indicator {
+            name: spec.name.clone(),
+            unit: spec.unit.clone(),
+            direction: spec.direction,
+            frequency: spec.frequency,
+            decimals: spec.decimals,
+            kind: spec.kind,
+            scope: spec.scope,
+            is_amount: spec.is_amount,
+            description: spec.description.clone(),
+            ..self.clone()
+        }
+    }
+}
+
+impl IndicatorSpec {
+    /// A per-team quantitative indicator with one decimal.
+    pub fn simple(name: &str, unit: &str, direction: Direction, frequency: Frequency) -> Self {
+        IndicatorSpec {
+            name: name.to_owned(),
+            unit: unit.to_owned(),
+            direction,
+            frequency,
+            decimals: 1,
+            kind: IndicatorKind::Quantitative,
+            scope: IndicatorScope::PerTeam,
+            is_amount: false,
+            description: String::new(),
+        }
+    }
+}

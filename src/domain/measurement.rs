@@ -32,3 +32,13 @@ pub struct ValueChange {
     /// How it came in: "entry", "paste", "import", ...
     pub source: String,
 }
+
+/// What to do with a value that already exists and differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OnExisting {
+    /// Change it, with an audit row.
+    #[default]
+    Update,
+    /// Leave the stored value.
+    Skip,
+}

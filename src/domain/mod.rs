@@ -27,14 +27,15 @@ pub mod theory;
 pub mod when;
 pub mod win;
 pub mod wizard;
+pub mod xmr;
 
 pub use agency::Agency;
 pub use deficit::{Deficit, DeficitChoice, Score};
 pub use direction::Direction;
 pub use framework::{Framework, FrameworkStatus};
 pub use ids::{DeficitId, IndicatorId, MissionVersionId, TargetId, TeamId, TheoryStepId};
-pub use indicator::{Indicator, IndicatorKind, IndicatorScope, StatusThresholds};
-pub use measurement::{Cell, ValueChange};
+pub use indicator::{Indicator, IndicatorKind, IndicatorScope, IndicatorSpec, StatusThresholds};
+pub use measurement::{Cell, OnExisting, ValueChange};
 pub use mission::MissionVersion;
 pub use observation::{Observation, ObservationId};
 pub use period::{Frequency, Period};
@@ -43,6 +44,7 @@ pub use team::Team;
 pub use theory::TheoryStep;
 pub use win::{RecognitionId, Win, WinId, WinKind};
 pub use wizard::{WizardDraft, WizardStep};
+pub use xmr::XmrSetting;
 
 /// A problem with one field of a form, phrased for the person who typed it.
 #[derive(Clone, Debug, PartialEq, Eq)]

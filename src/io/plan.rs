@@ -20,11 +20,12 @@ use super::period::{
 };
 use super::source::{RawCell, Source, SourceRow};
 use crate::domain::{
-    Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, Period, TargetRecord, TeamId,
+    Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, IndicatorSpec, OnExisting,
+    Period, TargetRecord, TeamId,
 };
 use crate::storage::{
     Acceptor, CellKeys, ImportBatch, ImportScratch, ImportTarget, ImportValue, ImportValues,
-    NameRef, NewIndicator, OnExisting, StorageError, Workbook,
+    NameRef, StorageError, Workbook,
 };
 
 /// What the workbook already holds that an import must know.
@@ -1345,7 +1346,7 @@ impl Planner<'_> {
                 .report
                 .new_indicators
                 .iter()
-                .map(|n| NewIndicator {
+                .map(|n| IndicatorSpec {
                     name: n.name.clone(),
                     unit: n.unit.clone(),
                     direction: n.direction,

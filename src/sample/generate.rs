@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 
 use super::riverton::SampleError;
 use super::rng::SplitMix64;
+use crate::domain::IndicatorSpec;
 use crate::domain::{Agency, Cell, Direction, Frequency, Period, Target, TheoryStep};
-use crate::storage::{NewIndicator, NewMeasurement, Workbook};
+use crate::storage::{NewMeasurement, Workbook};
 
 /// The size and seed of a synthetic workbook.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +104,7 @@ fn fill(wb: &mut Workbook, spec: GenerateSpec) -> Result<u64, crate::storage::St
                 } else {
                     Direction::Higher
                 };
-                wb.add_indicator(&NewIndicator::simple(
+                wb.add_indicator(&IndicatorSpec::simple(
                     &name,
                     "%",
                     direction,

@@ -16,11 +16,12 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::rng::SplitMix64;
+use crate::domain::IndicatorSpec;
 use crate::domain::{
     Agency, Cell, Deficit, Direction, Frequency, IndicatorId, Period, Score, Target, TeamId,
     TheoryStep,
 };
-use crate::storage::{NewIndicator, NewMeasurement, OpenError, StorageError, Workbook};
+use crate::storage::{NewMeasurement, OpenError, StorageError, Workbook};
 
 /// The file name the sample is created under.
 pub const SAMPLE_FILE_NAME: &str = "Riverton Street Services (sample).ratchet";
@@ -177,11 +178,11 @@ fn indicator(
     frequency: Frequency,
     decimals: u8,
     description: &str,
-) -> NewIndicator {
-    NewIndicator {
+) -> IndicatorSpec {
+    IndicatorSpec {
         decimals,
         description: description.to_owned(),
-        ..NewIndicator::simple(name, unit, direction, frequency)
+        ..IndicatorSpec::simple(name, unit, direction, frequency)
     }
 }
 
@@ -244,7 +245,7 @@ fn add_indicators(wb: &mut Workbook) -> Result<SampleIndicators, StorageError> {
         0,
         "Paid overtime across the crew.",
     ))?;
-    let asphalt = wb.add_indicator(&NewIndicator {
+    let asphalt = wb.add_indicator(&IndicatorSpec {
         is_amount: true,
         ..indicator(
             "Asphalt purchased",

@@ -1,14 +1,16 @@
 //! Applying a checked import: new teams and indicators, new values and
 //! updates through the audit trail, all in one transaction.
 
+use crate::domain::OnExisting;
 use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::codec::{date_key, now, timestamp_text};
 use super::import_scratch::ImportScratch;
-use super::indicators::{self, NewIndicator};
+use super::indicators;
 use super::measurements::{IndicatorCache, audit, check_cell, current};
 use super::{StorageError, StorageResult, Workbook, teams};
+use crate::domain::IndicatorSpec;
 use crate::domain::{Cell, IndicatorId, TeamId};
 
 /// A team or indicator that exists, or the n-th one the import creates.
@@ -81,16 +83,6 @@ pub struct ImportValue {
     pub value: f64,
     /// A note kept from the file (e.g. a footnote mark), if any.
     pub note: Option<String>,
-}
-
-/// What to do with a value that already exists and differs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum OnExisting {
-    /// Change it, with an audit row.
-    #[default]
-    Update,
-    /// Leave the stored value.
-    Skip,
 }
 
 /// A batch's values: in memory, or (for a very large file) in a scratch
@@ -184,7 +176,7 @@ pub struct ImportBatch {
     /// Teams to create.
     pub new_teams: Vec<String>,
     /// Indicators to create.
-    pub new_indicators: Vec<NewIndicator>,
+    pub new_indicators: Vec<IndicatorSpec>,
     /// The values.
     pub values: ImportValues,
     /// The existing indicators the values name (the ones an import's dry
@@ -515,7 +507,7 @@ mod tests {
         let mut wb = Workbook::create(&dir.path().join("w.ratchet")).unwrap();
         let team = wb.add_team("North", "").unwrap();
         let indicator = wb
-            .add_indicator(&NewIndicator::simple(
+            .add_indicator(&IndicatorSpec::simple(
                 "Repairs",
                 "jobs",
                 Direction::Higher,

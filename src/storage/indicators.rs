@@ -1,51 +1,12 @@
 //! The indicator library.
 
+use crate::domain::IndicatorSpec;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::code;
 use super::teams::name_clash;
 use super::{StorageError, StorageResult, Workbook};
 use crate::domain::{Direction, Frequency, Indicator, IndicatorId, IndicatorKind, IndicatorScope};
-
-/// What is needed to add an indicator.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NewIndicator {
-    /// Name, unique ignoring case.
-    pub name: String,
-    /// Unit.
-    pub unit: String,
-    /// Which way is better.
-    pub direction: Direction,
-    /// How often it is reported.
-    pub frequency: Frequency,
-    /// Decimals shown (0–6).
-    pub decimals: u8,
-    /// Numbers or yes/no.
-    pub kind: IndicatorKind,
-    /// Per team or agency-wide.
-    pub scope: IndicatorScope,
-    /// Amounts spanning orders of magnitude.
-    pub is_amount: bool,
-    /// What it measures.
-    pub description: String,
-}
-
-impl NewIndicator {
-    /// A per-team quantitative indicator with one decimal.
-    pub fn simple(name: &str, unit: &str, direction: Direction, frequency: Frequency) -> Self {
-        NewIndicator {
-            name: name.to_owned(),
-            unit: unit.to_owned(),
-            direction,
-            frequency,
-            decimals: 1,
-            kind: IndicatorKind::Quantitative,
-            scope: IndicatorScope::PerTeam,
-            is_amount: false,
-            description: String::new(),
-        }
-    }
-}
 
 const SELECT: &str = "SELECT id, name, unit, direction, frequency, decimals, kind, scope, is_amount, counter_indicator_id, description, on_track_within, at_risk_within FROM indicator";
 
@@ -124,7 +85,7 @@ pub(super) fn by_name(conn: &Connection, name: &str) -> StorageResult<Option<Ind
         .transpose()
 }
 
-pub(super) fn insert(conn: &Connection, new: &NewIndicator) -> StorageResult<IndicatorId> {
+pub(super) fn insert(conn: &Connection, new: &IndicatorSpec) -> StorageResult<IndicatorId> {
     let name = new.name.trim();
     if name.is_empty() {
         return Err(StorageError::Rule("An indicator needs a name.".into()));
@@ -170,7 +131,7 @@ impl Workbook {
     }
 
     /// Adds an indicator; refuses an empty or duplicate name.
-    pub fn add_indicator(&mut self, new: &NewIndicator) -> StorageResult<IndicatorId> {
+    pub fn add_indicator(&mut self, new: &IndicatorSpec) -> StorageResult<IndicatorId> {
         self.transact(|tx| insert(tx, new))
     }
 

@@ -46,10 +46,9 @@ pub use error::{OpenError, OpenErrorKind, StorageError};
 pub use flags::{FlagEvent, FlagsRecorded};
 pub use health::CheckStatus;
 pub use import::{
-    ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, OnExisting, RowId,
+    ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, RowId,
 };
 pub use import_scratch::{Acceptor, CellKeys, ImportScratch};
-pub use indicators::NewIndicator;
 pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};
 pub use migrations::{LATEST_VERSION, validate_migrations};
@@ -58,7 +57,6 @@ pub use recognitions::{MAX_LOGO_BYTES, NewRecognition};
 pub use summary::Counts;
 pub use wins::WinsRecorded;
 pub use workshop::WorkshopMark;
-pub use xmr_settings::XmrSetting;
 
 /// The team row under which agency-wide indicators are recorded.
 pub const AGENCY_TEAM: crate::domain::TeamId = crate::domain::TeamId(0);

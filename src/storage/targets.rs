@@ -3,8 +3,9 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::{code, date_from_key, date_key, now, timestamp_text};
-use super::indicators::{self, NewIndicator};
+use super::indicators;
 use super::{StorageError, StorageResult, Workbook};
+use crate::domain::IndicatorSpec;
 use crate::domain::{Direction, Frequency, IndicatorId, Target, TargetId};
 
 pub(super) fn framework_target(conn: &Connection) -> StorageResult<Option<Target>> {
@@ -106,7 +107,7 @@ fn resolve_indicator(
     }
     indicators::insert(
         conn,
-        &NewIndicator::simple(name, &target.unit, target.direction, target.frequency),
+        &IndicatorSpec::simple(name, &target.unit, target.direction, target.frequency),
     )
 }
 

@@ -1,23 +1,12 @@
 //! How each series' XmR limits are computed: fixed from a baseline span,
 //! recalculated after a process change.
 
-use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 use super::codec::{date_from_key, date_key};
 use super::{StorageResult, Workbook};
+use crate::domain::xmr::XmrSetting;
 use crate::domain::{IndicatorId, TeamId};
-
-/// A series' limit settings, by period start dates.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct XmrSetting {
-    /// First period of the baseline span.
-    pub baseline_from: Option<NaiveDate>,
-    /// Last period of the baseline span.
-    pub baseline_to: Option<NaiveDate>,
-    /// Recalculate the limits from this period on.
-    pub recalc_from: Option<NaiveDate>,
-}
 
 impl Workbook {
     /// The XmR settings of one series (defaults when never set).

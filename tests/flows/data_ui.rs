@@ -6,8 +6,9 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::domain::IndicatorSpec;
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TeamId};
-use ratchet::storage::{NewIndicator, Workbook};
+use ratchet::storage::Workbook;
 
 use crate::support::{click, harness, open_workbook, temp, type_into, wait_for_jobs};
 
@@ -30,7 +31,7 @@ fn open_fixture() -> (Fixture, Harness<'static, RatchetApp>) {
     let north = wb.add_team("North", "").unwrap();
     let south = wb.add_team("South", "").unwrap();
     let visits = wb
-        .add_indicator(&NewIndicator::simple(
+        .add_indicator(&IndicatorSpec::simple(
             "Visits",
             "visits",
             Direction::Higher,

@@ -3,12 +3,13 @@
 //! is inert and shown as typed in the dashboard, documents and exports.
 
 use chrono::NaiveDate;
+use ratchet::domain::IndicatorSpec;
 use ratchet::domain::certificate::{CertificateLayout, CertificateText, Paper};
 use ratchet::domain::{Cell, Direction, Frequency};
 use ratchet::export::certificate::{CertificateSpec, layout_certificate};
 use ratchet::export::dashboard::{Dashboard, DashboardOptions};
 use ratchet::io::{ExportOptions, export_file};
-use ratchet::storage::{NewIndicator, Workbook};
+use ratchet::storage::Workbook;
 use resvg::usvg::roxmltree;
 
 use crate::support::temp;
@@ -29,7 +30,7 @@ fn names() -> Vec<String> {
 fn workbook(dir: &std::path::Path) -> Workbook {
     let mut wb = Workbook::create(&dir.join("h.ratchet")).unwrap();
     let ind = wb
-        .add_indicator(&NewIndicator::simple(
+        .add_indicator(&IndicatorSpec::simple(
             "Repairs",
             "%",
             Direction::Higher,

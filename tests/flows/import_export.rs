@@ -4,12 +4,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TeamId};
+use ratchet::domain::{IndicatorSpec, OnExisting};
 use ratchet::io::mapping::{Layout, Mapping};
 use ratchet::io::period::DateOrder;
 use ratchet::io::{
     ExportOptions, ImportOptions, ImportPlan, SourceOptions, export_file, plan_import,
 };
-use ratchet::storage::{NewIndicator, OnExisting, Workbook};
+use ratchet::storage::Workbook;
 
 use crate::support::{guessed_mapping, new_workbook, repairs_workbook, temp};
 
@@ -123,7 +124,7 @@ fn a_wide_utf8_bom_tab_file_with_fiscal_year_columns_in_any_order() {
     let dir = temp();
     let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
     wb.set_fiscal_year_start_month(7).unwrap();
-    wb.add_indicator(&NewIndicator::simple(
+    wb.add_indicator(&IndicatorSpec::simple(
         "Cases closed",
         "cases",
         Direction::Higher,
@@ -215,7 +216,7 @@ fn bad_rows_are_each_reported_with_line_and_column_and_nothing_is_written() {
     let dir = temp();
     let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
     wb.add_team("North", "").unwrap();
-    wb.add_indicator(&NewIndicator::simple(
+    wb.add_indicator(&IndicatorSpec::simple(
         "Repairs",
         "%",
         Direction::Higher,
@@ -333,7 +334,7 @@ fn ambiguous_dates_are_asked_about_and_locked_periods_need_a_reason() {
     let dir = temp();
     let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
     wb.add_team("North", "").unwrap();
-    wb.add_indicator(&NewIndicator::simple(
+    wb.add_indicator(&IndicatorSpec::simple(
         "Repairs",
         "%",
         Direction::Higher,
@@ -538,7 +539,7 @@ fn a_large_file_with_one_existing_value_in_the_middle_counts_it_exactly() {
     let (_, mut wb) = new_workbook(dir.path(), "w.ratchet");
     let team = wb.add_team("North", "").unwrap();
     let ind = wb
-        .add_indicator(&NewIndicator::simple(
+        .add_indicator(&IndicatorSpec::simple(
             "Visits",
             "",
             Direction::Higher,

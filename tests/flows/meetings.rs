@@ -8,6 +8,7 @@ use ratchet::analysis::agenda::AgendaLimits;
 use ratchet::analysis::integrity::Finding;
 use ratchet::app::meeting_view::MeetingView;
 use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::domain::IndicatorSpec;
 use ratchet::domain::capacity::{NeedCategory, NeedStatus, NewNeed};
 use ratchet::domain::integrity::{FlagStatus, Rule, Severity};
 use ratchet::domain::meeting::{FollowUpStatus, ItemKind, Links, MeetingId, NewFollowUp};
@@ -15,7 +16,7 @@ use ratchet::domain::win::ManualWin;
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TargetValues, TeamId};
 use ratchet::export::meeting_docs::{briefing_pages, memo_document, memo_text};
 use ratchet::ops::meetings::{agenda_drafts, briefing_input, create_meeting, memo_input};
-use ratchet::storage::{NewIndicator, Workbook};
+use ratchet::storage::Workbook;
 
 use crate::support::{click, harness, temp, type_into};
 
@@ -43,7 +44,7 @@ fn crafted(dir: &std::path::Path) -> Crafted {
     let behind = wb.add_team("Behind", "").unwrap();
     let ahead = wb.add_team("Ahead", "").unwrap();
     let ind = wb
-        .add_indicator(&NewIndicator::simple(
+        .add_indicator(&IndicatorSpec::simple(
             "Playgrounds open",
             "%",
             Direction::Higher,

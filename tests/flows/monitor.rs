@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
 use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::domain::IndicatorSpec;
 use ratchet::domain::{Cell, Direction, Frequency, TargetValues};
 use ratchet::export::dashboard::{Dashboard, DashboardOptions};
-use ratchet::storage::{NewIndicator, Workbook};
+use ratchet::storage::Workbook;
 use resvg::usvg::roxmltree;
 
 use crate::support::{click, harness, temp, type_into, wait_for_jobs};
@@ -32,7 +33,7 @@ fn small_workbook(dir: &std::path::Path) -> Workbook {
         wb.add_team("Zoë & \"Co\"", "").unwrap(),
     ];
     let open = wb
-        .add_indicator(&NewIndicator::simple(
+        .add_indicator(&IndicatorSpec::simple(
             "Playgrounds open",
             "%",
             Direction::Higher,
@@ -40,7 +41,7 @@ fn small_workbook(dir: &std::path::Path) -> Workbook {
         ))
         .unwrap();
     let waits = wb
-        .add_indicator(&NewIndicator::simple(
+        .add_indicator(&IndicatorSpec::simple(
             "Days to fix",
             "days",
             Direction::Lower,

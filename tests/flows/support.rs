@@ -102,7 +102,7 @@ pub fn repairs_workbook(dir: &Path, name: &str) -> (Workbook, ratchet::domain::C
 
 /// Adds the monthly indicator "Repairs" (%, higher is better).
 pub fn add_repairs_indicator(wb: &mut Workbook) -> ratchet::domain::IndicatorId {
-    wb.add_indicator(&ratchet::storage::NewIndicator::simple(
+    wb.add_indicator(&ratchet::domain::IndicatorSpec::simple(
         "Repairs",
         "%",
         ratchet::domain::Direction::Higher,

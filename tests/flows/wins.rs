@@ -5,6 +5,7 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
 use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::domain::IndicatorSpec;
 use ratchet::domain::certificate::{CertificateLayout, CertificateText, Paper};
 use ratchet::domain::win::ManualWin;
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TargetValues, TeamId, WinKind};
@@ -15,7 +16,7 @@ use ratchet::ops::recognition::{
     BatchProgress, batch_certificates, issue_certificate, spec_for_win,
 };
 use ratchet::ops::wins::{DetectScope, detect_wins};
-use ratchet::storage::{NewIndicator, Workbook};
+use ratchet::storage::Workbook;
 use resvg::usvg::roxmltree;
 
 use crate::support::{click, harness, temp, type_into};
@@ -47,7 +48,7 @@ fn fixture(dir: &std::path::Path) -> Fixture {
     let north = wb.add_team("North", "").unwrap();
     let flat = wb.add_team("Zoë & \"Co\"", "").unwrap();
     let open = wb
-        .add_indicator(&NewIndicator::simple(
+        .add_indicator(&IndicatorSpec::simple(
             "Playgrounds open",
             "%",
             Direction::Higher,

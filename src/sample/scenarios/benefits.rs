@@ -1,7 +1,7 @@
 //! The benefits office scenario: a county office whose applications for food
 //! and housing help wait past the legal time limit.
 
-use super::synthetic::{IndicatorSpec, NoteSpec, ScenarioData, TeamSpec, Trend};
+use super::synthetic::{NoteSpec, ScenarioData, ScenarioIndicator, TeamSpec, Trend};
 use super::{Exercise, Exercises};
 use crate::domain::Direction::{Higher, Lower};
 use crate::domain::Frequency::{Month, Quarter, Week};
@@ -44,8 +44,8 @@ const TEAMS: [TeamSpec; 5] = [
     },
 ];
 
-const INDICATORS: [IndicatorSpec; 6] = [
-    IndicatorSpec {
+const INDICATORS: [ScenarioIndicator; 6] = [
+    ScenarioIndicator {
         name: "Applications decided within 30 days",
         unit: "%",
         direction: Higher,
@@ -57,7 +57,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 3.0,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Applications waiting over 30 days",
         unit: "applications",
         direction: Lower,
@@ -69,7 +69,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 25.0,
         range: (0.0, 2000.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Decisions overturned on appeal",
         unit: "%",
         direction: Lower,
@@ -81,7 +81,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 0.8,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Calls answered within 5 minutes",
         unit: "%",
         direction: Higher,
@@ -93,7 +93,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 3.0,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Families with help by day 45",
         unit: "%",
         direction: Higher,
@@ -105,7 +105,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 2.0,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Caseworker overtime hours",
         unit: "hours",
         direction: Lower,

@@ -1,7 +1,7 @@
 //! The parks department scenario: broken playgrounds, benches and fountains
 //! wait weeks for repair.
 
-use super::synthetic::{IndicatorSpec, NoteSpec, ScenarioData, TeamSpec, Trend};
+use super::synthetic::{NoteSpec, ScenarioData, ScenarioIndicator, TeamSpec, Trend};
 use super::{Exercise, Exercises};
 use crate::domain::Direction::{Higher, Lower};
 use crate::domain::Frequency::{Month, Quarter, Week};
@@ -44,8 +44,8 @@ const TEAMS: [TeamSpec; 5] = [
     },
 ];
 
-const INDICATORS: [IndicatorSpec; 6] = [
-    IndicatorSpec {
+const INDICATORS: [ScenarioIndicator; 6] = [
+    ScenarioIndicator {
         name: "Repairs completed within 5 days",
         unit: "%",
         direction: Higher,
@@ -57,7 +57,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 3.5,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Open repair requests",
         unit: "requests",
         direction: Lower,
@@ -69,7 +69,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 6.0,
         range: (0.0, 500.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Playgrounds passing safety inspection",
         unit: "%",
         direction: Higher,
@@ -81,7 +81,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 3.0,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Injury reports in parks",
         unit: "reports",
         direction: Lower,
@@ -93,7 +93,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 1.5,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Residents satisfied with their park",
         unit: "%",
         direction: Higher,
@@ -105,7 +105,7 @@ const INDICATORS: [IndicatorSpec; 6] = [
         noise: 2.0,
         range: (0.0, 100.0),
     },
-    IndicatorSpec {
+    ScenarioIndicator {
         name: "Volunteer hours",
         unit: "hours",
         direction: Higher,

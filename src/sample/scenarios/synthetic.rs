@@ -4,10 +4,11 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::IndicatorSpec;
 use crate::domain::{Agency, Cell, Direction, Frequency, Observation, Period};
 use crate::sample::SplitMix64;
 use crate::sample::riverton::{DATA_END, DATA_START, ymd};
-use crate::storage::{NewIndicator, NewMeasurement, StorageError, Workbook};
+use crate::storage::{NewMeasurement, StorageError, Workbook};
 
 /// How a team's underlying level moves over the two years.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,7 +41,7 @@ pub struct TeamSpec {
 /// One indicator: its value is `base + per_level × level + noise`, clamped
 /// to `range` and rounded to its decimals.
 #[derive(Clone, Copy, Debug)]
-pub struct IndicatorSpec {
+pub struct ScenarioIndicator {
     /// Its name.
     pub name: &'static str,
     /// Its unit.
@@ -81,7 +82,7 @@ pub struct ScenarioData {
     /// Its teams.
     pub teams: &'static [TeamSpec],
     /// Its indicators.
-    pub indicators: &'static [IndicatorSpec],
+    pub indicators: &'static [ScenarioIndicator],
     /// Field notes.
     pub notes: &'static [NoteSpec],
     /// The seed of its noise.
@@ -114,10 +115,10 @@ pub fn fill(wb: &mut Workbook, data: &ScenarioData) -> Result<(), StorageError> 
     })?;
     let mut indicator_ids = Vec::with_capacity(data.indicators.len());
     for spec in data.indicators {
-        indicator_ids.push(wb.add_indicator(&NewIndicator {
+        indicator_ids.push(wb.add_indicator(&IndicatorSpec {
             decimals: spec.decimals,
             description: spec.description.to_owned(),
-            ..NewIndicator::simple(spec.name, spec.unit, spec.direction, spec.frequency)
+            ..IndicatorSpec::simple(spec.name, spec.unit, spec.direction, spec.frequency)
         })?);
     }
     let mut team_ids = Vec::with_capacity(data.teams.len());

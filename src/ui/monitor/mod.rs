@@ -12,9 +12,7 @@ pub mod setup;
 pub mod transfer;
 pub mod xmr;
 
-use crate::domain::{
-    Direction, Frequency, IndicatorId, IndicatorKind, IndicatorScope, ObservationId, TeamId,
-};
+use crate::domain::{IndicatorId, IndicatorSpec, ObservationId, TeamId};
 
 /// A team's fields being edited (saved with Save).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,48 +26,14 @@ pub struct TeamForm {
 }
 
 /// An indicator's fields being edited (saved with Save).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IndicatorForm {
     /// The indicator being edited (`None`: a new one).
     pub id: Option<IndicatorId>,
-    /// Name.
-    pub name: String,
-    /// Unit.
-    pub unit: String,
-    /// Which way is better.
-    pub direction: Direction,
-    /// How often reported.
-    pub frequency: Frequency,
-    /// Decimals shown.
-    pub decimals: u8,
-    /// Numbers or yes/no.
-    pub kind: IndicatorKind,
-    /// Per team or agency-wide.
-    pub scope: IndicatorScope,
-    /// Amounts spanning orders of magnitude.
-    pub is_amount: bool,
+    /// Its defining fields, as storage and import take them.
+    pub spec: IndicatorSpec,
     /// Paired counter-indicator.
     pub counter: Option<IndicatorId>,
-    /// Description.
-    pub description: String,
-}
-
-impl Default for IndicatorForm {
-    fn default() -> Self {
-        Self {
-            id: None,
-            name: String::new(),
-            unit: String::new(),
-            direction: Direction::Higher,
-            frequency: Frequency::Month,
-            decimals: 1,
-            kind: IndicatorKind::Quantitative,
-            scope: IndicatorScope::PerTeam,
-            is_amount: false,
-            counter: None,
-            description: String::new(),
-        }
-    }
 }
 
 /// A target being typed (for one team, or every team).

@@ -11,7 +11,6 @@ use crate::domain::target::{check_values, with_unit};
 use crate::domain::{
     Direction, Frequency, Indicator, IndicatorKind, IndicatorScope, TargetField, Team,
 };
-use crate::storage::NewIndicator;
 use crate::ui::UiState;
 use crate::ui::widgets::{guidance_ui, problem_ui, text_area_ui, text_field_ui};
 
@@ -184,16 +183,8 @@ fn indicators_ui(ui: &mut Ui, setup: &SetupView, state: &mut UiState, actions: &
     {
         state.forms.indicator = IndicatorForm {
             id: Some(ind.id),
-            name: ind.name.clone(),
-            unit: ind.unit.clone(),
-            direction: ind.direction,
-            frequency: ind.frequency,
-            decimals: ind.decimals,
-            kind: ind.kind,
-            scope: ind.scope,
-            is_amount: ind.is_amount,
+            spec: ind.spec(),
             counter: ind.counter_indicator,
-            description: ind.description.clone(),
         };
         state.forms.target = TargetForm::default();
     }
@@ -214,40 +205,40 @@ fn indicator_editor_ui(
         ui.set_width(ui.available_width());
         ui.label(RichText::new(if existing.is_some() { "Indicator settings" } else { "New indicator" }).strong());
         let salt = form.id.map_or(0, |i| i.0);
-        if let Some(v) = text_field_ui(ui, "Indicator name", &form.name, "e.g. Open pothole reports", salt, None) {
-            form.name = v;
+        if let Some(v) = text_field_ui(ui, "Indicator name", &form.spec.name, "e.g. Open pothole reports", salt, None) {
+            form.spec.name = v;
         }
-        if let Some(v) = text_field_ui(ui, "Unit", &form.unit, "%, days, cases …", salt, None) {
-            form.unit = v;
+        if let Some(v) = text_field_ui(ui, "Unit", &form.spec.unit, "%, days, cases …", salt, None) {
+            form.spec.unit = v;
         }
         ui.horizontal_wrapped(|ui| {
             for d in Direction::ALL {
-                ui.radio_value(&mut form.direction, d, d.label());
+                ui.radio_value(&mut form.spec.direction, d, d.label());
             }
         });
         let has_data = existing.is_some_and(|i| setup.has_data.contains(&i.id));
         ui.add_enabled_ui(!has_data, |ui| {
             egui::ComboBox::from_label("Reported")
-                .selected_text(form.frequency.label())
+                .selected_text(form.spec.frequency.label())
                 .show_ui(ui, |ui| {
                     for f in Frequency::ALL {
-                        ui.selectable_value(&mut form.frequency, f, f.label());
+                        ui.selectable_value(&mut form.spec.frequency, f, f.label());
                     }
                 });
         });
         if has_data {
             ui.label(RichText::new("It has data, so its frequency is fixed.").weak().small());
         }
-        ui.add(egui::Slider::new(&mut form.decimals, 0..=6).text("Decimals shown"));
+        ui.add(egui::Slider::new(&mut form.spec.decimals, 0..=6).text("Decimals shown"));
         ui.horizontal(|ui| {
-            ui.radio_value(&mut form.kind, IndicatorKind::Quantitative, "Numbers");
-            ui.radio_value(&mut form.kind, IndicatorKind::YesNo, "Yes or no");
+            ui.radio_value(&mut form.spec.kind, IndicatorKind::Quantitative, "Numbers");
+            ui.radio_value(&mut form.spec.kind, IndicatorKind::YesNo, "Yes or no");
         });
         ui.horizontal(|ui| {
-            ui.radio_value(&mut form.scope, IndicatorScope::PerTeam, "Each team reports it");
-            ui.radio_value(&mut form.scope, IndicatorScope::AgencyWide, "Reported for the whole agency");
+            ui.radio_value(&mut form.spec.scope, IndicatorScope::PerTeam, "Each team reports it");
+            ui.radio_value(&mut form.spec.scope, IndicatorScope::AgencyWide, "Reported for the whole agency");
         });
-        ui.checkbox(&mut form.is_amount, "Amounts (money-like values spanning orders of magnitude)");
+        ui.checkbox(&mut form.spec.is_amount, "Amounts (money-like values spanning orders of magnitude)");
         let counter_name = form.counter.and_then(|c| setup.indicator(c)).map_or("None".to_owned(), |i| i.name.clone());
         egui::ComboBox::from_label("Counter-indicator")
             .selected_text(counter_name)
@@ -258,23 +249,14 @@ fn indicator_editor_ui(
                 }
             });
         ui.label(RichText::new("A counter-indicator should not worsen while this one improves (e.g. repeat complaints for repair speed).").weak().small());
-        if let Some(v) = text_area_ui(ui, "Description", &form.description, "What it measures and where the data come from", 2, salt, None) {
-            form.description = v;
+        if let Some(v) = text_area_ui(ui, "Description", &form.spec.description, "What it measures and where the data come from", 2, salt, None) {
+            form.spec.description = v;
         }
         ui.horizontal(|ui| match existing {
             Some(ind) => {
                 let updated = Indicator {
-                    name: form.name.clone(),
-                    unit: form.unit.clone(),
-                    direction: form.direction,
-                    frequency: form.frequency,
-                    decimals: form.decimals,
-                    kind: form.kind,
-                    scope: form.scope,
-                    is_amount: form.is_amount,
                     counter_indicator: form.counter,
-                    description: form.description.clone(),
-                    ..ind.clone()
+                    ..ind.with_spec(&form.spec)
                 };
                 if ui.add_enabled(updated != *ind, egui::Button::new("Save indicator")).clicked() {
                     actions.push(data(DataAction::UpdateIndicator(updated)));
@@ -289,18 +271,8 @@ fn indicator_editor_ui(
                 }
             }
             None => {
-                if ui.add_enabled(!form.name.trim().is_empty(), egui::Button::new("Add indicator")).clicked() {
-                    actions.push(data(DataAction::AddIndicator(NewIndicator {
-                        name: form.name.clone(),
-                        unit: form.unit.clone(),
-                        direction: form.direction,
-                        frequency: form.frequency,
-                        decimals: form.decimals,
-                        kind: form.kind,
-                        scope: form.scope,
-                        is_amount: form.is_amount,
-                        description: form.description.clone(),
-                    })));
+                if ui.add_enabled(!form.spec.name.trim().is_empty(), egui::Button::new("Add indicator")).clicked() {
+                    actions.push(data(DataAction::AddIndicator(form.spec.clone())));
                 }
             }
         });

@@ -11,7 +11,7 @@ use crate::app::monitor_view::{XmrView, plot_x};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, MonitorAction};
 use crate::domain::Period;
-use crate::storage::XmrSetting;
+use crate::domain::XmrSetting;
 use crate::ui::widgets::{advice_ui, guidance_ui};
 
 fn monitor(a: MonitorAction) -> Action {
