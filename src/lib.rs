@@ -12,6 +12,7 @@ pub mod domain;
 pub mod export;
 pub mod guard;
 pub mod io;
+pub mod locations;
 pub mod logging;
 pub mod ops;
 pub mod sample;

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     ratchet::logging::start(&locations().logs);
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => match ratchet::cli::run(command, &mut std::io::stdout().lock()) {
+        Some(command) => match run_command(command) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
             Err(e) => {
@@ -33,6 +33,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Runs a batch command; `exercise` drives the window's actions, so it is
+/// the one command the binary runs through the app rather than the CLI.
+fn run_command(command: ratchet::cli::CliCommand) -> anyhow::Result<()> {
+    let out = &mut std::io::stdout().lock();
+    match command {
+        ratchet::cli::CliCommand::Exercise(args) => ratchet::app::exercise::run(&args, out),
+        other => ratchet::cli::run(other, out),
     }
 }
 

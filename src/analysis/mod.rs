@@ -7,6 +7,7 @@ pub mod feasibility;
 pub mod integrity;
 pub mod league;
 pub mod progress;
+pub mod rng;
 pub mod snapshot;
 pub mod target_path;
 pub mod wins;

@@ -7,7 +7,8 @@ use chrono::Utc;
 use super::view::{Dialog, Message, SaveState, Screen, Tone, WizardChecks, WorkbookView};
 use super::{Action, Command, RatchetApp, dialogs};
 use crate::domain::{TargetDraft, TheoryStep, WizardDraft, WizardStep};
-use crate::sample::{SAMPLE_FILE_NAME, create_sample};
+use crate::ops::sample::create_sample;
+use crate::sample::SAMPLE_FILE_NAME;
 use crate::storage::{StorageResult, Workbook};
 
 impl RatchetApp {

@@ -84,7 +84,7 @@ impl SetupView {
     /// A team's name (the whole agency has one too).
     pub fn team_name(&self, id: TeamId) -> String {
         if id == AGENCY_TEAM {
-            return crate::io::export::AGENCY_ROW_NAME.to_owned();
+            return crate::domain::team::AGENCY_ROW_NAME.to_owned();
         }
         self.teams
             .iter()

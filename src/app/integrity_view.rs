@@ -212,7 +212,7 @@ impl IntegrityView {
         match t {
             None => "—".to_owned(),
             Some(id) if id == crate::storage::AGENCY_TEAM => {
-                crate::io::export::AGENCY_ROW_NAME.to_owned()
+                crate::domain::team::AGENCY_ROW_NAME.to_owned()
             }
             Some(id) => self
                 .teams

@@ -17,6 +17,7 @@ pub mod commands;
 pub mod data_view;
 pub mod destinations;
 pub mod dialogs;
+pub mod exercise;
 pub mod first_frame;
 pub mod import_job;
 pub mod input_pacer;
@@ -33,12 +34,13 @@ pub mod workshop_view;
 
 use std::path::PathBuf;
 
+pub use crate::locations::Locations;
 pub use action::{
     Action, Actions, DataAction, FrameworkDocument, LearningAction, MeetingAction, MonitorAction,
     RecognitionAction, WorkshopAction,
 };
 pub use commands::Command;
-pub use prefs::{Locations, Preferences};
+pub use prefs::Preferences;
 pub use view::{AppView, Dialog, Message, Screen, Tone};
 
 use crate::storage::Workbook;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::app::Locations;
+use crate::locations::Locations;
 use crate::ops::backups::{BackupReason, backup_dir, is_good, list_backups, restore, take_backup};
 use crate::storage::Workbook;
 

@@ -113,7 +113,7 @@ pub struct CheckJson {
 
 fn team_name(teams: &[Team], id: TeamId) -> String {
     if id == AGENCY_TEAM {
-        return crate::io::export::AGENCY_ROW_NAME.to_owned();
+        return crate::domain::team::AGENCY_ROW_NAME.to_owned();
     }
     teams
         .iter()

@@ -217,8 +217,10 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
         }
         bail!("{blocker} (use --reason)");
     }
-    let backups =
-        crate::ops::backups::backup_dir(&crate::app::Locations::from_env().backups, &args.workbook);
+    let backups = crate::ops::backups::backup_dir(
+        &crate::locations::Locations::from_env().backups,
+        &args.workbook,
+    );
     crate::ops::backups::take_backup(&wb, &backups, crate::ops::backups::BackupReason::Import)
         .context("the backup before importing failed; nothing was imported")?;
     let outcome = wb.apply_import(&plan.batch, &mut |_, _| true)?;

@@ -3,7 +3,6 @@
 mod backup;
 mod check;
 mod documents;
-mod exercise;
 mod generate;
 mod import;
 mod meetings;
@@ -85,7 +84,7 @@ pub enum CliCommand {
     TakeHome(documents::PageArgs),
     /// Edit or hold a workbook as the window does (for the crash tests).
     #[command(hide = true)]
-    Exercise(exercise::ExerciseArgs),
+    Exercise(ExerciseArgs),
     /// Write a synthetic workbook of the given size, for benchmarks.
     Generate {
         /// Where to create it (must not exist).
@@ -129,7 +128,9 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
         CliCommand::Check(args) => check::run(&args, out),
-        CliCommand::Exercise(args) => exercise::run(&args, out),
+        CliCommand::Exercise(_) => {
+            anyhow::bail!("exercise drives the window's actions; the ratchet binary runs it")
+        }
         CliCommand::Backup(args) => backup::run_backup(&args, out),
         CliCommand::Backups(args) => backup::run_list(&args, out),
         CliCommand::Restore(args) => backup::run_restore(&args, out),
@@ -159,4 +160,18 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
             out,
         ),
     }
+}
+
+/// The exercise command's choices (run by `app::exercise`, which drives
+/// the window's own actions).
+#[derive(Debug, clap::Args)]
+pub struct ExerciseArgs {
+    /// The workbook.
+    pub workbook: PathBuf,
+    /// Value edits to make (one cell each, one period after another).
+    #[arg(long, default_value_t = 0)]
+    pub edits: usize,
+    /// Hold the workbook open until killed (after any edits).
+    #[arg(long)]
+    pub hold: bool,
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::sample::create_sample;
+use crate::ops::sample::create_sample;
 use crate::storage::Workbook;
 
 pub fn run(path: &Path, sample: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {

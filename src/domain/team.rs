@@ -16,3 +16,6 @@ pub struct Team {
     /// Archived teams keep their history but leave the active lists.
     pub archived: bool,
 }
+
+/// The name under which agency-wide values are exported and imported.
+pub const AGENCY_ROW_NAME: &str = "(whole agency)";

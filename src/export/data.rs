@@ -22,7 +22,7 @@ pub fn load_snapshot(
     let teams: Vec<Team> = match ind.scope {
         IndicatorScope::AgencyWide => vec![Team {
             id: AGENCY_TEAM,
-            name: crate::io::export::AGENCY_ROW_NAME.to_owned(),
+            name: crate::domain::team::AGENCY_ROW_NAME.to_owned(),
             contact: String::new(),
             archived: false,
         }],

@@ -11,9 +11,6 @@ use crate::domain::target::TargetIndex;
 use crate::domain::{Indicator, IndicatorId, Period, TeamId};
 use crate::storage::{AGENCY_TEAM, StorageError, Workbook};
 
-/// The name under which agency-wide values are exported and imported.
-pub const AGENCY_ROW_NAME: &str = "(whole agency)";
-
 /// The columns, in order.
 pub const EXPORT_HEADERS: [&str; 11] = [
     "team",
@@ -97,7 +94,7 @@ fn collect_rows(
         wb.indicators()?.into_iter().map(|i| (i.id, i)).collect();
     let mut teams: HashMap<TeamId, String> =
         wb.teams()?.into_iter().map(|t| (t.id, t.name)).collect();
-    teams.insert(AGENCY_TEAM, AGENCY_ROW_NAME.to_owned());
+    teams.insert(AGENCY_TEAM, crate::domain::team::AGENCY_ROW_NAME.to_owned());
     let mut targets = HashMap::new();
     for id in indicators.keys() {
         targets.insert(*id, TargetIndex::new(&wb.target_records(*id)?));

@@ -74,7 +74,7 @@ impl Catalog {
             wb.teams()?.into_iter().map(|t| (t.id, t.name)).collect();
         teams.push((
             crate::storage::AGENCY_TEAM,
-            super::export::AGENCY_ROW_NAME.to_owned(),
+            crate::domain::team::AGENCY_ROW_NAME.to_owned(),
         ));
         Ok(Catalog {
             teams,

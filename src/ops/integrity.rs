@@ -47,7 +47,7 @@ pub fn indicator_data(
     let settings = wb.xmr_settings_for(ind.id)?;
     let members: Vec<(TeamId, String)> = match ind.scope {
         IndicatorScope::AgencyWide => {
-            vec![(AGENCY_TEAM, crate::io::export::AGENCY_ROW_NAME.to_owned())]
+            vec![(AGENCY_TEAM, crate::domain::team::AGENCY_ROW_NAME.to_owned())]
         }
         IndicatorScope::PerTeam => teams
             .iter()

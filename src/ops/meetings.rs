@@ -113,7 +113,7 @@ pub fn agenda_drafts(
 
 fn team_name(teams: &[Team], id: TeamId) -> String {
     teams.iter().find(|t| t.id == id).map_or_else(
-        || crate::io::export::AGENCY_ROW_NAME.to_owned(),
+        || crate::domain::team::AGENCY_ROW_NAME.to_owned(),
         |t| t.name.clone(),
     )
 }

@@ -7,6 +7,7 @@ pub mod backups;
 pub mod integrity;
 pub mod meetings;
 pub mod recognition;
+pub mod sample;
 pub mod verdicts;
 pub mod wins;
 pub mod workshop;

@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::riverton::SampleError;
-use super::rng::SplitMix64;
+use crate::analysis::rng::SplitMix64;
 use crate::domain::IndicatorSpec;
 use crate::domain::{Agency, Cell, Direction, Frequency, Period, Target, TheoryStep};
 use crate::storage::{NewMeasurement, Workbook};

@@ -3,11 +3,10 @@
 
 mod generate;
 mod riverton;
-mod rng;
 mod scenarios;
 pub mod verdicts;
 
+pub use crate::analysis::rng::SplitMix64;
 pub use generate::{GenerateSpec, generate};
-pub use riverton::{SAMPLE_FILE_NAME, create_sample, fill_sample};
-pub use rng::SplitMix64;
+pub use riverton::{SAMPLE_FILE_NAME, SampleError, fill_sample};
 pub use scenarios::{Exercise, Exercises, Scenario, fill_practice};

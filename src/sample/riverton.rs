@@ -11,11 +11,9 @@
 //! - Harbor's last months sit bunched just past the 90 % target, implausibly smooth;
 //! - Central has two after-the-fact edits, both in its favour.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 
-use super::rng::SplitMix64;
+use crate::analysis::rng::SplitMix64;
 use crate::domain::IndicatorSpec;
 use crate::domain::{
     Agency, Cell, Deficit, Direction, Frequency, IndicatorId, Period, Score, Target, TeamId,
@@ -34,17 +32,6 @@ pub(super) const DATA_START: (i32, u32, u32) = (2024, 12, 2);
 /// A date from its parts (the sample's dates are all valid).
 pub(super) fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-}
-
-/// Creates the sample workbook at `path` (which must not exist).
-pub fn create_sample(path: &Path) -> Result<Workbook, SampleError> {
-    let mut wb = Workbook::create(path)?;
-    if let Err(e) = fill_sample(&mut wb) {
-        drop(wb);
-        let _ = std::fs::remove_file(path);
-        return Err(e.into());
-    }
-    Ok(wb)
 }
 
 /// Why the sample could not be made.
@@ -380,12 +367,13 @@ fn write_framework(wb: &mut Workbook) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Fills an empty workbook with the sample agency.
+/// Fills an empty workbook with the sample agency: its framework, teams,
+/// indicators, values, edits and observations (the wins found in them are
+/// recorded by `ops::sample`).
 pub fn fill_sample(wb: &mut Workbook) -> Result<(), StorageError> {
     write_framework(wb)?;
     fill_sample_data(wb)?;
     wb.complete_framework()?;
-    crate::ops::wins::detect_wins(wb, crate::ops::wins::DetectScope::All)?;
     Ok(())
 }
 

@@ -7,9 +7,9 @@
 
 use chrono::NaiveDate;
 
-use super::rng::SplitMix64;
 use crate::analysis::integrity::edits::EditRecord;
 use crate::analysis::integrity::{IndicatorData, SeriesData};
+use crate::analysis::rng::SplitMix64;
 use crate::analysis::xmr::XmrOptions;
 use crate::domain::{
     Direction, Frequency, Indicator, IndicatorId, IndicatorKind, IndicatorScope, StatusThresholds,

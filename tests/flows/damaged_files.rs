@@ -44,7 +44,7 @@ fn no_write_reaches_a_workbook_that_integrity_check_calls_corrupt() {
     let dir = temp();
     let base = dir.path().join("base.ratchet");
     let cell = {
-        let wb = ratchet::sample::create_sample(&base).unwrap();
+        let wb = ratchet::ops::sample::create_sample(&base).unwrap();
         let ind = wb.indicators().unwrap()[0].id;
         let team = wb.teams().unwrap()[0].id;
         let last = wb.series(ind, team).unwrap().last().unwrap().0;

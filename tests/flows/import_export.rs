@@ -448,7 +448,7 @@ fn cancelling_an_import_writes_nothing() {
 fn export_then_import_changes_nothing() {
     let dir = temp();
     let path = dir.path().join("s.ratchet");
-    let mut wb = ratchet::sample::create_sample(&path).unwrap();
+    let mut wb = ratchet::ops::sample::create_sample(&path).unwrap();
     // Awkward content: a formula-like team name, a negative value, a note.
     let odd = wb.add_team("=HYPERLINK(\"x\")", "").unwrap();
     let ind = wb

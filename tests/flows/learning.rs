@@ -7,7 +7,7 @@ use ratchet::domain::integrity::{FlagStatus, Rule};
 use ratchet::domain::review::{Area, ReviewChange};
 use ratchet::domain::{Cell, Target};
 use ratchet::ops::integrity::{CheckScope, run_checks};
-use ratchet::sample::create_sample;
+use ratchet::ops::sample::create_sample;
 use ratchet::storage::Workbook;
 
 use crate::support::{click, harness, temp, type_into};

@@ -13,6 +13,7 @@ mod import_export;
 mod import_rejections;
 mod import_targets;
 mod large_imports;
+mod layers;
 mod learning;
 mod meetings;
 mod migrations;

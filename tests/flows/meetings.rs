@@ -691,7 +691,7 @@ fn a_capacity_need_moves_from_requested_to_delivered_in_the_window() {
 fn a_briefing_book_made_before_anyone_opened_the_checks_lists_the_flags() {
     let dir = temp();
     let path = dir.path().join("s.ratchet");
-    let mut wb = ratchet::sample::create_sample(&path).unwrap();
+    let mut wb = ratchet::ops::sample::create_sample(&path).unwrap();
     assert!(wb.flags().unwrap().is_empty(), "nobody has run the checks");
     let today = d(2026, 12, 5);
     let line = ratchet::ops::meetings::checks_line(&wb, today).unwrap();

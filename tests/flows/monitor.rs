@@ -176,7 +176,7 @@ fn the_dashboard_svg_layout_is_stable() {
 fn ratchet_report_writes_html_and_a_pdf_with_embedded_fonts() {
     let dir = temp();
     let path = dir.path().join("s.ratchet");
-    ratchet::sample::create_sample(&path).unwrap();
+    ratchet::ops::sample::create_sample(&path).unwrap();
     let (html, pdf) = (dir.path().join("d.html"), dir.path().join("d.pdf"));
     let out = crate::support::ratchet_command()
         .args([
@@ -406,7 +406,7 @@ fn view_state_belongs_to_the_workbook_it_was_made_in() {
     let dir = temp();
     let mut h = crate::support::sample_window(dir.path());
     let other = dir.path().join("other.ratchet");
-    drop(ratchet::sample::create_sample(&other).unwrap());
+    drop(ratchet::ops::sample::create_sample(&other).unwrap());
     click(&mut h, "Progress and league table");
     click(&mut h, "Teams named on the chart (6 of 6)");
     assert!(h.query_by_label("Find a team").is_some(), "unfolded");

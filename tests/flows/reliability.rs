@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use ratchet::app::{Locations, RatchetApp, Screen};
 use ratchet::domain::{Cell, IndicatorId, TeamId};
 use ratchet::ops::backups::{BackupReason, backup_dir, list_backups, restore, take_backup};
-use ratchet::sample::{SplitMix64, create_sample};
+use ratchet::ops::sample::create_sample;
+use ratchet::sample::SplitMix64;
 use ratchet::storage::{CheckStatus, OpenErrorKind, StorageError, Workbook, lock_path};
 
 use crate::support::{click, harness, ratchet_command, temp, wait_for_jobs};

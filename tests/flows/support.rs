@@ -30,7 +30,7 @@ pub fn harness(app: RatchetApp) -> Harness<'static, RatchetApp> {
 /// open-time check and backup done.
 pub fn sample_window(dir: &Path) -> Harness<'static, RatchetApp> {
     let path = dir.join("s.ratchet");
-    drop(ratchet::sample::create_sample(&path).expect("the sample is written"));
+    drop(ratchet::ops::sample::create_sample(&path).expect("the sample is written"));
     let mut h = harness(RatchetApp::new(Locations::under(dir), Some(path)));
     wait_for_jobs(&mut h);
     h

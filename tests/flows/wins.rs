@@ -459,7 +459,7 @@ fn the_framework_card_and_poster_say_what_is_missing() {
     let poster = mission_poster(&wb.framework().unwrap(), Paper::A4);
     assert!(poster.problems.iter().any(|p| p.contains("mission")));
 
-    let sample = ratchet::sample::create_sample(&dir.path().join("s.ratchet")).unwrap();
+    let sample = ratchet::ops::sample::create_sample(&dir.path().join("s.ratchet")).unwrap();
     let f = sample.framework().unwrap();
     let card = framework_card(&f, Paper::A4, d(2026, 1, 1));
     assert!(card.problems.is_empty(), "{:?}", card.problems);
@@ -596,7 +596,7 @@ fn the_command_line_lists_wins_and_writes_certificates_cards_and_posters() {
     assert!(ok, "{err}");
     assert!(std::fs::read(&poster).unwrap().starts_with(b"\x89PNG"));
     let sample = dir.path().join("sample.ratchet");
-    ratchet::sample::create_sample(&sample).unwrap();
+    ratchet::ops::sample::create_sample(&sample).unwrap();
     let (ok, _, err) = run(&[
         "card",
         sample.to_str().unwrap(),

@@ -321,7 +321,7 @@ fn reset_right_after_opening_waits_for_the_days_backup_instead_of_refusing() {
 fn a_workbook_that_is_not_a_practice_workbook_is_not_reset() {
     let dir = temp();
     let path = dir.path().join("mine.ratchet");
-    drop(ratchet::sample::create_sample(&path).unwrap());
+    drop(ratchet::ops::sample::create_sample(&path).unwrap());
     let before = std::fs::read(&path).unwrap();
     let err = ratchet::ops::workshop::reset_practice(&path, &dir.path().join("b")).unwrap_err();
     assert!(err.to_string().contains("not a practice workbook"), "{err}");
@@ -416,7 +416,7 @@ fn the_facilitator_sees_each_participants_mission_side_by_side() {
 fn the_take_home_is_the_framework_card_and_the_eleven_practices() {
     let dir = temp();
     let path = dir.path().join("s.ratchet");
-    drop(ratchet::sample::create_sample(&path).unwrap());
+    drop(ratchet::ops::sample::create_sample(&path).unwrap());
     let wb = Workbook::open(&path).unwrap();
     let framework = wb.framework().unwrap();
     let doc = ratchet::export::take_home::take_home(

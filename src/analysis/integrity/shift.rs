@@ -292,7 +292,7 @@ pub fn reference_for(options: crate::analysis::xmr::XmrOptions) -> Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::SplitMix64;
+    use crate::analysis::rng::SplitMix64;
 
     fn noise(n: usize, seed: u64) -> Vec<f64> {
         let mut r = SplitMix64::new(seed);

@@ -355,7 +355,7 @@ mod tests {
         // 500 offices of 356 amounts drawn from Benford's law (10^U, U uniform
         // over four decades): no band label, and the chi-square verdict
         // departs for about 1 in 1,000.
-        let mut rng = crate::sample::SplitMix64::new(356);
+        let mut rng = crate::analysis::rng::SplitMix64::new(356);
         let mut departs = 0;
         for _ in 0..500 {
             let amounts: Vec<f64> = (0..356)

@@ -1,28 +1,14 @@
-//! `ratchet exercise`: a hidden command for the crash and two-instance
+//! `ratchet exercise` (its arguments are `cli::ExerciseArgs`): a hidden command for the crash and two-instance
 //! tests. It opens a workbook the way the window does and either makes a
 //! burst of value edits through the window's own actions, reporting each
 //! one on standard output once it is committed, or holds the workbook open.
 
-use std::path::PathBuf;
-
 use anyhow::{Context, bail};
 
-use crate::app::view::SaveState;
-use crate::app::{Action, DataAction, Locations, RatchetApp};
+use super::view::SaveState;
+use super::{Action, DataAction, Locations, RatchetApp};
+use crate::cli::ExerciseArgs;
 use crate::domain::{Cell, Frequency, Period};
-
-/// The exercise command's choices.
-#[derive(Debug, clap::Args)]
-pub struct ExerciseArgs {
-    /// The workbook.
-    pub workbook: PathBuf,
-    /// Value edits to make (one cell each, one period after another).
-    #[arg(long, default_value_t = 0)]
-    pub edits: usize,
-    /// Hold the workbook open until killed (after any edits).
-    #[arg(long)]
-    pub hold: bool,
-}
 
 /// Runs the exercise.
 pub fn run(args: &ExerciseArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
