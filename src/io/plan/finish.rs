@@ -1,0 +1,310 @@
+//! Finishing the plan: every value placed against what the workbook holds
+//! (from memory or from the scratch database) and the counts made.
+
+use super::*;
+
+impl Planner<'_> {
+    /// Places every value in its indicator's period, finds duplicates, and
+    /// builds the batch.
+    /// `progress(rows)` is asked before each chunk of values is placed and
+    /// may return `false` to cancel (placing a very large file takes a while).
+    pub(super) fn finish(
+        mut self,
+        progress: &mut dyn FnMut(u64) -> bool,
+    ) -> Result<(ImportBatch, ImportReport), PlanError> {
+        if let Some(e) = self.failure.take() {
+            return Err(e.into());
+        }
+        // New indicators: frequency from the option, else the file's
+        // frequency column, else their labels, else the spacing of their dates.
+        let mut inferred = Vec::new();
+        let new_freqs: Vec<Option<Frequency>> = self
+            .new_indicators
+            .iter()
+            .map(|p| {
+                self.options
+                    .new_indicator_frequency
+                    .or(p.frequency)
+                    .or_else(|| p.granularity.and_then(frequency_for))
+                    .or_else(|| {
+                        let days: Vec<NaiveDate> = p.days.iter().copied().collect();
+                        let f = frequency_from_spacing(&days)?;
+                        inferred.push(format!(
+                            "\"{}\": reported {}, from the spacing of its {} dates.",
+                            p.name,
+                            f.label().to_lowercase(),
+                            days.len()
+                        ));
+                        Some(f)
+                    })
+            })
+            .collect();
+        for n in inferred {
+            self.notice(n);
+        }
+        let mut used = Used {
+            teams: vec![false; self.new_teams.len()],
+            indicators: vec![false; self.new_indicators.len()],
+        };
+        // Values already on disk: the last ones join them, then all are placed.
+        if self.scratch.is_some() {
+            self.try_spill()?;
+            self.pending.clear();
+        }
+        let placed = match self.scratch.take() {
+            Some(mut scratch) => {
+                self.place_from_scratch(&scratch, &new_freqs, &mut used, progress)?;
+                scratch.clear_pending()?;
+                ImportValues::Scratch(scratch)
+            }
+            None => {
+                let pending = std::mem::take(&mut self.pending);
+                let mut placed = Placed::Memory {
+                    seen: FxHashMap::with_capacity_and_hasher(pending.len(), Default::default()),
+                    cells: CellKeys::default(),
+                    values: Vec::with_capacity(pending.len()),
+                };
+                for chunk in pending.into_chunks() {
+                    if !progress(self.report.rows_read) {
+                        return Err(PlanError::Cancelled);
+                    }
+                    for p in chunk {
+                        self.place(p, &new_freqs, &mut placed, &mut used)?;
+                    }
+                }
+                match placed {
+                    Placed::Memory { values, .. } => ImportValues::Memory(values),
+                    Placed::Scratch(_) => ImportValues::default(),
+                }
+            }
+        };
+
+        let targets = self.plan_file_targets(&new_freqs);
+        // Only names that carry at least one accepted value are created.
+        let team_remap = remap_new(&used.teams);
+        let indicator_remap = remap_new(&used.indicators);
+        let remapped = |k: usize, map: &[Option<usize>]| map.get(k).copied().flatten().unwrap_or(k);
+        let target_steps: Vec<ImportTarget> = targets
+            .targets
+            .into_iter()
+            .map(|mut t| {
+                if let NameRef::New(k) = t.team {
+                    t.team = NameRef::New(remapped(k, &team_remap));
+                }
+                if let NameRef::New(k) = t.indicator {
+                    t.indicator = NameRef::New(remapped(k, &indicator_remap));
+                }
+                t
+            })
+            .collect();
+        let values = match placed {
+            ImportValues::Memory(mut values) => {
+                for v in &mut values {
+                    if let NameRef::New(k) = v.team {
+                        v.team = NameRef::New(team_remap[k].unwrap_or(k));
+                    }
+                    if let NameRef::New(k) = v.indicator {
+                        v.indicator = NameRef::New(indicator_remap[k].unwrap_or(k));
+                    }
+                }
+                ImportValues::Memory(values)
+            }
+            ImportValues::Scratch(mut s) => {
+                s.set_remap(team_remap.clone(), indicator_remap.clone());
+                ImportValues::Scratch(s)
+            }
+        };
+        let new_teams: Vec<String> = self
+            .new_teams
+            .iter()
+            .zip(&team_remap)
+            .filter(|(_, r)| r.is_some())
+            .map(|(t, _)| t.clone())
+            .collect();
+        self.report.new_indicators = self
+            .new_indicators
+            .iter()
+            .zip(&new_freqs)
+            .zip(&indicator_remap)
+            .filter_map(|((p, f), r)| {
+                r.and(*f).map(|frequency| NewIndicatorPlan {
+                    name: p.name.clone(),
+                    unit: p.unit.clone().unwrap_or_default(),
+                    direction: p
+                        .direction
+                        .or(self.options.new_indicator_direction)
+                        .unwrap_or(Direction::Higher),
+                    frequency,
+                })
+            })
+            .collect();
+        // Which way is better is never guessed: a new indicator without it
+        // blocks the import until the person chooses.
+        self.report.directions_needed = self
+            .new_indicators
+            .iter()
+            .zip(&new_freqs)
+            .zip(&indicator_remap)
+            .filter(|((p, f), r)| r.is_some() && f.is_some() && p.direction.is_none())
+            .filter(|_| self.options.new_indicator_direction.is_none())
+            .map(|((p, _), _)| p.name.clone())
+            .collect();
+        self.report.targets_new = targets.new;
+        self.report.targets_replacing = targets.replacing;
+        self.report.targets_unchanged = targets.unchanged;
+        self.report.target_lines = targets.replacement_lines;
+        for n in targets.notices {
+            self.notice(n);
+        }
+        let batch = ImportBatch {
+            file_name: String::new(),
+            new_teams: new_teams.clone(),
+            new_indicators: self
+                .report
+                .new_indicators
+                .iter()
+                .map(|n| IndicatorSpec {
+                    name: n.name.clone(),
+                    unit: n.unit.clone(),
+                    direction: n.direction,
+                    frequency: n.frequency,
+                    decimals: 1,
+                    kind: IndicatorKind::Quantitative,
+                    scope: IndicatorScope::PerTeam,
+                    is_amount: false,
+                    description: "Created by import.".into(),
+                })
+                .collect(),
+            values,
+            existing_indicators: std::mem::take(&mut self.involved).into_iter().collect(),
+            on_existing: self.options.on_existing,
+            reason: self.options.reason.clone(),
+            targets: target_steps,
+        };
+        self.report.new_teams = new_teams;
+        Ok((batch, self.report))
+    }
+
+    /// Places the values waiting in the scratch database, in the file's order.
+    pub(super) fn place_from_scratch(
+        &mut self,
+        scratch: &ImportScratch,
+        new_freqs: &[Option<Frequency>],
+        used: &mut Used,
+        progress: &mut dyn FnMut(u64) -> bool,
+    ) -> Result<(), PlanError> {
+        let mut acceptor = scratch.acceptor()?;
+        let mut placed = Placed::Scratch(&mut acceptor);
+        for n in 0..scratch.pending_chunks() {
+            if !progress(self.report.rows_read) {
+                return Err(PlanError::Cancelled);
+            }
+            let bytes = scratch.pending_chunk(n)?;
+            let mut input = bytes.as_slice();
+            while !input.is_empty() {
+                let p = Pending::decode(&mut input).ok_or_else(|| {
+                    StorageError::Rule(
+                        "The import's scratch space on disk was damaged; nothing was imported."
+                            .into(),
+                    )
+                })?;
+                self.place(p, new_freqs, &mut placed, used)?;
+            }
+        }
+        Ok(acceptor.finish()?)
+    }
+
+    /// Places one value in its period and keeps it, or rejects it naming
+    /// its line.
+    pub(super) fn place(
+        &mut self,
+        p: Pending,
+        new_freqs: &[Option<Frequency>],
+        placed: &mut Placed,
+        used: &mut Used,
+    ) -> Result<(), StorageError> {
+        let frequency = match p.indicator {
+            NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
+            NameRef::New(k) => new_freqs.get(k).copied().flatten(),
+        };
+        let name_of = |planner: &Self| match p.indicator {
+            NameRef::Existing(id) => planner
+                .catalog
+                .indicators
+                .iter()
+                .find(|i| i.id == id)
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
+            NameRef::New(k) => planner
+                .new_indicators
+                .get(k)
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
+        };
+        let Some(frequency) = frequency else {
+            let name = name_of(self);
+            self.reject(p.line, p.column, format!(
+                "the dates of the new indicator \"{name}\" are not evenly weekly, monthly, quarterly or yearly: choose how often it is reported"
+            ));
+            return Ok(());
+        };
+        let start = match place_in(p.label, frequency) {
+            Ok(s) => s,
+            Err(why) => {
+                let (name, text) = (name_of(self), self.period_text(p.period_text, p.label));
+                self.reject(p.line, p.column, format!("\"{text}\": {why} (\"{name}\")"));
+                return Ok(());
+            }
+        };
+        let value = ImportValue {
+            line: p.line,
+            team: p.team,
+            indicator: p.indicator,
+            period_start: start,
+            value: p.value,
+            note: p.note,
+        };
+        let (team, indicator) = (value.team, value.indicator);
+        if let Some(first) = placed.accept(value)? {
+            let label = Period { start, frequency }.label();
+            self.reject(
+                p.line,
+                p.column,
+                format!("the same team, indicator and period ({label}) as line {first}"),
+            );
+            return Ok(());
+        }
+        if let NameRef::New(k) = team
+            && let Some(u) = used.teams.get_mut(k)
+        {
+            *u = true;
+        }
+        match indicator {
+            NameRef::New(k) => {
+                if let Some(u) = used.indicators.get_mut(k) {
+                    *u = true;
+                }
+            }
+            NameRef::Existing(id) => {
+                self.involved.insert(id);
+            }
+        }
+        if self
+            .catalog
+            .locked_through
+            .is_some_and(|l| Period { start, frequency }.end() <= l)
+        {
+            self.report.in_locked_periods += 1;
+        }
+        if let Some(target) = p.target {
+            self.raw_targets.push(RawTarget {
+                team,
+                indicator,
+                start,
+                target,
+                value: p.value,
+            });
+        }
+        Ok(())
+    }
+}
