@@ -1,5 +1,6 @@
 //! The one place where actions change state.
 
+use super::session::OpenWorkbook;
 use std::path::Path;
 
 use chrono::Utc;
@@ -40,13 +41,13 @@ impl RatchetApp {
             }
             Action::CloseWorkbook => self.close_workbook(),
             Action::Navigate(screen) => {
-                if self.workbook.is_some()
+                if self.session.is_some()
                     || screen == Screen::Start
                     || screen == Screen::Workshop
                     || (screen == Screen::Backups && self.view.backups.is_some())
                 {
                     self.view.screen = screen;
-                    if screen == Screen::Backups && self.workbook.is_some() {
+                    if screen == Screen::Backups && self.session.is_some() {
                         self.load_backups();
                     }
                     self.ensure_monitor(screen);
@@ -58,7 +59,7 @@ impl RatchetApp {
             Action::CloseDialog => self.view.dialog = None,
             Action::DismissMessage => {
                 self.view.message = None;
-                self.undo = None;
+                self.in_session(|s| s.undo = None);
             }
             Action::Undo => self.undo_removal(),
             Action::SetAgency(agency) => {
@@ -110,7 +111,7 @@ impl RatchetApp {
     }
 
     fn run_command(&mut self, command: Command) {
-        if command.needs_workbook() && self.workbook.is_none() {
+        if command.needs_workbook() && self.session.is_none() {
             return;
         }
         match command {
@@ -125,7 +126,7 @@ impl RatchetApp {
                 }
             }
             Command::SaveCopyAs => {
-                let current = self.workbook.as_ref().map(|wb| wb.path().to_owned());
+                let current = self.session.wb().map(|wb| wb.path().to_owned());
                 if let Some(path) = current.as_deref().and_then(dialogs::pick_copy_destination) {
                     self.apply(Action::SaveCopyTo(path));
                 }
@@ -163,9 +164,10 @@ impl RatchetApp {
         match Workbook::open_exclusive_checking_beside(path, upgrade.as_deref()) {
             Ok(wb) => {
                 self.install(wb, create);
-                self.check_pending = true;
-                self.check_may_start = false;
-                self.daily_backup_due = true;
+                self.in_session(|s| {
+                    s.open_check.pending = true;
+                    s.daily_backup_due = true;
+                });
             }
             Err(e) => {
                 use crate::storage::OpenErrorKind;
@@ -215,7 +217,7 @@ impl RatchetApp {
             Ok(wb) => {
                 drop(wb);
                 self.open_path(&path, false);
-                if self.workbook.is_some() {
+                if self.session.is_some() {
                     self.info("This is the sample agency, in its own file. Explore freely: your own workbooks are untouched.".into());
                 }
             }
@@ -290,10 +292,8 @@ impl RatchetApp {
         })();
         match loaded {
             Ok(view) => {
-                self.workbook = Some(wb);
+                self.session = Some(super::session::Session::new(wb));
                 self.forget_view_state();
-                self.wins_stale = true;
-                self.checks_stale = true;
                 // A framework still being built reopens where the leader left it.
                 let building = is_new || view.framework.completed_at.is_none();
                 self.view.screen = if building {
@@ -314,7 +314,7 @@ impl RatchetApp {
     }
 
     fn close_workbook(&mut self) {
-        self.workbook = None;
+        self.session = None;
         self.view.workbook = None;
         // A message about the closed workbook would linger on the start screen.
         self.view.message = None;
@@ -348,7 +348,7 @@ impl RatchetApp {
         &mut self,
         f: impl FnOnce(&mut Workbook) -> StorageResult<T>,
     ) -> Option<T> {
-        let wb = self.workbook.as_mut()?;
+        let wb = self.session.wb_mut()?;
         match f(wb) {
             Ok(v) => {
                 if let Some(view) = self.view.workbook.as_mut() {
@@ -378,7 +378,7 @@ impl RatchetApp {
 
     /// Rebuilds the framework view model from the file.
     pub(super) fn refresh_framework(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let loaded = wb.framework().and_then(|f| Ok((f, wb.mission_history()?)));
@@ -484,7 +484,7 @@ impl RatchetApp {
 
     pub(super) fn error(&mut self, text: String) {
         tracing::warn!("{text}");
-        self.undo = None;
+        self.in_session(|s| s.undo = None);
         let (text, detail) = Message::split(&text);
         self.view.message = Some(Message {
             tone: Tone::Error,
@@ -495,7 +495,7 @@ impl RatchetApp {
     }
 
     pub(super) fn info(&mut self, text: String) {
-        self.undo = None;
+        self.in_session(|s| s.undo = None);
         self.view.message = Some(Message {
             tone: Tone::Info,
             text,

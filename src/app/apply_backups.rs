@@ -2,6 +2,7 @@
 //! request, the backups screen, and restoring (also when a workbook is
 //! damaged and will not open).
 
+use super::session::OpenWorkbook;
 use std::path::{Path, PathBuf};
 
 use super::RatchetApp;
@@ -19,40 +20,38 @@ impl RatchetApp {
     /// Also collects that backup when it is done.
     pub(super) fn poll_open_check(&mut self) {
         self.poll_daily_backup();
-        if !self.check_pending || !self.check_may_start {
-            return;
-        }
-        let Some(wb) = self.workbook.as_mut() else {
-            self.check_pending = false;
+        let Some(session) = self.session.as_mut() else {
             return;
         };
-        match wb.check_status() {
+        if !session.open_check.pending || !session.open_check.may_start {
+            return;
+        }
+        match session.workbook.check_status() {
             CheckStatus::Running => {
                 if let Some(ctx) = &self.ctx {
                     ctx.request_repaint_after(std::time::Duration::from_millis(30));
                 }
             }
             CheckStatus::Damaged(why) => {
-                self.check_pending = false;
-                self.daily_backup_due = false;
-                let path = wb.path().to_owned();
-                self.workbook = None;
+                let path = session.workbook.path().to_owned();
+                self.session = None;
                 self.view.workbook = None;
                 self.show_recovery(&path, why.clone());
                 self.error(StorageError::Damaged(why).to_string());
             }
             CheckStatus::Sound => {
-                self.check_pending = false;
+                session.open_check.pending = false;
+                let backup_due = std::mem::take(&mut session.daily_backup_due);
                 // The check counted the values: no scan here.
                 if let Some(view) = self.view.workbook.as_mut()
                     && view.counts.is_none()
                 {
-                    match wb.counts() {
+                    match session.workbook.counts() {
                         Ok(counts) => view.counts = Some(counts),
                         Err(e) => self.error(e.to_string()),
                     }
                 }
-                if std::mem::take(&mut self.daily_backup_due) {
+                if backup_due {
                     self.start_daily_backup();
                 }
             }
@@ -62,7 +61,7 @@ impl RatchetApp {
     /// Starts the day's backup of the open workbook on another thread, if
     /// it is due.
     fn start_daily_backup(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         if wb.is_read_only() {
@@ -135,7 +134,7 @@ impl RatchetApp {
         match result {
             Ok(_) => {
                 if self.view.screen == Screen::Backups
-                    && let Some(path) = self.workbook.as_ref().map(|w| w.path().to_owned())
+                    && let Some(path) = self.session.wb().map(|w| w.path().to_owned())
                 {
                     self.view.backups = Some(self.backups_view(&path, None));
                 }
@@ -147,7 +146,7 @@ impl RatchetApp {
     }
 
     pub(super) fn backup_now(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let dir = backup_dir(&self.locations.backups, wb.path());
@@ -162,7 +161,7 @@ impl RatchetApp {
 
     /// Lists the backups of the open workbook.
     pub(super) fn load_backups(&mut self) {
-        let Some(path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+        let Some(path) = self.session.wb().map(|wb| wb.path().to_owned()) else {
             return;
         };
         self.view.backups = Some(self.backups_view(&path, None));
@@ -194,12 +193,8 @@ impl RatchetApp {
         // The day's backup may still be reading the file being replaced.
         self.finish_daily_backup();
         // The workbook must not be open while it is replaced.
-        if self
-            .workbook
-            .as_ref()
-            .is_some_and(|wb| wb.path() == workbook)
-        {
-            self.workbook = None;
+        if self.session.wb().is_some_and(|wb| wb.path() == workbook) {
+            self.session = None;
             self.view.workbook = None;
         }
         let dir = backup_dir(&self.locations.backups, workbook);
@@ -207,7 +202,7 @@ impl RatchetApp {
             Ok(before) => {
                 self.view.backups = None;
                 self.open_path(workbook, false);
-                if self.workbook.is_some() {
+                if self.session.is_some() {
                     let kept = if before.as_os_str().is_empty() {
                         String::new()
                     } else {
@@ -221,7 +216,7 @@ impl RatchetApp {
             }
             Err(e) => {
                 self.error(format!("The backup was not restored: {e}"));
-                if self.workbook.is_none() {
+                if self.session.is_none() {
                     self.open_path(workbook, false);
                 }
             }

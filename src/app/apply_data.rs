@@ -1,6 +1,7 @@
 //! Applying the data screens' actions: teams, indicators, targets, values,
 //! locks, observations, import and export.
 
+use super::session::OpenWorkbook;
 use chrono::Local;
 
 use super::data_view::{GridMode, GridView, SetupView};
@@ -181,7 +182,7 @@ impl RatchetApp {
             }
             DataAction::ExportTo { path, options } => self.export(&path, &options),
             DataAction::ExportChoose { options, xlsx } => {
-                let current = self.workbook.as_ref().map(|wb| wb.path().to_owned());
+                let current = self.session.wb().map(|wb| wb.path().to_owned());
                 if let Some(path) = current
                     .as_deref()
                     .and_then(|p| super::dialogs::pick_export_file(p, xlsx))
@@ -194,7 +195,7 @@ impl RatchetApp {
 
     /// Reloads teams, indicators and targets (and the grid and counts built on them).
     pub(super) fn refresh_setup(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let loaded = SetupView::load(wb).and_then(|s| Ok((s, wb.counts()?)));
@@ -213,16 +214,18 @@ impl RatchetApp {
                 if let Some(mode) = mode {
                     self.load_grid(mode);
                 }
-                self.monitor_stale = true;
-                self.wins_stale = true;
-                self.checks_stale = true;
+                self.in_session(|s| {
+                    s.stale.monitor = true;
+                    s.stale.wins = true;
+                    s.stale.checks = true;
+                });
             }
             Err(e) => self.error(format!("The workbook could not be read: {e}")),
         }
     }
 
     fn load_grid(&mut self, mode: GridMode) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let Some(view) = self.view.workbook.as_mut() else {
@@ -249,7 +252,7 @@ impl RatchetApp {
     }
 
     fn load_history(&mut self, cell: Cell) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let history = wb.value_history(cell);
@@ -260,7 +263,7 @@ impl RatchetApp {
     }
 
     fn set_values(&mut self, changes: Vec<(Cell, Option<f64>)>, reason: &str) {
-        self.monitor_stale = true;
+        self.in_session(|s| s.stale.monitor = true);
         if changes.is_empty() {
             return;
         }
@@ -306,9 +309,7 @@ impl RatchetApp {
         let series: Vec<_> = changes.iter().map(|(c, _)| (c.indicator, c.team)).collect();
         self.detect_after_edit(&series);
         for (indicator, _) in &series {
-            if !self.checks_stale_indicators.contains(indicator) {
-                self.checks_stale_indicators.push(*indicator);
-            }
+            self.in_session(|s| s.indicator_changed(*indicator));
         }
         if changes.len() > 1 {
             self.info(format!(
@@ -322,9 +323,9 @@ impl RatchetApp {
         &mut self,
         f: impl FnOnce(&mut crate::storage::Workbook) -> crate::storage::StorageResult<()>,
     ) {
-        self.monitor_stale = true;
+        self.in_session(|s| s.stale.monitor = true);
         if self.write(f).is_some() {
-            let all = self.workbook.as_ref().map(|wb| wb.observations());
+            let all = self.session.wb().map(|wb| wb.observations());
             match all {
                 Some(Ok(all)) => {
                     if let Some(view) = self.view.workbook.as_mut() {
@@ -347,7 +348,7 @@ impl RatchetApp {
     }
 
     fn start_import_check(&mut self) {
-        let Some(path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+        let Some(path) = self.session.wb().map(|wb| wb.path().to_owned()) else {
             return;
         };
         let repaint = self.repaint_handle();
@@ -366,7 +367,7 @@ impl RatchetApp {
     }
 
     fn start_import(&mut self) {
-        let Some(path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+        let Some(path) = self.session.wb().map(|wb| wb.path().to_owned()) else {
             return;
         };
         let repaint = self.repaint_handle();
@@ -392,7 +393,7 @@ impl RatchetApp {
     }
 
     fn export(&mut self, path: &std::path::Path, options: &crate::io::ExportOptions) {
-        let Some(wb_path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+        let Some(wb_path) = self.session.wb().map(|wb| wb.path().to_owned()) else {
             return;
         };
         let repaint = self.repaint_handle();
@@ -448,7 +449,7 @@ impl RatchetApp {
                 self.job = None;
                 match result {
                     Ok((outcome, wins)) => {
-                        if let Some(wb) = self.workbook.as_mut() {
+                        if let Some(wb) = self.session.wb_mut() {
                             wb.changed_elsewhere();
                         }
                         if let Some(view) = self.view.workbook.as_mut() {
@@ -457,7 +458,7 @@ impl RatchetApp {
                         }
                         self.refresh_setup();
                         // The job looked for wins already.
-                        self.wins_stale = false;
+                        self.in_session(|s| s.stale.wins = false);
                         let wins = if wins > 0 {
                             format!(" {} — see Wins.", count(wins as u64, "new win", "new wins"))
                         } else {
@@ -519,7 +520,9 @@ impl RatchetApp {
     /// True while work runs on another thread: an import or export, the
     /// open workbook's database check, or the day's backup.
     pub fn job_running(&self) -> bool {
-        self.job.is_some() || self.check_pending || self.backup_running.is_some()
+        self.job.is_some()
+            || self.session_has(|s| s.open_check.pending)
+            || self.backup_running.is_some()
     }
 
     /// True while the day's backup is being copied (or not yet collected).

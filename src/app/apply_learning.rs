@@ -1,6 +1,7 @@
 //! Applying the learning screens' actions: integrity checks and flags, the
 //! indicator library and comparisons, reviews and ratcheting the target.
 
+use super::session::OpenWorkbook;
 use chrono::Local;
 
 use super::integrity_view::{FlagDetail, FlagFilter, IntegrityView};
@@ -33,7 +34,7 @@ impl RatchetApp {
         }
         match action {
             LearningAction::RunChecks => {
-                self.checks_stale = true;
+                self.in_session(|s| s.stale.checks = true);
                 self.run_stale_checks(true);
             }
             LearningAction::FilterFlags(filter) => {
@@ -109,7 +110,7 @@ impl RatchetApp {
                 }
             }
             LearningAction::CompareVersions { a, b } => {
-                let Some(wb) = self.workbook.as_ref() else {
+                let Some(wb) = self.session.wb() else {
                     return;
                 };
                 match (wb.framework_version(a), wb.framework_version(b)) {
@@ -162,10 +163,14 @@ impl RatchetApp {
     /// wholesale changes, else only the indicators whose values changed.
     fn run_stale_checks(&mut self, say: bool) {
         let today = Local::now().date_naive();
-        let scopes: Vec<CheckScope> = if self.checks_stale {
+        let Some(stale) = self.session.as_ref().map(|s| &s.stale) else {
+            return;
+        };
+        let scopes: Vec<CheckScope> = if stale.checks {
             vec![CheckScope::All]
         } else {
-            self.checks_stale_indicators
+            stale
+                .checks_indicators
                 .iter()
                 .map(|i| CheckScope::Indicator(*i))
                 .collect()
@@ -186,8 +191,8 @@ impl RatchetApp {
                 last = Some(run.report.not_applicable);
             }
         }
-        self.checks_stale = false;
-        self.checks_stale_indicators.clear();
+        self.in_session(|s| s.stale.checks = false);
+        self.in_session(|s| s.stale.checks_indicators.clear());
         self.load_integrity(last.as_deref());
         if let Some(v) = self
             .view
@@ -208,7 +213,7 @@ impl RatchetApp {
     }
 
     fn load_integrity(&mut self, skipped: Option<&[crate::analysis::integrity::NotApplicable]>) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let loaded = (|| {
@@ -239,7 +244,7 @@ impl RatchetApp {
     }
 
     fn select_flag(&mut self, id: crate::domain::integrity::FlagId) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let Some(flag) = self
@@ -277,7 +282,7 @@ impl RatchetApp {
     }
 
     fn snapshot_of(&mut self, id: crate::domain::IndicatorId) -> Option<IndicatorSnapshot> {
-        let wb = self.workbook.as_ref()?;
+        let wb = self.session.wb()?;
         match load_snapshot(wb, id, Local::now().date_naive(), &[]) {
             Ok(s) => s,
             Err(e) => {
@@ -306,7 +311,7 @@ impl RatchetApp {
     /// The framework target's agency series: per period, the median team.
     fn target_series(&mut self) -> Option<TargetSeries> {
         let target = self.view.workbook.as_ref()?.framework.target.clone()?;
-        let id = self.workbook.as_ref()?.framework_indicator().ok()??;
+        let id = self.session.wb()?.framework_indicator().ok()??;
         let snap = self.snapshot_of(id)?;
         let series = median_by_period(snap.teams.iter().map(|t| t.points.as_slice()));
         Some((target, series, snap.indicator.decimals))
@@ -334,7 +339,7 @@ impl RatchetApp {
 
     fn load_review(&mut self) {
         self.refresh_feasibility();
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         match wb.reviews().and_then(|r| Ok((r, wb.framework_versions()?))) {

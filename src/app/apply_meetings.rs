@@ -1,5 +1,6 @@
 //! Applying the meeting and capacity screens' actions.
 
+use super::session::OpenWorkbook;
 use std::collections::HashMap;
 
 use chrono::Local;
@@ -112,7 +113,7 @@ impl RatchetApp {
             }
             MeetingAction::ExportMemo(path) => self.export_memo(open, &path),
             MeetingAction::ExportMemoChoose { text } => {
-                let Some(current) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
                     return;
                 };
                 let kind = if text {
@@ -131,7 +132,7 @@ impl RatchetApp {
             }
             MeetingAction::ExportBriefing(path) => self.export_briefing(open, &path),
             MeetingAction::ExportBriefingChoose => {
-                let Some(current) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
                     return;
                 };
                 if let Some(path) = super::dialogs::pick_save_file(
@@ -180,7 +181,7 @@ impl RatchetApp {
     }
 
     fn load_meetings(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let today = Local::now().date_naive();
@@ -203,7 +204,7 @@ impl RatchetApp {
     }
 
     fn reload_meeting(&mut self, id: Option<MeetingId>) {
-        let (Some(id), Some(wb)) = (id, self.workbook.as_ref()) else {
+        let (Some(id), Some(wb)) = (id, self.session.wb()) else {
             return;
         };
         let loaded = (|| {
@@ -225,7 +226,7 @@ impl RatchetApp {
     }
 
     fn load_capacity(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let today = Local::now().date_naive();
@@ -254,7 +255,7 @@ impl RatchetApp {
     }
 
     fn export_memo(&mut self, id: Option<MeetingId>, path: &std::path::Path) {
-        let (Some(id), Some(wb)) = (id, self.workbook.as_ref()) else {
+        let (Some(id), Some(wb)) = (id, self.session.wb()) else {
             return;
         };
         let input = match memo_input(wb, id) {
@@ -283,14 +284,14 @@ impl RatchetApp {
         let today = chrono::Local::now().date_naive();
         // The flags it lists are those the data show today.
         if let Some(Err(e)) = self
-            .workbook
-            .as_mut()
+            .session
+            .wb_mut()
             .map(|wb| crate::ops::integrity::ensure_checks(wb, today))
         {
             self.error(format!("The integrity checks could not run: {e}"));
         }
-        self.checks_stale = false;
-        let (Some(id), Some(wb)) = (id, self.workbook.as_ref()) else {
+        self.in_session(|s| s.stale.checks = false);
+        let (Some(id), Some(wb)) = (id, self.session.wb()) else {
             return;
         };
         let written = briefing_input(wb, id, today)

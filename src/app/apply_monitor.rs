@@ -1,6 +1,7 @@
 //! Applying the monitoring screens' actions, and keeping their view models
 //! in step with the data.
 
+use super::session::OpenWorkbook;
 use chrono::Local;
 
 use super::import_job::{ImportStatus, Job};
@@ -81,7 +82,7 @@ impl RatchetApp {
             }
             MonitorAction::Publish { html, pdf, options } => self.publish(html, pdf, options),
             MonitorAction::PublishChoose { pdf, options } => {
-                let current = self.workbook.as_ref().map(|wb| wb.path().to_owned());
+                let current = self.session.wb().map(|wb| wb.path().to_owned());
                 if let Some(path) = current
                     .as_deref()
                     .and_then(|p| super::dialogs::pick_dashboard_file(p, pdf))
@@ -98,10 +99,10 @@ impl RatchetApp {
 
     /// Builds whatever a monitoring screen needs when it is opened.
     pub(super) fn ensure_monitor(&mut self, screen: Screen) {
-        if self.monitor_stale
+        if self.session_has(|s| s.stale.monitor)
             && matches!(screen, Screen::Progress | Screen::Multiples | Screen::Xmr)
         {
-            self.monitor_stale = false;
+            self.in_session(|s| s.stale.monitor = false);
             self.refresh_monitor();
         }
         let Some(view) = self.view.workbook.as_ref() else {
@@ -128,7 +129,7 @@ impl RatchetApp {
     }
 
     fn snapshot(&mut self, id: IndicatorId) -> Option<IndicatorSnapshot> {
-        let wb = self.workbook.as_ref()?;
+        let wb = self.session.wb()?;
         match load_snapshot(wb, id, Local::now().date_naive(), &[]) {
             Ok(s) => s,
             Err(e) => {
@@ -183,11 +184,7 @@ impl RatchetApp {
         let Some(snap) = self.snapshot(indicator) else {
             return;
         };
-        let setting = match self
-            .workbook
-            .as_ref()
-            .map(|wb| wb.xmr_setting(indicator, team))
-        {
+        let setting = match self.session.wb().map(|wb| wb.xmr_setting(indicator, team)) {
             Some(Ok(s)) => s,
             Some(Err(e)) => {
                 self.error(format!("The chart settings could not be read: {e}"));
@@ -239,7 +236,7 @@ impl RatchetApp {
             self.error("An import or export is running: wait for it to finish.".into());
             return;
         }
-        let Some(wb_path) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+        let Some(wb_path) = self.session.wb().map(|wb| wb.path().to_owned()) else {
             return;
         };
         let repaint = self.repaint_handle();

@@ -1,6 +1,7 @@
 //! Applying the recognition screens' actions: wins, certificates, the wall,
 //! and the framework card and poster.
 
+use super::session::OpenWorkbook;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -68,7 +69,7 @@ impl RatchetApp {
                     e.draft = draft;
                     e.relayout();
                 }
-                self.preview_edited_at = Some(Instant::now());
+                self.in_session(|s| s.preview_edited_at = Some(Instant::now()));
             }
             RecognitionAction::SetLogo(path) => self.set_logo(&path),
             RecognitionAction::ChooseLogo => {
@@ -83,7 +84,7 @@ impl RatchetApp {
                         e.logo = None;
                         e.relayout();
                     }
-                    self.preview_edited_at = None;
+                    self.in_session(|s| s.preview_edited_at = None);
                 }
             }
             RecognitionAction::SaveCertificateDefaults => {
@@ -107,7 +108,7 @@ impl RatchetApp {
             }
             RecognitionAction::ExportCertificate(path) => self.export_certificate(path),
             RecognitionAction::ExportCertificateChoose { png } => {
-                let Some(current) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
                     return;
                 };
                 let kind = if png {
@@ -151,7 +152,7 @@ impl RatchetApp {
                 self.export_framework_document(document, &path)
             }
             RecognitionAction::ExportFrameworkDocumentChoose { document, png } => {
-                let Some(current) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
                     return;
                 };
                 let kind = if png {
@@ -176,7 +177,7 @@ impl RatchetApp {
         if !matches!(screen, Screen::Wins | Screen::Wall | Screen::Certificate) {
             return;
         }
-        if self.wins_stale {
+        if self.session_has(|s| s.stale.wins) {
             self.detect(DetectScope::All, false);
         }
         match screen {
@@ -193,7 +194,7 @@ impl RatchetApp {
             return;
         }
         if scope == DetectScope::All {
-            self.wins_stale = false;
+            self.in_session(|s| s.stale.wins = false);
         }
         let Some(recorded) = self.write(|wb| detect_wins(wb, scope)) else {
             return;
@@ -244,7 +245,7 @@ impl RatchetApp {
     }
 
     fn load_wins(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let loaded = (|| {
@@ -271,7 +272,7 @@ impl RatchetApp {
     }
 
     fn load_wall(&mut self) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         match wb.recognitions().and_then(|r| Ok((r, wb.teams()?))) {
@@ -292,7 +293,7 @@ impl RatchetApp {
     }
 
     fn open_editor(&mut self, id: WinId) {
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let today = Local::now().date_naive();
@@ -353,13 +354,15 @@ impl RatchetApp {
             return;
         }
         let waited = self
-            .preview_edited_at
+            .session
+            .as_ref()
+            .and_then(|s| s.preview_edited_at)
             .is_none_or(|t| t.elapsed() >= PREVIEW_PAUSE);
         if waited {
             if let Some(e) = self.editor_mut() {
                 e.render_preview();
             }
-            self.preview_edited_at = None;
+            self.in_session(|s| s.preview_edited_at = None);
         } else if let Some(ctx) = &self.ctx {
             ctx.request_repaint_after(PREVIEW_PAUSE);
         }
@@ -380,7 +383,7 @@ impl RatchetApp {
                         e.logo = Some(logo);
                         e.relayout();
                     }
-                    self.preview_edited_at = None;
+                    self.in_session(|s| s.preview_edited_at = None);
                     self.info(format!("{name} will be printed on certificates."));
                 }
             }
@@ -405,7 +408,7 @@ impl RatchetApp {
         } else {
             editor.team()
         };
-        let Some(wb) = self.workbook.as_mut() else {
+        let Some(wb) = self.session.wb_mut() else {
             return;
         };
         match issue_certificate(wb, &spec, editor.win, team, std::slice::from_ref(&path)) {
@@ -439,7 +442,7 @@ impl RatchetApp {
             self.error("Another task is running: wait for it to finish.".into());
             return;
         }
-        let Some(wb) = self.workbook.as_ref() else {
+        let Some(wb) = self.session.wb() else {
             return;
         };
         let filter = WinFilter {
@@ -538,16 +541,16 @@ impl RatchetApp {
 
     /// The paper documents are laid out on: the certificates' choice.
     pub(super) fn document_paper(&self) -> crate::domain::certificate::Paper {
-        self.workbook
-            .as_ref()
+        self.session
+            .wb()
             .and_then(|wb| wb.certificate_defaults().ok())
             .map(|d| d.paper)
             .unwrap_or_default()
     }
 
     fn document_dir(&self) -> PathBuf {
-        self.workbook
-            .as_ref()
+        self.session
+            .wb()
             .and_then(|wb| wb.path().parent().map(std::path::Path::to_path_buf))
             .unwrap_or_else(|| self.locations.workbooks.clone())
     }

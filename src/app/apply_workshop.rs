@@ -1,6 +1,7 @@
 //! Applying workshop actions: practice workbooks, their reset and take-home,
 //! and the facilitator's comparison.
 
+use super::session::OpenWorkbook;
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -24,7 +25,7 @@ impl RatchetApp {
             WorkshopAction::ResetPractice => self.reset_practice(),
             WorkshopAction::ExportTakeHome(path) => self.export_take_home(&path),
             WorkshopAction::ExportTakeHomeChoose => {
-                let Some(current) = self.workbook.as_ref().map(|wb| wb.path().to_owned()) else {
+                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
                     return;
                 };
                 if let Some(path) = dialogs::pick_save_file(
@@ -87,7 +88,7 @@ impl RatchetApp {
         let path = practice_path(&dir, scenario, participant);
         if path.exists() {
             self.open_path(&path, false);
-            if self.workbook.is_some() {
+            if self.session.is_some() {
                 self.info(format!(
                     "Your practice workbook for {} was already here and is open again. \
                      \"Reset to the start\" on the home screen begins it afresh.",
@@ -99,7 +100,7 @@ impl RatchetApp {
         match create_practice(&path, scenario, participant) {
             Ok(()) => {
                 self.open_path(&path, false);
-                if self.workbook.is_some() {
+                if self.session.is_some() {
                     self.info(format!(
                         "A practice workbook for {}: its data are in, the framework is yours to build. \
                          Each step has an exercise; compare with the model answer after your attempt.",
@@ -133,13 +134,13 @@ impl RatchetApp {
             return;
         }
         // The file is replaced: close it first, as a restore does.
-        self.workbook = None;
+        self.session = None;
         self.view.workbook = None;
         let dir = crate::ops::backups::backup_dir(&self.locations.backups, &path);
         let result = reset_practice(&path, &dir);
         self.open_path(&path, false);
         match result {
-            Ok(kept) if self.workbook.is_some() => self.info(format!(
+            Ok(kept) if self.session.is_some() => self.info(format!(
                 "The practice workbook is back at the scenario's start. Your work was kept in {}.",
                 kept.display()
             )),

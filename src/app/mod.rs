@@ -27,6 +27,7 @@ pub mod meeting_view;
 pub mod monitor_view;
 pub mod practice_nav;
 pub mod prefs;
+mod session;
 mod undo;
 pub mod view;
 pub mod wins_view;
@@ -45,10 +46,12 @@ pub use view::{AppView, Dialog, Message, Screen, Tone};
 
 use crate::storage::Workbook;
 use crate::ui::UiState;
+use session::OpenWorkbook;
 
 /// The whole application state.
 pub struct RatchetApp {
-    workbook: Option<Workbook>,
+    /// The open workbook and what lives and dies with it.
+    session: Option<session::Session>,
     view: AppView,
     ui_state: UiState,
     prefs: Preferences,
@@ -56,26 +59,8 @@ pub struct RatchetApp {
     actions: Actions,
     quit_requested: bool,
     context_ready: bool,
-    undo: Option<undo::Removed>,
     job: Option<import_job::Job>,
     ctx: Option<egui::Context>,
-    /// The data changed since the monitoring views were built.
-    monitor_stale: bool,
-    /// The data changed in ways that may add wins not yet looked for.
-    wins_stale: bool,
-    /// When the certificate editor last changed (its preview follows after a pause).
-    preview_edited_at: Option<std::time::Instant>,
-    /// The integrity checks have not run since the workbook opened or changed wholesale.
-    checks_stale: bool,
-    /// Indicators whose values changed since the checks last ran.
-    checks_stale_indicators: Vec<crate::domain::IndicatorId>,
-    /// The open workbook's database check is still running beside the window.
-    check_pending: bool,
-    /// False until a frame has been drawn since the workbook opened: the
-    /// check then starts, so that it does not slow the first frame.
-    check_may_start: bool,
-    /// The day's backup is to be taken once the check says the file is sound.
-    daily_backup_due: bool,
     /// The day's backup, being copied on another thread.
     backup_running: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
     /// Splits bursts of input so typed text reaches its field first.
@@ -87,7 +72,7 @@ impl RatchetApp {
     pub fn new(locations: Locations, open: Option<PathBuf>) -> Self {
         let prefs = Preferences::load(&locations.preferences);
         let mut app = RatchetApp {
-            workbook: None,
+            session: None,
             view: AppView {
                 recent: prefs.recent.clone(),
                 workbooks_dir: locations.workbooks.clone(),
@@ -100,17 +85,8 @@ impl RatchetApp {
             actions: Actions::default(),
             quit_requested: false,
             context_ready: false,
-            undo: None,
             job: None,
             ctx: None,
-            monitor_stale: false,
-            wins_stale: false,
-            preview_edited_at: None,
-            checks_stale: false,
-            checks_stale_indicators: Vec::new(),
-            check_pending: false,
-            check_may_start: false,
-            daily_backup_due: false,
             backup_running: None,
             pacer: input_pacer::InputPacer::default(),
         };
@@ -128,7 +104,19 @@ impl RatchetApp {
 
     /// The open workbook (for tests and the command line).
     pub fn workbook(&self) -> Option<&Workbook> {
-        self.workbook.as_ref()
+        self.session.wb()
+    }
+
+    /// Changes the open workbook's session (nothing when none is open).
+    fn in_session(&mut self, f: impl FnOnce(&mut session::Session)) {
+        if let Some(s) = self.session.as_mut() {
+            f(s);
+        }
+    }
+
+    /// True when a workbook is open and `f` says so of its session.
+    fn session_has(&self, f: impl FnOnce(&session::Session) -> bool) -> bool {
+        self.session.as_ref().is_some_and(f)
     }
 
     /// True once Quit was chosen.
@@ -168,7 +156,7 @@ impl RatchetApp {
                 .push(Action::Workshop(WorkshopAction::CompareAdd(dropped)));
         } else if let Some(path) = dropped.into_iter().next() {
             self.actions.push(
-                if self.workbook.is_some()
+                if self.session.is_some()
                     && path
                         .extension()
                         .is_none_or(|e| e != crate::storage::WORKBOOK_EXTENSION)
@@ -196,9 +184,12 @@ impl RatchetApp {
         if changed {
             ui.ctx().request_repaint();
         }
-        if self.check_pending && !self.check_may_start {
+        if let Some(check) = self.session.as_mut().map(|s| &mut s.open_check)
+            && check.pending
+            && !check.may_start
+        {
             // This frame is drawn: the next one starts the check.
-            self.check_may_start = true;
+            check.may_start = true;
             ui.ctx().request_repaint();
         }
         if self.quit_requested {

@@ -22,7 +22,7 @@ impl RatchetApp {
             text,
             undo: true,
         });
-        self.undo = Some(removed);
+        self.in_session(|s| s.undo = Some(removed));
     }
 
     pub(super) fn remove_deficit(&mut self, id: DeficitId) {
@@ -76,7 +76,7 @@ impl RatchetApp {
 
     /// Puts back the last removal, if any.
     pub(super) fn undo_removal(&mut self) {
-        let Some(removed) = self.undo.take() else {
+        let Some(removed) = self.session.as_mut().and_then(|s| s.undo.take()) else {
             return;
         };
         self.view.message = None;

@@ -287,3 +287,32 @@ fn every_screen_shows_the_practice_the_navigation_files_it_under() {
     wait_for_jobs(&mut h);
     h.get_by_label_contains("Practice 10 of 11: Analyse many and varied indicators");
 }
+
+#[test]
+fn an_undo_offered_in_one_workbook_never_reaches_the_next_one_opened() {
+    use ratchet::app::Action;
+    let dir = temp();
+    let mut h = sample_window(dir.path());
+    let first = h.state().workbook().unwrap().deficits().unwrap();
+    let removed = first.last().unwrap().id;
+    h.state_mut().apply(Action::RemoveDeficit(removed));
+    h.run();
+    assert_eq!(
+        h.state().workbook().unwrap().deficits().unwrap().len(),
+        first.len() - 1
+    );
+    // A second workbook, then Undo: nothing of the first arrives in it.
+    let other = dir.path().join("other.ratchet");
+    drop(ratchet::ops::sample::create_sample(&other).unwrap());
+    h.state_mut().apply(Action::OpenWorkbook(other.clone()));
+    wait_for_jobs(&mut h);
+    let before = h.state().workbook().unwrap().deficits().unwrap().len();
+    h.state_mut().apply(Action::Undo);
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().path(), other.as_path());
+    assert_eq!(
+        h.state().workbook().unwrap().deficits().unwrap().len(),
+        before,
+        "the first workbook's removal is not undone into the second"
+    );
+}

@@ -1,0 +1,95 @@
+//! One open workbook and what lives and dies with it: the check run beside
+//! it when it opened, the day's backup it is owed, which of its views are
+//! out of date, and the removal that can still be undone. Dropped when the
+//! workbook closes, so nothing carries over to the next one opened.
+
+use std::time::Instant;
+
+use super::undo::Removed;
+use crate::domain::IndicatorId;
+use crate::storage::Workbook;
+
+/// The open workbook and its state.
+pub(super) struct Session {
+    /// The workbook.
+    pub workbook: Workbook,
+    /// What of its views is out of date.
+    pub stale: Stale,
+    /// The database check run beside the window when the workbook opened.
+    pub open_check: OpenCheck,
+    /// The day's backup is to be taken once the check says the file is sound.
+    pub daily_backup_due: bool,
+    /// The last removal, while its message offers Undo.
+    pub undo: Option<Removed>,
+    /// When the certificate editor last changed (its preview follows after a pause).
+    pub preview_edited_at: Option<Instant>,
+}
+
+/// What changed since the views that depend on it were built.
+#[derive(Debug, Default)]
+pub(super) struct Stale {
+    /// The data changed since the monitoring views were built.
+    pub monitor: bool,
+    /// The data changed in ways that may add wins not yet looked for.
+    pub wins: bool,
+    /// The integrity checks have not run since the workbook opened or
+    /// changed wholesale.
+    pub checks: bool,
+    /// Indicators whose values changed since the checks last ran.
+    pub checks_indicators: Vec<IndicatorId>,
+}
+
+/// Where the opening check stands.
+#[derive(Debug, Default)]
+pub(super) struct OpenCheck {
+    /// Still running (or not yet started).
+    pub pending: bool,
+    /// False until a frame has been drawn since the workbook opened: the
+    /// check then starts, so that it does not slow the first frame.
+    pub may_start: bool,
+}
+
+impl Session {
+    /// A session for a workbook just opened: its wins and checks are to be
+    /// looked at; `checking` when its database check runs beside the window.
+    pub fn new(workbook: Workbook) -> Session {
+        Session {
+            workbook,
+            stale: Stale {
+                wins: true,
+                checks: true,
+                ..Stale::default()
+            },
+            open_check: OpenCheck::default(),
+            daily_backup_due: false,
+            undo: None,
+            preview_edited_at: None,
+        }
+    }
+
+    /// Notes that `indicator`'s values changed since the checks ran.
+    pub fn indicator_changed(&mut self, indicator: IndicatorId) {
+        if !self.stale.checks_indicators.contains(&indicator) {
+            self.stale.checks_indicators.push(indicator);
+        }
+    }
+}
+
+/// The open workbook, borrowed from the session alone (so that the views
+/// beside it can be changed at the same time).
+pub(super) trait OpenWorkbook {
+    /// The open workbook.
+    fn wb(&self) -> Option<&Workbook>;
+    /// The open workbook, to change.
+    fn wb_mut(&mut self) -> Option<&mut Workbook>;
+}
+
+impl OpenWorkbook for Option<Session> {
+    fn wb(&self) -> Option<&Workbook> {
+        self.as_ref().map(|s| &s.workbook)
+    }
+
+    fn wb_mut(&mut self) -> Option<&mut Workbook> {
+        self.as_mut().map(|s| &mut s.workbook)
+    }
+}
