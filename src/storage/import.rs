@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::codec::{date_key, now, timestamp_text};
 use super::import_scratch::ImportScratch;
 use super::indicators;
-use super::measurements::{IndicatorCache, audit, check_cell, current};
+use super::measurements::{IndicatorCache, audit_at, check_cell};
 use super::{StorageError, StorageResult, Workbook, teams};
 use crate::domain::IndicatorSpec;
 use crate::domain::{Cell, IndicatorId, TeamId};
@@ -224,6 +224,40 @@ struct Resolved<'a> {
     locked: bool,
 }
 
+/// The values stored in the cells `rows` name, keyed like them: one range
+/// read per series the rows touch (a chunk is usually one or two series),
+/// instead of a query per row.
+fn stored_in(
+    tx: &rusqlite::Transaction<'_>,
+    rows: &[Resolved<'_>],
+) -> StorageResult<rustc_hash::FxHashMap<(i64, i64, i64), f64>> {
+    let mut spans: Vec<((i64, i64), i64, i64)> = Vec::new();
+    for r in rows {
+        let series = (r.key.0, r.key.1);
+        match spans.iter_mut().find(|s| s.0 == series) {
+            Some(s) => {
+                s.1 = s.1.min(r.key.2);
+                s.2 = s.2.max(r.key.2);
+            }
+            None => spans.push((series, r.key.2, r.key.2)),
+        }
+    }
+    let mut read = tx.prepare_cached(
+        "SELECT period, value FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period BETWEEN ?3 AND ?4",
+    )?;
+    let mut stored = rustc_hash::FxHashMap::default();
+    for ((indicator, team), from, to) in spans {
+        let found = read.query_map(params![indicator, team, from, to], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+        })?;
+        for row in found {
+            let (period, value) = row?;
+            stored.insert((indicator, team, period), value);
+        }
+    }
+    Ok(stored)
+}
+
 /// `INSERT ... VALUES (?,?,?,?,?), ... ON CONFLICT DO NOTHING` for a whole chunk.
 fn chunk_insert_sql() -> String {
     let mut sql = String::from(
@@ -320,9 +354,9 @@ impl Workbook {
             let lock = super::locks::locked_through(tx)?;
             let mut cache = IndicatorCache::default();
             let mut insert = tx.prepare_cached(
-                "INSERT INTO measurement (indicator_id, team_id, period, value, note) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (indicator_id, team_id, period) DO NOTHING",
+                "INSERT INTO measurement (indicator_id, team_id, period, value, note) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
+            let stamp = timestamp_text(now());
             let mut update = tx.prepare_cached(
                 "UPDATE measurement SET value = ?4, note = COALESCE(?5, note) WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
             )?;
@@ -352,9 +386,12 @@ impl Workbook {
                     let locked = lock.is_some_and(|l| crate::domain::Period { start: v.period_start, frequency: facts.0 }.end() <= l);
                     rows.push(Resolved { cell, key: (indicator.0, team.0, date_key(v.period_start)), value: v.value, note: v.note.as_deref(), locked });
                 }
+                // What the chunk's cells hold now, one range read per series.
+                let mut stored = stored_in(tx, &rows)?;
                 // Fast path: a whole chunk of new values in one statement. If any
-                // already existed (or needs an audit row), undo the chunk and go row by row.
-                if rows.len() == CHUNK && !rows.iter().any(|r| r.locked) {
+                // turned out to exist (a batch naming a cell twice), undo the
+                // chunk and go row by row.
+                if stored.is_empty() && rows.len() == CHUNK && !rows.iter().any(|r| r.locked) {
                     tx.execute_batch("SAVEPOINT import_chunk")?;
                     let params: Vec<&dyn rusqlite::ToSql> = rows
                         .iter()
@@ -369,22 +406,23 @@ impl Workbook {
                     tx.execute_batch("ROLLBACK TO import_chunk; RELEASE import_chunk")?;
                 }
                 for r in &rows {
-                    let added = insert.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])? == 1;
-                    if added {
+                    let Some(&old) = stored.get(&r.key) else {
+                        insert.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])?;
+                        stored.insert(r.key, r.value);
                         out.added += 1;
                         if r.locked {
-                            audit(tx, r.cell, None, Some(r.value), &batch.reason, "import")?;
+                            audit_at(tx, r.cell, None, Some(r.value), &batch.reason, "import", &stamp)?;
                         }
                         continue;
-                    }
-                    let old = current(tx, r.cell)?;
-                    if old == Some(r.value) {
+                    };
+                    if old == r.value {
                         out.unchanged += 1;
                     } else if batch.on_existing == OnExisting::Skip {
                         out.skipped += 1;
                     } else {
                         update.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])?;
-                        audit(tx, r.cell, old, Some(r.value), &batch.reason, "import")?;
+                        audit_at(tx, r.cell, Some(old), Some(r.value), &batch.reason, "import", &stamp)?;
+                        stored.insert(r.key, r.value);
                         out.updated += 1;
                     }
                 }

@@ -415,6 +415,19 @@ pub(super) fn audit(
     reason: &str,
     source: &str,
 ) -> StorageResult<()> {
+    audit_at(tx, cell, old, new, reason, source, &timestamp_text(now()))
+}
+
+/// [`audit`] with the time of the change given (one for a whole import).
+pub(super) fn audit_at(
+    tx: &Connection,
+    cell: Cell,
+    old: Option<f64>,
+    new: Option<f64>,
+    reason: &str,
+    source: &str,
+    changed_at: &str,
+) -> StorageResult<()> {
     tx.prepare_cached(
         "INSERT INTO value_change (indicator_id, team_id, period, old_value, new_value, changed_at, reason, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -425,7 +438,7 @@ pub(super) fn audit(
         date_key(cell.period_start),
         old,
         new,
-        timestamp_text(now()),
+        changed_at,
         reason.trim(),
         source
     ])?;
