@@ -224,25 +224,34 @@ struct Resolved<'a> {
     locked: bool,
 }
 
-/// The values stored in the cells `rows` name, keyed like them: one range
-/// read per series the rows touch (a chunk is usually one or two series),
-/// instead of a query per row.
+/// The values stored in the cells `rows` name, keyed like them.
 fn stored_in(
-    tx: &rusqlite::Transaction<'_>,
+    conn: &rusqlite::Connection,
     rows: &[Resolved<'_>],
 ) -> StorageResult<rustc_hash::FxHashMap<(i64, i64, i64), f64>> {
+    let keys: Vec<(i64, i64, i64)> = rows.iter().map(|r| r.key).collect();
+    stored_at(conn, &keys)
+}
+
+/// The values stored in the cells `keys` name (indicator, team, period
+/// key): one range read per series the keys touch (a chunk of a file is
+/// usually one or two series), instead of a query per cell.
+fn stored_at(
+    conn: &rusqlite::Connection,
+    keys: &[(i64, i64, i64)],
+) -> StorageResult<rustc_hash::FxHashMap<(i64, i64, i64), f64>> {
     let mut spans: Vec<((i64, i64), i64, i64)> = Vec::new();
-    for r in rows {
-        let series = (r.key.0, r.key.1);
+    for key in keys {
+        let series = (key.0, key.1);
         match spans.iter_mut().find(|s| s.0 == series) {
             Some(s) => {
-                s.1 = s.1.min(r.key.2);
-                s.2 = s.2.max(r.key.2);
+                s.1 = s.1.min(key.2);
+                s.2 = s.2.max(key.2);
             }
-            None => spans.push((series, r.key.2, r.key.2)),
+            None => spans.push((series, key.2, key.2)),
         }
     }
-    let mut read = tx.prepare_cached(
+    let mut read = conn.prepare_cached(
         "SELECT period, value FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period BETWEEN ?3 AND ?4",
     )?;
     let mut stored = rustc_hash::FxHashMap::default();
@@ -332,6 +341,22 @@ impl Workbook {
     /// error, or when `progress` returns `false` to cancel) nothing.
     /// `progress(done, total)` is called every few thousand rows.
     pub fn apply_import(
+        &mut self,
+        batch: &ImportBatch,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> StorageResult<ImportOutcome> {
+        self.conn
+            .pragma_update(None, "cache_size", -super::open::IMPORT_CACHE_KIB)?;
+        let written = self.write_import(batch, progress);
+        let restored =
+            self.conn
+                .pragma_update(None, "cache_size", -super::open::WORKBOOK_CACHE_KIB);
+        let written = written?;
+        restored?;
+        Ok(written)
+    }
+
+    fn write_import(
         &mut self,
         batch: &ImportBatch,
         progress: &mut dyn FnMut(usize, usize) -> bool,
@@ -445,20 +470,63 @@ impl Workbook {
         })
     }
 
-    /// Every stored value of the given indicators, keyed by (indicator, team,
-    /// period start) — what an import's dry run compares the file against.
-    pub fn existing_values(
-        &self,
-        indicators: &[IndicatorId],
-    ) -> StorageResult<std::collections::HashMap<(IndicatorId, TeamId, NaiveDate), f64>> {
-        let mut map = std::collections::HashMap::new();
-        for &ind in indicators {
-            for (team, period, value) in self.values_for_indicator(ind)? {
-                map.insert((ind, team, period), value);
-            }
-        }
-        Ok(map)
+    /// What writing `batch` would do to the values now stored: how many it
+    /// adds, updates, leaves unchanged and skips — what an import's report
+    /// says before anything is written. Read chunk by chunk, a range read
+    /// per series, so memory does not grow with the workbook or the file.
+    pub fn count_import(&self, batch: &ImportBatch) -> StorageResult<ImportCounts> {
+        self.conn()
+            .pragma_update(None, "cache_size", -super::open::IMPORT_CACHE_KIB)?;
+        let counted = self.count_import_values(batch);
+        self.conn()
+            .pragma_update(None, "cache_size", -super::open::WORKBOOK_CACHE_KIB)?;
+        counted
     }
+
+    fn count_import_values(&self, batch: &ImportBatch) -> StorageResult<ImportCounts> {
+        let mut counts = ImportCounts::default();
+        batch.values.for_each_chunk(CHUNK, &mut |chunk| {
+            let keys: Vec<(i64, i64, i64)> = chunk
+                .iter()
+                .filter_map(|v| match (v.indicator, v.team) {
+                    (NameRef::Existing(i), NameRef::Existing(t)) => {
+                        Some((i.0, t.0, date_key(v.period_start)))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let stored = stored_at(self.conn(), &keys)?;
+            for v in chunk {
+                let key = match (v.indicator, v.team) {
+                    (NameRef::Existing(i), NameRef::Existing(t)) => {
+                        Some((i.0, t.0, date_key(v.period_start)))
+                    }
+                    _ => None,
+                };
+                match key.and_then(|k| stored.get(&k)) {
+                    None => counts.added += 1,
+                    Some(s) if *s == v.value => counts.unchanged += 1,
+                    Some(_) if batch.on_existing == OnExisting::Skip => counts.skipped += 1,
+                    Some(_) => counts.updated += 1,
+                }
+            }
+            Ok(())
+        })?;
+        Ok(counts)
+    }
+}
+
+/// What an import would do to the stored values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// Values for cells with none.
+    pub added: usize,
+    /// Values that differ from the stored one and will replace it.
+    pub updated: usize,
+    /// Values equal to the stored one.
+    pub unchanged: usize,
+    /// Values that differ but are left as stored (`OnExisting::Skip`).
+    pub skipped: usize,
 }
 
 /// Checks that every existing team and indicator the batch names is in the

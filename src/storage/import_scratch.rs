@@ -1,17 +1,14 @@
 //! Scratch space for checking a very large import: the values read but not
-//! yet placed, and the values accepted so far (with the cells already
-//! taken, which finds duplicates), kept in a private temporary database on
-//! disk so that the memory an import needs does not grow with the file.
+//! yet placed, and the values accepted so far, kept in a private temporary
+//! database on disk so that the memory an import needs does not grow with
+//! the file. (Duplicates are found in memory, by the planner's taken cells.)
 //!
 //! Values are kept as chunks of compact records (one row per few thousand
-//! values), which SQLite writes and reads back far faster than a row each;
-//! only the cells taken are a keyed table.
+//! values), which SQLite writes and reads back far faster than a row each.
 
 use std::cell::Cell as Counter;
 
-use chrono::Datelike;
 use rusqlite::{Connection, params};
-use rustc_hash::FxHashMap;
 
 use super::import::{ImportValue, NameRef};
 use super::records::{
@@ -66,10 +63,9 @@ impl ImportScratch {
         conn.execute_batch(
             "PRAGMA journal_mode = OFF;
              PRAGMA synchronous = OFF;
-             PRAGMA cache_size = -16384;
+             PRAGMA cache_size = -2048;
              CREATE TABLE pending (seq INTEGER PRIMARY KEY, records BLOB NOT NULL);
              CREATE TABLE accepted (seq INTEGER PRIMARY KEY, records BLOB NOT NULL);
-             CREATE TABLE taken (cell INTEGER PRIMARY KEY, line INTEGER NOT NULL);
              BEGIN;",
         )
         .map_err(scratch_error)?;
@@ -115,19 +111,10 @@ impl ImportScratch {
         Ok(())
     }
 
-    /// Prepares to accept placed values (see [`Acceptor::accept`]); what it
-    /// accepted is kept once [`Acceptor::finish`] is called.
+    /// Prepares to keep placed values (see [`Acceptor::keep`]); what it
+    /// kept is stored once [`Acceptor::finish`] is called.
     pub fn acceptor(&self) -> StorageResult<Acceptor<'_>> {
         Ok(Acceptor {
-            take: self
-                .conn
-                .prepare("INSERT INTO taken (cell, line) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .map_err(scratch_error)?,
-            first: self
-                .conn
-                .prepare("SELECT line FROM taken WHERE cell = ?1")
-                .map_err(scratch_error)?,
-            cells: CellKeys::default(),
             keep: self
                 .conn
                 .prepare("INSERT INTO accepted (seq, records) VALUES (?1, ?2)")
@@ -186,56 +173,17 @@ impl ImportScratch {
     }
 }
 
-/// One integer per cell (indicator, team, period) of an import: each
-/// (indicator, team) pair seen is numbered, and a cell's key is its pair's
-/// number and its period's day number together. Small to keep in memory and
-/// the key SQLite looks up fastest (a rowid).
-#[derive(Default)]
-pub struct CellKeys {
-    pairs: FxHashMap<(i64, i64), u32>,
-}
-
-impl CellKeys {
-    /// The key of `v`'s cell.
-    pub fn key(&mut self, v: &ImportValue) -> i64 {
-        let next = self.pairs.len() as u32;
-        let pair = *self
-            .pairs
-            .entry((v.indicator.to_key(), v.team.to_key()))
-            .or_insert(next);
-        // Any day chrono holds, shifted into 0..2^32.
-        let day = i64::from(v.period_start.num_days_from_ce()) + (1 << 31);
-        (i64::from(pair) << 32) | day
-    }
-}
-
-/// Accepts placed values into a scratch database, its statements prepared once.
+/// Keeps placed values in a scratch database, in chunks.
 pub struct Acceptor<'a> {
-    take: rusqlite::Statement<'a>,
-    first: rusqlite::Statement<'a>,
     keep: rusqlite::Statement<'a>,
-    cells: CellKeys,
     buffer: Vec<u8>,
     buffered: usize,
     scratch: &'a ImportScratch,
 }
 
 impl Acceptor<'_> {
-    /// Accepts a placed value, unless a value for the same team, indicator
-    /// and period was accepted before: then the line of that first one.
-    pub fn accept(&mut self, v: &ImportValue) -> StorageResult<Option<u64>> {
-        let cell = self.cells.key(v);
-        let taken = self
-            .take
-            .execute(params![cell, v.line as i64])
-            .map_err(scratch_error)?;
-        if taken == 0 {
-            let first: i64 = self
-                .first
-                .query_row([cell], |r| r.get(0))
-                .map_err(scratch_error)?;
-            return Ok(Some(first as u64));
-        }
+    /// Keeps a placed value (duplicates were found before).
+    pub fn keep(&mut self, v: &ImportValue) -> StorageResult<()> {
         encode_value(v, &mut self.buffer);
         self.buffered += 1;
         let accepted = &self.scratch.accepted;
@@ -243,7 +191,7 @@ impl Acceptor<'_> {
         if self.buffered >= ACCEPTED_CHUNK {
             self.flush()?;
         }
-        Ok(None)
+        Ok(())
     }
 
     fn flush(&mut self) -> StorageResult<()> {
@@ -323,17 +271,12 @@ mod tests {
     }
 
     #[test]
-    fn accepted_values_find_duplicates_and_come_back_remapped_in_order() {
+    fn kept_values_come_back_remapped_in_order() {
         let mut s = ImportScratch::new().unwrap();
         let mut a = s.acceptor().unwrap();
-        assert_eq!(a.accept(&value(1, NameRef::New(2), 6, 1.5)).unwrap(), None);
+        a.keep(&value(1, NameRef::New(2), 6, 1.5)).unwrap();
         let agency = value(2, NameRef::Existing(TeamId(0)), 6, 2.0);
-        assert_eq!(a.accept(&agency).unwrap(), None);
-        // Same cell as line 1: refused, naming line 1.
-        assert_eq!(
-            a.accept(&value(3, NameRef::New(2), 6, 9.0)).unwrap(),
-            Some(1)
-        );
+        a.keep(&agency).unwrap();
         a.finish().unwrap();
         assert_eq!(s.accepted(), 2);
         s.set_remap(vec![None, None, Some(0)], vec![]);
@@ -366,7 +309,7 @@ mod tests {
                 value: i as f64,
                 note: None,
             };
-            assert_eq!(a.accept(&v).unwrap(), None);
+            a.keep(&v).unwrap();
         }
         a.finish().unwrap();
         let mut lines = Vec::new();

@@ -48,7 +48,7 @@ pub use health::CheckStatus;
 pub use import::{
     ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, RowId,
 };
-pub use import_scratch::{Acceptor, CellKeys, ImportScratch};
+pub use import_scratch::{Acceptor, ImportScratch};
 pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};
 pub use migrations::{LATEST_VERSION, validate_migrations};

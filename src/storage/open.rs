@@ -15,6 +15,13 @@ use super::error::{OpenError, OpenErrorKind};
 use super::health::HealthCheck;
 use super::migrations::{LATEST_VERSION, migrations};
 
+/// The page cache of an open workbook, in KiB (the views' reads stay in memory).
+pub(super) const WORKBOOK_CACHE_KIB: i64 = 32_768;
+
+/// The page cache while an import writes, in KiB: values are written in key
+/// order, so few pages are revisited, and the import's memory stays small.
+pub(super) const IMPORT_CACHE_KIB: i64 = 4_096;
+
 /// Marks a SQLite file as a Ratchet workbook (`PRAGMA application_id`, "RTCH").
 pub const APPLICATION_ID: i32 = 0x5254_4348;
 
@@ -134,7 +141,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     // 32 MiB of page cache (SQLite's default is 2 MiB): large imports and
     // whole-indicator reads stay in memory instead of re-reading pages.
-    conn.pragma_update(None, "cache_size", -32_768)?;
+    conn.pragma_update(None, "cache_size", -WORKBOOK_CACHE_KIB)?;
     Ok(())
 }
 

@@ -59,10 +59,9 @@ impl Planner<'_> {
             }
             None => {
                 let pending = std::mem::take(&mut self.pending);
-                let mut placed = Placed::Memory {
-                    seen: FxHashMap::with_capacity_and_hasher(pending.len(), Default::default()),
-                    cells: CellKeys::default(),
-                    values: Vec::with_capacity(pending.len()),
+                let mut placed = Placed {
+                    taken: TakenCells::default(),
+                    sink: Sink::Memory(Vec::with_capacity(pending.len())),
                 };
                 for chunk in pending.into_chunks() {
                     if !progress(self.report.rows_read) {
@@ -72,9 +71,9 @@ impl Planner<'_> {
                         self.place(p, &new_freqs, &mut placed, &mut used)?;
                     }
                 }
-                match placed {
-                    Placed::Memory { values, .. } => ImportValues::Memory(values),
-                    Placed::Scratch(_) => ImportValues::default(),
+                match placed.sink {
+                    Sink::Memory(values) => ImportValues::Memory(values),
+                    Sink::Scratch(_) => ImportValues::default(),
                 }
             }
         };
@@ -194,7 +193,10 @@ impl Planner<'_> {
         progress: &mut dyn FnMut(u64) -> bool,
     ) -> Result<(), PlanError> {
         let mut acceptor = scratch.acceptor()?;
-        let mut placed = Placed::Scratch(&mut acceptor);
+        let mut placed = Placed {
+            taken: TakenCells::default(),
+            sink: Sink::Scratch(&mut acceptor),
+        };
         for n in 0..scratch.pending_chunks() {
             if !progress(self.report.rows_read) {
                 return Err(PlanError::Cancelled);
@@ -265,7 +267,7 @@ impl Planner<'_> {
             note: p.note,
         };
         let (team, indicator) = (value.team, value.indicator);
-        if let Some(first) = placed.accept(value)? {
+        if let Some(first) = placed.accept(value, frequency)? {
             let label = Period { start, frequency }.label();
             self.reject(
                 p.line,

@@ -24,8 +24,8 @@ use crate::domain::{
     Period, TargetRecord, TeamId,
 };
 use crate::storage::{
-    Acceptor, CellKeys, ImportBatch, ImportScratch, ImportTarget, ImportValue, ImportValues,
-    NameRef, StorageError, Workbook,
+    Acceptor, ImportBatch, ImportScratch, ImportTarget, ImportValue, ImportValues, NameRef,
+    StorageError, Workbook,
 };
 
 mod catalog;
@@ -36,6 +36,7 @@ mod options;
 mod planner;
 mod report;
 mod spill;
+mod taken;
 mod targets;
 
 pub use catalog::*;
@@ -43,6 +44,7 @@ use cells::*;
 pub use options::*;
 use planner::*;
 pub use report::*;
+use taken::TakenCells;
 
 /// A checked import, ready to apply.
 #[derive(Debug, Default)]
@@ -247,35 +249,16 @@ fn record_source_error(planner: &mut Planner<'_>, e: super::source::SourceError)
 /// Compares the batch with what the workbook holds, filling in how many
 /// values will be added, updated, left unchanged or skipped.
 pub fn count_against(
+    wb: &Workbook,
     batch: &ImportBatch,
     report: &mut ImportReport,
-    existing: &HashMap<(IndicatorId, TeamId, NaiveDate), f64>,
 ) -> Result<(), StorageError> {
-    report.added = 0;
-    report.updated = 0;
-    report.unchanged = 0;
-    report.skipped = 0;
-    if existing.is_empty() {
-        report.added = batch.values.len();
-        return Ok(());
-    }
-    batch.values.for_each_chunk(4096, &mut |chunk| {
-        for v in chunk {
-            let stored = match (v.indicator, v.team) {
-                (NameRef::Existing(i), NameRef::Existing(t)) => {
-                    existing.get(&(i, t, v.period_start)).copied()
-                }
-                _ => None,
-            };
-            match stored {
-                None => report.added += 1,
-                Some(s) if s == v.value => report.unchanged += 1,
-                Some(_) if batch.on_existing == OnExisting::Skip => report.skipped += 1,
-                Some(_) => report.updated += 1,
-            }
-        }
-        Ok(())
-    })
+    let counts = wb.count_import(batch)?;
+    report.added = counts.added;
+    report.updated = counts.updated;
+    report.unchanged = counts.unchanged;
+    report.skipped = counts.skipped;
+    Ok(())
 }
 
 /// Plans an import of the file at `path` into `wb`: reads and checks every
@@ -295,8 +278,7 @@ pub fn plan_import(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let existing = wb.existing_values(&batch.existing_indicators)?;
-    count_against(&batch, &mut report, &existing)?;
+    count_against(wb, &batch, &mut report)?;
     Ok(ImportPlan { batch, report })
 }
 

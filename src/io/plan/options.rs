@@ -27,7 +27,7 @@ pub struct ImportOptions {
 
 /// Values checked in memory before a file's values go to disk: checking
 /// in memory needs about 160 bytes a value at its peak.
-pub const VALUES_IN_MEMORY: usize = 1_000_000;
+pub const VALUES_IN_MEMORY: usize = 100_000;
 
 /// New teams and indicators named in a report before "and N more".
 pub(super) const NAMES_SHOWN: usize = 20;

@@ -75,36 +75,34 @@ pub(super) struct Planner<'a> {
     pub(super) raw_targets: Vec<RawTarget>,
 }
 
-/// Where placed values are kept and duplicates found.
-pub(super) enum Placed<'s, 'c> {
-    Memory {
-        /// The line of the value that took each cell (by its packed key).
-        seen: FxHashMap<i64, u64>,
-        cells: CellKeys,
-        values: Vec<ImportValue>,
-    },
+/// Where placed values are kept, and the cells they took (which finds
+/// duplicates).
+pub(super) struct Placed<'s, 'c> {
+    pub(super) taken: TakenCells,
+    pub(super) sink: Sink<'s, 'c>,
+}
+
+/// Where accepted values go: memory, or the scratch database on disk.
+pub(super) enum Sink<'s, 'c> {
+    Memory(Vec<ImportValue>),
     Scratch(&'s mut Acceptor<'c>),
 }
 
 impl Placed<'_, '_> {
     /// Keeps `v`, or gives the line of the value already kept for its cell.
-    pub(super) fn accept(&mut self, v: ImportValue) -> Result<Option<u64>, StorageError> {
-        match self {
-            Placed::Memory {
-                seen,
-                cells,
-                values,
-            } => {
-                let key = cells.key(&v);
-                if let Some(first) = seen.get(&key) {
-                    return Ok(Some(*first));
-                }
-                seen.insert(key, v.line);
-                values.push(v);
-                Ok(None)
-            }
-            Placed::Scratch(a) => a.accept(&v),
+    pub(super) fn accept(
+        &mut self,
+        v: ImportValue,
+        frequency: Frequency,
+    ) -> Result<Option<u64>, StorageError> {
+        if let Some(first) = self.taken.take(&v, frequency) {
+            return Ok(Some(first));
         }
+        match &mut self.sink {
+            Sink::Memory(values) => values.push(v),
+            Sink::Scratch(a) => a.keep(&v)?,
+        }
+        Ok(None)
     }
 }
 
