@@ -10,6 +10,7 @@ pub mod number;
 mod pending;
 pub mod period;
 pub mod plan;
+mod read_ahead;
 pub mod sheet;
 pub mod source;
 

@@ -146,7 +146,7 @@ pub struct Source {
 }
 
 /// Produces a file's rows one at a time.
-trait RowReader: Send {
+pub(super) trait RowReader: Send {
     /// Reads the next row into `row`, reusing its buffers where it can;
     /// `None` at the end of the file.
     fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>>;
@@ -162,6 +162,15 @@ impl<I: Iterator<Item = Result<SourceRow, SourceError>> + Send> RowReader for Re
 }
 
 impl Source {
+    /// Reads the rest of the file on another thread from here on (a long
+    /// CSV file: its parsing then overlaps the checking of its rows).
+    pub fn read_ahead(&mut self) {
+        if matches!(self.kind, SourceKind::Csv { .. }) {
+            let inner = std::mem::replace(&mut self.rows, Box::new(ReadyRows(std::iter::empty())));
+            self.rows = Box::new(super::read_ahead::AheadRows::start(inner));
+        }
+    }
+
     /// Reads the next row into `row`, reusing its cells' text buffers: what
     /// a long import loops on, so a row costs no allocation of its own.
     pub fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>> {

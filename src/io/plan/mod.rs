@@ -214,6 +214,7 @@ pub fn plan_rows(
         planner.row(row);
     }
     let mut n = head.len() as u64;
+    source.read_ahead();
     // One row buffer for the whole file: its cells' text is overwritten in place.
     let mut row = head.pop().unwrap_or(SourceRow {
         line: 0,
