@@ -6,6 +6,7 @@
 #
 #   benches/import_vs_sqlite.sh            5 pairs of each case
 #   RUNS=3 benches/import_vs_sqlite.sh     fewer
+#   BIG=1 benches/import_vs_sqlite.sh      also a 5,000,000-row file, once
 #
 # Cases: a new workbook (`ratchet new` + `ratchet import`) against
 # `sqlite3 db ".import --csv"` into a plain table; the same file again into
@@ -116,3 +117,23 @@ printf "%-36s %7s %6s %6s          %s\n" "10 % of values changed" "$up_med" "$up
 echo
 echo "peak memory (MB): import $(awk -v k="$mem_new" 'BEGIN{printf "%.0f", k/1024}') (max $(awk -v k="$mem_new_max" 'BEGIN{printf "%.0f", k/1024}')), update $(awk -v k="$mem_up" 'BEGIN{printf "%.0f", k/1024}'), empty program $(awk -v k="$mem_empty" 'BEGIN{printf "%.0f", k/1024}'), sqlite3 $(awk -v k="$mem_sq" 'BEGIN{printf "%.0f", k/1024}')"
 echo "above the empty program: $(awk -v a="$mem_new" -v b="$mem_empty" 'BEGIN{printf "%.0f", (a-b)/1024}') MB (goal: at most 64)"
+
+if [[ "${BIG:-}" == 1 ]]; then
+  big="$work/big.csv"
+  awk 'BEGIN {
+    print "team,indicator,period,value";
+    for (i = 0; i < 20; i++) for (t = 0; t < 1000; t++) for (k = 0; k < 250; k++)
+      printf "Team %04d,Indicator %03d,W%d,%d.%d\n", t, i, k, (t * 7 + k) % 100, k % 10;
+  }' > "$big"
+  # Periods as week numbers of 2021 onwards would need dates; use ISO dates.
+  awk -F, 'NR == 1 { print; next } {
+    k = substr($3, 2) + 0; d = 4 + 7 * k; y = 2021;
+    split("31 28 31 30 31 30 31 31 30 31 30 31", ml, " "); m = 1;
+    while (1) { dim = ml[m] + (m == 2 && y % 4 == 0); if (d <= dim) break; d -= dim; m++; if (m > 12) { m = 1; y++ } }
+    printf "%s,%s,%04d-%02d-%02d,%s\n", $1, $2, y, m, d, $4 }' "$big" > "$big.dated"
+  : > "$work/big.txt"
+  timed "$work/big.txt" bash -c 'import_new "$0"' "$big.dated"
+  read -r big_s big_kb < "$work/big.txt"
+  echo "5,000,000 rows into a new workbook: $big_s s, peak $(awk -v k="$big_kb" 'BEGIN{printf "%.0f", k/1024}') MB ($(awk -v a="$big_kb" -v b="$mem_empty" 'BEGIN{printf "%.0f", (a-b)/1024}') MB above the empty program)"
+fi
+

@@ -10,6 +10,7 @@ mod data_ui;
 mod hostile_sheets;
 mod hostile_text;
 mod import_export;
+mod import_memory;
 mod import_rejections;
 mod import_targets;
 mod large_imports;
