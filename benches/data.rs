@@ -182,6 +182,20 @@ fn import_benches(c: &mut Criterion) {
         "check and write 100k-value XLSX into an empty workbook",
         |b| b.iter(|| assert_eq!(import_fresh(&target, &xlsx, &mapping, &options), 100_000)),
     );
+    // The yardstick: the spreadsheet reader alone, every cell visited.
+    group.bench_function("read the same XLSX with calamine alone", |b| {
+        b.iter(|| {
+            use calamine::Reader;
+            let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+            let sheet = book.sheet_names()[0].clone();
+            let range = book.worksheet_range(&sheet).unwrap();
+            let cells = range
+                .used_cells()
+                .filter(|(_, _, c)| **c != calamine::Data::Empty)
+                .count();
+            assert!(cells > 100_000);
+        })
+    });
     group.finish();
 }
 
