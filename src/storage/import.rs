@@ -213,7 +213,7 @@ pub struct ImportOutcome {
 const PROGRESS_EVERY: usize = 20_000;
 
 /// Values written per statement on the fast path.
-const CHUNK: usize = 256;
+const CHUNK: usize = 512;
 
 /// One value resolved to its cell, ready to write.
 struct Resolved<'a> {
@@ -265,6 +265,13 @@ fn stored_at(
         }
     }
     Ok(stored)
+}
+
+/// True when no two rows name the same cell.
+fn all_distinct(rows: &[Resolved<'_>]) -> bool {
+    let mut keys: Vec<(i64, i64, i64)> = rows.iter().map(|r| r.key).collect();
+    keys.sort_unstable();
+    keys.windows(2).all(|w| w[0] != w[1])
 }
 
 /// `INSERT ... VALUES (?,?,?,?,?), ... ON CONFLICT DO NOTHING` for a whole chunk.
@@ -413,22 +420,24 @@ impl Workbook {
                 }
                 // What the chunk's cells hold now, one range read per series.
                 let mut stored = stored_in(tx, &rows)?;
-                // Fast path: a whole chunk of new values in one statement. If any
-                // turned out to exist (a batch naming a cell twice), undo the
-                // chunk and go row by row.
-                if stored.is_empty() && rows.len() == CHUNK && !rows.iter().any(|r| r.locked) {
-                    tx.execute_batch("SAVEPOINT import_chunk")?;
+                // Fast path: a whole chunk of new values, none named twice, in
+                // one statement.
+                if stored.is_empty()
+                    && rows.len() == CHUNK
+                    && !rows.iter().any(|r| r.locked)
+                    && all_distinct(&rows)
+                {
                     let params: Vec<&dyn rusqlite::ToSql> = rows
                         .iter()
                         .flat_map(|r| [&r.key.0 as &dyn rusqlite::ToSql, &r.key.1, &r.key.2, &r.value, &r.note])
                         .collect();
-                    let inserted = chunk_insert.execute(params.as_slice())?;
-                    if inserted == CHUNK {
-                        tx.execute_batch("RELEASE import_chunk")?;
-                        out.added += CHUNK;
-                        return Ok(());
+                    if chunk_insert.execute(params.as_slice())? != CHUNK {
+                        return Err(StorageError::Rule(
+                            "The workbook changed while the import was written; nothing was imported.".into(),
+                        ));
                     }
-                    tx.execute_batch("ROLLBACK TO import_chunk; RELEASE import_chunk")?;
+                    out.added += CHUNK;
+                    return Ok(());
                 }
                 for r in &rows {
                     let Some(&old) = stored.get(&r.key) else {
