@@ -54,6 +54,9 @@ impl RatchetApp {
                     self.ensure_recognition(screen);
                     self.ensure_learning(screen);
                     self.ensure_meetings(screen);
+                    if screen == Screen::Home {
+                        self.ensure_cockpit();
+                    }
                 }
             }
             Action::CloseDialog => self.view.dialog = None,
@@ -133,7 +136,10 @@ impl RatchetApp {
             }
             Command::CloseWorkbook => self.close_workbook(),
             Command::Quit => self.quit_requested = true,
-            Command::GoHome => self.view.screen = Screen::Home,
+            Command::GoHome => {
+                self.view.screen = Screen::Home;
+                self.ensure_cockpit();
+            }
             Command::ShowPractices => self.view.dialog = Some(Dialog::Practices),
             Command::ShowAbout => self.view.dialog = Some(Dialog::About),
             Command::CompareParticipants => self.view.screen = Screen::Workshop,
@@ -282,6 +288,7 @@ impl RatchetApp {
                 meetings: None,
                 meeting: None,
                 capacity: None,
+                cockpit: None,
                 practice: wb.workshop_mark()?.and_then(|m| {
                     Some(super::workshop_view::PracticeInfo {
                         scenario: crate::sample::Scenario::from_key(&m.scenario)?,

@@ -54,6 +54,9 @@ impl RatchetApp {
                 if backup_due {
                     self.start_daily_backup();
                 }
+                if self.view.screen == super::Screen::Home {
+                    self.ensure_cockpit();
+                }
             }
         }
     }

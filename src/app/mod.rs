@@ -8,6 +8,7 @@ mod action;
 mod apply;
 mod apply_backups;
 mod apply_data;
+mod apply_home;
 mod apply_learning;
 mod apply_meetings;
 mod apply_monitor;
@@ -142,6 +143,7 @@ impl RatchetApp {
         }
         self.poll_job();
         self.poll_open_check();
+        self.poll_cockpit();
         self.refresh_certificate_preview();
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw

@@ -3,10 +3,12 @@
 //! out of date, and the removal that can still be undone. Dropped when the
 //! workbook closes, so nothing carries over to the next one opened.
 
+use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use super::undo::Removed;
 use crate::domain::IndicatorId;
+use crate::ops::cockpit::Cockpit;
 use crate::storage::Workbook;
 
 /// The open workbook and its state.
@@ -23,6 +25,8 @@ pub(super) struct Session {
     pub undo: Option<Removed>,
     /// When the certificate editor last changed (its preview follows after a pause).
     pub preview_edited_at: Option<Instant>,
+    /// The home screen's cockpit, being computed on another thread.
+    pub cockpit_job: Option<Receiver<Result<Cockpit, String>>>,
 }
 
 /// What changed since the views that depend on it were built.
@@ -64,6 +68,7 @@ impl Session {
             daily_backup_due: false,
             undo: None,
             preview_edited_at: None,
+            cockpit_job: None,
         }
     }
 

@@ -211,6 +211,8 @@ pub struct WorkbookView {
     pub meeting: Option<super::meeting_view::MeetingView>,
     /// The capacity log, once opened.
     pub capacity: Option<super::meeting_view::CapacityView>,
+    /// The home screen's cockpit, once computed (on another thread).
+    pub cockpit: Option<crate::ops::cockpit::Cockpit>,
     /// The workshop scenario, when this is a participant's practice workbook.
     pub practice: Option<super::workshop_view::PracticeInfo>,
 }

@@ -271,6 +271,12 @@ pub fn run(path: &Path, json: bool, out: &mut dyn std::io::Write) -> anyhow::Res
         writeln!(out)?;
     } else {
         write_text(&summary, out)?;
+        let today = chrono::Local::now().date_naive();
+        writeln!(out)?;
+        writeln!(out, "How the agency is doing")?;
+        for line in crate::ops::cockpit::cockpit(&wb, today)?.lines() {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! call these, so they behave the same everywhere.
 
 pub mod backups;
+pub mod cockpit;
 pub mod integrity;
 pub mod meetings;
 pub mod recognition;

@@ -29,6 +29,30 @@ pub(super) fn current(conn: &Connection, cell: Cell) -> StorageResult<Option<f64
 pub type TeamSeries = (TeamId, Vec<(chrono::NaiveDate, f64)>);
 
 impl Workbook {
+    /// The latest period each team has a value for, per indicator: what
+    /// the home screen's overdue data is found from (one pass over the
+    /// primary key, no value read).
+    pub fn latest_periods(&self) -> StorageResult<Vec<(IndicatorId, TeamId, chrono::NaiveDate)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT indicator_id, team_id, MAX(period) FROM measurement GROUP BY indicator_id, team_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (indicator, team, period) = row?;
+            out.push((IndicatorId(indicator), TeamId(team), date_from_key(period)?));
+        }
+        Ok(out)
+    }
+}
+
+impl Workbook {
     /// Adds values to empty cells, all in one transaction: if any cell
     /// already holds a value, or any value is not a finite number, nothing is
     /// written. Returns how many were added.

@@ -261,6 +261,27 @@ impl Workbook {
         Ok(wb)
     }
 
+    /// A second, read-only connection to this open workbook, for work done
+    /// on another thread (the home screen's figures): no check of its own,
+    /// since this one's covers it.
+    pub fn reader(&self) -> Result<Workbook, OpenError> {
+        let fail = |kind| OpenError::new(&self.path, kind);
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| fail(sqlite_kind(e)))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| fail(sqlite_kind(e)))?;
+        Ok(Workbook {
+            conn,
+            path: self.path.clone(),
+            read_only: true,
+            _lock: None,
+            health: HealthCheck::sound(),
+        })
+    }
+
     /// Opens to look only: every change is refused, nothing is written, and
     /// another Ratchet may have it open for writing meanwhile.
     pub fn open_read_only(path: &Path) -> Result<Workbook, OpenError> {

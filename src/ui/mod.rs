@@ -2,6 +2,7 @@
 //! Nothing here touches the workbook file; see `app` for where actions land.
 
 mod backups;
+mod cockpit;
 mod framework;
 mod help;
 mod home;

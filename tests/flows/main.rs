@@ -5,6 +5,7 @@
 
 mod burst_typing;
 mod cli;
+mod cockpit;
 mod damaged_files;
 mod data_ui;
 mod hostile_sheets;

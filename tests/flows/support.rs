@@ -46,6 +46,11 @@ pub fn type_into(h: &mut Harness<'_, RatchetApp>, label: &str, text: &str) {
 
 /// Clicks the widget labelled `label`.
 pub fn click(h: &mut Harness<'_, RatchetApp>, label: &str) {
+    // What work on other threads brings (the home screen's figures) moves
+    // the layout: it arrives first.
+    if h.state().job_running() {
+        wait_for_jobs(h);
+    }
     h.get_by_label(label).click();
     h.run();
 }

@@ -1,0 +1,76 @@
+//! The home screen's cockpit: computed on a reader of its own on another
+//! thread whenever home is shown, and collected once it is done.
+
+use chrono::Local;
+
+use super::RatchetApp;
+use crate::ops::cockpit::cockpit;
+
+impl RatchetApp {
+    /// Starts computing the cockpit, unless it is being computed already.
+    pub(super) fn ensure_cockpit(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.cockpit_job.is_some() {
+            return;
+        }
+        let reader = match session.workbook.reader() {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!("the home screen's figures could not be read: {e}");
+                return;
+            }
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = self.ctx.clone();
+        std::thread::spawn(move || {
+            let today = Local::now().date_naive();
+            let result = crate::guard::catch(|| cockpit(&reader, today).map_err(|e| e.to_string()))
+                .unwrap_or_else(|panic| {
+                    Err(format!("the figures could not be computed ({panic})"))
+                });
+            let _ = tx.send(result);
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+        session.cockpit_job = Some(rx);
+    }
+
+    /// Collects the cockpit once it is computed; starts it when home is
+    /// shown without one (once the workbook's opening check is done, so
+    /// that the first frame and the check have the processor).
+    pub(super) fn poll_cockpit(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let Some(rx) = &session.cockpit_job else {
+            let missing = self
+                .view
+                .workbook
+                .as_ref()
+                .is_some_and(|v| v.cockpit.is_none());
+            if missing && self.view.screen == super::Screen::Home && !session.open_check.pending {
+                self.ensure_cockpit();
+            }
+            return;
+        };
+        let result = match rx.try_recv() {
+            Ok(r) => r,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err("the figures could not be computed".to_owned())
+            }
+        };
+        session.cockpit_job = None;
+        match result {
+            Ok(c) => {
+                if let Some(view) = self.view.workbook.as_mut() {
+                    view.cockpit = Some(c);
+                }
+            }
+            Err(e) => tracing::warn!("home screen: {e}"),
+        }
+    }
+}

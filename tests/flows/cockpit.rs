@@ -1,0 +1,68 @@
+//! The cockpit on home: its figures are the workbook's, and each part
+//! leads to its screen.
+
+use egui_kittest::kittest::Queryable;
+use ratchet::app::{Action, Screen};
+use ratchet::domain::integrity::{FlagStatus, Severity};
+use ratchet::domain::number::thousands;
+
+use crate::support::{click, sample_window, temp, wait_for_jobs};
+
+#[test]
+fn home_shows_how_the_agency_is_doing_with_the_workbooks_own_figures() {
+    let dir = temp();
+    let mut h = sample_window(dir.path());
+    // The checks run, so that flags are open as a leader would find them.
+    h.state_mut().apply(Action::Navigate(Screen::Integrity));
+    wait_for_jobs(&mut h);
+    h.state_mut().apply(Action::Navigate(Screen::Home));
+    wait_for_jobs(&mut h);
+    let wb = h.state().workbook().unwrap();
+    let waiting = wb
+        .wins()
+        .unwrap()
+        .iter()
+        .filter(|w| w.recognitions == 0)
+        .count();
+    let flags = wb.flags().unwrap();
+    let open = |s: Severity| {
+        flags
+            .iter()
+            .filter(|f| f.active && f.status == FlagStatus::Open && f.severity == s)
+            .count()
+    };
+    let (serious, warnings) = (open(Severity::Serious), open(Severity::Warning));
+    assert!(waiting > 0 && serious + warnings > 0, "the sample has both");
+    let cockpit = h
+        .state()
+        .view()
+        .workbook
+        .as_ref()
+        .unwrap()
+        .cockpit
+        .clone()
+        .unwrap();
+    assert_eq!(cockpit.wins_waiting, waiting);
+    assert_eq!(cockpit.flags_open, (serious, warnings));
+    let target = cockpit.target.as_ref().unwrap();
+    let teams = wb.teams().unwrap().iter().filter(|t| !t.archived).count();
+    assert_eq!(
+        target.counts.iter().sum::<usize>(),
+        teams,
+        "every team has a standing"
+    );
+    assert!(target.worst.len() <= 5);
+    // On screen, as a person reads them.
+    h.get_by_label("How the agency is doing");
+    h.get_by_label(&format!(
+        "Wins waiting for recognition: {}",
+        thousands(waiting as u64)
+    ));
+    h.get_by_label_contains(&format!("Open integrity flags: {serious} serious"));
+    for w in &target.worst {
+        h.get_by_label_contains(&format!("{} — {}", w.name, w.status.label().to_lowercase()));
+    }
+    // Each part leads to its screen.
+    click(&mut h, "Integrity checks →");
+    assert_eq!(h.state().view().screen, Screen::Integrity);
+}
