@@ -31,7 +31,7 @@ fn screens(app: &RatchetApp) -> Vec<(&'static str, Vec<Action>)> {
         .map(|t| t.id)
         .collect();
     vec![
-        ("home", vec![Action::Navigate(Screen::Home)]),
+        ("home (the cockpit)", vec![Action::Navigate(Screen::Home)]),
         (
             "wizard: mission",
             vec![Action::GoToStep(WizardStep::Mission)],
@@ -100,6 +100,18 @@ fn screen_benches(c: &mut Criterion) {
             t += 0.016;
             frame(&ctx, &mut app, t);
         }
+        // Work on other threads (the opening check, home's cockpit) done,
+        // so that the screen measured is the one a leader sees.
+        for _ in 0..2000 {
+            if !app.job_running() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            t += 0.016;
+            frame(&ctx, &mut app, t);
+        }
+        t += 0.016;
+        frame(&ctx, &mut app, t);
         group.bench_function(name, |b| {
             b.iter(|| {
                 t += 0.016;

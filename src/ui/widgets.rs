@@ -117,20 +117,24 @@ pub fn part_card_ui(
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            let mark = if done {
-                RichText::new("✔ done").color(theme::done_color(ui.visuals()))
-            } else {
-                RichText::new("○ unfinished").color(ui.visuals().warn_fg_color)
-            };
-            ui.label(RichText::new(title).strong().size(16.0));
-            ui.label(mark);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        // The button at the right; the title wraps in the room left of it.
+        egui::Sides::new().shrink_left().wrap().show(
+            ui,
+            |ui| {
+                ui.label(RichText::new(title).strong().size(16.0));
+            },
+            |ui| {
                 if ui.button(button).clicked() {
                     actions.push(Action::GoToStep(step));
                 }
-            });
-        });
+                let mark = if done {
+                    RichText::new("✔ done").color(theme::done_color(ui.visuals()))
+                } else {
+                    RichText::new("○ unfinished").color(ui.visuals().warn_fg_color)
+                };
+                ui.label(mark);
+            },
+        );
         body(ui);
     });
     ui.add_space(6.0);
