@@ -143,6 +143,37 @@ pub struct GridView {
 }
 
 impl GridView {
+    /// The grid as tab-separated text that a spreadsheet pastes as a
+    /// table: a header row of period labels, then a row per team or
+    /// indicator with its label; each value exactly as stored, with a dot
+    /// and no thousands separator, yes/no as 1/0, empty where nothing was
+    /// reported.
+    pub fn as_tsv(&self) -> String {
+        let clean = |t: &str| t.replace(['\t', '\n', '\r'], " ");
+        let mut out = String::new();
+        out.push_str(match self.mode {
+            GridMode::Indicator(_) => "Team",
+            _ => "Indicator",
+        });
+        for p in &self.periods {
+            out.push('\t');
+            out.push_str(&p.label());
+        }
+        out.push('\n');
+        for (r, row) in self.rows.iter().enumerate() {
+            out.push_str(&clean(&row.label));
+            for c in 0..self.periods.len() {
+                out.push('\t');
+                if let Some(v) = self.value(r, c) {
+                    // Exactly as stored (the shortest text that reads back the same).
+                    out.push_str(&v.to_string());
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// The value at (row, column).
     pub fn value(&self, row: usize, col: usize) -> Option<f64> {
         self.values

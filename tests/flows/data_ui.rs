@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::app::{Action, DataAction, Locations, RatchetApp, Screen};
 use ratchet::domain::IndicatorSpec;
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TeamId};
 use ratchet::storage::Workbook;
@@ -580,4 +580,73 @@ fn a_file_chooser_that_cannot_open_says_so_and_points_to_the_path_field() {
     click(&mut h, "Import and export");
     click(&mut h, "Choose a file…");
     h.get_by_label_contains("The file chooser could not open on this computer");
+}
+
+#[test]
+fn copy_table_puts_the_grid_on_the_clipboard_as_a_table_a_spreadsheet_pastes() {
+    let (f, mut h) = open_fixture();
+    h.state_mut()
+        .apply(Action::Navigate(ratchet::app::Screen::Data));
+    h.run();
+    let mut wb =
+        ratchet::storage::Workbook::open(&h.state().workbook().unwrap().path().to_owned()).unwrap();
+    // A value with more decimals than the grid shows is copied exactly.
+    wb.set_value(
+        Cell {
+            indicator: f.visits,
+            team: f.south,
+            period_start: d(2025, 1, 1),
+        },
+        Some(7.125),
+        "",
+        "entry",
+    )
+    .unwrap();
+    drop(wb);
+    h.state_mut().apply(Action::Data(DataAction::ShowGrid(
+        ratchet::app::data_view::GridMode::Indicator(f.visits),
+    )));
+    h.run();
+    h.get_by_label("Copy table").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let lines: Vec<&str> = copied[0].lines().collect();
+    assert!(
+        lines[0].starts_with("Team\tJan 2025") || lines[0].starts_with("Team\t"),
+        "{}",
+        lines[0]
+    );
+    let jan = lines[0]
+        .split('\t')
+        .position(|h| h.contains("2025-01") || h.contains("Jan 2025"))
+        .unwrap();
+    let north: Vec<&str> = lines
+        .iter()
+        .find(|l| l.starts_with("North\t"))
+        .unwrap()
+        .split('\t')
+        .collect();
+    let south: Vec<&str> = lines
+        .iter()
+        .find(|l| l.starts_with("South\t"))
+        .unwrap()
+        .split('\t')
+        .collect();
+    assert_eq!(north[jan], "10");
+    assert_eq!(south[jan], "7.125");
+    assert_eq!(
+        north.len(),
+        lines[0].split('\t').count(),
+        "every row as wide as the header"
+    );
 }

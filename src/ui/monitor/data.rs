@@ -259,6 +259,13 @@ pub fn data_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
          Paste a block copied from a spreadsheet at the selected cell. \"!\" marks a period that has ended without a value.",
     );
     problem_ui(ui, state.grid.error.as_deref());
+    if ui
+        .button("Copy table")
+        .on_hover_text("Copies the whole grid as a table a spreadsheet pastes (tab-separated)")
+        .clicked()
+    {
+        ui.ctx().copy_text(grid.as_tsv());
+    }
     let context = grid
         .history_cell
         .map(|c| (Some(c.team), Some(c.indicator)))
