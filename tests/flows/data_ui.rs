@@ -588,8 +588,7 @@ fn copy_table_puts_the_grid_on_the_clipboard_as_a_table_a_spreadsheet_pastes() {
     h.state_mut()
         .apply(Action::Navigate(ratchet::app::Screen::Data));
     h.run();
-    let mut wb =
-        ratchet::storage::Workbook::open(&h.state().workbook().unwrap().path().to_owned()).unwrap();
+    let mut wb = ratchet::storage::Workbook::open(h.state().workbook().unwrap().path()).unwrap();
     // A value with more decimals than the grid shows is copied exactly.
     wb.set_value(
         Cell {
