@@ -82,6 +82,14 @@ pub enum CliCommand {
     Practice(workshop::PracticeArgs),
     /// Write a workshop take-home: the framework card and the eleven practices (a two-page PDF).
     TakeHome(documents::PageArgs),
+    /// Print shell completions for bash, zsh, fish, elvish or PowerShell
+    /// (e.g. `ratchet completions bash > ~/.local/share/bash-completion/completions/ratchet`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `ratchet man > ratchet.1`.
+    Man,
     /// Edit or hold a workbook as the window does (for the crash tests).
     #[command(hide = true)]
     Exercise(ExerciseArgs),
@@ -128,6 +136,16 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Report(args) => report::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
         CliCommand::Check(args) => check::run(&args, out),
+        CliCommand::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "ratchet", out);
+            Ok(())
+        }
+        CliCommand::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(())
+        }
         CliCommand::Exercise(_) => {
             anyhow::bail!("exercise drives the window's actions; the ratchet binary runs it")
         }

@@ -1,6 +1,6 @@
 //! The command line, run as a user would run it.
 
-use crate::support::temp;
+use crate::support::{ratchet_command, temp};
 
 fn ratchet(args: &[&str]) -> std::process::Output {
     crate::support::ratchet_command()
@@ -254,4 +254,37 @@ fn every_command_that_writes_refuses_a_workbook_another_ratchet_holds() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn shell_completions_and_the_manual_page_come_from_the_command_definitions() {
+    let out = ratchet_command()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let bash = String::from_utf8(out.stdout).unwrap();
+    for word in [
+        "import",
+        "--create-missing",
+        "--frequency",
+        "summary",
+        "check",
+    ] {
+        assert!(bash.contains(word), "bash completions lack {word}");
+    }
+    let out = ratchet_command()
+        .args(["completions", "powershell"])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("import"));
+    let out = ratchet_command().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let man = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        man.contains(".TH ratchet 1"),
+        "{}",
+        &man[..man.len().min(200)]
+    );
+    assert!(man.contains("import") && man.contains("completions"));
 }
