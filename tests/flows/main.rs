@@ -24,6 +24,7 @@ mod packaging;
 mod parsers_never_panic;
 mod reliability;
 mod shell_ui;
+mod sql_views;
 mod storage_framework;
 mod storage_open;
 mod support;
