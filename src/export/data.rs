@@ -32,10 +32,8 @@ pub fn load_snapshot(
             .filter(|t| !t.archived && (only_teams.is_empty() || only_teams.contains(&t.id)))
             .collect(),
     };
-    let mut values: HashMap<TeamId, Vec<(NaiveDate, f64)>> = HashMap::new();
-    for (team, period, value) in wb.values_for_indicator(indicator)? {
-        values.entry(team).or_default().push((period, value));
-    }
+    let values: HashMap<TeamId, Vec<(NaiveDate, f64)>> =
+        wb.series_for_indicator(indicator)?.into_iter().collect();
     let targets = wb.target_records(indicator)?;
     Ok(Some(IndicatorSnapshot::build(
         &ind, &teams, &values, &targets, as_of,

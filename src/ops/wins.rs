@@ -57,9 +57,7 @@ pub fn detect_wins(wb: &mut Workbook, scope: DetectScope) -> StorageResult<WinsR
         if let [only] = teams.as_slice() {
             by_team.insert(*only, wb.series(ind.id, *only)?);
         } else {
-            for (team, period, value) in wb.values_for_indicator(ind.id)? {
-                by_team.entry(team).or_default().push((period, value));
-            }
+            by_team.extend(wb.series_for_indicator(ind.id)?);
         }
         for team in teams {
             let points = by_team.remove(&team).unwrap_or_default();
