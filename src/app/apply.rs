@@ -145,6 +145,8 @@ impl RatchetApp {
             Command::CompareParticipants => self.view.screen = Screen::Workshop,
             Command::GoTo => self.view.dialog = Some(Dialog::GoTo),
             Command::ShowShortcuts => self.view.dialog = Some(Dialog::Shortcuts),
+            Command::Undo => self.undo_edit(),
+            Command::Redo => self.redo_edit(),
         }
     }
 

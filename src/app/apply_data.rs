@@ -2,6 +2,7 @@
 //! locks, observations, import and export.
 
 use super::session::OpenWorkbook;
+use super::session::{UNDO_DEPTH, ValueEdit};
 use chrono::Local;
 
 use super::data_view::{GridMode, GridView, SetupView};
@@ -263,11 +264,90 @@ impl RatchetApp {
     }
 
     fn set_values(&mut self, changes: Vec<(Cell, Option<f64>)>, reason: &str) {
+        let source = if changes.len() > 1 { "paste" } else { "entry" };
+        let stored: Option<Vec<Option<f64>>> = self.session.wb().and_then(|wb| {
+            changes
+                .iter()
+                .map(|(c, _)| wb.value(*c).ok())
+                .collect::<Option<Vec<_>>>()
+        });
+        if self.write_values(&changes, reason, source)
+            && let Some(stored) = stored
+        {
+            let edit = ValueEdit {
+                cells: changes
+                    .iter()
+                    .zip(stored)
+                    .filter(|((_, new), old)| new != old)
+                    .map(|((c, new), old)| (*c, old, *new))
+                    .collect(),
+            };
+            self.in_session(|s| {
+                if !edit.cells.is_empty() {
+                    s.edits.undo.push(edit);
+                    if s.edits.undo.len() > UNDO_DEPTH {
+                        s.edits.undo.remove(0);
+                    }
+                    s.edits.redo.clear();
+                }
+            });
+            self.note_undoable();
+        }
+    }
+
+    /// Takes back the last change of values, through the audit trail.
+    pub(super) fn undo_edit(&mut self) {
+        let Some(edit) = self.session.as_mut().and_then(|s| s.edits.undo.pop()) else {
+            // Nothing of values to undo: a removal offered for undoing, if any.
+            self.undo_removal();
+            return;
+        };
+        let changes: Vec<(Cell, Option<f64>)> =
+            edit.cells.iter().map(|(c, old, _)| (*c, *old)).collect();
+        if self.write_values(&changes, "Undone", "undo") {
+            self.in_session(|s| s.edits.redo.push(edit));
+        } else {
+            self.in_session(|s| s.edits.undo.push(edit));
+        }
+        self.note_undoable();
+    }
+
+    /// Makes the last undone change of values again.
+    pub(super) fn redo_edit(&mut self) {
+        let Some(edit) = self.session.as_mut().and_then(|s| s.edits.redo.pop()) else {
+            return;
+        };
+        let changes: Vec<(Cell, Option<f64>)> =
+            edit.cells.iter().map(|(c, _, new)| (*c, *new)).collect();
+        if self.write_values(&changes, "Redone", "undo") {
+            self.in_session(|s| s.edits.undo.push(edit));
+        } else {
+            self.in_session(|s| s.edits.redo.push(edit));
+        }
+        self.note_undoable();
+    }
+
+    /// Tells the menus what Undo and Redo can do.
+    fn note_undoable(&mut self) {
+        self.view.undoable = self
+            .session
+            .as_ref()
+            .map_or((0, 0), |s| (s.edits.undo.len(), s.edits.redo.len()));
+    }
+
+    /// Writes changes of values and refreshes what shows them; true when
+    /// they were stored.
+    fn write_values(
+        &mut self,
+        changes: &[(Cell, Option<f64>)],
+        reason: &str,
+        source: &str,
+    ) -> bool {
         self.in_session(|s| s.stale.monitor = true);
         if changes.is_empty() {
-            return;
+            return false;
         }
-        let source = if changes.len() > 1 { "paste" } else { "entry" };
+        let changes = changes.to_vec();
         let before: Vec<Option<f64>> = {
             let grid = self.view.workbook.as_ref().and_then(|v| v.grid.as_ref());
             changes
@@ -278,7 +358,7 @@ impl RatchetApp {
                 .collect()
         };
         let Some(changed) = self.write(|wb| wb.set_values(&changes, reason, source)) else {
-            return;
+            return false;
         };
         if let Some(view) = self.view.workbook.as_mut() {
             for ((cell, new), old) in changes.iter().zip(&before) {
@@ -311,12 +391,13 @@ impl RatchetApp {
         for (indicator, _) in &series {
             self.in_session(|s| s.indicator_changed(*indicator));
         }
-        if changes.len() > 1 {
+        if source == "paste" {
             self.info(format!(
                 "Pasted {}.",
                 count(changed as u64, "value", "values")
             ));
         }
+        true
     }
 
     fn observation_write(

@@ -28,11 +28,18 @@ pub enum Command {
     GoTo,
     /// List the keyboard shortcuts.
     ShowShortcuts,
+    /// Undo the last change of values (through the audit trail).
+    Undo,
+    /// Redo the last change undone.
+    Redo,
 }
 
 impl Command {
     /// Commands that have a keyboard shortcut, checked every frame.
-    pub const WITH_SHORTCUTS: [Command; 8] = [
+    pub const WITH_SHORTCUTS: [Command; 10] = [
+        // Redo first: Ctrl+Shift+Z would also match Undo's Ctrl+Z.
+        Command::Redo,
+        Command::Undo,
         Command::NewWorkbook,
         Command::OpenWorkbook,
         Command::SaveCopyAs,
@@ -57,6 +64,8 @@ impl Command {
             Command::CompareParticipants => "Compare participants' frameworks",
             Command::GoTo => "Go to…",
             Command::ShowShortcuts => "Keyboard shortcuts",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
         }
     }
 
@@ -78,6 +87,10 @@ impl Command {
             }
             Command::GoTo => "Go to any screen by typing part of its name",
             Command::ShowShortcuts => "Every keyboard shortcut, and how to move without a mouse",
+            Command::Undo => {
+                "Put back the values as they were before the last change (the change and its undoing stay in each value's history)"
+            }
+            Command::Redo => "Make the last undone change of values again",
         }
     }
 
@@ -93,6 +106,8 @@ impl Command {
             Command::GoHome => Some(KeyboardShortcut::new(Modifiers::ALT, Key::Home)),
             Command::ShowPractices => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
             Command::GoTo => Some(KeyboardShortcut::new(cmd, Key::G)),
+            Command::Undo => Some(KeyboardShortcut::new(cmd, Key::Z)),
+            Command::Redo => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z)),
             Command::ShowAbout | Command::CompareParticipants | Command::ShowShortcuts => None,
         }
     }
@@ -101,7 +116,12 @@ impl Command {
     pub fn needs_workbook(self) -> bool {
         matches!(
             self,
-            Command::SaveCopyAs | Command::CloseWorkbook | Command::GoHome | Command::GoTo
+            Command::SaveCopyAs
+                | Command::CloseWorkbook
+                | Command::GoHome
+                | Command::GoTo
+                | Command::Undo
+                | Command::Redo
         )
     }
 }

@@ -169,14 +169,25 @@ impl RatchetApp {
                 },
             );
         }
+        // A text field keeps Ctrl+Z for its own typing; the grid's cell
+        // editor leaves it to the values' Undo.
+        let typing = ui.ctx().egui_wants_keyboard_input()
+            && ui.ctx().memory(|m| m.focused()) != Some(crate::ui::grid_editor_id());
         for command in Command::WITH_SHORTCUTS {
             let Some(shortcut) = command.shortcut() else {
                 continue;
             };
+            if typing && matches!(command, Command::Undo | Command::Redo) {
+                continue;
+            }
             if ui.ctx().input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.actions.push(Action::Run(command));
             }
         }
+        self.view.undoable = self
+            .session
+            .as_ref()
+            .map_or((0, 0), |s| (s.edits.undo.len(), s.edits.redo.len()));
         crate::ui::app_ui(ui, &self.view, &mut self.ui_state, &mut self.actions);
         let queued = self.actions.drain();
         let changed = !queued.is_empty();

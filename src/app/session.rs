@@ -27,7 +27,26 @@ pub(super) struct Session {
     pub preview_edited_at: Option<Instant>,
     /// The home screen's cockpit, being computed on another thread.
     pub cockpit_job: Option<Receiver<Result<Cockpit, String>>>,
+    /// Changes of values that Undo and Redo can take back and make again.
+    pub edits: EditHistory,
 }
+
+/// One change of values: each cell with its value before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct ValueEdit {
+    pub cells: Vec<(crate::domain::Cell, Option<f64>, Option<f64>)>,
+}
+
+/// The changes of values that can be undone, and those undone that can be
+/// made again (cleared by a new change).
+#[derive(Debug, Default)]
+pub(super) struct EditHistory {
+    pub undo: Vec<ValueEdit>,
+    pub redo: Vec<ValueEdit>,
+}
+
+/// How many changes are kept for Undo.
+pub(super) const UNDO_DEPTH: usize = 100;
 
 /// What changed since the views that depend on it were built.
 #[derive(Debug, Default)]
@@ -69,6 +88,7 @@ impl Session {
             undo: None,
             preview_edited_at: None,
             cockpit_job: None,
+            edits: EditHistory::default(),
         }
     }
 

@@ -229,6 +229,8 @@ impl WorkbookView {
 pub struct AppView {
     /// The main area's screen.
     pub screen: Screen,
+    /// Changes of values Undo and Redo can take back and make again.
+    pub undoable: (usize, usize),
     /// The open workbook, if any.
     pub workbook: Option<WorkbookView>,
     /// Recently opened workbooks, newest first.

@@ -9,6 +9,7 @@ mod home;
 mod learning;
 mod meetings;
 pub mod monitor;
+pub use monitor::grid::grid_editor_id;
 pub mod picker;
 mod practice_panel;
 mod recognition;

@@ -50,6 +50,11 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
             ui.separator();
             command_button_ui(ui, Command::Quit, true, actions);
         });
+        ui.menu_button("Edit", |ui| {
+            let (undo, redo) = view.undoable;
+            command_button_ui(ui, Command::Undo, has_workbook && undo > 0, actions);
+            command_button_ui(ui, Command::Redo, has_workbook && redo > 0, actions);
+        });
         ui.menu_button("Go", |ui| {
             command_button_ui(ui, Command::GoHome, has_workbook, actions);
             command_button_ui(ui, Command::GoTo, has_workbook, actions);

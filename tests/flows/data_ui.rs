@@ -649,3 +649,77 @@ fn copy_table_puts_the_grid_on_the_clipboard_as_a_table_a_spreadsheet_pastes() {
         "every row as wide as the header"
     );
 }
+
+#[test]
+fn ctrl_z_takes_back_a_typed_value_and_ctrl_shift_z_makes_it_again_through_the_history() {
+    use egui::Modifiers;
+    let (f, mut h) = open_fixture();
+    click(&mut h, "Enter data");
+    h.get_by_label("North, Feb 2025").focus();
+    h.run();
+    h.get_by_label("North, Feb 2025").type_text("12");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
+    // Ctrl+Z in the grid: the value is taken back, the change and its undoing both kept.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), None);
+    let cell = Cell {
+        indicator: f.visits,
+        team: f.north,
+        period_start: d(2025, 2, 1),
+    };
+    let history = open_workbook(&h).value_history(cell).unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert!(
+        history
+            .iter()
+            .any(|c| c.reason == "Undone" && c.new_value.is_none())
+    );
+    // Ctrl+Shift+Z makes it again; the Edit menu knows what can be done.
+    assert_eq!(h.state().view().undoable, (0, 1));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
+    assert_eq!(h.state().view().undoable, (1, 0));
+    // Undo from the Edit menu's command as well.
+    click(&mut h, "Edit");
+    assert!(h.get_all_by_label_contains("Undo").count() >= 1);
+    h.state_mut()
+        .apply(Action::Run(ratchet::app::Command::Undo));
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), None);
+}
+
+#[test]
+fn ctrl_z_in_a_text_field_is_the_fields_own_and_leaves_the_values_alone() {
+    use egui::Modifiers;
+    let (f, mut h) = open_fixture();
+    h.state_mut().apply(Action::Data(DataAction::SetValues {
+        changes: vec![(
+            Cell {
+                indicator: f.visits,
+                team: f.south,
+                period_start: d(2025, 3, 1),
+            },
+            Some(5.0),
+        )],
+        reason: String::new(),
+    }));
+    h.run();
+    click(&mut h, "Teams and indicators");
+    h.get_by_label("Indicator name").focus();
+    h.run();
+    h.get_by_label("Indicator name").type_text("Repairs");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        stored(&h, &f, f.south, d(2025, 3, 1)),
+        Some(5.0),
+        "the value stays"
+    );
+    assert_eq!(h.state().view().undoable, (1, 0));
+}

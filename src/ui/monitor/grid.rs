@@ -53,6 +53,12 @@ pub struct GridUiState {
     pub select_all: bool,
 }
 
+/// The grid's cell editor (the app leaves Ctrl+Z to the values' Undo
+/// while it has the keyboard).
+pub fn grid_editor_id() -> Id {
+    Id::unique("ratchet_grid_editor")
+}
+
 /// How a value is shown in its cell.
 pub fn cell_text(value: Option<f64>, decimals: u8, kind: IndicatorKind) -> String {
     match (value, kind) {
@@ -254,7 +260,7 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
         state.buffer_for = Some((sel_r, sel_c));
         state.select_all = true;
     }
-    let editor_id = Id::unique("ratchet_grid_editor");
+    let editor_id = grid_editor_id();
     let editor_focused = ui.memory(|m| m.has_focus(editor_id));
 
     if editor_focused && state.pending_locked.is_none() {
