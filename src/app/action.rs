@@ -187,6 +187,8 @@ pub enum DataAction {
     },
     /// Set the month the fiscal year starts in.
     SetFiscalYearStart(u32),
+    /// Set the decimal mark the grid and exports use.
+    SetDecimalMark(crate::domain::number::DecimalMark),
     /// Show the grid for one indicator or one team.
     ShowGrid(super::data_view::GridMode),
     /// Select a cell (its history is shown).

@@ -94,6 +94,11 @@ impl RatchetApp {
                     self.refresh_setup();
                 }
             }
+            DataAction::SetDecimalMark(mark) => {
+                if self.write(|wb| wb.set_decimal_mark(mark)).is_some() {
+                    self.refresh_setup();
+                }
+            }
             DataAction::ShowGrid(mode) => {
                 self.load_grid(mode);
                 self.view.screen = Screen::Data;

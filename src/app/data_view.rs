@@ -2,6 +2,7 @@
 //! data-entry grid, and observations. Built from the workbook when it
 //! changes; the screens only read them.
 
+use crate::domain::number::DecimalMark;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -32,6 +33,14 @@ pub struct SetupView {
     pub locked_through: Option<NaiveDate>,
     /// The month the fiscal year starts in.
     pub fiscal_year_start: u32,
+    /// The decimal mark the leader types and reads: the workbook's
+    /// setting, else the system's locale.
+    pub decimal_mark: DecimalMark,
+}
+
+/// The decimal mark of the system's locale (a dot when it cannot be told).
+pub fn system_decimal_mark() -> DecimalMark {
+    sys_locale::get_locale().map_or(DecimalMark::Dot, |l| DecimalMark::for_locale(&l))
 }
 
 impl SetupView {
@@ -68,6 +77,7 @@ impl SetupView {
             targets,
             locked_through: wb.locked_through()?,
             fiscal_year_start: wb.fiscal_year_start_month()?,
+            decimal_mark: wb.decimal_mark()?.unwrap_or_else(system_decimal_mark),
         })
     }
 
@@ -140,6 +150,8 @@ pub struct GridView {
     pub history: Vec<ValueChange>,
     /// The selected cell, whose history is shown.
     pub history_cell: Option<Cell>,
+    /// How numbers are typed and shown.
+    pub decimal_mark: DecimalMark,
 }
 
 impl GridView {
@@ -355,6 +367,7 @@ impl GridView {
             today,
             history: Vec::new(),
             history_cell: None,
+            decimal_mark: setup.decimal_mark,
         };
         for row in 0..grid.rows.len() {
             let baseline = setup
@@ -378,6 +391,7 @@ impl GridView {
             today,
             history: Vec::new(),
             history_cell: None,
+            decimal_mark: DecimalMark::Dot,
         }
     }
 }

@@ -89,6 +89,10 @@ pub struct ExportArgs {
     /// Start the CSV with a byte-order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
+    /// Decimal mark of the numbers: dot, or comma (fields then separated by
+    /// semicolons); default: the workbook's setting, else dot.
+    #[arg(long, value_parser = ["dot", "comma"])]
+    pub decimal: Option<String>,
 }
 
 /// A column by header name (ignoring case) or 1-based number.
@@ -240,10 +244,16 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
 
 pub fn run_export(args: &ExportArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     let wb = Workbook::open(&args.workbook)?;
+    let decimal = match args.decimal.as_deref() {
+        Some(code) => crate::domain::number::DecimalMark::from_code(code),
+        None => wb.decimal_mark()?,
+    }
+    .unwrap_or_default();
     let mut options = ExportOptions {
         from: args.from,
         to: args.to,
         bom: args.bom,
+        decimal,
         ..ExportOptions::default()
     };
     for name in &args.indicator {

@@ -135,6 +135,29 @@ pub fn format_fixed(value: f64, decimals: usize, signed: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_locale_gives_the_decimal_mark_its_people_write() {
+        for (locale, mark) in [
+            ("de-DE", DecimalMark::Comma),
+            ("fr_CA.UTF-8", DecimalMark::Comma),
+            ("pt-BR", DecimalMark::Comma),
+            ("es-ES", DecimalMark::Comma),
+            ("es-MX", DecimalMark::Dot),
+            ("en-US", DecimalMark::Dot),
+            ("en-GB", DecimalMark::Dot),
+            ("ja-JP", DecimalMark::Dot),
+            ("C", DecimalMark::Dot),
+            ("", DecimalMark::Dot),
+        ] {
+            assert_eq!(DecimalMark::for_locale(locale), mark, "{locale}");
+        }
+        assert_eq!(DecimalMark::Comma.write("1234.5"), "1234,5");
+        for m in [DecimalMark::Dot, DecimalMark::Comma] {
+            assert_eq!(DecimalMark::from_code(m.code()), Some(m));
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -243,5 +266,73 @@ mod count_tests {
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1_040_000), "1,040,000");
         assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
+    }
+}
+
+/// Which character separates the decimals, in files and as the leader
+/// types and reads numbers (a workbook setting).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DecimalMark {
+    /// `1,234.5`
+    #[default]
+    Dot,
+    /// `1.234,5`
+    Comma,
+}
+
+impl DecimalMark {
+    /// The mark most people of a locale ("de-DE", "fr_CA", "en-US") write:
+    /// a comma across most of continental Europe and Latin America, else a
+    /// dot.
+    pub fn for_locale(locale: &str) -> DecimalMark {
+        const COMMA: [&str; 30] = [
+            "af", "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "gl", "hr",
+            "hu", "id", "is", "it", "lt", "lv", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru",
+            "sk", "sl",
+        ];
+        const MORE_COMMA: [&str; 6] = ["sr", "sv", "tr", "uk", "vi", "be"];
+        let language = locale
+            .split(['-', '_', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        // Spanish in Mexico and much of Central America writes a dot.
+        let dot_spanish = ["es-mx", "es_mx", "es-us", "es_us", "es-gt", "es_gt"];
+        if dot_spanish
+            .iter()
+            .any(|p| locale.to_lowercase().starts_with(p))
+        {
+            return DecimalMark::Dot;
+        }
+        if COMMA.contains(&language.as_str()) || MORE_COMMA.contains(&language.as_str()) {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Dot
+        }
+    }
+
+    /// `text`, a number written with a dot, written with this mark.
+    pub fn write(self, text: &str) -> String {
+        match self {
+            DecimalMark::Dot => text.to_owned(),
+            DecimalMark::Comma => text.replace('.', ","),
+        }
+    }
+
+    /// The setting's stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            DecimalMark::Dot => "dot",
+            DecimalMark::Comma => "comma",
+        }
+    }
+
+    /// The mark a stored code names.
+    pub fn from_code(code: &str) -> Option<DecimalMark> {
+        match code {
+            "dot" => Some(DecimalMark::Dot),
+            "comma" => Some(DecimalMark::Comma),
+            _ => None,
+        }
     }
 }

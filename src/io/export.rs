@@ -39,6 +39,9 @@ pub struct ExportOptions {
     pub to: Option<NaiveDate>,
     /// Start CSV files with a byte-order mark, so Excel reads them as UTF-8.
     pub bom: bool,
+    /// The decimal mark of CSV numbers; with a comma the fields are
+    /// separated by semicolons, as spreadsheets in those locales expect.
+    pub decimal: crate::domain::number::DecimalMark,
 }
 
 /// Why an export failed.
@@ -175,7 +178,8 @@ fn number_text(v: f64) -> String {
     format!("{v}")
 }
 
-/// Exports to CSV (UTF-8, comma-separated, long layout). Returns the number of values written.
+/// Exports to CSV (UTF-8, long layout; comma-separated, or semicolons with
+/// decimal commas when the options say so). Returns the number of values written.
 pub fn export_csv(
     wb: &Workbook,
     path: &Path,
@@ -194,7 +198,11 @@ pub fn export_csv(
                 .write_all(b"\xEF\xBB\xBF")
                 .map_err(|e| write_err(&e))?;
         }
-        let mut w = csv::Writer::from_writer(buffered);
+        let comma = options.decimal == crate::domain::number::DecimalMark::Comma;
+        let number_text = |v: f64| options.decimal.write(&number_text(v));
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if comma { b';' } else { b',' })
+            .from_writer(buffered);
         w.write_record(EXPORT_HEADERS).map_err(|e| write_err(&e))?;
         count = collect_rows(wb, options, |r| {
             w.write_record([
@@ -206,7 +214,7 @@ pub fn export_csv(
                 guard_formula(&r.unit),
                 r.direction.to_owned(),
                 r.frequency.to_owned(),
-                r.target.map(number_text).unwrap_or_default(),
+                r.target.map(&number_text).unwrap_or_default(),
                 r.met
                     .map(|m| if m { "yes" } else { "no" }.to_owned())
                     .unwrap_or_default(),

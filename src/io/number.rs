@@ -2,15 +2,7 @@
 //! commas, percent and currency signs, footnote marks, and the usual ways of
 //! saying "not reported".
 
-/// Which character separates the decimals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum DecimalMark {
-    /// `1,234.5`
-    #[default]
-    Dot,
-    /// `1.234,5`
-    Comma,
-}
+pub use crate::domain::number::DecimalMark;
 
 /// What a cell holds.
 #[derive(Clone, Debug, PartialEq)]

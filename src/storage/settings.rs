@@ -5,6 +5,8 @@ use rusqlite::{OptionalExtension, params};
 use super::{StorageError, StorageResult, Workbook};
 
 const FISCAL_YEAR_START: &str = "fiscal_year_start_month";
+/// The decimal mark the leader types and reads ("dot" or "comma").
+const DECIMAL_MARK: &str = "decimal_mark";
 /// Counts changes of what the integrity checks read (values, targets,
 /// indicators' settings): bumped by every such change.
 const DATA_VERSION: &str = "data_version";
@@ -43,6 +45,26 @@ impl Workbook {
             let (v, d) = t.split_once(' ')?;
             Some((v.parse().ok()?, d.parse().ok()?))
         }))
+    }
+
+    /// The decimal mark chosen for this workbook, if one was.
+    pub fn decimal_mark(&self) -> StorageResult<Option<crate::domain::number::DecimalMark>> {
+        Ok(get_setting(self.conn(), DECIMAL_MARK)?
+            .and_then(|c| crate::domain::number::DecimalMark::from_code(&c)))
+    }
+
+    /// Sets the decimal mark the grid, forms and exports use.
+    pub fn set_decimal_mark(
+        &mut self,
+        mark: crate::domain::number::DecimalMark,
+    ) -> StorageResult<()> {
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![DECIMAL_MARK, mark.code()],
+            )?;
+            Ok(())
+        })
     }
 
     /// Sets the month the fiscal year starts in.

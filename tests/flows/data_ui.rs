@@ -723,3 +723,57 @@ fn ctrl_z_in_a_text_field_is_the_fields_own_and_leaves_the_values_alone() {
     );
     assert_eq!(h.state().view().undoable, (1, 0));
 }
+
+#[test]
+fn with_a_decimal_comma_the_grid_reads_and_shows_numbers_as_written_and_csv_uses_semicolons() {
+    use ratchet::domain::number::DecimalMark;
+    let (f, mut h) = open_fixture();
+    h.state_mut()
+        .apply(Action::Data(DataAction::SetDecimalMark(DecimalMark::Comma)));
+    h.run();
+    assert_eq!(
+        open_workbook(&h).decimal_mark().unwrap(),
+        Some(DecimalMark::Comma)
+    );
+    click(&mut h, "Enter data");
+    h.get_by_label("North, Feb 2025").focus();
+    h.run();
+    h.get_by_label("North, Feb 2025").type_text("12,5");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        stored(&h, &f, f.north, d(2025, 2, 1)),
+        Some(12.5),
+        "12,5 is twelve and a half"
+    );
+    // "1.234,5" is a thousand and more, as such a spreadsheet writes it.
+    h.get_by_label("South, Feb 2025").type_text("1.234,5");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(1234.5));
+    // Shown back with the comma; selected, its field holds it so too.
+    click(&mut h, "North, Feb 2025: 12,5");
+    assert_eq!(
+        h.get_by_label("North, Feb 2025").value().as_deref(),
+        Some("12,5")
+    );
+    // A pasted block is read with the comma too.
+    h.event(egui::Event::Paste("7,25\n8,5".into()));
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(7.25));
+    assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(8.5));
+    // The command line's export follows the workbook's mark.
+    let path = open_workbook(&h).path().to_owned();
+    let out = path.with_file_name("values.csv");
+    drop(h);
+    let status = crate::support::ratchet_command()
+        .args(["export", path.to_str().unwrap(), out.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.lines().next().unwrap().contains(';'), "{csv}");
+    assert!(csv.lines().any(|l| l.contains(";7,25;")), "{csv}");
+}

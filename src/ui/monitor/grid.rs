@@ -60,18 +60,27 @@ pub fn grid_editor_id() -> Id {
 }
 
 /// How a value is shown in its cell.
-pub fn cell_text(value: Option<f64>, decimals: u8, kind: IndicatorKind) -> String {
+pub fn cell_text(
+    value: Option<f64>,
+    decimals: u8,
+    kind: IndicatorKind,
+    mark: DecimalMark,
+) -> String {
     match (value, kind) {
         (None, _) => String::new(),
         (Some(1.0), IndicatorKind::YesNo) => "yes".into(),
         (Some(0.0), IndicatorKind::YesNo) => "no".into(),
-        (Some(v), _) => format_number(v, usize::from(decimals).max(2)),
+        (Some(v), _) => mark.write(&format_number(v, usize::from(decimals).max(2))),
     }
 }
 
 /// Reads what was typed in a cell: a number, "yes"/"no" for yes/no
 /// indicators, or empty / NA / - for "not reported".
-pub fn parse_typed_cell(text: &str, kind: IndicatorKind) -> Result<Option<f64>, String> {
+pub fn parse_typed_cell(
+    text: &str,
+    kind: IndicatorKind,
+    mark: DecimalMark,
+) -> Result<Option<f64>, String> {
     if kind == IndicatorKind::YesNo {
         match text.trim().to_lowercase().as_str() {
             "yes" | "y" | "1" => return Ok(Some(1.0)),
@@ -80,7 +89,7 @@ pub fn parse_typed_cell(text: &str, kind: IndicatorKind) -> Result<Option<f64>, 
             other => return Err(format!("\"{other}\" is not yes or no")),
         }
     }
-    match parse_cell_number(text, DecimalMark::Dot)? {
+    match parse_cell_number(text, mark)? {
         CellNumber::NotReported => Ok(None),
         CellNumber::Value { value, .. } => Ok(Some(value)),
     }
@@ -113,7 +122,7 @@ pub fn paste_block(
                         .unwrap_or(0)
                 ));
             };
-            let value = parse_typed_cell(raw, row.kind).map_err(|why| {
+            let value = parse_typed_cell(raw, row.kind, grid.decimal_mark).map_err(|why| {
                 format!(
                     "Row {}, column {} of the pasted block ({}, {}): {why}.",
                     dr + 1,
@@ -153,11 +162,11 @@ fn commit(state: &mut GridUiState, grid: &GridView, actions: &mut Actions) -> bo
         return true;
     };
     let current = grid.value(r, c);
-    if state.buffer == cell_text(current, row.decimals, row.kind) {
+    if state.buffer == cell_text(current, row.decimals, row.kind, grid.decimal_mark) {
         state.error = None;
         return true;
     }
-    match parse_typed_cell(&state.buffer, row.kind) {
+    match parse_typed_cell(&state.buffer, row.kind, grid.decimal_mark) {
         Ok(value) if value == current => {
             state.error = None;
             true
@@ -256,7 +265,12 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
     };
     if state.buffer_for != Some((sel_r, sel_c)) {
         let row = &grid.rows[sel_r];
-        state.buffer = cell_text(grid.value(sel_r, sel_c), row.decimals, row.kind);
+        state.buffer = cell_text(
+            grid.value(sel_r, sel_c),
+            row.decimals,
+            row.kind,
+            grid.decimal_mark,
+        );
         state.buffer_for = Some((sel_r, sel_c));
         state.select_all = true;
     }
@@ -318,7 +332,14 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
         }
         if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             let row = &grid.rows[sel_r];
-            if state.buffer == cell_text(grid.value(sel_r, sel_c), row.decimals, row.kind) {
+            if state.buffer
+                == cell_text(
+                    grid.value(sel_r, sel_c),
+                    row.decimals,
+                    row.kind,
+                    grid.decimal_mark,
+                )
+            {
                 // Nothing typed: Escape leaves the grid for the rest of the window.
                 ui.memory_mut(|m| m.surrender_focus(editor_id));
             }
@@ -401,7 +422,7 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
                         continue;
                     }
                     let value = grid.value(r, c);
-                    let text = cell_text(value, row.decimals, row.kind);
+                    let text = cell_text(value, row.decimals, row.kind, grid.decimal_mark);
                     if overdue {
                         painter.text(
                             rect.left_center() + Vec2::new(4.0, 0.0),

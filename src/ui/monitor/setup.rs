@@ -35,6 +35,7 @@ pub fn setup_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &m
     ui.add_space(8.0);
     ui.separator();
     fiscal_year_ui(ui, setup, actions);
+    decimal_mark_ui(ui, setup, actions);
 }
 
 fn teams_ui(ui: &mut Ui, setup: &SetupView, state: &mut UiState, actions: &mut Actions) {
@@ -467,5 +468,24 @@ fn fiscal_year_ui(ui: &mut Ui, setup: &SetupView, actions: &mut Actions) {
             actions.push(data(DataAction::SetFiscalYearStart(chosen)));
         }
         ui.label(RichText::new("Used to read labels such as FY2024 and FY2024 Q1 in imported files; FY2024 is the fiscal year ending in 2024.").weak().small());
+    });
+}
+
+/// The decimal mark the grid shows and reads, and CSV exports write.
+fn decimal_mark_ui(ui: &mut Ui, setup: &SetupView, actions: &mut Actions) {
+    use crate::domain::number::DecimalMark;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Decimal mark");
+        let mut chosen = setup.decimal_mark;
+        ui.radio_value(&mut chosen, DecimalMark::Dot, "12.5 (dot)");
+        ui.radio_value(&mut chosen, DecimalMark::Comma, "12,5 (comma)");
+        if chosen != setup.decimal_mark {
+            actions.push(data(DataAction::SetDecimalMark(chosen)));
+        }
+        ui.label(
+            RichText::new("How the data grid shows and reads numbers, and how CSV exports write them (with a comma, fields are separated by semicolons).")
+                .weak()
+                .small(),
+        );
     });
 }

@@ -521,7 +521,15 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
         from,
         to,
         bom: form.bom,
+        decimal: wb.setup.decimal_mark,
     };
+    if wb.setup.decimal_mark == crate::domain::number::DecimalMark::Comma {
+        ui.label(
+            RichText::new("CSV numbers are written with a decimal comma, the fields separated by semicolons (the workbook's decimal mark).")
+                .weak()
+                .small(),
+        );
+    }
     let busy = wb.import.busy() || date_problem.is_some();
     ui.horizontal_wrapped(|ui| {
         if ui
