@@ -13,6 +13,11 @@ use crate::domain::{
 #[must_use = "an Action does nothing until it is pushed to the app"]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// Open a file written by Ratchet in its own program (a PDF viewer, a
+    /// spreadsheet).
+    OpenFile(std::path::PathBuf),
+    /// Show a file written by Ratchet in the system's file manager.
+    ShowInFolder(std::path::PathBuf),
     /// A menu command or shortcut (may open a file dialog).
     Run(Command),
     /// Create a new, empty workbook at this path and open it.

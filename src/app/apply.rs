@@ -36,7 +36,10 @@ impl RatchetApp {
             Action::RestoreBackup { workbook, backup } => self.restore_backup(&workbook, &backup),
             Action::SaveCopyTo(path) => {
                 if self.write(|wb| wb.save_copy_as(&path)).is_some() {
-                    self.info(format!("A copy was saved to {}.", path.display()));
+                    self.info_file(
+                        format!("A copy was saved to {}.", path.display()),
+                        path.clone(),
+                    );
                 }
             }
             Action::CloseWorkbook => self.close_workbook(),
@@ -60,6 +63,16 @@ impl RatchetApp {
                 }
             }
             Action::CloseDialog => self.view.dialog = None,
+            Action::OpenFile(path) => {
+                if let Err(e) = super::launch::open(&path) {
+                    self.error(e);
+                }
+            }
+            Action::ShowInFolder(path) => {
+                if let Err(e) = super::launch::show_in_folder(&path) {
+                    self.error(e);
+                }
+            }
             Action::DismissMessage => {
                 self.view.message = None;
                 self.in_session(|s| s.undo = None);
@@ -500,7 +513,17 @@ impl RatchetApp {
             text,
             detail,
             undo: false,
+            file: None,
         });
+    }
+
+    /// An info message about a file just written, offering to open it or
+    /// show it in its folder.
+    pub(super) fn info_file(&mut self, text: String, path: std::path::PathBuf) {
+        self.info(text);
+        if let Some(m) = self.view.message.as_mut() {
+            m.file = Some(path);
+        }
     }
 
     pub(super) fn info(&mut self, text: String) {
@@ -510,6 +533,7 @@ impl RatchetApp {
             text,
             detail: None,
             undo: false,
+            file: None,
         });
     }
 }

@@ -571,11 +571,14 @@ impl RatchetApp {
                     view.import.status = ImportStatus::Idle;
                 }
                 match result {
-                    Ok((n, path)) => self.info(format!(
-                        "Exported {} to {}.",
-                        count(n as u64, "value", "values"),
-                        path.display()
-                    )),
+                    Ok((n, path)) => self.info_file(
+                        format!(
+                            "Exported {} to {}.",
+                            count(n as u64, "value", "values"),
+                            path.display()
+                        ),
+                        path,
+                    ),
                     Err(e) => self.error(format!("The export failed: {e}")),
                 }
             }
@@ -592,10 +595,11 @@ impl RatchetApp {
                     Ok(paths) => {
                         let names: Vec<String> =
                             paths.iter().map(|p| p.display().to_string()).collect();
-                        self.info(format!(
-                            "The dashboard was written to {}.",
-                            names.join(" and ")
-                        ));
+                        let text = format!("The dashboard was written to {}.", names.join(" and "));
+                        match paths.first() {
+                            Some(first) => self.info_file(text, first.clone()),
+                            None => self.info(text),
+                        }
                     }
                     Err(e) => self.error(format!("The dashboard could not be written: {e}")),
                 }

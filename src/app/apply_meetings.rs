@@ -275,7 +275,10 @@ impl RatchetApp {
             _ => Err(format!("{} should end in .pdf or .txt", path.display())),
         };
         match written {
-            Ok(()) => self.info(format!("Wrote the follow-up memo to {}.", path.display())),
+            Ok(()) => self.info_file(
+                format!("Wrote the follow-up memo to {}.", path.display()),
+                path.to_owned(),
+            ),
             Err(e) => self.error(format!("The memo was not written: {e}")),
         }
     }
@@ -299,7 +302,10 @@ impl RatchetApp {
             .and_then(|b| briefing_pdf(&b).map_err(|e| e.to_string()))
             .and_then(|bytes| write_document(path, &bytes).map_err(|e| e.to_string()));
         match written {
-            Ok(()) => self.info(format!("Wrote the briefing book to {}.", path.display())),
+            Ok(()) => self.info_file(
+                format!("Wrote the briefing book to {}.", path.display()),
+                path.to_owned(),
+            ),
             Err(e) => self.error(format!("The briefing book was not written: {e}")),
         }
     }

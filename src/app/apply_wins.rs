@@ -422,10 +422,13 @@ impl RatchetApp {
                 {
                     self.load_wall();
                 }
-                self.info(format!(
-                    "Wrote {} and recorded the recognition on the wall.",
-                    path.display()
-                ));
+                self.info_file(
+                    format!(
+                        "Wrote {} and recorded the recognition on the wall.",
+                        path.display()
+                    ),
+                    path.to_owned(),
+                );
             }
             Err(e) => self.error(format!("The certificate was not written: {e}")),
         }
@@ -534,7 +537,10 @@ impl RatchetApp {
             FrameworkDocument::Poster => "mission poster",
         };
         match doc.write(path) {
-            Ok(()) => self.info(format!("Wrote the {what} to {}.", path.display())),
+            Ok(()) => self.info_file(
+                format!("Wrote the {what} to {}.", path.display()),
+                path.to_owned(),
+            ),
             Err(e) => self.error(format!("The {what} was not written: {e}")),
         }
     }

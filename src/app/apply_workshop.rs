@@ -170,7 +170,10 @@ impl RatchetApp {
         let doc =
             crate::export::take_home::take_home(&view.framework, paper, Local::now().date_naive());
         match doc.write_pdf(path) {
-            Ok(()) => self.info(format!("Wrote the take-home to {}.", path.display())),
+            Ok(()) => self.info_file(
+                format!("Wrote the take-home to {}.", path.display()),
+                path.to_owned(),
+            ),
             Err(e) => self.error(format!("The take-home was not written: {e}")),
         }
     }

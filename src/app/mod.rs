@@ -23,6 +23,7 @@ pub mod first_frame;
 pub mod import_job;
 pub mod input_pacer;
 pub mod integrity_view;
+mod launch;
 pub mod learning_view;
 pub mod meeting_view;
 pub mod monitor_view;

@@ -21,6 +21,7 @@ impl RatchetApp {
             tone: Tone::Info,
             text,
             undo: true,
+            file: None,
         });
         self.in_session(|s| s.undo = Some(removed));
     }

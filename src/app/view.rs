@@ -51,6 +51,9 @@ pub struct Message {
     pub detail: Option<String>,
     /// Whether the banner offers Undo (the last removal can be put back).
     pub undo: bool,
+    /// A file just written: the banner offers to open it or show it in
+    /// its folder.
+    pub file: Option<PathBuf>,
 }
 
 impl Message {

@@ -218,6 +218,14 @@ pub fn message_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
                     if message.undo && ui.button("Undo").clicked() {
                         actions.push(Action::Undo);
                     }
+                    if let Some(file) = &message.file {
+                        if ui.button("Show in folder").clicked() {
+                            actions.push(Action::ShowInFolder(file.clone()));
+                        }
+                        if ui.button("Open").clicked() {
+                            actions.push(Action::OpenFile(file.clone()));
+                        }
+                    }
                     if let Some(path) = &view.offer_read_only
                         && ui.button("Open read-only").clicked()
                     {

@@ -316,3 +316,27 @@ fn an_undo_offered_in_one_workbook_never_reaches_the_next_one_opened() {
         "the first workbook's removal is not undone into the second"
     );
 }
+
+#[test]
+fn a_written_document_can_be_opened_or_shown_in_its_folder_from_the_message() {
+    use ratchet::app::{Action, FrameworkDocument, RecognitionAction};
+    let dir = temp();
+    let mut h = sample_window(dir.path());
+    let card = dir.path().join("card.pdf");
+    h.state_mut().apply(Action::Recognition(
+        RecognitionAction::ExportFrameworkDocument {
+            document: FrameworkDocument::Card,
+            path: card.clone(),
+        },
+    ));
+    h.run();
+    assert!(card.exists());
+    let message = h.state().view().message.clone().unwrap();
+    assert_eq!(message.file.as_deref(), Some(card.as_path()));
+    h.get_by_label("Open");
+    h.get_by_label("Show in folder");
+    // Dismissed, the offer goes with the message.
+    click(&mut h, "Dismiss");
+    assert!(h.state().view().message.is_none());
+    assert!(h.query_by_label("Show in folder").is_none());
+}
