@@ -48,6 +48,12 @@ pub struct TargetStanding {
     pub worst: Vec<TeamStanding>,
     /// How many teams are behind (at risk or off track) in all.
     pub behind: usize,
+    /// Per period, the lowest, lower quartile, median, upper quartile and
+    /// highest value across teams: the headline chart.
+    pub spread: Vec<(NaiveDate, [f64; 5])>,
+    /// The target path from baseline to deadline, when one target holds
+    /// for every team: (baseline date, value), (deadline, target).
+    pub path: Option<((NaiveDate, f64), (NaiveDate, f64))>,
 }
 
 /// A team whose data are late.
@@ -182,6 +188,13 @@ fn target_standing(wb: &Workbook, today: NaiveDate) -> StorageResult<Option<Targ
     let Some(snap) = load_snapshot(wb, ind.id, today, &[])? else {
         return Ok(Some(standing));
     };
+    standing.spread = crate::export::charts::spread_series(&snap);
+    if let crate::analysis::snapshot::TargetLine::Path(t) = snap.target_line() {
+        standing.path = Some((
+            (t.baseline_date, t.baseline_value),
+            (t.deadline, t.target_value),
+        ));
+    }
     let decimals = usize::from(ind.decimals);
     let mut rows: Vec<(TeamStanding, f64)> = Vec::new();
     for row in &snap.league {

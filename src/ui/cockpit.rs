@@ -25,6 +25,7 @@ pub fn cockpit_ui(ui: &mut Ui, cockpit: Option<&Cockpit>, actions: &mut Actions)
             actions,
             |ui| {
                 ui.label(&t.sentence);
+                headline_chart_ui(ui, t);
                 let [met, on, risk, off, none] = t.counts;
                 ui.horizontal_wrapped(|ui| {
                     for (n, status) in [
@@ -175,4 +176,54 @@ fn list_ui(ui: &mut Ui, lines: &[String], total: usize) {
             .weak(),
         );
     }
+}
+
+/// Every team against the target path: the median team as a line, the
+/// middle half and all teams as bands, the path dashed.
+fn headline_chart_ui(ui: &mut Ui, t: &crate::ops::cockpit::TargetStanding) {
+    use crate::app::monitor_view::plot_x;
+    use egui_plot::{FilledArea, Line, LineStyle, PlotPoints};
+    if t.spread.is_empty() {
+        return;
+    }
+    let xs: Vec<f64> = t.spread.iter().map(|(d, _)| plot_x(*d)).collect();
+    let at = |k: usize| -> Vec<f64> { t.spread.iter().map(|(_, q)| q[k]).collect() };
+    let ink = ui.visuals().strong_text_color();
+    let band = ui.visuals().selection.bg_fill;
+    super::monitor::charts::page_plot("cockpit_target")
+        .height(150.0)
+        .show_axes([true, true])
+        .x_axis_formatter(super::monitor::charts::date_axis)
+        .show(ui, |plot| {
+            plot.add(
+                FilledArea::new("Every team", &xs, &at(0), &at(4))
+                    .fill_color(band.gamma_multiply(0.25)),
+            );
+            plot.add(
+                FilledArea::new("Middle half of the teams", &xs, &at(1), &at(3))
+                    .fill_color(band.gamma_multiply(0.55)),
+            );
+            let median: Vec<[f64; 2]> = xs.iter().zip(at(2)).map(|(x, m)| [*x, m]).collect();
+            plot.line(
+                Line::new("Median team", PlotPoints::new(median))
+                    .color(ink)
+                    .width(2.0),
+            );
+            if let Some(((d0, v0), (d1, v1))) = t.path {
+                plot.line(
+                    Line::new(
+                        "Target path",
+                        PlotPoints::new(vec![[plot_x(d0), v0], [plot_x(d1), v1]]),
+                    )
+                    .style(LineStyle::dashed_loose())
+                    .width(2.0)
+                    .color(ink),
+                );
+            }
+        });
+    ui.label(
+        RichText::new("The median team (line), the middle half and every team (bands), the target path (dashed).")
+            .weak()
+            .small(),
+    );
 }

@@ -52,6 +52,17 @@ fn home_shows_how_the_agency_is_doing_with_the_workbooks_own_figures() {
         "every team has a standing"
     );
     assert!(target.worst.len() <= 5);
+    // The headline chart: a spread per period of the teams' values, the
+    // median within it, and the framework's path from baseline to target.
+    assert!(!target.spread.is_empty());
+    assert!(
+        target
+            .spread
+            .iter()
+            .all(|(_, q)| q.windows(2).all(|w| w[0] <= w[1]))
+    );
+    let ((_, from), (_, to)) = target.path.unwrap();
+    assert_eq!((from, to), (41.0, 90.0));
     // On screen, as a person reads them.
     h.get_by_label("How the agency is doing");
     h.get_by_label(&format!(
