@@ -230,8 +230,10 @@ impl RatchetApp {
         &mut self,
         html: Option<std::path::PathBuf>,
         pdf: Option<std::path::PathBuf>,
-        options: crate::export::dashboard::DashboardOptions,
+        mut options: crate::export::dashboard::DashboardOptions,
     ) {
+        // The paper the leader chose for documents (with the certificates').
+        options.paper = self.document_paper();
         if self.job.is_some() {
             self.error("An import or export is running: wait for it to finish.".into());
             return;

@@ -28,6 +28,9 @@ pub struct ReportArgs {
     /// Data as of this date (YYYY-MM-DD; default: today).
     #[arg(long)]
     pub as_of: Option<NaiveDate>,
+    /// Paper of the PDF's pages: a4 or letter (landscape).
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
 }
 
 pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
@@ -37,6 +40,8 @@ pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()
     let wb = Workbook::open(&args.workbook)?;
     let mut options = DashboardOptions {
         as_of: args.as_of,
+        paper: crate::domain::certificate::Paper::from_code(&args.paper)
+            .with_context(|| format!("unknown paper \"{}\" (say a4 or letter)", args.paper))?,
         ..DashboardOptions::default()
     };
     for name in &args.indicator {

@@ -31,6 +31,8 @@ pub struct DashboardOptions {
     pub as_of: Option<NaiveDate>,
     /// The date printed as "produced" (default: today).
     pub produced: Option<NaiveDate>,
+    /// The paper of the PDF's pages (landscape).
+    pub paper: crate::domain::certificate::Paper,
 }
 
 /// Everything the dashboard shows.
@@ -50,6 +52,8 @@ pub struct Dashboard {
     pub source: String,
     /// One section per indicator.
     pub sections: Vec<IndicatorSnapshot>,
+    /// The paper of the PDF's pages (landscape).
+    pub paper: crate::domain::certificate::Paper,
 }
 
 /// Why a dashboard could not be produced.
@@ -119,6 +123,7 @@ impl Dashboard {
                 as_of.format("%-d %B %Y")
             ),
             sections,
+            paper: options.paper,
         })
     }
 
@@ -164,8 +169,9 @@ impl Dashboard {
         h
     }
 
-    /// The PDF pages as SVG (A4 landscape).
+    /// The PDF pages as SVG (landscape, on the chosen paper).
     pub fn pages(&self) -> Vec<String> {
+        let (page_w, page_h) = self.paper.size();
         let mut pages = Vec::new();
         let mut page_no = 0;
         for (i, snap) in self.sections.iter().enumerate() {
@@ -173,21 +179,21 @@ impl Dashboard {
             let mut first = true;
             loop {
                 page_no += 1;
-                let mut svg = Svg::new(PAGE_W, PAGE_H);
+                let mut svg = Svg::new(page_w, page_h);
                 let mut y = self.page_header(&mut svg, page_no);
                 if i == 0 && first {
                     y = self.framework_block(&mut svg, y);
                 }
                 if first {
                     y = indicator_heading(&mut svg, y, snap);
-                    let chart_h = 190.0_f32.min(PAGE_H - y - 160.0).max(120.0);
-                    progress_chart(&mut svg, (MARGIN, y, PAGE_W - 2.0 * MARGIN, chart_h), snap);
+                    let chart_h = 190.0_f32.min(page_h - y - 160.0).max(120.0);
+                    progress_chart(&mut svg, (MARGIN, y, page_w - 2.0 * MARGIN, chart_h), snap);
                     y = legend(
                         &mut svg,
                         (
                             MARGIN + 44.0,
                             y + chart_h + 12.0,
-                            PAGE_W - 2.0 * MARGIN - 44.0,
+                            page_w - 2.0 * MARGIN - 44.0,
                         ),
                         snap,
                     ) + 6.0;
@@ -200,7 +206,7 @@ impl Dashboard {
                     );
                     y += 24.0;
                 }
-                let fit = (((PAGE_H - MARGIN - y - ROW_H) / ROW_H).floor().max(1.0)) as usize;
+                let fit = (((page_h - MARGIN - y - ROW_H) / ROW_H).floor().max(1.0)) as usize;
                 let (now, rest) = rows.split_at(fit.min(rows.len()));
                 league_table(&mut svg, y, snap, now);
                 pages.push(svg.finish());
@@ -223,18 +229,18 @@ impl Dashboard {
     }
 
     fn page_header(&self, svg: &mut Svg, page_no: usize) -> f32 {
-        svg.rect(0.0, 0.0, PAGE_W, 6.0, ACCENT, None, 0.0);
+        svg.rect(0.0, 0.0, svg.width(), 6.0, ACCENT, None, 0.0);
         svg.fitted(
             MARGIN,
             MARGIN + 10.0,
             &self.agency,
             TextStyle::sans(16.0, INK).bold(),
             10.0,
-            PAGE_W - 2.0 * MARGIN - 160.0,
+            svg.width() - 2.0 * MARGIN - 160.0,
             1,
         );
         svg.text(
-            PAGE_W - MARGIN,
+            svg.width() - MARGIN,
             MARGIN + 10.0,
             &format!(
                 "Data as of {} · page {page_no}",
@@ -245,7 +251,7 @@ impl Dashboard {
         svg.line(
             MARGIN,
             MARGIN + 18.0,
-            PAGE_W - MARGIN,
+            svg.width() - MARGIN,
             MARGIN + 18.0,
             RULE,
             0.8,
@@ -263,7 +269,7 @@ impl Dashboard {
                 y,
                 m,
                 TextStyle::sans(11.0, INK).font(FontSpec::SERIF_ITALIC),
-                PAGE_W - 2.0 * MARGIN - 60.0,
+                svg.width() - 2.0 * MARGIN - 60.0,
                 1.3,
             );
         }
@@ -279,7 +285,7 @@ impl Dashboard {
                 y + 2.0,
                 t,
                 TextStyle::sans(10.0, INK),
-                PAGE_W - 2.0 * MARGIN - 60.0,
+                svg.width() - 2.0 * MARGIN - 60.0,
                 1.3,
             );
         }
@@ -292,14 +298,12 @@ impl Dashboard {
                 self.source
             ),
             TextStyle::sans(7.5, MUTED),
-            PAGE_W - 2.0 * MARGIN,
+            svg.width() - 2.0 * MARGIN,
             1.3,
         ) + 10.0
     }
 }
 
-const PAGE_W: f32 = 842.0;
-const PAGE_H: f32 = 595.0;
 const MARGIN: f32 = 36.0;
 const ROW_H: f32 = 14.0;
 const INK: &str = "#1f2328";
@@ -334,7 +338,7 @@ fn indicator_heading(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot) -> f32 {
         &snap.indicator.name,
         TextStyle::sans(14.0, INK).bold(),
         9.0,
-        PAGE_W - 2.0 * MARGIN,
+        svg.width() - 2.0 * MARGIN,
         2,
     );
     svg.paragraph(
@@ -342,7 +346,7 @@ fn indicator_heading(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot) -> f32 {
         y,
         &describe(snap),
         TextStyle::sans(8.5, MUTED),
-        PAGE_W - 2.0 * MARGIN,
+        svg.width() - 2.0 * MARGIN,
         1.3,
     ) + 4.0
 }
@@ -376,21 +380,22 @@ fn league_table(
     snap: &IndicatorSnapshot,
     rows: &[crate::analysis::league::LeagueRow],
 ) {
-    let xs = [
-        MARGIN,
-        MARGIN + 22.0,
-        MARGIN + 222.0,
-        MARGIN + 352.0,
-        MARGIN + 442.0,
-        MARGIN + 532.0,
-        MARGIN + 602.0,
-        MARGIN + 700.0,
-    ];
+    // Columns laid out for A4's 770-point table, scaled to the paper's.
+    let k = (svg.width() - 2.0 * MARGIN) / 770.0;
+    let xs = [0.0, 22.0, 222.0, 352.0, 442.0, 532.0, 602.0, 700.0].map(|x| MARGIN + x * k);
     let header = TextStyle::sans(8.0, MUTED).bold();
     for (x, h) in xs.iter().zip(HEADINGS) {
         svg.text(*x, y + 10.0, h, header);
     }
-    svg.line(MARGIN, y + 14.0, PAGE_W - MARGIN, y + 14.0, RULE, 0.8, None);
+    svg.line(
+        MARGIN,
+        y + 14.0,
+        svg.width() - MARGIN,
+        y + 14.0,
+        RULE,
+        0.8,
+        None,
+    );
     let start_rank = snap
         .league
         .iter()
@@ -402,7 +407,7 @@ fn league_table(
             svg.rect(
                 MARGIN,
                 ry - ROW_H + 4.0,
-                PAGE_W - 2.0 * MARGIN,
+                svg.width() - 2.0 * MARGIN,
                 ROW_H,
                 "#f3f5f7",
                 None,
@@ -422,7 +427,7 @@ fn league_table(
             &cells[0],
             TextStyle::sans(8.5, INK),
             6.0,
-            195.0,
+            195.0 * k,
             1,
         );
         for (k, cell) in cells.iter().enumerate().skip(1) {
@@ -441,7 +446,12 @@ fn league_table(
                 1,
             );
         }
-        sparkline(svg, (xs[7], ry - 9.0, 60.0, 10.0), &row.sparkline, ACCENT);
+        sparkline(
+            svg,
+            (xs[7], ry - 9.0, 60.0 * k, 10.0),
+            &row.sparkline,
+            ACCENT,
+        );
     }
 }
 

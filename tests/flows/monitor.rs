@@ -419,3 +419,29 @@ fn view_state_belongs_to_the_workbook_it_was_made_in() {
         "the other workbook opens folded, as new"
     );
 }
+
+#[test]
+fn the_dashboards_pages_are_on_the_paper_chosen() {
+    use ratchet::domain::certificate::Paper;
+    let dir = temp();
+    let wb = small_workbook(dir.path());
+    for paper in Paper::ALL {
+        let options = DashboardOptions { paper, ..fixed() };
+        let dashboard = Dashboard::build(&wb, &options).unwrap();
+        let (w, h) = paper.size();
+        for page in dashboard.pages() {
+            let doc = roxmltree::Document::parse(&page).unwrap();
+            let root = doc.root_element();
+            let num = |a: &str| {
+                root.attribute(a)
+                    .and_then(|v| v.parse::<f32>().ok())
+                    .unwrap()
+            };
+            assert!(
+                (num("width") - w).abs() < 0.01 && (num("height") - h).abs() < 0.01,
+                "{paper:?}"
+            );
+        }
+        assert!(dashboard.pdf().unwrap().starts_with(b"%PDF"));
+    }
+}

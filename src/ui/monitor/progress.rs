@@ -481,7 +481,7 @@ fn publish_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
             indicators: form.indicators.clone(),
             teams: form.teams.clone(),
             as_of: as_of.clone().ok().flatten(),
-            produced: None,
+            ..DashboardOptions::default()
         };
         let working = wb.import.busy();
         let ready = !working && as_of.is_ok();
