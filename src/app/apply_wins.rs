@@ -549,8 +549,7 @@ impl RatchetApp {
     pub(super) fn document_paper(&self) -> crate::domain::certificate::Paper {
         self.session
             .wb()
-            .and_then(|wb| wb.certificate_defaults().ok())
-            .map(|d| d.paper)
+            .map(crate::ops::meetings::document_paper)
             .unwrap_or_default()
     }
 

@@ -71,6 +71,12 @@ impl Paper {
         }
     }
 
+    /// Width and height in points, portrait.
+    pub fn portrait(self) -> (f32, f32) {
+        let (w, h) = self.size();
+        (h, w)
+    }
+
     /// Words for a person.
     pub fn label(self) -> &'static str {
         match self {

@@ -16,13 +16,13 @@ const SOFT: &str = "#444c56";
 const MUTED: &str = "#6b7280";
 const RULE: &str = "#d0d7de";
 
-/// A4 portrait, in points.
-const PAGE: (f32, f32) = (595.28, 841.89);
 const MARGIN: f32 = 48.0;
 
 /// What the memo says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemoInput {
+    /// The paper (portrait).
+    pub paper: crate::domain::certificate::Paper,
     /// The agency.
     pub agency: String,
     /// The meeting.
@@ -107,7 +107,7 @@ pub fn memo_text(m: &MemoInput) -> String {
 
 /// The memo as a one-page document: everything shrinks together until it fits.
 pub fn memo_document(m: &MemoInput) -> Document {
-    let (w, h) = PAGE;
+    let (w, h) = m.paper.portrait();
     let width = w - 2.0 * MARGIN;
     let sections = memo_sections(m);
     let body_height = h - 2.0 * MARGIN - 110.0;
@@ -228,6 +228,8 @@ pub struct TeamBrief {
 /// What the briefing book holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BriefingInput {
+    /// The paper (portrait).
+    pub paper: crate::domain::certificate::Paper,
     /// The agency.
     pub agency: String,
     /// The meeting with its agenda.
@@ -240,14 +242,14 @@ pub struct BriefingInput {
 
 /// Starts the fresh page `svg` with its bar, kicker and title; returns the y below the title.
 fn page_head(svg: &mut Svg, kicker: &str, title: &str) -> f32 {
-    *svg = headed_page(PAGE.0, PAGE.1, 6.0, (MARGIN, 46.0), kicker);
+    *svg = headed_page(svg.width(), svg.height(), 6.0, (MARGIN, 46.0), kicker);
     let (_, y) = svg.fitted(
         MARGIN,
         74.0,
         title,
         TextStyle::new(FontSpec::SERIF_BOLD, 20.0, INK),
         11.0,
-        PAGE.0 - 2.0 * MARGIN,
+        svg.width() - 2.0 * MARGIN,
         2,
     );
     y
@@ -263,10 +265,11 @@ fn flow(
     kicker: &str,
     title: &str,
 ) {
-    let width = PAGE.0 - 2.0 * MARGIN;
+    let width = svg.width() - 2.0 * MARGIN;
     for line in wrap(text, style.font, style.size, width) {
-        if *y > PAGE.1 - MARGIN {
-            pages.push(std::mem::replace(svg, Svg::new(PAGE.0, PAGE.1)).finish());
+        if *y > svg.height() - MARGIN {
+            let blank = Svg::new(svg.width(), svg.height());
+            pages.push(std::mem::replace(svg, blank).finish());
             *y = page_head(svg, kicker, &format!("{title} (continued)")) + 10.0;
         }
         svg.text(MARGIN, *y, &line, style);
@@ -283,7 +286,8 @@ pub fn briefing_pages(b: &BriefingInput) -> Vec<String> {
         b.meeting.title,
         b.meeting.held_on.format("%-d %B %Y")
     );
-    let mut svg = Svg::new(PAGE.0, PAGE.1);
+    let page = b.paper.portrait();
+    let mut svg = Svg::new(page.0, page.1);
     let mut y = page_head(&mut svg, kicker, &title);
     let teams: Vec<&str> = b.teams.iter().map(|t| t.name.as_str()).collect();
     flow(
@@ -346,7 +350,7 @@ pub fn briefing_pages(b: &BriefingInput) -> Vec<String> {
     }
     pages.push(svg.finish());
     for t in &b.teams {
-        let mut svg = Svg::new(PAGE.0, PAGE.1);
+        let mut svg = Svg::new(page.0, page.1);
         let team_title = format!("{} — {}", t.name, b.meeting.held_on.format("%-d %B %Y"));
         let mut y = page_head(&mut svg, kicker, &team_title);
         flow(
@@ -360,9 +364,9 @@ pub fn briefing_pages(b: &BriefingInput) -> Vec<String> {
         );
         if let Some(snap) = &t.snapshot {
             y += 6.0;
-            progress_chart(&mut svg, (MARGIN, y, PAGE.0 - 2.0 * MARGIN, 210.0), snap);
+            progress_chart(&mut svg, (MARGIN, y, page.0 - 2.0 * MARGIN, 210.0), snap);
             y += 222.0;
-            y = legend(&mut svg, (MARGIN, y, PAGE.0 - 2.0 * MARGIN), snap) + 8.0;
+            y = legend(&mut svg, (MARGIN, y, page.0 - 2.0 * MARGIN), snap) + 8.0;
         }
         for (heading, lines) in [
             ("Open follow-ups", &t.follow_ups),
@@ -414,8 +418,8 @@ pub fn briefing_pages(b: &BriefingInput) -> Vec<String> {
             }
         }
         svg.text(
-            PAGE.0 - MARGIN,
-            PAGE.1 - 24.0,
+            svg.width() - MARGIN,
+            svg.height() - 24.0,
             &b.agency,
             TextStyle::sans(7.5, MUTED).anchored(Anchor::End),
         );

@@ -111,6 +111,14 @@ pub fn agenda_drafts(
     }))
 }
 
+/// The paper the workbook's documents are laid out on: the choice kept
+/// with the certificates' defaults (A4 until one is made).
+pub fn document_paper(wb: &Workbook) -> crate::domain::certificate::Paper {
+    wb.certificate_defaults()
+        .map(|d| d.paper)
+        .unwrap_or_default()
+}
+
 fn team_name(teams: &[Team], id: TeamId) -> String {
     teams.iter().find(|t| t.id == id).map_or_else(
         || crate::domain::team::AGENCY_ROW_NAME.to_owned(),
@@ -177,6 +185,7 @@ pub fn memo_input(wb: &Workbook, id: MeetingId) -> StorageResult<MemoInput> {
         .cloned()
         .collect();
     Ok(MemoInput {
+        paper: document_paper(wb),
         agency: wb.agency()?.display_name().to_owned(),
         teams: meeting
             .teams
@@ -304,6 +313,7 @@ pub fn briefing_input(
         })
         .collect();
     Ok(BriefingInput {
+        paper: document_paper(wb),
         agency: wb.agency()?.display_name().to_owned(),
         meeting,
         teams: briefs,

@@ -849,3 +849,51 @@ fn an_agenda_takes_a_few_recent_flags_per_team_and_counts_the_rest() {
         10
     );
 }
+
+#[test]
+fn the_briefing_book_and_memo_follow_the_paper_chosen_for_documents() {
+    use ratchet::domain::certificate::Paper;
+    let dir = temp();
+    let path = dir.path().join("s.ratchet");
+    let mut wb = ratchet::ops::sample::create_sample(&path).unwrap();
+    let today = d(2026, 12, 5);
+    let id = create_meeting(
+        &mut wb,
+        today,
+        "StreetStat",
+        &[],
+        today,
+        AgendaLimits::default(),
+    )
+    .unwrap();
+    for paper in Paper::ALL {
+        let mut defaults = wb.certificate_defaults().unwrap();
+        defaults.paper = paper;
+        wb.save_certificate_defaults(&defaults).unwrap();
+        let (w, h) = paper.portrait();
+        let book = briefing_input(&wb, id, today).unwrap();
+        let pages = ratchet::export::meeting_docs::briefing_pages(&book);
+        assert!(pages.len() > 1);
+        for page in &pages {
+            let doc = resvg::usvg::roxmltree::Document::parse(page).unwrap();
+            let width: f32 = doc
+                .root_element()
+                .attribute("width")
+                .unwrap()
+                .parse()
+                .unwrap();
+            let height: f32 = doc
+                .root_element()
+                .attribute("height")
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                (width - w).abs() < 0.01 && (height - h).abs() < 0.01,
+                "{paper:?}"
+            );
+        }
+        let memo = ratchet::ops::meetings::memo_input(&wb, id).unwrap();
+        assert_eq!(memo.paper, paper);
+    }
+}
