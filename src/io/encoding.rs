@@ -1,5 +1,7 @@
 //! Text encodings of spreadsheet exports: UTF-8 (with or without BOM),
-//! UTF-16 (with BOM, as Excel's "Unicode text"), and Windows-1252.
+//! UTF-16 (with BOM, as Excel's "Unicode text"), and the legacy encodings
+//! of Windows and older systems (Windows-1250/1251/1252, Shift_JIS, GBK,
+//! Big5, …), detected by `chardetng` and decoded by `encoding_rs`.
 
 use std::io::Read;
 
@@ -15,19 +17,23 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big-endian, with BOM.
     Utf16Be,
-    /// Windows-1252 (the usual "ANSI" of Western Windows; a superset of ISO-8859-1's printable range).
-    Windows1252,
+    /// A legacy single- or multi-byte encoding, as detected from the text.
+    Legacy(&'static encoding_rs::Encoding),
 }
 
 impl Encoding {
     /// A name for reports.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Encoding::Utf8 { bom: true } => "UTF-8 (with BOM)",
-            Encoding::Utf8 { bom: false } => "UTF-8",
-            Encoding::Utf16Le => "UTF-16 LE",
-            Encoding::Utf16Be => "UTF-16 BE",
-            Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf8 { bom: true } => "UTF-8 (with BOM)".into(),
+            Encoding::Utf8 { bom: false } => "UTF-8".into(),
+            Encoding::Utf16Le => "UTF-16 LE".into(),
+            Encoding::Utf16Be => "UTF-16 BE".into(),
+            // "Windows-1250", "Shift_JIS", "GBK", "ISO-8859-2", …
+            Encoding::Legacy(e) => match e.name().strip_prefix("windows-") {
+                Some(page) => format!("Windows-{page}"),
+                None => e.name().to_owned(),
+            },
         }
     }
 
@@ -42,12 +48,15 @@ impl Encoding {
 }
 
 /// Decides the encoding of a whole stream: a BOM if present; otherwise UTF-8
-/// when every byte sequence is valid UTF-8, else Windows-1252. Reads the
-/// stream once, in chunks (memory does not grow with the file).
+/// when every byte sequence is valid UTF-8, else the legacy encoding the
+/// text reads as most plausibly (from where it stopped being UTF-8 and the
+/// megabyte after). Reads in chunks (memory does not grow with the
+/// file).
 pub fn detect_encoding(mut reader: impl Read) -> std::io::Result<Encoding> {
     let mut buf = vec![0u8; 1 << 16];
     let mut carry: Vec<u8> = Vec::new();
     let mut first = true;
+    let mut detector = chardetng::EncodingDetector::new();
     loop {
         let n = reader.read(&mut buf)?;
         if n == 0 {
@@ -55,7 +64,8 @@ pub fn detect_encoding(mut reader: impl Read) -> std::io::Result<Encoding> {
             return Ok(if carry.is_empty() {
                 Encoding::Utf8 { bom: false }
             } else {
-                Encoding::Windows1252
+                detector.feed(&carry, true);
+                legacy(&detector)
             });
         }
         let mut chunk = std::mem::take(&mut carry);
@@ -75,26 +85,40 @@ pub fn detect_encoding(mut reader: impl Read) -> std::io::Result<Encoding> {
         match std::str::from_utf8(&chunk) {
             Ok(_) => {}
             Err(e) if e.error_len().is_none() => carry = chunk[e.valid_up_to()..].to_vec(),
-            Err(_) => return Ok(Encoding::Windows1252),
+            Err(_) => {
+                // Not UTF-8: this chunk and a megabyte more tell the legacy
+                // encoding (a UTF-8 file is never run through the detector).
+                detector.feed(&chunk, false);
+                let mut seen = 0;
+                while seen < (1 << 20) {
+                    let n = reader.read(&mut buf)?;
+                    if n == 0 {
+                        break;
+                    }
+                    detector.feed(&buf[..n], false);
+                    seen += n;
+                }
+                detector.feed(&[], true);
+                return Ok(legacy(&detector));
+            }
         }
     }
 }
 
-/// The characters Windows-1252 puts at 0x80–0x9F (the rest is Latin-1).
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
-];
+/// The detector's verdict on text that is not UTF-8.
+fn legacy(detector: &chardetng::EncodingDetector) -> Encoding {
+    match detector.guess(None, false) {
+        e if e == encoding_rs::UTF_8 => Encoding::Legacy(encoding_rs::WINDOWS_1252),
+        e => Encoding::Legacy(e),
+    }
+}
 
-/// Decodes Windows-1252 bytes.
-pub fn decode_windows_1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
+/// Decodes `bytes` in a legacy encoding; `None` when they are not valid in
+/// it (the row is then refused, never garbled).
+pub fn decode_legacy(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Option<String> {
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
 }
 
 /// Turns UTF-16 into UTF-8 as it is read, so the CSV reader sees UTF-8.
@@ -201,7 +225,7 @@ mod tests {
         );
         assert_eq!(
             detect_encoding(&b"Z\xFCrich"[..]).unwrap(),
-            Encoding::Windows1252
+            Encoding::Legacy(encoding_rs::WINDOWS_1252)
         );
         assert_eq!(
             detect_encoding(&b""[..]).unwrap(),
@@ -219,18 +243,48 @@ mod tests {
         );
         let mut truncated = "a".repeat(10).into_bytes();
         truncated.push(0xC3);
-        assert_eq!(
+        assert!(matches!(
             detect_encoding(&truncated[..]).unwrap(),
-            Encoding::Windows1252
-        );
+            Encoding::Legacy(_)
+        ));
     }
 
     #[test]
     fn windows_1252_high_range() {
         assert_eq!(
-            decode_windows_1252(b"\x80 5 \x93ok\x94 caf\xE9"),
-            "€ 5 “ok” café"
+            decode_legacy(b"\x80 5 \x93ok\x94 caf\xE9", encoding_rs::WINDOWS_1252).as_deref(),
+            Some("€ 5 “ok” café")
         );
+    }
+
+    #[test]
+    fn central_european_cyrillic_japanese_and_chinese_files_are_told_apart() {
+        // A few lines of each, as the agencies' own systems would write them.
+        let cases: [(&str, &'static encoding_rs::Encoding); 4] = [
+            (
+                "obec,ukazatel,hodnota\nPříbram,Počet žádostí,12\nČeské Budějovice,Průměrná doba řízení,7\nÚstí nad Labem,Spokojenost občanů,81\n",
+                encoding_rs::WINDOWS_1250,
+            ),
+            (
+                "район,показатель,значение\nСеверный,Время ожидания в очереди,12\nЮжный,Число обращений граждан,340\nЗападный,Доля решённых вопросов,81\n",
+                encoding_rs::WINDOWS_1251,
+            ),
+            (
+                "部署,指標,値\n北区役所,窓口の待ち時間,12\n南区役所,住民の満足度,81\n東区役所,申請の処理件数,340\n",
+                encoding_rs::SHIFT_JIS,
+            ),
+            (
+                "部门,指标,数值\n北区政府,窗口等待时间,12\n南区政府,居民满意度,81\n东区政府,申请处理数量,340\n",
+                encoding_rs::GBK,
+            ),
+        ];
+        for (text, encoding) in cases {
+            let (bytes, _, unmappable) = encoding.encode(text);
+            assert!(!unmappable, "{}", encoding.name());
+            let found = detect_encoding(&bytes[..]).unwrap();
+            assert_eq!(found, Encoding::Legacy(encoding), "{}", encoding.name());
+            assert_eq!(decode_legacy(&bytes, encoding).as_deref(), Some(text));
+        }
     }
 
     #[test]

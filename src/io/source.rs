@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::encoding::{Encoding, Utf16ToUtf8, decode_windows_1252, detect_encoding};
+use super::encoding::{Encoding, Utf16ToUtf8, decode_legacy, detect_encoding};
 use super::line_counter::LineCounter;
 
 /// A cell as the file holds it. CSV gives text; spreadsheets may give typed values.
@@ -281,7 +281,7 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
         let buf = reader.fill_buf().map_err(&err)?;
         let end = buf.len().min(1 << 16);
         match encoding {
-            Encoding::Windows1252 => decode_windows_1252(&buf[..end]),
+            Encoding::Legacy(e) => e.decode_without_bom_handling(&buf[..end]).0.into_owned(),
             _ => String::from_utf8_lossy(&buf[..end]).into_owned(),
         }
     };
@@ -295,7 +295,9 @@ fn open_csv(path: &Path, options: &SourceOptions) -> Result<Source, SourceError>
         .from_reader(LineCounter::new(reader));
     let decode = move |bytes: &[u8]| -> Result<String, String> {
         match encoding {
-            Encoding::Windows1252 => Ok(decode_windows_1252(bytes)),
+            Encoding::Legacy(e) => {
+                decode_legacy(bytes, e).ok_or_else(|| format!("the text is not valid {}", e.name()))
+            }
             _ => std::str::from_utf8(bytes)
                 .map(str::to_owned)
                 .map_err(|_| "the text is not valid UTF-8".to_owned()),
@@ -375,7 +377,15 @@ impl<R: Read + Send> RowReader for CsvRows<R> {
                 row.cells.truncate(self.record.len());
                 for (i, field) in self.record.iter().enumerate() {
                     let text: std::borrow::Cow<'_, str> = match self.encoding {
-                        Encoding::Windows1252 => decode_windows_1252(field).into(),
+                        Encoding::Legacy(e) => match decode_legacy(field, e) {
+                            Some(t) => t.into(),
+                            None => {
+                                return Some(Err(SourceError::Row {
+                                    line,
+                                    reason: format!("the text is not valid {}", e.name()),
+                                }));
+                            }
+                        },
                         _ => match std::str::from_utf8(field) {
                             Ok(t) => t.into(),
                             Err(_) => {

@@ -629,3 +629,66 @@ fn an_indicator_described_in_every_row_is_read_the_same_way_each_time() {
     assert_eq!(p.report.new_indicators[0].unit, "%");
     assert_eq!(p.report.new_indicators[0].direction, Direction::Higher);
 }
+
+#[test]
+fn files_in_central_european_cyrillic_japanese_and_chinese_encodings_import_as_written() {
+    let cases: [(&'static encoding_rs::Encoding, &str, &str, [&str; 2]); 4] = [
+        (
+            encoding_rs::WINDOWS_1250,
+            "Windows-1250",
+            "team,indicator,period,value\nPříbram,Počet žádostí,2024-01,12\nČeské Budějovice,Počet žádostí,2024-01,7\nÚstí nad Labem,Počet žádostí,2024-01,81\n",
+            ["České Budějovice", "Příbram"],
+        ),
+        (
+            encoding_rs::WINDOWS_1251,
+            "Windows-1251",
+            "team,indicator,period,value\nСеверный,Время ожидания,2024-01,12\nЮжный,Время ожидания,2024-01,340\nЗападный,Время ожидания,2024-01,81\n",
+            ["Западный", "Северный"],
+        ),
+        (
+            encoding_rs::SHIFT_JIS,
+            "Shift_JIS",
+            "team,indicator,period,value\n北区役所,窓口の待ち時間,2024-01,12\n南区役所,窓口の待ち時間,2024-01,81\n東区役所,窓口の待ち時間,2024-01,340\n",
+            ["北区役所", "南区役所"],
+        ),
+        (
+            encoding_rs::GBK,
+            "GBK",
+            "team,indicator,period,value\n北区政府,窗口等待时间,2024-01,12\n南区政府,窗口等待时间,2024-01,81\n东区政府,窗口等待时间,2024-01,340\n",
+            ["北区政府", "南区政府"],
+        ),
+    ];
+    for (encoding, label, text, teams) in cases {
+        let dir = temp();
+        let (_, wb) = new_workbook(dir.path(), "w.ratchet");
+        let path = dir.path().join("file.csv");
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable);
+        std::fs::write(&path, &bytes).unwrap();
+        let mapping = guessed_mapping(&path);
+        let options = ImportOptions {
+            new_indicator_direction: Some(Direction::Lower),
+            ..create_missing()
+        };
+        let p = plan(&wb, &path, &mapping, &options);
+        assert!(
+            p.report.source.contains(label),
+            "{label}: {}",
+            p.report.source
+        );
+        assert_eq!(
+            p.report.rejected,
+            vec![],
+            "{label}: {}",
+            p.report.render_text()
+        );
+        assert_eq!(p.report.added, 3, "{label}");
+        for team in teams {
+            assert!(
+                p.report.new_teams.iter().any(|t| t == team),
+                "{label}: {:?}",
+                p.report.new_teams
+            );
+        }
+    }
+}

@@ -27,7 +27,7 @@ pub fn transfer_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
         ui.heading("Import values");
         guidance_ui(
             ui,
-            "Bring in a spreadsheet as it is: CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or XLSX. \
+            "Bring in a spreadsheet as it is: CSV (comma, semicolon or tab; UTF-8, UTF-16 or a legacy encoding such as Windows-1250, Windows-1252, Shift_JIS or GBK, detected) or XLSX. \
              Check it first: nothing is written until you confirm, and then everything is written at once or nothing.",
         );
         import_ui(ui, wb, state, actions);
