@@ -329,6 +329,11 @@ pub struct XmrView {
     pub markers: Vec<(f64, String)>,
     /// Whether the target can be reached by the current process.
     pub feasibility: Option<String>,
+    /// Where the series changed level for good (the sustained-shift test
+    /// run as if after every period): each period a new stage started, and
+    /// what changed — the places to recalculate the limits from, so that a
+    /// series that moved is not drawn as signals everywhere.
+    pub level_changes: Vec<(NaiveDate, String)>,
 }
 
 impl XmrView {
@@ -370,6 +375,7 @@ impl XmrView {
         let mut summary = Vec::new();
         let mut signal_lines = Vec::new();
         let mut feasibility = None;
+        let level_changes = level_changes(&values, &periods, &label, decimals);
         if let Some(c) = &chart {
             for seg in &c.segments {
                 let l = seg.limits;
@@ -444,6 +450,7 @@ impl XmrView {
             gaps,
             markers,
             feasibility,
+            level_changes,
         }
     }
 }
@@ -457,6 +464,51 @@ pub struct MonitorView {
     pub multiples: Option<(MultiplesMode, Vec<MiniChart>)>,
     /// The XmR screen.
     pub xmr: Option<XmrView>,
+}
+
+/// Where a series changed level for good: each stage's first period, with
+/// the mean of the stage before and of the stage it starts.
+fn level_changes(
+    values: &[f64],
+    periods: &[NaiveDate],
+    label: &dyn Fn(usize) -> String,
+    decimals: usize,
+) -> Vec<(NaiveDate, String)> {
+    use crate::analysis::integrity::shift::{Reference, stage_changes};
+    let starts: Vec<usize> = stage_changes(
+        values,
+        Reference {
+            from: 0,
+            until: None,
+        },
+    )
+    .iter()
+    .map(|c| c.shift.start)
+    .collect();
+    let mean = |a: usize, b: usize| {
+        let part = &values[a.min(values.len())..b.min(values.len())];
+        (!part.is_empty()).then(|| part.iter().sum::<f64>() / part.len() as f64)
+    };
+    let mut out = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let before = k.checked_sub(1).map_or(0, |p| starts[p]);
+        let after = starts.get(k + 1).copied().unwrap_or(values.len());
+        let (Some(at), Some(from), Some(to)) =
+            (periods.get(start), mean(before, start), mean(start, after))
+        else {
+            continue;
+        };
+        out.push((
+            *at,
+            format!(
+                "{}: the level moved from about {} to about {}",
+                label(start),
+                format_number(from, decimals),
+                format_number(to, decimals)
+            ),
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -445,3 +445,73 @@ fn the_dashboards_pages_are_on_the_paper_chosen() {
         assert!(dashboard.pdf().unwrap().starts_with(b"%PDF"));
     }
 }
+
+#[test]
+fn the_xmr_screen_finds_where_the_level_changed_and_recalculates_from_there() {
+    use ratchet::app::{Action, MonitorAction};
+    let dir = temp();
+    let path = dir.path().join("step.ratchet");
+    let mut wb = Workbook::create(&path).unwrap();
+    let team = wb.add_team("North", "").unwrap();
+    let indicator = wb
+        .add_indicator(&IndicatorSpec::simple(
+            "Repairs",
+            "%",
+            Direction::Higher,
+            Frequency::Week,
+        ))
+        .unwrap();
+    // 30 weeks around 50, then 30 around 70: one lasting change.
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut rng = ratchet::sample::SplitMix64::new(11);
+    let changes: Vec<(Cell, Option<f64>)> = (0..60u64)
+        .map(|k| {
+            let level = if k < 30 { 50.0 } else { 70.0 };
+            let noise = (rng.unit() - 0.5) * 4.0;
+            (
+                Cell {
+                    indicator,
+                    team,
+                    period_start: start + chrono::Days::new(7 * k),
+                },
+                Some(level + noise),
+            )
+        })
+        .collect();
+    wb.set_values(&changes, "", "entry").unwrap();
+    drop(wb);
+    let mut h = harness(RatchetApp::new(
+        Locations::under(dir.path()),
+        Some(path.clone()),
+    ));
+    wait_for_jobs(&mut h);
+    h.state_mut()
+        .apply(Action::Monitor(MonitorAction::ShowXmr { indicator, team }));
+    wait_for_jobs(&mut h);
+    let view = h.state().view().workbook.as_ref().unwrap();
+    let x = view.monitor.xmr.as_ref().unwrap();
+    // The change is found near week 30 (a noisy series may show a second,
+    // smaller stage as it settles).
+    assert!(
+        !x.level_changes.is_empty() && x.level_changes.len() <= 2,
+        "{:?}",
+        x.level_changes
+    );
+    let (at, text) = x.level_changes[0].clone();
+    let week_30 = start + chrono::Days::new(7 * 30);
+    assert!(
+        at.signed_duration_since(week_30).num_days().abs() <= 28,
+        "{at} {text}"
+    );
+    h.get_by_label("Where the process changed");
+    let period = text.split(':').next().unwrap().to_owned();
+    click(&mut h, &format!("Recalculate from {period}"));
+    wait_for_jobs(&mut h);
+    let stored = h
+        .state()
+        .workbook()
+        .unwrap()
+        .xmr_setting(indicator, team)
+        .unwrap();
+    assert_eq!(stored.recalc_from, Some(at));
+}

@@ -350,11 +350,45 @@ fn settings_ui(ui: &mut Ui, wb: &WorkbookView, x: &XmrView, actions: &mut Action
             s = XmrSetting::default();
         }
     });
+    level_changes_ui(ui, x, &mut s);
     if s != x.setting {
         actions.push(monitor(MonitorAction::SetXmrSetting {
             indicator: x.indicator,
             team: x.team,
             setting: s,
         }));
+    }
+}
+
+/// Where the series changed level for good, each with a button that
+/// recalculates the limits from there: a series that moved is then judged
+/// against its own new level instead of showing signals everywhere.
+fn level_changes_ui(ui: &mut Ui, x: &XmrView, s: &mut XmrSetting) {
+    if x.level_changes.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new("Where the process changed").strong());
+    ui.label(
+        RichText::new("Sustained shifts found period by period. Limits computed across a change make signals of everything after it; recalculating from the latest change judges the series against its new level.")
+            .weak()
+            .small(),
+    );
+    for (at, text) in &x.level_changes {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(text);
+            let current = s.recalc_from == Some(*at);
+            let period = text.split(':').next().unwrap_or_default();
+            if ui
+                .add_enabled(
+                    !current,
+                    egui::Button::new(format!("Recalculate from {period}")),
+                )
+                .on_disabled_hover_text("The limits are recalculated from this period.")
+                .clicked()
+            {
+                s.recalc_from = Some(*at);
+            }
+        });
     }
 }
