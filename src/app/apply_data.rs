@@ -296,7 +296,6 @@ impl RatchetApp {
                     s.edits.redo.clear();
                 }
             });
-            self.note_undoable();
         }
     }
 
@@ -314,7 +313,6 @@ impl RatchetApp {
         } else {
             self.in_session(|s| s.edits.undo.push(edit));
         }
-        self.note_undoable();
     }
 
     /// Makes the last undone change of values again.
@@ -329,15 +327,6 @@ impl RatchetApp {
         } else {
             self.in_session(|s| s.edits.redo.push(edit));
         }
-        self.note_undoable();
-    }
-
-    /// Tells the menus what Undo and Redo can do.
-    fn note_undoable(&mut self) {
-        self.view.undoable = self
-            .session
-            .as_ref()
-            .map_or((0, 0), |s| (s.edits.undo.len(), s.edits.redo.len()));
     }
 
     /// Writes changes of values and refreshes what shows them; true when

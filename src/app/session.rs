@@ -74,7 +74,7 @@ pub(super) struct OpenCheck {
 
 impl Session {
     /// A session for a workbook just opened: its wins and checks are to be
-    /// looked at; `checking` when its database check runs beside the window.
+    /// looked at.
     pub fn new(workbook: Workbook) -> Session {
         Session {
             workbook,

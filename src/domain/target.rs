@@ -42,8 +42,13 @@ impl Target {
 
 /// A value followed by its unit ("41 %", "12 days").
 pub fn with_unit(value: f64, unit: &str) -> String {
+    with_unit_decimals(value, 2, unit)
+}
+
+/// [`with_unit`] with up to `decimals` decimals (an indicator's own).
+pub fn with_unit_decimals(value: f64, decimals: usize, unit: &str) -> String {
     let unit = unit.trim();
-    let number = format_number(value, 2);
+    let number = format_number(value, decimals);
     if unit.is_empty() {
         number
     } else if unit == "%" {

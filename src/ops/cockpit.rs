@@ -12,7 +12,7 @@ use crate::analysis::integrity::triage;
 use crate::analysis::progress::Status;
 use crate::domain::integrity::{FlagStatus, Severity};
 use crate::domain::meeting::FollowUpStatus;
-use crate::domain::number::format_number;
+use crate::domain::number::{count, thousands};
 use crate::domain::{IndicatorId, IndicatorScope, Period, TeamId};
 use crate::export::data::load_snapshot;
 use crate::storage::{StorageResult, Workbook};
@@ -214,17 +214,17 @@ fn target_standing(wb: &Workbook, today: NaiveDate) -> StorageResult<Option<Targ
         let detail = match (p.latest, p.path_at_latest) {
             (Some((d, v)), Some(path)) => format!(
                 "latest {} ({}), path {}",
-                amount(v, decimals, &ind.unit),
+                crate::domain::target::with_unit_decimals(v, decimals, &ind.unit),
                 Period {
                     start: d,
                     frequency: ind.frequency
                 }
                 .label(),
-                amount(path, decimals, &ind.unit),
+                crate::domain::target::with_unit_decimals(path, decimals, &ind.unit),
             ),
             (Some((d, v)), None) => format!(
                 "latest {} ({})",
-                amount(v, decimals, &ind.unit),
+                crate::domain::target::with_unit_decimals(v, decimals, &ind.unit),
                 Period {
                     start: d,
                     frequency: ind.frequency
@@ -257,16 +257,6 @@ fn target_standing(wb: &Workbook, today: NaiveDate) -> StorageResult<Option<Targ
     });
     standing.worst = rows.into_iter().take(LISTED).map(|(t, _)| t).collect();
     Ok(Some(standing))
-}
-
-/// A value as the indicator shows it, with its unit ("61.2%", "4 days").
-fn amount(value: f64, decimals: usize, unit: &str) -> String {
-    let number = format_number(value, decimals);
-    match unit.trim() {
-        "" => number,
-        "%" => format!("{number}%"),
-        unit => format!("{number} {unit}"),
-    }
 }
 
 /// Teams missing the last completed period of an indicator they report.
@@ -309,9 +299,66 @@ fn overdue(
 }
 
 impl Cockpit {
+    /// "Wins waiting for recognition: 231".
+    pub fn wins_heading(&self) -> String {
+        format!(
+            "Wins waiting for recognition: {}",
+            thousands(self.wins_waiting as u64)
+        )
+    }
+
+    /// "Open integrity flags: 0 serious, 1,609 warnings".
+    pub fn flags_heading(&self) -> String {
+        let (serious, warnings) = self.flags_open;
+        format!(
+            "Open integrity flags: {} serious, {} {}",
+            thousands(serious as u64),
+            thousands(warnings as u64),
+            if warnings == 1 { "warning" } else { "warnings" }
+        )
+    }
+
+    /// "Overdue data: 6 teams".
+    pub fn overdue_heading(&self) -> String {
+        format!(
+            "Overdue data: {}",
+            count(self.overdue_teams as u64, "team", "teams")
+        )
+    }
+
+    /// One team's late data, as a line.
+    pub fn overdue_line(o: &Overdue) -> String {
+        format!(
+            "{}: {} missing the last period (latest from {})",
+            o.name,
+            count(o.indicators as u64, "indicator", "indicators"),
+            o.since
+        )
+    }
+
+    /// "Next stat meeting: StreetStat, 7 December 2026" (or none scheduled).
+    pub fn meeting_heading(&self) -> String {
+        match &self.next_meeting {
+            Some((d, title)) => format!("Next stat meeting: {title}, {}", d.format("%-d %B %Y")),
+            None => "Next stat meeting: none scheduled".to_owned(),
+        }
+    }
+
+    /// "Open follow-ups: 3".
+    pub fn follow_ups_line(&self) -> String {
+        format!(
+            "Open follow-ups: {}",
+            thousands(self.follow_ups_open as u64)
+        )
+    }
+
+    /// "Open capacity needs: 2".
+    pub fn needs_heading(&self) -> String {
+        format!("Open capacity needs: {}", thousands(self.needs_open as u64))
+    }
+
     /// The cockpit as lines of text, for `ratchet summary`.
     pub fn lines(&self) -> Vec<String> {
-        use crate::domain::number::count;
         let mut out = Vec::new();
         if let Some(t) = &self.target {
             out.push(format!("Target: {}", t.sentence));
@@ -328,43 +375,22 @@ impl Cockpit {
                 ));
             }
         }
-        out.push(format!(
-            "Wins waiting for recognition: {}",
-            crate::domain::number::thousands(self.wins_waiting as u64)
-        ));
+        out.push(self.wins_heading());
         out.extend(self.wins_listed.iter().map(|w| format!("  {w}")));
-        out.push(format!(
-            "Open integrity flags: {} serious, {} {}",
-            crate::domain::number::thousands(self.flags_open.0 as u64),
-            crate::domain::number::thousands(self.flags_open.1 as u64),
-            if self.flags_open.1 == 1 {
-                "warning"
-            } else {
-                "warnings"
-            }
-        ));
+        out.push(self.flags_heading());
         out.extend(self.flags_listed.iter().map(|f| format!("  {f}")));
         out.push(format!("  {}", self.checks_line));
+        out.push(self.overdue_heading());
+        out.extend(
+            self.overdue
+                .iter()
+                .map(|o| format!("  {}", Cockpit::overdue_line(o))),
+        );
+        out.push(self.meeting_heading());
         out.push(format!(
-            "Overdue data: {}",
-            count(self.overdue_teams as u64, "team", "teams")
-        ));
-        out.extend(self.overdue.iter().map(|o| {
-            format!(
-                "  {}: {} missing the last period (latest from {})",
-                o.name,
-                count(o.indicators as u64, "indicator", "indicators"),
-                o.since
-            )
-        }));
-        out.push(match &self.next_meeting {
-            Some((d, title)) => format!("Next stat meeting: {title}, {}", d.format("%-d %B %Y")),
-            None => "Next stat meeting: none scheduled".to_owned(),
-        });
-        out.push(format!(
-            "Open follow-ups: {}; open capacity needs: {}",
-            crate::domain::number::thousands(self.follow_ups_open as u64),
-            crate::domain::number::thousands(self.needs_open as u64)
+            "{}; open capacity needs: {}",
+            self.follow_ups_line(),
+            thousands(self.needs_open as u64)
         ));
         out
     }

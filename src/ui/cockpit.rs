@@ -68,23 +68,13 @@ pub fn cockpit_ui(ui: &mut Ui, cockpit: Option<&Cockpit>, actions: &mut Actions)
             },
         );
     }
-    let wins = format!(
-        "Wins waiting for recognition: {}",
-        thousands(c.wins_waiting as u64)
-    );
-    section_ui(ui, &wins, "Wins", Screen::Wins, actions, |ui| {
+    section_ui(ui, &c.wins_heading(), "Wins", Screen::Wins, actions, |ui| {
         list_ui(ui, &c.wins_listed, c.wins_waiting);
     });
     let (serious, warnings) = c.flags_open;
-    let flags = format!(
-        "Open integrity flags: {} serious, {} {}",
-        thousands(serious as u64),
-        thousands(warnings as u64),
-        if warnings == 1 { "warning" } else { "warnings" }
-    );
     section_ui(
         ui,
-        &flags,
+        &c.flags_heading(),
         "Integrity checks",
         Screen::Integrity,
         actions,
@@ -93,46 +83,30 @@ pub fn cockpit_ui(ui: &mut Ui, cockpit: Option<&Cockpit>, actions: &mut Actions)
             ui.label(RichText::new(&c.checks_line).weak().small());
         },
     );
-    let overdue = format!(
-        "Overdue data: {}",
-        count(c.overdue_teams as u64, "team", "teams")
-    );
-    section_ui(ui, &overdue, "Enter data", Screen::Data, actions, |ui| {
-        let lines: Vec<String> = c
-            .overdue
-            .iter()
-            .map(|o| {
-                format!(
-                    "{}: {} missing the last period (latest from {})",
-                    o.name,
-                    count(o.indicators as u64, "indicator", "indicators"),
-                    o.since
-                )
-            })
-            .collect();
-        list_ui(ui, &lines, c.overdue_teams);
-    });
-    let meeting = match &c.next_meeting {
-        Some((d, title)) => format!("Next stat meeting: {title}, {}", d.format("%-d %B %Y")),
-        None => "Next stat meeting: none scheduled".to_owned(),
-    };
     section_ui(
         ui,
-        &meeting,
+        &c.overdue_heading(),
+        "Enter data",
+        Screen::Data,
+        actions,
+        |ui| {
+            let lines: Vec<String> = c.overdue.iter().map(Cockpit::overdue_line).collect();
+            list_ui(ui, &lines, c.overdue_teams);
+        },
+    );
+    section_ui(
+        ui,
+        &c.meeting_heading(),
         "Stat meetings",
         Screen::Meetings,
         actions,
         |ui| {
-            ui.label(format!(
-                "Open follow-ups: {}",
-                thousands(c.follow_ups_open as u64)
-            ));
+            ui.label(c.follow_ups_line());
         },
     );
-    let needs = format!("Open capacity needs: {}", thousands(c.needs_open as u64));
     section_ui(
         ui,
-        &needs,
+        &c.needs_heading(),
         "Operational capacity",
         Screen::Capacity,
         actions,

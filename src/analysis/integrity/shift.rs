@@ -90,14 +90,10 @@ impl Shift {
     }
 }
 
-/// The strongest sustained shift up and down at the end of `values`
-/// (each `None` when there is none beyond the threshold, or too few values).
-pub fn latest_shifts(values: &[f64], reference: Reference) -> (Option<Shift>, Option<Shift>) {
+/// Prefix sums of the values and of their moving ranges, so that any
+/// window's mean (and mean moving range) costs O(1).
+fn prefix_sums(values: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let n = values.len();
-    if n < MIN_VALUES || values.iter().any(|v| !v.is_finite()) {
-        return (None, None);
-    }
-    // Prefix sums of values and of moving ranges: each window's mean in O(1).
     let mut sum = vec![0.0; n + 1];
     let mut mr = vec![0.0; n + 1];
     for i in 0..n {
@@ -109,6 +105,17 @@ pub fn latest_shifts(values: &[f64], reference: Reference) -> (Option<Shift>, Op
                 0.0
             };
     }
+    (sum, mr)
+}
+
+/// The strongest sustained shift up and down at the end of `values`
+/// (each `None` when there is none beyond the threshold, or too few values).
+pub fn latest_shifts(values: &[f64], reference: Reference) -> (Option<Shift>, Option<Shift>) {
+    let n = values.len();
+    if n < MIN_VALUES || values.iter().any(|v| !v.is_finite()) {
+        return (None, None);
+    }
+    let (sum, mr) = prefix_sums(values);
     let scale = values.iter().fold(0.0_f64, |a, v| a.max(v.abs())).max(1.0);
     let mean = |a: usize, b: usize| (sum[b] - sum[a]) / (b - a) as f64;
     // The reference's values, sorted, grown as the episode shortens.
@@ -194,17 +201,7 @@ pub fn stage_changes(values: &[f64], reference: Reference) -> Vec<StageChange> {
     if n < MIN_VALUES || values.iter().any(|v| !v.is_finite()) {
         return Vec::new();
     }
-    let mut sum = vec![0.0; n + 1];
-    let mut mr = vec![0.0; n + 1];
-    for i in 0..n {
-        sum[i + 1] = sum[i] + values[i];
-        mr[i + 1] = mr[i]
-            + if i > 0 {
-                (values[i] - values[i - 1]).abs()
-            } else {
-                0.0
-            };
-    }
+    let (sum, mr) = prefix_sums(values);
     let scale = values.iter().fold(0.0_f64, |a, v| a.max(v.abs())).max(1.0);
     let mean = |a: usize, b: usize| (sum[b] - sum[a]) / (b - a) as f64;
     let mut stage = reference.from;
