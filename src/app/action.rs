@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::commands::Command;
+use super::file_choice::FileChoice;
 use super::view::Screen;
 use crate::domain::{
     Agency, Deficit, DeficitId, TheoryStep, TheoryStepId, WizardDraft, WizardStep,
@@ -113,16 +114,11 @@ pub enum WorkshopAction {
     },
     /// Put the open practice workbook back to its scenario's start (after a backup).
     ResetPractice,
-    /// Write the take-home (framework card and the eleven practices) as a PDF here.
-    ExportTakeHome(PathBuf),
-    /// Ask where to write the take-home, then write it.
-    ExportTakeHomeChoose,
-    /// Add these workbooks to the facilitator's comparison.
-    CompareAdd(Vec<PathBuf>),
-    /// Ask which workbooks to add to the comparison.
-    CompareChooseFiles,
-    /// Ask for a folder and add every workbook in it to the comparison.
-    CompareChooseFolder,
+    /// Write the take-home (framework card and the eleven practices) as a PDF.
+    ExportTakeHome(FileChoice),
+    /// Add workbooks to the facilitator's comparison: a workbook, or every
+    /// workbook in a folder.
+    CompareAdd(FileChoice),
     /// Read every compared workbook again (participants keep working).
     CompareRefresh,
     /// Take one workbook out of the comparison.
@@ -219,9 +215,7 @@ pub enum DataAction {
     /// Remove an observation.
     RemoveObservation(crate::domain::ObservationId),
     /// Load a file into the import assistant.
-    ImportOpen(std::path::PathBuf),
-    /// Ask for a file to import.
-    ImportChooseFile,
+    ImportOpen(FileChoice),
     /// Read another sheet of the spreadsheet.
     ImportSetSheet(String),
     /// Change the mapping.
@@ -241,19 +235,12 @@ pub enum DataAction {
     ImportCancel,
     /// Start over with another file.
     ImportReset,
-    /// Export to this file.
-    ExportTo {
-        /// The file (.csv or .xlsx).
-        path: std::path::PathBuf,
+    /// Export values to a file (.csv or .xlsx, by extension).
+    Export {
+        /// The file.
+        to: FileChoice,
         /// What to export.
         options: crate::io::ExportOptions,
-    },
-    /// Ask where to export, then export.
-    ExportChoose {
-        /// What to export.
-        options: crate::io::ExportOptions,
-        /// XLSX rather than CSV.
-        xlsx: bool,
     },
 }
 
@@ -293,19 +280,10 @@ pub enum MonitorAction {
         /// The thresholds.
         thresholds: crate::domain::StatusThresholds,
     },
-    /// Write the public dashboard to these files.
+    /// Write the public dashboard (HTML or PDF, by extension).
     Publish {
-        /// HTML file, if wanted.
-        html: Option<std::path::PathBuf>,
-        /// PDF file, if wanted.
-        pdf: Option<std::path::PathBuf>,
-        /// What to include.
-        options: crate::export::dashboard::DashboardOptions,
-    },
-    /// Ask where to write the dashboard, then write it.
-    PublishChoose {
-        /// PDF rather than HTML.
-        pdf: bool,
+        /// The file.
+        to: FileChoice,
         /// What to include.
         options: crate::export::dashboard::DashboardOptions,
     },
@@ -340,20 +318,13 @@ pub enum RecognitionAction {
     /// Save what has been typed in the certificate editor.
     EditCertificate(super::wins_view::CertificateDraft),
     /// Keep this picture (PNG or SVG file) as the certificates' logo.
-    SetLogo(std::path::PathBuf),
-    /// Ask for a logo file, then keep it.
-    ChooseLogo,
+    SetLogo(FileChoice),
     /// Stop printing a logo.
     ClearLogo,
     /// Keep the editor's signer, design and paper for future certificates.
     SaveCertificateDefaults,
     /// Write the certificate (PDF or PNG, by extension) and record the recognition.
-    ExportCertificate(std::path::PathBuf),
-    /// Ask where to write the certificate, then write it.
-    ExportCertificateChoose {
-        /// PNG rather than PDF.
-        png: bool,
-    },
+    ExportCertificate(FileChoice),
     /// One PDF per win in a span into a folder, in the background.
     BatchCertificates {
         /// Wins on or after.
@@ -363,16 +334,7 @@ pub enum RecognitionAction {
         /// Only wins not yet recognised.
         unrecognised_only: bool,
         /// The folder.
-        folder: std::path::PathBuf,
-    },
-    /// Ask for the folder, then make the batch.
-    BatchCertificatesChoose {
-        /// Wins on or after.
-        from: Option<chrono::NaiveDate>,
-        /// Wins on or before.
-        to: Option<chrono::NaiveDate>,
-        /// Only wins not yet recognised.
-        unrecognised_only: bool,
+        folder: FileChoice,
     },
     /// Stop the batch that is running; nothing is kept.
     CancelBatch,
@@ -381,14 +343,7 @@ pub enum RecognitionAction {
         /// Which.
         document: FrameworkDocument,
         /// Where.
-        path: std::path::PathBuf,
-    },
-    /// Ask where, then write the framework card or mission poster.
-    ExportFrameworkDocumentChoose {
-        /// Which.
-        document: FrameworkDocument,
-        /// PNG rather than PDF.
-        png: bool,
+        to: FileChoice,
     },
 }
 
@@ -500,16 +455,9 @@ pub enum MeetingAction {
     /// Take an unused item off the agenda.
     RemoveItem(crate::domain::meeting::ItemId),
     /// Write the open meeting's memo (PDF or TXT by extension).
-    ExportMemo(std::path::PathBuf),
-    /// Ask where, then write the memo.
-    ExportMemoChoose {
-        /// Plain text rather than PDF.
-        text: bool,
-    },
+    ExportMemo(FileChoice),
     /// Write the open meeting's briefing book (PDF).
-    ExportBriefing(std::path::PathBuf),
-    /// Ask where, then write the briefing book.
-    ExportBriefingChoose,
+    ExportBriefing(FileChoice),
     /// Record a capacity need.
     AddNeed(crate::domain::capacity::NewNeed),
     /// Move a need on.

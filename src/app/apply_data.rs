@@ -120,7 +120,11 @@ impl RatchetApp {
             DataAction::RemoveObservation(id) => {
                 self.observation_write(|wb| wb.remove_observation(id))
             }
-            DataAction::ImportOpen(path) => {
+            DataAction::ImportOpen(choice) => {
+                let purpose = super::file_choice::Purpose::new("Import values", "");
+                let Some(path) = self.chosen_path(choice, purpose) else {
+                    return;
+                };
                 let fiscal = self
                     .view
                     .workbook
@@ -130,12 +134,6 @@ impl RatchetApp {
                     view.import = ImportView::load(&path, None, fiscal);
                 }
                 self.view.screen = Screen::Transfer;
-            }
-            DataAction::ImportChooseFile => {
-                let dir = self.locations.workbooks.clone();
-                if let Some(path) = super::dialogs::pick_import_file(&dir) {
-                    self.apply_data(DataAction::ImportOpen(path));
-                }
             }
             DataAction::ImportSetSheet(sheet) => {
                 let fiscal = self
@@ -186,13 +184,9 @@ impl RatchetApp {
                     view.import = ImportView::default();
                 }
             }
-            DataAction::ExportTo { path, options } => self.export(&path, &options),
-            DataAction::ExportChoose { options, xlsx } => {
-                let current = self.session.wb().map(|wb| wb.path().to_owned());
-                if let Some(path) = current
-                    .as_deref()
-                    .and_then(|p| super::dialogs::pick_export_file(p, xlsx))
-                {
+            DataAction::Export { to, options } => {
+                let purpose = super::file_choice::Purpose::new("Export values", "values");
+                if let Some(path) = self.chosen_path(to, purpose) {
                     self.export(&path, &options);
                 }
             }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::Local;
 
+use super::file_choice::Purpose;
 use super::meeting_view::{CapacityView, MeetingView, MeetingsView};
 use super::view::Screen;
 use super::{MeetingAction, RatchetApp};
@@ -111,36 +112,15 @@ impl RatchetApp {
                     self.reload_meeting(open);
                 }
             }
-            MeetingAction::ExportMemo(path) => self.export_memo(open, &path),
-            MeetingAction::ExportMemoChoose { text } => {
-                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
-                    return;
-                };
-                let kind = if text {
-                    ("Plain text", "txt")
-                } else {
-                    ("PDF", "pdf")
-                };
-                if let Some(path) = super::dialogs::pick_save_file(
-                    &current,
-                    "Save the follow-up memo",
-                    "follow-up memo",
-                    kind,
-                ) {
+            MeetingAction::ExportMemo(to) => {
+                let purpose = Purpose::new("Save the follow-up memo", "follow-up memo");
+                if let Some(path) = self.chosen_path(to, purpose) {
                     self.export_memo(open, &path);
                 }
             }
-            MeetingAction::ExportBriefing(path) => self.export_briefing(open, &path),
-            MeetingAction::ExportBriefingChoose => {
-                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
-                    return;
-                };
-                if let Some(path) = super::dialogs::pick_save_file(
-                    &current,
-                    "Save the briefing book",
-                    "briefing book",
-                    ("PDF", "pdf"),
-                ) {
+            MeetingAction::ExportBriefing(to) => {
+                let purpose = Purpose::new("Save the briefing book", "briefing book");
+                if let Some(path) = self.chosen_path(to, purpose) {
                     self.export_briefing(open, &path);
                 }
             }

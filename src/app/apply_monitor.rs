@@ -80,18 +80,19 @@ impl RatchetApp {
                     self.refresh_setup();
                 }
             }
-            MonitorAction::Publish { html, pdf, options } => self.publish(html, pdf, options),
-            MonitorAction::PublishChoose { pdf, options } => {
-                let current = self.session.wb().map(|wb| wb.path().to_owned());
-                if let Some(path) = current
-                    .as_deref()
-                    .and_then(|p| super::dialogs::pick_dashboard_file(p, pdf))
-                {
-                    if pdf {
-                        self.publish(None, Some(path), options);
-                    } else {
-                        self.publish(Some(path), None, options);
-                    }
+            MonitorAction::Publish { to, options } => {
+                let purpose =
+                    super::file_choice::Purpose::new("Publish the dashboard", "dashboard");
+                let Some(path) = self.chosen_path(to, purpose) else {
+                    return;
+                };
+                let pdf = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+                if pdf {
+                    self.publish(None, Some(path), options);
+                } else {
+                    self.publish(Some(path), None, options);
                 }
             }
         }

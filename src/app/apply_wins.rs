@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Local;
 
+use super::file_choice::Purpose;
 use super::import_job::Job;
 use super::view::Screen;
 use super::wins_view::{CertificateDraft, CertificateEditor, WallView, WinFilter, WinsView};
@@ -71,10 +72,8 @@ impl RatchetApp {
                 }
                 self.in_session(|s| s.preview_edited_at = Some(Instant::now()));
             }
-            RecognitionAction::SetLogo(path) => self.set_logo(&path),
-            RecognitionAction::ChooseLogo => {
-                let dir = self.document_dir();
-                if let Some(path) = super::dialogs::pick_logo(&dir) {
+            RecognitionAction::SetLogo(from) => {
+                if let Some(path) = self.chosen_path(from, Purpose::new("Choose a logo", "")) {
                     self.set_logo(&path);
                 }
             }
@@ -106,22 +105,9 @@ impl RatchetApp {
                     );
                 }
             }
-            RecognitionAction::ExportCertificate(path) => self.export_certificate(path),
-            RecognitionAction::ExportCertificateChoose { png } => {
-                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
-                    return;
-                };
-                let kind = if png {
-                    ("PNG picture", "png")
-                } else {
-                    ("PDF", "pdf")
-                };
-                if let Some(path) = super::dialogs::pick_save_file(
-                    &current,
-                    "Save the certificate",
-                    "certificate",
-                    kind,
-                ) {
+            RecognitionAction::ExportCertificate(to) => {
+                let purpose = Purpose::new("Save the certificate", "certificate");
+                if let Some(path) = self.chosen_path(to, purpose) {
                     self.export_certificate(path);
                 }
             }
@@ -130,16 +116,9 @@ impl RatchetApp {
                 to,
                 unrecognised_only,
                 folder,
-            } => self.batch(from, to, unrecognised_only, folder),
-            RecognitionAction::BatchCertificatesChoose {
-                from,
-                to,
-                unrecognised_only,
             } => {
-                let dir = self.document_dir();
-                if let Some(folder) =
-                    super::dialogs::pick_folder(&dir, "Folder for the certificates")
-                {
+                let purpose = Purpose::new("Folder for the certificates", "");
+                if let Some(folder) = self.chosen_path(folder, purpose) {
                     self.batch(from, to, unrecognised_only, folder);
                 }
             }
@@ -148,23 +127,16 @@ impl RatchetApp {
                     job.cancel();
                 }
             }
-            RecognitionAction::ExportFrameworkDocument { document, path } => {
-                self.export_framework_document(document, &path)
-            }
-            RecognitionAction::ExportFrameworkDocumentChoose { document, png } => {
-                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
-                    return;
+            RecognitionAction::ExportFrameworkDocument { document, to } => {
+                let purpose = match document {
+                    FrameworkDocument::Card => {
+                        Purpose::new("Save the framework card", "framework card")
+                    }
+                    FrameworkDocument::Poster => {
+                        Purpose::new("Save the mission poster", "mission poster")
+                    }
                 };
-                let kind = if png {
-                    ("PNG picture", "png")
-                } else {
-                    ("PDF", "pdf")
-                };
-                let (title, what) = match document {
-                    FrameworkDocument::Card => ("Save the framework card", "framework card"),
-                    FrameworkDocument::Poster => ("Save the mission poster", "mission poster"),
-                };
-                if let Some(path) = super::dialogs::pick_save_file(&current, title, what, kind) {
+                if let Some(path) = self.chosen_path(to, purpose) {
                     self.export_framework_document(document, &path);
                 }
             }
@@ -551,12 +523,5 @@ impl RatchetApp {
             .wb()
             .map(crate::ops::meetings::document_paper)
             .unwrap_or_default()
-    }
-
-    fn document_dir(&self) -> PathBuf {
-        self.session
-            .wb()
-            .and_then(|wb| wb.path().parent().map(std::path::Path::to_path_buf))
-            .unwrap_or_else(|| self.locations.workbooks.clone())
     }
 }

@@ -1,12 +1,12 @@
 //! Applying workshop actions: practice workbooks, their reset and take-home,
 //! and the facilitator's comparison.
 
-use super::session::OpenWorkbook;
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
 
-use super::{RatchetApp, Screen, WorkshopAction, dialogs};
+use super::file_choice::Purpose;
+use super::{RatchetApp, Screen, WorkshopAction};
 use crate::ops::workshop::{
     create_practice, practice_path, read_for_comparison, reset_practice, workbooks_in,
 };
@@ -23,39 +23,31 @@ impl RatchetApp {
                 participant,
             } => self.create_practice(scenario, &participant),
             WorkshopAction::ResetPractice => self.reset_practice(),
-            WorkshopAction::ExportTakeHome(path) => self.export_take_home(&path),
-            WorkshopAction::ExportTakeHomeChoose => {
-                let Some(current) = self.session.wb().map(|wb| wb.path().to_owned()) else {
-                    return;
-                };
-                if let Some(path) = dialogs::pick_save_file(
-                    &current,
-                    "Save the take-home",
-                    "take-home",
-                    ("PDF", "pdf"),
-                ) {
+            WorkshopAction::ExportTakeHome(to) => {
+                let purpose = Purpose::new("Save the take-home", "take-home");
+                if let Some(path) = self.chosen_path(to, purpose) {
                     self.export_take_home(&path);
                 }
             }
-            WorkshopAction::CompareAdd(paths) => self.compare_add(paths),
-            WorkshopAction::CompareChooseFiles => {
-                if let Some(paths) = dialogs::pick_workbooks(&self.practice_dir()) {
-                    self.compare_add(paths);
+            WorkshopAction::CompareAdd(choice) => {
+                let purpose = Purpose::new("Folder of participants' workbooks", "");
+                let mut paths = Vec::new();
+                for path in self.chosen_paths(choice, purpose) {
+                    if !path.is_dir() {
+                        paths.push(path);
+                        continue;
+                    }
+                    match workbooks_in(&path) {
+                        Ok(found) if found.is_empty() => self.error(format!(
+                            "{} holds no workbooks (files ending in .ratchet).",
+                            path.display()
+                        )),
+                        Ok(found) => paths.extend(found),
+                        Err(e) => self.error(format!("{} could not be read: {e}", path.display())),
+                    }
                 }
-            }
-            WorkshopAction::CompareChooseFolder => {
-                let Some(dir) =
-                    dialogs::pick_folder(&self.practice_dir(), "Folder of participants' workbooks")
-                else {
-                    return;
-                };
-                match workbooks_in(&dir) {
-                    Ok(paths) if paths.is_empty() => self.error(format!(
-                        "{} holds no workbooks (files ending in .ratchet).",
-                        dir.display()
-                    )),
-                    Ok(paths) => self.compare_add(paths),
-                    Err(e) => self.error(format!("{} could not be read: {e}", dir.display())),
+                if !paths.is_empty() {
+                    self.compare_add(paths);
                 }
             }
             WorkshopAction::CompareRefresh => {

@@ -123,26 +123,6 @@ pub fn pick_save_file(
     })
 }
 
-/// Asks where to export, next to the workbook at `current`.
-pub fn pick_export_file(current: &Path, xlsx: bool) -> Option<PathBuf> {
-    let kind = if xlsx {
-        ("Excel workbook", "xlsx")
-    } else {
-        ("CSV", "csv")
-    };
-    pick_save_file(current, "Export values", "values", kind)
-}
-
-/// Asks where to write the public dashboard.
-pub fn pick_dashboard_file(current: &Path, pdf: bool) -> Option<PathBuf> {
-    let kind = if pdf {
-        ("PDF", "pdf")
-    } else {
-        ("Web page", "html")
-    };
-    pick_save_file(current, "Publish the dashboard", "dashboard", kind)
-}
-
 /// Asks which picture to use as the certificates' logo.
 pub fn pick_logo(dir: &Path) -> Option<PathBuf> {
     shown(|| {

@@ -19,6 +19,7 @@ pub mod data_view;
 pub mod destinations;
 pub mod dialogs;
 pub mod exercise;
+mod file_choice;
 pub mod first_frame;
 pub mod import_job;
 pub mod input_pacer;
@@ -43,6 +44,7 @@ pub use action::{
     RecognitionAction, WorkshopAction,
 };
 pub use commands::Command;
+pub use file_choice::{FileChoice, FileKind};
 pub use prefs::Preferences;
 pub use view::{AppView, Dialog, Message, Screen, Tone};
 
@@ -155,8 +157,10 @@ impl RatchetApp {
         });
         if self.view.screen == Screen::Workshop && !dropped.is_empty() {
             // The facilitator drops participants' workbooks to compare them.
-            self.actions
-                .push(Action::Workshop(WorkshopAction::CompareAdd(dropped)));
+            for path in dropped {
+                self.actions
+                    .push(Action::Workshop(WorkshopAction::CompareAdd(path.into())));
+            }
         } else if let Some(path) = dropped.into_iter().next() {
             self.actions.push(
                 if self.session.is_some()
@@ -164,7 +168,7 @@ impl RatchetApp {
                         .extension()
                         .is_none_or(|e| e != crate::storage::WORKBOOK_EXTENSION)
                 {
-                    Action::Data(DataAction::ImportOpen(path))
+                    Action::Data(DataAction::ImportOpen(path.into()))
                 } else {
                     Action::OpenWorkbook(path)
                 },

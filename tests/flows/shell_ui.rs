@@ -311,7 +311,7 @@ fn a_written_document_can_be_opened_or_shown_in_its_folder_from_the_message() {
     h.state_mut().apply(Action::Recognition(
         RecognitionAction::ExportFrameworkDocument {
             document: FrameworkDocument::Card,
-            path: card.clone(),
+            to: card.clone().into(),
         },
     ));
     h.run();

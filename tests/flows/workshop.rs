@@ -367,10 +367,27 @@ fn the_facilitator_sees_each_participants_mission_side_by_side() {
     std::fs::write(&broken, b"no workbook here").unwrap();
 
     let mut h = harness(app(dir.path()));
+    // The whole folder at once: every workbook in it is read.
+    h.state_mut()
+        .apply(Action::Workshop(WorkshopAction::CompareAdd(
+            dir.path().to_path_buf().into(),
+        )));
+    h.run();
+    let compared = &h.state().view().comparison;
+    assert_eq!(
+        (compared.entries.len(), compared.unreadable.len()),
+        (3, 1),
+        "the folder holds three workbooks and one broken file"
+    );
+    h.state_mut()
+        .apply(Action::Workshop(WorkshopAction::CompareClear));
+    // Or one file at a time (as dropped on the window).
     let mut add = paths.clone();
     add.push(broken.clone());
-    h.state_mut()
-        .apply(Action::Workshop(WorkshopAction::CompareAdd(add)));
+    for path in add {
+        h.state_mut()
+            .apply(Action::Workshop(WorkshopAction::CompareAdd(path.into())));
+    }
     h.run();
     assert_eq!(h.state().view().screen, Screen::Workshop);
     let compared = &h.state().view().comparison;
@@ -444,7 +461,7 @@ fn the_take_home_is_the_framework_card_and_the_eleven_practices() {
     let out = dir.path().join("take-home.pdf");
     h.state_mut()
         .apply(Action::Workshop(WorkshopAction::ExportTakeHome(
-            out.clone(),
+            out.clone().into(),
         )));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF"));

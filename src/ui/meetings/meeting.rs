@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::{FollowUpForm, meeting};
 use crate::app::meeting_view::{MeetingFollowUp, MeetingView};
 use crate::app::view::{Screen, WorkbookView};
-use crate::app::{Action, Actions, MeetingAction};
+use crate::app::{Action, Actions, FileChoice, FileKind, MeetingAction};
 use crate::domain::meeting::{AgendaItem, FollowUpStatus, ItemId, ItemKind, NewFollowUp};
 use crate::domain::target::parse_typed_date;
 use crate::ui::UiState;
@@ -235,13 +235,19 @@ fn item_markers(view: &MeetingView, item: &AgendaItem) -> String {
 fn documents_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
     ui.horizontal_wrapped(|ui| {
         if ui.button("Briefing book (PDF)…").clicked() {
-            actions.push(meeting(MeetingAction::ExportBriefingChoose));
+            actions.push(meeting(MeetingAction::ExportBriefing(FileChoice::Ask(
+                FileKind::Pdf,
+            ))));
         }
         if ui.button("Follow-up memo (PDF)…").clicked() {
-            actions.push(meeting(MeetingAction::ExportMemoChoose { text: false }));
+            actions.push(meeting(MeetingAction::ExportMemo(FileChoice::Ask(
+                FileKind::Pdf,
+            ))));
         }
         if ui.button("Memo as text (for e-mail)…").clicked() {
-            actions.push(meeting(MeetingAction::ExportMemoChoose { text: true }));
+            actions.push(meeting(MeetingAction::ExportMemo(FileChoice::Ask(
+                FileKind::Text,
+            ))));
         }
     });
     ui.horizontal_wrapped(|ui| {

@@ -10,7 +10,7 @@ use crate::analysis::progress::Status;
 use crate::analysis::snapshot::{TargetLine, step_line};
 use crate::app::monitor_view::{LeagueLine, ProgressView, plot_x};
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, MonitorAction};
+use crate::app::{Action, Actions, FileChoice, FileKind, MonitorAction};
 use crate::domain::StatusThresholds;
 use crate::export::dashboard::DashboardOptions;
 use crate::ui::UiState;
@@ -487,20 +487,17 @@ fn publish_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
         let ready = !working && as_of.is_ok();
         ui.horizontal_wrapped(|ui| {
             if ui.add_enabled(ready, egui::Button::new("Publish as HTML…")).clicked() {
-                actions.push(monitor(MonitorAction::PublishChoose { pdf: false, options: options.clone() }));
+                actions.push(monitor(MonitorAction::Publish { to: FileChoice::Ask(FileKind::Html), options: options.clone() }));
             }
             if ui.add_enabled(ready, egui::Button::new("Publish as PDF…")).clicked() {
-                actions.push(monitor(MonitorAction::PublishChoose { pdf: true, options: options.clone() }));
+                actions.push(monitor(MonitorAction::Publish { to: FileChoice::Ask(FileKind::Pdf), options: options.clone() }));
             }
             let l = ui.label("or to the path");
             ui.add(egui::TextEdit::singleline(&mut form.path).hint_text("/path/to/dashboard.html or .pdf").desired_width(300.0))
                 .labelled_by(l.id);
             let path = form.path.trim().to_owned();
             if ui.add_enabled(!path.is_empty() && ready, egui::Button::new("Publish to path")).clicked() {
-                let path = std::path::PathBuf::from(path);
-                let pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-                let (html, pdf) = if pdf { (None, Some(path)) } else { (Some(path), None) };
-                actions.push(monitor(MonitorAction::Publish { html, pdf, options }));
+                actions.push(monitor(MonitorAction::Publish { to: path.into(), options }));
             }
             if working {
                 ui.spinner();

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::app::import_job::{ImportStatus, ImportView};
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, DataAction};
+use crate::app::{Action, Actions, DataAction, FileChoice, FileKind};
 use crate::domain::OnExisting;
 use crate::domain::number::count;
 use crate::domain::{Direction, Frequency};
@@ -71,7 +71,9 @@ fn import_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             .add_enabled(!busy, egui::Button::new("Choose a file…"))
             .clicked()
         {
-            actions.push(data(DataAction::ImportChooseFile));
+            actions.push(data(DataAction::ImportOpen(FileChoice::Ask(
+                FileKind::Spreadsheet,
+            ))));
         }
         let l = ui.label("or its path");
         ui.add(
@@ -536,18 +538,18 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             .add_enabled(!busy, egui::Button::new("Export CSV…"))
             .clicked()
         {
-            actions.push(data(DataAction::ExportChoose {
+            actions.push(data(DataAction::Export {
+                to: FileChoice::Ask(FileKind::Csv),
                 options: options.clone(),
-                xlsx: false,
             }));
         }
         if ui
             .add_enabled(!busy, egui::Button::new("Export XLSX…"))
             .clicked()
         {
-            actions.push(data(DataAction::ExportChoose {
+            actions.push(data(DataAction::Export {
+                to: FileChoice::Ask(FileKind::Xlsx),
                 options: options.clone(),
-                xlsx: true,
             }));
         }
         let l = ui.label("or to the path");
@@ -565,8 +567,8 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             )
             .clicked()
         {
-            actions.push(data(DataAction::ExportTo {
-                path: path.into(),
+            actions.push(data(DataAction::Export {
+                to: path.into(),
                 options,
             }));
         }

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::recognition;
 use crate::app::view::{Screen, WorkbookView};
 use crate::app::wins_view::CertificateEditor;
-use crate::app::{Action, Actions, RecognitionAction};
+use crate::app::{Action, Actions, FileChoice, FileKind, RecognitionAction};
 use crate::domain::certificate::{CertificateLayout, Paper};
 use crate::ui::UiState;
 use crate::ui::widgets::{guidance_ui, text_area_ui, text_field_ui};
@@ -164,9 +164,9 @@ fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actio
     ui.horizontal_wrapped(|ui| {
         for (png, label) in [(false, "Save as PDF…"), (true, "Save as PNG…")] {
             if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
-                actions.push(recognition(RecognitionAction::ExportCertificateChoose {
-                    png,
-                }));
+                actions.push(recognition(RecognitionAction::ExportCertificate(
+                    FileChoice::Ask(super::image_or_pdf(png)),
+                )));
             }
         }
     });
@@ -215,7 +215,9 @@ fn logo_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actions
             .on_hover_text("A PNG or SVG picture, kept in the workbook")
             .clicked()
         {
-            actions.push(recognition(RecognitionAction::ChooseLogo));
+            actions.push(recognition(RecognitionAction::SetLogo(FileChoice::Ask(
+                FileKind::Picture,
+            ))));
         }
     });
     ui.horizontal_wrapped(|ui| {

@@ -8,7 +8,7 @@ pub mod wins;
 
 use egui::Ui;
 
-use crate::app::{Action, Actions, FrameworkDocument, RecognitionAction};
+use crate::app::{Action, Actions, FileChoice, FileKind, FrameworkDocument, RecognitionAction};
 use crate::domain::{TeamId, WinId};
 
 /// Shorthand for pushing a recognition action.
@@ -75,12 +75,10 @@ pub fn framework_documents_ui(ui: &mut Ui, document_path: &mut String, actions: 
                 )
                 .clicked()
             {
-                actions.push(recognition(
-                    RecognitionAction::ExportFrameworkDocumentChoose {
-                        document: FrameworkDocument::Card,
-                        png,
-                    },
-                ));
+                actions.push(recognition(RecognitionAction::ExportFrameworkDocument {
+                    document: FrameworkDocument::Card,
+                    to: FileChoice::Ask(image_or_pdf(png)),
+                }));
             }
         }
         ui.separator();
@@ -91,12 +89,10 @@ pub fn framework_documents_ui(ui: &mut Ui, document_path: &mut String, actions: 
                 .on_hover_text("The mission large, to put on the wall")
                 .clicked()
             {
-                actions.push(recognition(
-                    RecognitionAction::ExportFrameworkDocumentChoose {
-                        document: FrameworkDocument::Poster,
-                        png,
-                    },
-                ));
+                actions.push(recognition(RecognitionAction::ExportFrameworkDocument {
+                    document: FrameworkDocument::Poster,
+                    to: FileChoice::Ask(image_or_pdf(png)),
+                }));
             }
         }
     });
@@ -119,9 +115,14 @@ pub fn framework_documents_ui(ui: &mut Ui, document_path: &mut String, actions: 
             {
                 actions.push(recognition(RecognitionAction::ExportFrameworkDocument {
                     document,
-                    path: path.clone().into(),
+                    to: path.clone().into(),
                 }));
             }
         }
     });
+}
+
+/// A PNG picture or a PDF, as the button asked.
+fn image_or_pdf(png: bool) -> FileKind {
+    if png { FileKind::Png } else { FileKind::Pdf }
 }

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::recognition;
 use crate::app::view::WorkbookView;
 use crate::app::wins_view::{WinFilter, WinLine, WinsView};
-use crate::app::{Actions, RecognitionAction};
+use crate::app::{Actions, FileChoice, FileKind, RecognitionAction};
 use crate::domain::WinKind;
 use crate::domain::number::count;
 use crate::domain::win::ManualWin;
@@ -336,7 +336,7 @@ fn batch_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut A
         let ready = dates_ok && n > 0;
         ui.horizontal_wrapped(|ui| {
             if ui.add_enabled(ready, egui::Button::new("Choose a folder and make them…")).clicked() {
-                actions.push(recognition(RecognitionAction::BatchCertificatesChoose { from, to, unrecognised_only: !f.batch_all }));
+                actions.push(recognition(RecognitionAction::BatchCertificates { from, to, unrecognised_only: !f.batch_all, folder: FileChoice::Ask(FileKind::Folder) }));
             }
             let l = ui.label("or into the folder");
             ui.add(egui::TextEdit::singleline(&mut f.batch_folder).hint_text("/path/to/folder").desired_width(260.0))

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::workshop_view::ComparisonView;
-use crate::app::{Action, Actions, Screen, WorkshopAction};
+use crate::app::{Action, Actions, FileChoice, FileKind, Screen, WorkshopAction};
 use crate::ops::workshop::ComparisonEntry;
 use crate::ui::widgets::guidance_ui;
 
@@ -80,10 +80,14 @@ pub fn compare_ui(
     );
     ui.horizontal(|ui| {
         if ui.button("Add workbooks…").clicked() {
-            actions.push(Action::Workshop(WorkshopAction::CompareChooseFiles));
+            actions.push(Action::Workshop(WorkshopAction::CompareAdd(
+                FileChoice::Ask(FileKind::Workbooks),
+            )));
         }
         if ui.button("Add a folder…").clicked() {
-            actions.push(Action::Workshop(WorkshopAction::CompareChooseFolder));
+            actions.push(Action::Workshop(WorkshopAction::CompareAdd(
+                FileChoice::Ask(FileKind::Folder),
+            )));
         }
         let any = !comparison.entries.is_empty() || !comparison.unreadable.is_empty();
         if ui
