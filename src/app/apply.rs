@@ -314,7 +314,6 @@ impl RatchetApp {
         })();
         match loaded {
             Ok(view) => {
-                self.session = Some(super::session::Session::new(wb));
                 self.forget_view_state();
                 // A framework still being built reopens where the leader left it.
                 let building = is_new || view.framework.completed_at.is_none();
@@ -323,7 +322,7 @@ impl RatchetApp {
                 } else {
                     Screen::Home
                 };
-                self.view.workbook = Some(view);
+                self.session = Some(super::session::Session::new(wb, view));
                 self.view.message = None;
                 self.view.offer_read_only = None;
                 self.view.backups = None;
@@ -337,7 +336,6 @@ impl RatchetApp {
 
     fn close_workbook(&mut self) {
         self.session = None;
-        self.view.workbook = None;
         // A message about the closed workbook would linger on the start screen.
         self.view.message = None;
         self.view.screen = Screen::Start;
@@ -373,14 +371,14 @@ impl RatchetApp {
         let wb = self.session.wb_mut()?;
         match f(wb) {
             Ok(v) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.save_state = SaveState::Saved(Some(Utc::now()));
                 }
                 Some(v)
             }
             Err(e) => {
                 let text = e.to_string();
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.save_state = SaveState::Failed(text.clone());
                 }
                 self.error(text);
@@ -406,7 +404,7 @@ impl RatchetApp {
         let loaded = wb.framework().and_then(|f| Ok((f, wb.mission_history()?)));
         match loaded {
             Ok((framework, versions)) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.status = framework.status();
                     view.checks = WizardChecks::compute(&framework, &view.draft);
                     view.framework = framework;
@@ -420,12 +418,12 @@ impl RatchetApp {
     // ---- the wizard ----
 
     fn draft(&self) -> Option<&WizardDraft> {
-        self.view.workbook.as_ref().map(|v| &v.draft)
+        self.session.views().map(|v| &v.draft)
     }
 
     fn save_draft(&mut self, draft: WizardDraft) {
         if self.write(|wb| wb.save_wizard_draft(&draft)).is_some()
-            && let Some(view) = self.view.workbook.as_mut()
+            && let Some(view) = self.session.views_mut()
         {
             view.checks = WizardChecks::compute(&view.framework, &draft);
             view.draft = draft;
@@ -446,12 +444,12 @@ impl RatchetApp {
 
     /// Commits the current step if it is valid and moves on; otherwise shows its problems.
     fn wizard_next(&mut self) {
-        let Some(view) = self.view.workbook.as_ref() else {
+        let Some(view) = self.session.views() else {
             return;
         };
         let step = view.draft.step;
         if !view.checks.step_ok(step) {
-            if let Some(view) = self.view.workbook.as_mut()
+            if let Some(view) = self.session.views_mut()
                 && !view.show_problems.contains(&step)
             {
                 view.show_problems.push(step);
@@ -484,7 +482,7 @@ impl RatchetApp {
         if !committed {
             return;
         }
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.show_problems.retain(|s| *s != step);
         }
         if let Some(next) = step.next() {

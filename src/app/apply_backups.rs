@@ -35,7 +35,6 @@ impl RatchetApp {
             CheckStatus::Damaged(why) => {
                 let path = session.workbook.path().to_owned();
                 self.session = None;
-                self.view.workbook = None;
                 self.show_recovery(&path, why.clone());
                 self.error(StorageError::Damaged(why).to_string());
             }
@@ -43,11 +42,9 @@ impl RatchetApp {
                 session.open_check.pending = false;
                 let backup_due = std::mem::take(&mut session.daily_backup_due);
                 // The check counted the values: no scan here.
-                if let Some(view) = self.view.workbook.as_mut()
-                    && view.counts.is_none()
-                {
+                if session.view.counts.is_none() {
                     match session.workbook.counts() {
-                        Ok(counts) => view.counts = Some(counts),
+                        Ok(counts) => session.view.counts = Some(counts),
                         Err(e) => self.error(e.to_string()),
                     }
                 }
@@ -198,7 +195,6 @@ impl RatchetApp {
         // The workbook must not be open while it is replaced.
         if self.session.wb().is_some_and(|wb| wb.path() == workbook) {
             self.session = None;
-            self.view.workbook = None;
         }
         let dir = backup_dir(&self.locations.backups, workbook);
         match restore(workbook, backup, &dir) {

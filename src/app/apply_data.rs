@@ -6,7 +6,7 @@ use super::session::{UNDO_DEPTH, ValueEdit};
 use chrono::Local;
 
 use super::data_view::{GridMode, GridView, SetupView};
-use super::import_job::{ImportStatus, ImportView, Job, JobPoll};
+use super::import_job::{ImportStatus, ImportView, Job, JobPoll, JobResult};
 use super::view::Screen;
 use super::{DataAction, RatchetApp};
 use crate::domain::Cell;
@@ -126,29 +126,27 @@ impl RatchetApp {
                     return;
                 };
                 let fiscal = self
-                    .view
-                    .workbook
-                    .as_ref()
+                    .session
+                    .views()
                     .map_or(1, |v| v.setup.fiscal_year_start);
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.import = ImportView::load(&path, None, fiscal);
                 }
                 self.view.screen = Screen::Transfer;
             }
             DataAction::ImportSetSheet(sheet) => {
                 let fiscal = self
-                    .view
-                    .workbook
-                    .as_ref()
+                    .session
+                    .views()
                     .map_or(1, |v| v.setup.fiscal_year_start);
-                if let Some(view) = self.view.workbook.as_mut()
+                if let Some(view) = self.session.views_mut()
                     && let Some(path) = view.import.path.clone()
                 {
                     view.import = ImportView::load(&path, Some(sheet), fiscal);
                 }
             }
             DataAction::ImportSetMapping(mapping) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.import.mapping = mapping;
                     view.import.plan = None;
                     view.import.status = ImportStatus::Idle;
@@ -158,7 +156,7 @@ impl RatchetApp {
                 options,
                 skip_bad_rows,
             } => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     let reason_only = view.import.options.reason != options.reason
                         && ImportOptionsKey::of(&view.import.options)
                             == ImportOptionsKey::of(&options);
@@ -180,7 +178,7 @@ impl RatchetApp {
                 }
             }
             DataAction::ImportReset => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.import = ImportView::default();
                 }
             }
@@ -202,12 +200,11 @@ impl RatchetApp {
         match loaded {
             Ok((setup, counts)) => {
                 let mode = self
-                    .view
-                    .workbook
-                    .as_ref()
+                    .session
+                    .views()
                     .and_then(|v| v.grid.as_ref())
                     .map(|g| g.mode);
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.setup = setup;
                     view.counts = Some(counts);
                 }
@@ -225,12 +222,10 @@ impl RatchetApp {
     }
 
     fn load_grid(&mut self, mode: GridMode) {
-        let Some(wb) = self.session.wb() else {
+        let Some(session) = self.session.as_mut() else {
             return;
         };
-        let Some(view) = self.view.workbook.as_mut() else {
-            return;
-        };
+        let (wb, view) = (&session.workbook, &mut session.view);
         let today = Local::now().date_naive();
         let history_cell = view.grid.as_ref().and_then(|g| g.history_cell);
         match GridView::load(wb, &view.setup, mode, today) {
@@ -256,7 +251,7 @@ impl RatchetApp {
             return;
         };
         let history = wb.value_history(cell);
-        if let Some(grid) = self.view.workbook.as_mut().and_then(|v| v.grid.as_mut()) {
+        if let Some(grid) = self.session.views_mut().and_then(|v| v.grid.as_mut()) {
             grid.history = history.unwrap_or_default();
             grid.history_cell = Some(cell);
         }
@@ -337,7 +332,7 @@ impl RatchetApp {
         }
         let changes = changes.to_vec();
         let before: Vec<Option<f64>> = {
-            let grid = self.view.workbook.as_ref().and_then(|v| v.grid.as_ref());
+            let grid = self.session.views().and_then(|v| v.grid.as_ref());
             changes
                 .iter()
                 .map(|(c, _)| {
@@ -348,7 +343,7 @@ impl RatchetApp {
         let Some(changed) = self.write(|wb| wb.set_values(&changes, reason, source)) else {
             return false;
         };
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             for ((cell, new), old) in changes.iter().zip(&before) {
                 if let Some(counts) = view.counts.as_mut() {
                     match (old, new) {
@@ -397,7 +392,7 @@ impl RatchetApp {
             let all = self.session.wb().map(|wb| wb.observations());
             match all {
                 Some(Ok(all)) => {
-                    if let Some(view) = self.view.workbook.as_mut() {
+                    if let Some(view) = self.session.views_mut() {
                         view.observations = all;
                     }
                 }
@@ -421,7 +416,7 @@ impl RatchetApp {
             return;
         };
         let repaint = self.repaint_handle();
-        let Some(view) = self.view.workbook.as_mut() else {
+        let Some(view) = self.session.views_mut() else {
             return;
         };
         if let Some(problem) = view.import.mapping.problems().into_iter().next() {
@@ -441,7 +436,7 @@ impl RatchetApp {
         };
         let repaint = self.repaint_handle();
         let backups = crate::ops::backups::backup_dir(&self.locations.backups, &path);
-        let Some(view) = self.view.workbook.as_mut() else {
+        let Some(view) = self.session.views_mut() else {
             return;
         };
         let Some(plan) = view.import.plan.as_mut() else {
@@ -472,7 +467,7 @@ impl RatchetApp {
             options.clone(),
             repaint,
         ));
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.import.status = ImportStatus::Exporting;
         }
     }
@@ -482,7 +477,7 @@ impl RatchetApp {
         let Some(job) = &self.job else { return };
         match job.poll() {
             JobPoll::Running(status) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     if let (
                         Some(batch),
                         super::import_job::ImportStatus::Importing { done, total },
@@ -497,9 +492,9 @@ impl RatchetApp {
                     ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 }
             }
-            JobPoll::Planned(result) => {
+            JobPoll::Finished(JobResult::Planned(result)) => {
                 self.job = None;
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     match result {
                         Ok(plan) => {
                             view.import.plan = Some(*plan);
@@ -514,14 +509,14 @@ impl RatchetApp {
                     }
                 }
             }
-            JobPoll::Imported(result) => {
+            JobPoll::Finished(JobResult::Imported(result)) => {
                 self.job = None;
                 match result {
                     Ok((outcome, wins)) => {
                         if let Some(wb) = self.session.wb_mut() {
                             wb.changed_elsewhere();
                         }
-                        if let Some(view) = self.view.workbook.as_mut() {
+                        if let Some(view) = self.session.views_mut() {
                             view.import.status = ImportStatus::Done(outcome);
                             view.import.plan = None;
                         }
@@ -539,7 +534,7 @@ impl RatchetApp {
                         ));
                     }
                     Err((e, batch)) => {
-                        if let Some(view) = self.view.workbook.as_mut() {
+                        if let Some(view) = self.session.views_mut() {
                             if let Some(plan) = view.import.plan.as_mut() {
                                 plan.batch = *batch;
                             }
@@ -548,9 +543,9 @@ impl RatchetApp {
                     }
                 }
             }
-            JobPoll::Exported(result) => {
+            JobPoll::Finished(JobResult::Exported(result)) => {
                 self.job = None;
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.import.status = ImportStatus::Idle;
                 }
                 match result {
@@ -565,13 +560,13 @@ impl RatchetApp {
                     Err(e) => self.error(format!("The export failed: {e}")),
                 }
             }
-            JobPoll::Certified(result) => {
+            JobPoll::Finished(JobResult::Certified(result)) => {
                 self.job = None;
                 self.batch_finished(result);
             }
-            JobPoll::Published(result) => {
+            JobPoll::Finished(JobResult::Published(result)) => {
                 self.job = None;
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.import.status = ImportStatus::Idle;
                 }
                 match result {

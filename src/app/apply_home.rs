@@ -1,6 +1,7 @@
 //! The home screen's cockpit: computed on a reader of its own on another
 //! thread whenever home is shown, and collected once it is done.
 
+use super::session::OpenWorkbook;
 use chrono::Local;
 
 use super::RatchetApp;
@@ -46,11 +47,7 @@ impl RatchetApp {
             return;
         };
         let Some(rx) = &session.cockpit_job else {
-            let missing = self
-                .view
-                .workbook
-                .as_ref()
-                .is_some_and(|v| v.cockpit.is_none());
+            let missing = session.view.cockpit.is_none();
             if missing && self.view.screen == super::Screen::Home && !session.open_check.pending {
                 self.ensure_cockpit();
             }
@@ -66,7 +63,7 @@ impl RatchetApp {
         session.cockpit_job = None;
         match result {
             Ok(c) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.cockpit = Some(c);
                 }
             }

@@ -38,12 +38,7 @@ impl RatchetApp {
                 self.run_stale_checks(true);
             }
             LearningAction::FilterFlags(filter) => {
-                if let Some(v) = self
-                    .view
-                    .workbook
-                    .as_mut()
-                    .and_then(|w| w.integrity.as_mut())
-                {
+                if let Some(v) = self.session.views_mut().and_then(|w| w.integrity.as_mut()) {
                     v.set_filter(filter);
                 }
             }
@@ -56,9 +51,8 @@ impl RatchetApp {
                     self.load_integrity(None);
                     self.select_flag(id);
                     let title = self
-                        .view
-                        .workbook
-                        .as_ref()
+                        .session
+                        .views()
                         .and_then(|v| v.integrity.as_ref())
                         .and_then(|v| v.flags.iter().find(|f| f.id == id))
                         .map_or_else(|| "The flag".to_owned(), |f| format!("\"{}\"", f.title));
@@ -69,7 +63,7 @@ impl RatchetApp {
                 let (Some(sa), Some(sb)) = (self.snapshot_of(a), self.snapshot_of(b)) else {
                     return;
                 };
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.compare = Some(CompareView::new(&sa, &sb, team));
                 }
             }
@@ -90,7 +84,7 @@ impl RatchetApp {
             }
             LearningAction::ProposeRatchet => {
                 let proposal = self.propose();
-                if let Some(r) = self.view.workbook.as_mut().and_then(|v| v.review.as_mut()) {
+                if let Some(r) = self.session.views_mut().and_then(|v| v.review.as_mut()) {
                     r.proposal = Some(proposal);
                 }
             }
@@ -115,8 +109,7 @@ impl RatchetApp {
                 };
                 match (wb.framework_version(a), wb.framework_version(b)) {
                     (Ok(Some(va)), Ok(Some(vb))) => {
-                        if let Some(r) = self.view.workbook.as_mut().and_then(|v| v.review.as_mut())
-                        {
+                        if let Some(r) = self.session.views_mut().and_then(|v| v.review.as_mut()) {
                             r.compared = Some((va, vb));
                         }
                     }
@@ -134,18 +127,13 @@ impl RatchetApp {
         match screen {
             Screen::Integrity => {
                 self.run_stale_checks(false);
-                if self
-                    .view
-                    .workbook
-                    .as_ref()
-                    .is_some_and(|v| v.integrity.is_none())
-                {
+                if self.session.views().is_some_and(|v| v.integrity.is_none()) {
                     self.load_integrity(None);
                 }
             }
             Screen::Library => self.load_library(),
             Screen::Compare => {
-                let first_two = self.view.workbook.as_ref().and_then(|v| {
+                let first_two = self.session.views().and_then(|v| {
                     let ids: Vec<_> = v.setup.indicators.iter().map(|i| i.id).collect();
                     (v.compare.is_none() && ids.len() >= 2).then(|| (ids[0], ids[1]))
                 });
@@ -194,12 +182,7 @@ impl RatchetApp {
         self.in_session(|s| s.stale.checks = false);
         self.in_session(|s| s.stale.checks_indicators.clear());
         self.load_integrity(last.as_deref());
-        if let Some(v) = self
-            .view
-            .workbook
-            .as_mut()
-            .and_then(|w| w.integrity.as_mut())
-        {
+        if let Some(v) = self.session.views_mut().and_then(|w| w.integrity.as_mut()) {
             v.last_run = Some(totals);
         }
         if say {
@@ -221,7 +204,7 @@ impl RatchetApp {
         })();
         match loaded {
             Ok((flags, teams, indicators)) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     let old = view.integrity.take();
                     let filter = old
                         .as_ref()
@@ -248,9 +231,8 @@ impl RatchetApp {
             return;
         };
         let Some(flag) = self
-            .view
-            .workbook
-            .as_ref()
+            .session
+            .views()
             .and_then(|v| v.integrity.as_ref())
             .and_then(|v| v.flags.iter().find(|f| f.id == id).cloned())
         else {
@@ -261,12 +243,7 @@ impl RatchetApp {
             _ => Vec::new(),
         };
         let history = wb.flag_history(id).unwrap_or_default();
-        if let Some(v) = self
-            .view
-            .workbook
-            .as_mut()
-            .and_then(|w| w.integrity.as_mut())
-        {
+        if let Some(v) = self.session.views_mut().and_then(|w| w.integrity.as_mut()) {
             let series_name = format!(
                 "{} · {}",
                 v.team_name(flag.team),
@@ -294,23 +271,22 @@ impl RatchetApp {
 
     fn load_library(&mut self) {
         let ids: Vec<_> = self
-            .view
-            .workbook
-            .as_ref()
+            .session
+            .views()
             .map(|v| v.setup.indicators.iter().map(|i| i.id).collect())
             .unwrap_or_default();
         let snapshots: Vec<IndicatorSnapshot> = ids
             .into_iter()
             .filter_map(|i| self.snapshot_of(i))
             .collect();
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.library = Some(LibraryView::new(&snapshots, &view.observations));
         }
     }
 
     /// The framework target's agency series: per period, the median team.
     fn target_series(&mut self) -> Option<TargetSeries> {
-        let target = self.view.workbook.as_ref()?.framework.target.clone()?;
+        let target = self.session.views()?.framework.target.clone()?;
         let id = self.session.wb()?.framework_indicator().ok()??;
         let snap = self.snapshot_of(id)?;
         let series = median_by_period(snap.teams.iter().map(|t| t.points.as_slice()));
@@ -325,7 +301,7 @@ impl RatchetApp {
                 Ok(f) => f.text,
                 Err(why) => format!("Whether the target is within reach of the current process cannot be said yet: {why}."),
             });
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.feasibility = text;
         }
     }
@@ -344,12 +320,8 @@ impl RatchetApp {
         };
         match wb.reviews().and_then(|r| Ok((r, wb.framework_versions()?))) {
             Ok((reviews, versions)) => {
-                let feasibility = self
-                    .view
-                    .workbook
-                    .as_ref()
-                    .and_then(|v| v.feasibility.clone());
-                if let Some(view) = self.view.workbook.as_mut() {
+                let feasibility = self.session.views().and_then(|v| v.feasibility.clone());
+                if let Some(view) = self.session.views_mut() {
                     let old = view.review.take().unwrap_or_default();
                     view.review = Some(ReviewView {
                         reviews,

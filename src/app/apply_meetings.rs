@@ -25,9 +25,8 @@ impl RatchetApp {
             return;
         }
         let open = self
-            .view
-            .workbook
-            .as_ref()
+            .session
+            .views()
             .and_then(|v| v.meeting.as_ref())
             .map(|m| m.meeting.id);
         match action {
@@ -55,7 +54,7 @@ impl RatchetApp {
             MeetingAction::Open(id) => self.open_meeting(id),
             MeetingAction::SetNotes { item, notes } => {
                 if self.write(|wb| wb.set_item_notes(item, &notes)).is_some()
-                    && let Some(v) = self.view.workbook.as_mut().and_then(|w| w.meeting.as_mut())
+                    && let Some(v) = self.session.views_mut().and_then(|w| w.meeting.as_mut())
                     && let Some(i) = v.meeting.items.iter_mut().find(|i| i.id == item)
                 {
                     i.notes = notes;
@@ -149,9 +148,8 @@ impl RatchetApp {
             Screen::Capacity => self.load_capacity(),
             Screen::Meeting => {
                 let open = self
-                    .view
-                    .workbook
-                    .as_ref()
+                    .session
+                    .views()
                     .and_then(|v| v.meeting.as_ref())
                     .map(|m| m.meeting.id);
                 self.reload_meeting(open);
@@ -170,7 +168,7 @@ impl RatchetApp {
             .and_then(|m| Ok((m, wb.follow_ups()?, wb.teams()?)))
         {
             Ok((meetings, follow_ups, teams)) => {
-                if let Some(v) = self.view.workbook.as_mut() {
+                if let Some(v) = self.session.views_mut() {
                     v.meetings = Some(MeetingsView::new(meetings, follow_ups, &teams, today));
                 }
             }
@@ -197,7 +195,7 @@ impl RatchetApp {
         })();
         match loaded {
             Ok((meeting, follow_ups, dates, teams)) => {
-                if let Some(v) = self.view.workbook.as_mut() {
+                if let Some(v) = self.session.views_mut() {
                     v.meeting = Some(MeetingView::new(meeting, &follow_ups, &dates, &teams));
                 }
             }
@@ -226,7 +224,7 @@ impl RatchetApp {
         })();
         match loaded {
             Ok((needs, teams, names, standing)) => {
-                if let Some(v) = self.view.workbook.as_mut() {
+                if let Some(v) = self.session.views_mut() {
                     v.capacity = Some(CapacityView::new(needs, &teams, &names, &standing, today));
                 }
             }

@@ -24,9 +24,8 @@ impl RatchetApp {
             }
             MonitorAction::SortLeague(column) => {
                 if let Some(p) = self
-                    .view
-                    .workbook
-                    .as_mut()
+                    .session
+                    .views_mut()
                     .and_then(|v| v.monitor.progress.as_mut())
                 {
                     let best_first = if p.sort.0 == column { !p.sort.1 } else { true };
@@ -35,9 +34,8 @@ impl RatchetApp {
             }
             MonitorAction::HighlightTeams(teams) => {
                 if let Some(p) = self
-                    .view
-                    .workbook
-                    .as_mut()
+                    .session
+                    .views_mut()
                     .and_then(|v| v.monitor.progress.as_mut())
                 {
                     p.highlighted = teams;
@@ -68,9 +66,8 @@ impl RatchetApp {
                 thresholds,
             } => {
                 let Some(mut ind) = self
-                    .view
-                    .workbook
-                    .as_ref()
+                    .session
+                    .views()
                     .and_then(|v| v.setup.indicator(indicator).cloned())
                 else {
                     return;
@@ -106,7 +103,7 @@ impl RatchetApp {
             self.in_session(|s| s.stale.monitor = false);
             self.refresh_monitor();
         }
-        let Some(view) = self.view.workbook.as_ref() else {
+        let Some(view) = self.session.views() else {
             return;
         };
         let first = view
@@ -144,7 +141,7 @@ impl RatchetApp {
         let Some(snap) = self.snapshot(id) else {
             return;
         };
-        let Some(view) = self.view.workbook.as_mut() else {
+        let Some(view) = self.session.views_mut() else {
             return;
         };
         let keep = view
@@ -166,9 +163,8 @@ impl RatchetApp {
             MultiplesMode::Teams(id) => self.snapshot(id).map(|s| team_multiples(&s)),
             MultiplesMode::Indicators(team) => {
                 let ids: Vec<IndicatorId> = self
-                    .view
-                    .workbook
-                    .as_ref()
+                    .session
+                    .views()
                     .map(|v| v.setup.indicators.iter().map(|i| i.id).collect())
                     .unwrap_or_default();
                 let snaps: Vec<IndicatorSnapshot> =
@@ -176,7 +172,7 @@ impl RatchetApp {
                 Some(indicator_multiples(&snaps, team))
             }
         };
-        if let (Some(charts), Some(view)) = (charts, self.view.workbook.as_mut()) {
+        if let (Some(charts), Some(view)) = (charts, self.session.views_mut()) {
             view.monitor.multiples = Some((mode, charts));
         }
     }
@@ -199,14 +195,14 @@ impl RatchetApp {
         } else {
             snap.teams.first().map_or(team, |t| t.team)
         };
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.monitor.xmr = Some(XmrView::new(&snap, team, setting, &view.observations));
         }
     }
 
     /// Rebuilds the monitoring views that exist, after the data changed.
     pub(super) fn refresh_monitor(&mut self) {
-        let Some(view) = self.view.workbook.as_ref() else {
+        let Some(view) = self.session.views() else {
             return;
         };
         let progress = view
@@ -244,7 +240,7 @@ impl RatchetApp {
         };
         let repaint = self.repaint_handle();
         self.job = Some(Job::publish(wb_path, html, pdf, options, repaint));
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.import.status = ImportStatus::Exporting;
         }
     }

@@ -43,7 +43,7 @@ impl RatchetApp {
                 self.detect(DetectScope::All, true);
             }
             RecognitionAction::FilterWins(filter) => {
-                if let Some(w) = self.view.workbook.as_mut().and_then(|v| v.wins.as_mut()) {
+                if let Some(w) = self.session.views_mut().and_then(|v| v.wins.as_mut()) {
                     w.set_filter(filter);
                 }
             }
@@ -171,12 +171,7 @@ impl RatchetApp {
         let Some(recorded) = self.write(|wb| detect_wins(wb, scope)) else {
             return;
         };
-        if self
-            .view
-            .workbook
-            .as_ref()
-            .is_some_and(|v| v.wins.is_some())
-        {
+        if self.session.views().is_some_and(|v| v.wins.is_some()) {
             self.load_wins();
         }
         if say {
@@ -230,7 +225,7 @@ impl RatchetApp {
         })();
         match loaded {
             Ok((wins, teams, indicators, streak)) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     let filter = view
                         .wins
                         .as_ref()
@@ -249,7 +244,7 @@ impl RatchetApp {
         };
         match wb.recognitions().and_then(|r| Ok((r, wb.teams()?))) {
             Ok((recognitions, teams)) => {
-                if let Some(view) = self.view.workbook.as_mut() {
+                if let Some(view) = self.session.views_mut() {
                     view.wall = Some(WallView::new(&recognitions, &teams));
                 }
             }
@@ -258,9 +253,8 @@ impl RatchetApp {
     }
 
     fn editor_mut(&mut self) -> Option<&mut CertificateEditor> {
-        self.view
-            .workbook
-            .as_mut()
+        self.session
+            .views_mut()
             .and_then(|v| v.certificate.as_mut())
     }
 
@@ -308,7 +302,7 @@ impl RatchetApp {
         };
         editor.relayout();
         editor.render_preview();
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.certificate = Some(editor);
         }
         self.view.screen = Screen::Certificate;
@@ -317,9 +311,8 @@ impl RatchetApp {
     /// Redraws the certificate preview once typing has paused.
     pub(super) fn refresh_certificate_preview(&mut self) {
         let due = self
-            .view
-            .workbook
-            .as_ref()
+            .session
+            .views()
             .and_then(|v| v.certificate.as_ref())
             .is_some_and(|e| e.preview_due);
         if !due {
@@ -386,12 +379,7 @@ impl RatchetApp {
         match issue_certificate(wb, &spec, editor.win, team, std::slice::from_ref(&path)) {
             Ok(_) => {
                 self.load_wins();
-                if self
-                    .view
-                    .workbook
-                    .as_ref()
-                    .is_some_and(|v| v.wall.is_some())
-                {
+                if self.session.views().is_some_and(|v| v.wall.is_some()) {
                     self.load_wall();
                 }
                 self.info_file(
@@ -447,7 +435,7 @@ impl RatchetApp {
             Local::now().date_naive(),
             repaint,
         ));
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.batch = Some((0, total));
         }
     }
@@ -457,7 +445,7 @@ impl RatchetApp {
         &mut self,
         result: Result<crate::ops::recognition::BatchReport, String>,
     ) {
-        if let Some(view) = self.view.workbook.as_mut() {
+        if let Some(view) = self.session.views_mut() {
             view.batch = None;
         }
         match result {
@@ -494,7 +482,7 @@ impl RatchetApp {
     }
 
     fn export_framework_document(&mut self, document: FrameworkDocument, path: &std::path::Path) {
-        let Some(view) = self.view.workbook.as_ref() else {
+        let Some(view) = self.session.views() else {
             return;
         };
         let paper = self.document_paper();

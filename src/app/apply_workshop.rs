@@ -1,6 +1,7 @@
 //! Applying workshop actions: practice workbooks, their reset and take-home,
 //! and the facilitator's comparison.
 
+use super::session::OpenWorkbook;
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -106,15 +107,14 @@ impl RatchetApp {
 
     fn reset_practice(&mut self) {
         let Some(path) = self
-            .view
-            .workbook
-            .as_ref()
+            .session
+            .views()
             .filter(|v| v.practice.is_some())
             .map(|v| v.path.clone())
         else {
             return;
         };
-        if self.view.workbook.as_ref().is_some_and(|v| v.read_only) {
+        if self.session.views().is_some_and(|v| v.read_only) {
             self.error(
                 "This practice workbook is open read-only because someone else has it open: \
                  it cannot be reset from here."
@@ -127,7 +127,6 @@ impl RatchetApp {
         }
         // The file is replaced: close it first, as a restore does.
         self.session = None;
-        self.view.workbook = None;
         let dir = crate::ops::backups::backup_dir(&self.locations.backups, &path);
         let result = reset_practice(&path, &dir);
         self.open_path(&path, false);
@@ -155,7 +154,7 @@ impl RatchetApp {
     }
 
     fn export_take_home(&mut self, path: &Path) {
-        let Some(view) = self.view.workbook.as_ref() else {
+        let Some(view) = self.session.views() else {
             return;
         };
         let paper = self.document_paper();

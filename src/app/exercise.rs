@@ -45,9 +45,7 @@ pub fn run(args: &ExerciseArgs, out: &mut dyn std::io::Write) -> anyhow::Result<
             reason: "exercise".into(),
         }));
         let saved = app
-            .view()
-            .workbook
-            .as_ref()
+            .workbook_view()
             .is_some_and(|v| matches!(v.save_state, SaveState::Saved(_)));
         if !saved {
             bail!("edit {i} was not saved");

@@ -118,12 +118,17 @@ impl ImportView {
 /// it failed with the batch handed back so it can be tried again.
 pub type ImportResult = Result<(ImportOutcome, usize), (String, Box<ImportBatch>)>;
 
-/// What a job reports back.
-enum JobResult {
+/// What a finished job reports back.
+pub enum JobResult {
+    /// The check finished.
     Planned(Result<Box<ImportPlan>, String>),
+    /// The import finished.
     Imported(ImportResult),
+    /// The export finished: values written and the file.
     Exported(Result<(usize, PathBuf), String>),
+    /// The dashboard was written to these files.
     Published(Result<Vec<PathBuf>, String>),
+    /// A batch of certificates finished.
     Certified(Result<crate::ops::recognition::BatchReport, String>),
 }
 
@@ -140,16 +145,8 @@ pub struct Job {
 pub enum JobPoll {
     /// Still running.
     Running(ImportStatus),
-    /// The check finished.
-    Planned(Result<Box<ImportPlan>, String>),
-    /// The import finished.
-    Imported(ImportResult),
-    /// The export finished: values written and the file.
-    Exported(Result<(usize, PathBuf), String>),
-    /// The dashboard was written to these files.
-    Published(Result<Vec<PathBuf>, String>),
-    /// A batch of certificates finished.
-    Certified(Result<crate::ops::recognition::BatchReport, String>),
+    /// Finished, with its result.
+    Finished(JobResult),
 }
 
 impl Job {
@@ -341,11 +338,7 @@ impl Job {
     /// Whether the job has finished, and its progress if not.
     pub fn poll(&self) -> JobPoll {
         match self.result.try_recv() {
-            Ok(JobResult::Planned(r)) => JobPoll::Planned(r),
-            Ok(JobResult::Imported(r)) => JobPoll::Imported(r),
-            Ok(JobResult::Exported(r)) => JobPoll::Exported(r),
-            Ok(JobResult::Published(r)) => JobPoll::Published(r),
-            Ok(JobResult::Certified(r)) => JobPoll::Certified(r),
+            Ok(result) => JobPoll::Finished(result),
             Err(TryRecvError::Empty) => {
                 let done = self.progress.load(Ordering::Relaxed);
                 JobPoll::Running(if self.importing {
@@ -357,9 +350,9 @@ impl Job {
                     ImportStatus::Checking { rows: done }
                 })
             }
-            Err(TryRecvError::Disconnected) => JobPoll::Planned(Err(
+            Err(TryRecvError::Disconnected) => JobPoll::Finished(JobResult::Planned(Err(
                 "The import stopped unexpectedly; nothing was written.".into(),
-            )),
+            ))),
         }
     }
 }

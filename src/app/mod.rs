@@ -106,6 +106,11 @@ impl RatchetApp {
         &self.view
     }
 
+    /// What the screens show of the open workbook, if one is open.
+    pub fn workbook_view(&self) -> Option<&view::WorkbookView> {
+        self.session.views()
+    }
+
     /// The open workbook (for tests and the command line).
     pub fn workbook(&self) -> Option<&Workbook> {
         self.session.wb()
@@ -193,7 +198,13 @@ impl RatchetApp {
             .session
             .as_ref()
             .map_or((0, 0), |s| (s.edits.undo.len(), s.edits.redo.len()));
-        crate::ui::app_ui(ui, &self.view, &mut self.ui_state, &mut self.actions);
+        crate::ui::app_ui(
+            ui,
+            &self.view,
+            self.session.views(),
+            &mut self.ui_state,
+            &mut self.actions,
+        );
         let queued = self.actions.drain();
         let changed = !queued.is_empty();
         for action in queued {

@@ -1,4 +1,5 @@
-//! One open workbook and what lives and dies with it: the check run beside
+//! One open workbook and what lives and dies with it: the view models the
+//! window draws from, the check run beside
 //! it when it opened, the day's backup it is owed, which of its views are
 //! out of date, and the removal that can still be undone. Dropped when the
 //! workbook closes, so nothing carries over to the next one opened.
@@ -7,6 +8,7 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use super::undo::Removed;
+use super::view::WorkbookView;
 use crate::domain::IndicatorId;
 use crate::ops::cockpit::Cockpit;
 use crate::storage::Workbook;
@@ -15,6 +17,8 @@ use crate::storage::Workbook;
 pub(super) struct Session {
     /// The workbook.
     pub workbook: Workbook,
+    /// What the screens show of it.
+    pub view: WorkbookView,
     /// What of its views is out of date.
     pub stale: Stale,
     /// The database check run beside the window when the workbook opened.
@@ -75,9 +79,10 @@ pub(super) struct OpenCheck {
 impl Session {
     /// A session for a workbook just opened: its wins and checks are to be
     /// looked at.
-    pub fn new(workbook: Workbook) -> Session {
+    pub fn new(workbook: Workbook, view: WorkbookView) -> Session {
         Session {
             workbook,
+            view,
             stale: Stale {
                 wins: true,
                 checks: true,
@@ -107,6 +112,10 @@ pub(super) trait OpenWorkbook {
     fn wb(&self) -> Option<&Workbook>;
     /// The open workbook, to change.
     fn wb_mut(&mut self) -> Option<&mut Workbook>;
+    /// What the screens show of the open workbook.
+    fn views(&self) -> Option<&WorkbookView>;
+    /// What the screens show of the open workbook, to change.
+    fn views_mut(&mut self) -> Option<&mut WorkbookView>;
 }
 
 impl OpenWorkbook for Option<Session> {
@@ -116,5 +125,13 @@ impl OpenWorkbook for Option<Session> {
 
     fn wb_mut(&mut self) -> Option<&mut Workbook> {
         self.as_mut().map(|s| &mut s.workbook)
+    }
+
+    fn views(&self) -> Option<&WorkbookView> {
+        self.as_ref().map(|s| &s.view)
+    }
+
+    fn views_mut(&mut self) -> Option<&mut WorkbookView> {
+        self.as_mut().map(|s| &mut s.view)
     }
 }

@@ -2,6 +2,7 @@
 //! memory, and the banner that reports the removal offers Undo.
 
 use super::RatchetApp;
+use super::session::OpenWorkbook;
 use super::view::{Message, Tone};
 use crate::domain::{Deficit, DeficitId, TheoryStep, TheoryStepId};
 
@@ -27,7 +28,7 @@ impl RatchetApp {
     }
 
     pub(super) fn remove_deficit(&mut self, id: DeficitId) {
-        let Some(framework) = self.view.workbook.as_ref().map(|v| &v.framework) else {
+        let Some(framework) = self.session.views().map(|v| &v.framework) else {
             return;
         };
         let Some(deficit) = framework.deficits.iter().find(|d| d.id == id).cloned() else {
@@ -51,7 +52,7 @@ impl RatchetApp {
     }
 
     pub(super) fn remove_theory_step(&mut self, id: TheoryStepId) {
-        let Some(theory) = self.view.workbook.as_ref().map(|v| &v.framework.theory) else {
+        let Some(theory) = self.session.views().map(|v| &v.framework.theory) else {
             return;
         };
         let Some(index) = theory.iter().position(|s| s.id == id) else {

@@ -234,8 +234,6 @@ pub struct AppView {
     pub screen: Screen,
     /// Changes of values Undo and Redo can take back and make again.
     pub undoable: (usize, usize),
-    /// The open workbook, if any.
-    pub workbook: Option<WorkbookView>,
     /// Recently opened workbooks, newest first.
     pub recent: Vec<PathBuf>,
     /// Where new workbooks go by default.

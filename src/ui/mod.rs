@@ -19,6 +19,7 @@ pub mod theme;
 mod widgets;
 mod workshop;
 
+use crate::app::view::WorkbookView;
 use crate::app::{Actions, AppView, Screen};
 use crate::domain::{DeficitId, TheoryStepId};
 
@@ -59,9 +60,17 @@ pub struct UiState {
 
 /// Draws the whole window: menu, mission banner, navigation, status bar, the
 /// current screen and any dialog.
-pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &mut Actions) {
-    egui::Panel::top("menu_bar").show(ui, |ui| shell::menu_bar_ui(ui, view, actions));
-    if let Some(wb) = &view.workbook {
+pub fn app_ui(
+    ui: &mut egui::Ui,
+    view: &AppView,
+    workbook: Option<&WorkbookView>,
+    state: &mut UiState,
+    actions: &mut Actions,
+) {
+    egui::Panel::top("menu_bar").show(ui, |ui| {
+        shell::menu_bar_ui(ui, view, workbook.is_some(), actions)
+    });
+    if let Some(wb) = workbook {
         egui::Panel::bottom("status_bar").show(ui, |ui| shell::status_bar_ui(ui, wb));
         if let Some(mission) = &wb.framework.mission {
             egui::Panel::top("mission_banner")
@@ -94,14 +103,14 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
         shell::message_ui(ui, view, actions);
         // The wizard's steps draw the panel under their own headings; every
         // other practice's screen gets it here.
-        if let Some(wb) = &view.workbook
+        if let Some(wb) = workbook
             && view.screen != Screen::Wizard
             && let Some(practice) =
                 crate::app::practice_nav::practice_on(view.screen, wb.draft.step)
         {
             practice_panel::practice_panel_ui(ui, practice, actions);
         }
-        match (&view.workbook, view.screen) {
+        match (workbook, view.screen) {
             (Some(wb), Screen::Home) => home::home_ui(ui, wb, state, actions),
             (Some(wb), Screen::Wizard) => framework::wizard_ui(ui, wb, state, actions),
             (Some(wb), Screen::Setup) => {
@@ -137,7 +146,7 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
                         workshop::compare::compare_ui(
                             ui,
                             &view.comparison,
-                            view.workbook.is_some(),
+                            workbook.is_some(),
                             actions,
                         )
                     })
@@ -146,7 +155,7 @@ pub fn app_ui(ui: &mut egui::Ui, view: &AppView, state: &mut UiState, actions: &
             (_, Screen::Backups) if view.backups.is_some() => backups::backups_ui(
                 ui,
                 view.backups.as_ref(),
-                view.workbook.is_some(),
+                workbook.is_some(),
                 &mut state.confirm_restore,
                 actions,
             ),

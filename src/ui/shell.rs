@@ -27,8 +27,7 @@ fn command_button_ui(ui: &mut Ui, command: Command, enabled: bool, actions: &mut
 }
 
 /// File, Go, Workshop and Help menus.
-pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, actions: &mut Actions) {
-    let has_workbook = view.workbook.is_some();
+pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, has_workbook: bool, actions: &mut Actions) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button_ui(ui, Command::NewWorkbook, true, actions);

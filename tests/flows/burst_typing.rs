@@ -47,7 +47,7 @@ fn a_mission_typed_then_next_clicked_in_one_burst_is_stored_whole() {
     let mut events = text_events("Every resident near a park.");
     events.extend(click_events(&h, "Next →"));
     burst(&mut h, events);
-    let step = h.state().view().workbook.as_ref().unwrap().draft.step;
+    let step = h.state().workbook_view().unwrap().draft.step;
     assert_eq!(step, WizardStep::Deficits);
     assert_eq!(
         open_workbook(&h).mission().unwrap().unwrap().statement,

@@ -33,15 +33,7 @@ fn home_shows_how_the_agency_is_doing_with_the_workbooks_own_figures() {
     };
     let (serious, warnings) = (open(Severity::Serious), open(Severity::Warning));
     assert!(waiting > 0 && serious + warnings > 0, "the sample has both");
-    let cockpit = h
-        .state()
-        .view()
-        .workbook
-        .as_ref()
-        .unwrap()
-        .cockpit
-        .clone()
-        .unwrap();
+    let cockpit = h.state().workbook_view().unwrap().cockpit.clone().unwrap();
     assert_eq!(cockpit.wins_waiting, waiting);
     assert_eq!(cockpit.flags_open, (serious, warnings));
     let target = cockpit.target.as_ref().unwrap();

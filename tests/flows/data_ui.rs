@@ -255,7 +255,7 @@ fn a_failed_import_keeps_its_checked_values_so_it_can_be_tried_again() {
     wait_for_jobs(&mut h);
     h.get_by_label_contains("the backup before importing failed");
     assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), None);
-    let import = &h.state().view().workbook.as_ref().unwrap().import;
+    let import = &h.state().workbook_view().unwrap().import;
     assert_eq!(import.plan.as_ref().unwrap().batch.values.len(), 2);
 
     // Out of the way, the same checked import goes in.

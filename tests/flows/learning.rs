@@ -256,9 +256,7 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
     assert_eq!(h.state().view().screen, Screen::Integrity);
     let view = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .integrity
         .clone()
@@ -290,9 +288,7 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
     click(&mut h, "Run the checks");
     let view = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .integrity
         .clone()
@@ -309,9 +305,7 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
     click(&mut h, "Show settled");
     let view = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .integrity
         .clone()
@@ -361,9 +355,7 @@ fn a_review_in_the_window_ratchets_the_target_and_both_versions_are_in_the_histo
     assert_eq!(target.deadline, d(2028, 6, 30));
     let versions = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .review
         .clone()
@@ -377,9 +369,7 @@ fn a_review_in_the_window_ratchets_the_target_and_both_versions_are_in_the_histo
     // The banner shows the new target everywhere.
     assert_eq!(
         h.state()
-            .view()
-            .workbook
-            .as_ref()
+            .workbook_view()
             .unwrap()
             .framework
             .target

@@ -505,15 +505,7 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
     h.run();
     click(&mut h, "Create the meeting and its agenda");
     assert_eq!(h.state().view().screen, Screen::Meeting);
-    let view = h
-        .state()
-        .view()
-        .workbook
-        .as_ref()
-        .unwrap()
-        .meeting
-        .clone()
-        .unwrap();
+    let view = h.state().workbook_view().unwrap().meeting.clone().unwrap();
     let n = view
         .meeting
         .items
@@ -528,9 +520,7 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
     click(&mut h, "Add item");
     let items = &h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .meeting
         .as_ref()
@@ -592,15 +582,7 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
     h.get_by_label("Meeting date").type_text("2025-08-05");
     h.run();
     click(&mut h, "Create the meeting and its agenda");
-    let view = h
-        .state()
-        .view()
-        .workbook
-        .as_ref()
-        .unwrap()
-        .meeting
-        .clone()
-        .unwrap();
+    let view = h.state().workbook_view().unwrap().meeting.clone().unwrap();
     assert!(
         view.meeting.items.iter().any(
             |i| i.kind == ItemKind::FollowUp && i.title.starts_with("Report the loan's effect")
@@ -619,15 +601,7 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
         "Up 6 points in July",
     );
     click(&mut h, "Done: Report the loan's effect");
-    let view = h
-        .state()
-        .view()
-        .workbook
-        .as_ref()
-        .unwrap()
-        .meeting
-        .clone()
-        .unwrap();
+    let view = h.state().workbook_view().unwrap().meeting.clone().unwrap();
     let carried = view
         .carried
         .iter()
@@ -742,15 +716,7 @@ fn every_team_off_track_is_chosen_as_attendees_in_one_click() {
     let dir = temp();
     let mut h = crate::support::sample_window(dir.path());
     click(&mut h, "Stat meetings");
-    let standing = h
-        .state()
-        .view()
-        .workbook
-        .as_ref()
-        .unwrap()
-        .setup
-        .standing
-        .clone();
+    let standing = h.state().workbook_view().unwrap().setup.standing.clone();
     let mut off_track: Vec<_> = standing
         .iter()
         .filter(|(_, s)| *s == Status::OffTrack)

@@ -230,9 +230,7 @@ fn open_small(dir: &std::path::Path) -> egui_kittest::Harness<'static, RatchetAp
 fn league_order(h: &egui_kittest::Harness<'_, RatchetApp>) -> Vec<String> {
     let p = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .monitor
         .progress
@@ -255,9 +253,7 @@ fn the_league_table_follows_the_indicator_and_sorts_by_column() {
     // Target 95 from a baseline of 70: the third team has covered 18 of 25 points.
     let p = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .monitor
         .progress
@@ -285,9 +281,7 @@ fn the_league_table_follows_the_indicator_and_sorts_by_column() {
     click(&mut h, "Days to fix");
     let p = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .monitor
         .progress
@@ -488,7 +482,7 @@ fn the_xmr_screen_finds_where_the_level_changed_and_recalculates_from_there() {
     h.state_mut()
         .apply(Action::Monitor(MonitorAction::ShowXmr { indicator, team }));
     wait_for_jobs(&mut h);
-    let view = h.state().view().workbook.as_ref().unwrap();
+    let view = h.state().workbook_view().unwrap();
     let x = view.monitor.xmr.as_ref().unwrap();
     // The change is found near week 30 (a noisy series may show a second,
     // smaller stage as it settles).

@@ -254,7 +254,7 @@ fn the_values_are_counted_by_the_check_and_a_change_before_it_reports_is_still_c
     drop(wb);
     let mut h = harness(RatchetApp::new(Locations::under(dir.path()), Some(path)));
     wait_for_jobs(&mut h);
-    let shown = h.state().view().workbook.as_ref().unwrap().counts;
+    let shown = h.state().workbook_view().unwrap().counts;
     assert_eq!(shown.map(|c| c.measurements), Some(stored.measurements + 1));
 }
 
@@ -371,7 +371,7 @@ fn a_second_ratchet_is_told_who_has_the_workbook_and_may_read_it() {
     ));
     h.run();
     click(&mut h, "Open read-only");
-    assert!(h.state().view().workbook.as_ref().unwrap().read_only);
+    assert!(h.state().workbook_view().unwrap().read_only);
     drop(h);
     // The holder crashes: its lock goes stale and is taken over; nothing is damaged.
     child.kill().unwrap();

@@ -110,7 +110,7 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
     wait_for_jobs(&mut h);
     for n in (5..=11u8).chain(1..=4) {
         let view = h.state().view();
-        let step = view.workbook.as_ref().unwrap().draft.step;
+        let step = h.state().workbook_view().unwrap().draft.step;
         assert_eq!(
             practice_on(view.screen, step).map(|p| p.number),
             Some(n),
@@ -140,7 +140,7 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
     let view = h.state().view();
     assert_eq!(view.screen, Screen::Progress, "round again to monitoring");
     assert_eq!(
-        practice_on(view.screen, view.workbook.as_ref().unwrap().draft.step).map(|p| p.number),
+        practice_on(view.screen, h.state().workbook_view().unwrap().draft.step).map(|p| p.number),
         Some(5)
     );
 }
@@ -199,7 +199,7 @@ fn every_destination_is_reachable_from_the_keyboard_with_go_to() {
             Place::Screen(screen) => assert_eq!(view.screen, screen, "{}", d.label),
             Place::Step(step) => {
                 assert_eq!(view.screen, Screen::Wizard);
-                assert_eq!(view.workbook.as_ref().unwrap().draft.step, step);
+                assert_eq!(h.state().workbook_view().unwrap().draft.step, step);
             }
         }
     }

@@ -622,9 +622,7 @@ fn a_detected_win_is_recognised_from_the_window_and_found_on_the_wall() {
     assert_eq!(h.state().view().screen, Screen::Wins);
     let lines = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .wins
         .as_ref()
@@ -643,9 +641,7 @@ fn a_detected_win_is_recognised_from_the_window_and_found_on_the_wall() {
     assert_eq!(h.state().view().screen, Screen::Certificate);
     let editor = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .certificate
         .clone()
@@ -662,9 +658,7 @@ fn a_detected_win_is_recognised_from_the_window_and_found_on_the_wall() {
     type_into(&mut h, "Achievement", " Well done!");
     let editor = h
         .state()
-        .view()
-        .workbook
-        .as_ref()
+        .workbook_view()
         .unwrap()
         .certificate
         .clone()
@@ -683,15 +677,7 @@ fn a_detected_win_is_recognised_from_the_window_and_found_on_the_wall() {
     // On the wall.
     click(&mut h, "Wall of recognition");
     assert_eq!(h.state().view().screen, Screen::Wall);
-    let wall = h
-        .state()
-        .view()
-        .workbook
-        .as_ref()
-        .unwrap()
-        .wall
-        .clone()
-        .unwrap();
+    let wall = h.state().workbook_view().unwrap().wall.clone().unwrap();
     assert_eq!(wall.groups.len(), 1);
     assert_eq!(wall.groups[0].0, "North");
     assert!(wall.groups[0].1[0].achievement.ends_with("Well done!"));

@@ -7,7 +7,7 @@ use ratchet::domain::{Direction, Frequency, WizardStep};
 use crate::support::{app, click, harness, open_workbook, temp, type_into};
 
 fn step(h: &egui_kittest::Harness<'_, ratchet::app::RatchetApp>) -> WizardStep {
-    h.state().view().workbook.as_ref().unwrap().draft.step
+    h.state().workbook_view().unwrap().draft.step
 }
 
 #[test]
@@ -289,13 +289,7 @@ fn changing_the_mission_asks_why_and_lists_the_earlier_versions() {
     );
     assert_eq!(history[0].reason, "Add a rhythm");
     assert_eq!(
-        h.state()
-            .view()
-            .workbook
-            .as_ref()
-            .unwrap()
-            .draft
-            .mission_reason,
+        h.state().workbook_view().unwrap().draft.mission_reason,
         "",
         "the reason is used once"
     );

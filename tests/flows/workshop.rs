@@ -168,7 +168,7 @@ fn the_start_screen_makes_a_practice_workbook_with_exercises_in_the_wizard() {
     );
     assert_eq!(h.state().workbook().unwrap().path(), path);
     assert_eq!(h.state().view().screen, Screen::Wizard);
-    let practice = h.state().view().workbook.as_ref().unwrap().practice.clone();
+    let practice = h.state().workbook_view().unwrap().practice.clone();
     assert_eq!(practice.unwrap().scenario, Scenario::Benefits);
 
     // The exercise is there; the model answer waits for an attempt.
@@ -193,14 +193,14 @@ fn the_start_screen_makes_a_practice_workbook_with_exercises_in_the_wizard() {
     h.check_accessibility();
     // The attempt is the participant's own, stored as typed.
     assert_eq!(
-        h.state().view().workbook.as_ref().unwrap().draft.mission,
+        h.state().workbook_view().unwrap().draft.mission,
         "Help every eligible family get food and housing help fast."
     );
 
     // The next step has its own exercise, its answer hidden again.
     click(&mut h, "Next →");
     assert_eq!(
-        h.state().view().workbook.as_ref().unwrap().draft.step,
+        h.state().workbook_view().unwrap().draft.step,
         WizardStep::Deficits
     );
     h.get_by_label(Scenario::Benefits.exercise(WizardStep::Deficits).prompt);
@@ -232,7 +232,7 @@ fn reset_restores_the_scenario_start_exactly_and_keeps_the_work_in_a_backup() {
     // A participant's work: a mission, a team, a changed value.
     let draft = WizardDraft {
         mission: "Smooth streets for all.".into(),
-        ..h.state().view().workbook.as_ref().unwrap().draft.clone()
+        ..h.state().workbook_view().unwrap().draft.clone()
     };
     h.state_mut().apply(Action::EditDraft(draft));
     h.state_mut().apply(Action::WizardNext);
@@ -294,7 +294,7 @@ fn reset_right_after_opening_waits_for_the_days_backup_instead_of_refusing() {
     let start = fingerprint(h.state().workbook().unwrap());
     let draft = WizardDraft {
         mission: "Safe parks.".into(),
-        ..h.state().view().workbook.as_ref().unwrap().draft.clone()
+        ..h.state().workbook_view().unwrap().draft.clone()
     };
     h.state_mut().apply(Action::EditDraft(draft));
     h.state_mut().apply(Action::WizardNext);
