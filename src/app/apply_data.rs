@@ -120,6 +120,21 @@ impl RatchetApp {
             DataAction::RemoveObservation(id) => {
                 self.observation_write(|wb| wb.remove_observation(id))
             }
+            DataAction::ImportOpen(_)
+            | DataAction::ImportSetSheet(_)
+            | DataAction::ImportSetMapping(_)
+            | DataAction::ImportSetOptions { .. }
+            | DataAction::ImportCheck
+            | DataAction::ImportConfirm
+            | DataAction::ImportCancel
+            | DataAction::ImportReset
+            | DataAction::Export { .. } => self.apply_transfer(action),
+        }
+    }
+
+    /// Carries out an import or export action (the Transfer screen's).
+    fn apply_transfer(&mut self, action: DataAction) {
+        match action {
             DataAction::ImportOpen(choice) => {
                 let purpose = super::file_choice::Purpose::new("Import values", "");
                 let Some(path) = self.chosen_path(choice, purpose) else {
@@ -188,6 +203,8 @@ impl RatchetApp {
                     self.export(&path, &options);
                 }
             }
+            // The rest are apply_data's own, which sends only these here.
+            _ => {}
         }
     }
 

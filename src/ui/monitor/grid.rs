@@ -260,98 +260,20 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
             actions.push(Action::Data(DataAction::SelectCell(cell)));
         }
     }
-    let Some((sel_r, sel_c)) = state.selected else {
+    let Some(selected) = state.selected else {
         return;
     };
-    if state.buffer_for != Some((sel_r, sel_c)) {
-        let row = &grid.rows[sel_r];
-        state.buffer = cell_text(
-            grid.value(sel_r, sel_c),
-            row.decimals,
-            row.kind,
-            grid.decimal_mark,
-        );
-        state.buffer_for = Some((sel_r, sel_c));
+    if state.buffer_for != Some(selected) {
+        state.buffer = selected_text(grid, selected);
+        state.buffer_for = Some(selected);
         state.select_all = true;
     }
-    let editor_id = grid_editor_id();
-    let editor_focused = ui.memory(|m| m.has_focus(editor_id));
-
-    if editor_focused && state.pending_locked.is_none() {
-        if let Some(text) = take_block_paste(ui) {
-            match paste_block(grid, (sel_r, sel_c), &text) {
-                Ok(changes) if changes.is_empty() => state.error = None,
-                Ok(changes) => {
-                    state.error = None;
-                    let locked = changes.iter().any(|(c, _)| {
-                        grid.position(*c)
-                            .is_some_and(|(_, col)| grid.is_locked(col))
-                    });
-                    if locked {
-                        state.pending_locked = Some(PendingLocked {
-                            description: format!(
-                                "{} pasted values, some in locked periods",
-                                changes.len()
-                            ),
-                            changes,
-                            reason: String::new(),
-                        });
-                    } else {
-                        actions.push(Action::Data(DataAction::SetValues {
-                            changes,
-                            reason: String::new(),
-                        }));
-                    }
-                    state.buffer_for = None;
-                }
-                Err(why) => state.error = Some(format!("{why} Nothing was pasted.")),
-            }
-        }
-        if let Some((dr, dc)) = navigation_key(ui)
-            && commit(state, grid, actions)
-        {
-            let r = (sel_r as i64 + dr).clamp(0, n_rows as i64 - 1) as usize;
-            let c = (sel_c as i64 + dc).clamp(0, n_cols as i64 - 1) as usize;
-            select(state, grid, (r, c), actions);
-        }
-        let jump = ui.input_mut(|i| {
-            if i.consume_key(Modifiers::COMMAND, Key::Home) {
-                Some((0, 0))
-            } else if i.consume_key(Modifiers::NONE, Key::Home) {
-                Some((sel_r, 0))
-            } else if i.consume_key(Modifiers::NONE, Key::End) {
-                Some((sel_r, n_cols - 1))
-            } else {
-                None
-            }
-        });
-        if let Some(to) = jump
-            && commit(state, grid, actions)
-        {
-            select(state, grid, to, actions);
-        }
-        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            let row = &grid.rows[sel_r];
-            if state.buffer
-                == cell_text(
-                    grid.value(sel_r, sel_c),
-                    row.decimals,
-                    row.kind,
-                    grid.decimal_mark,
-                )
-            {
-                // Nothing typed: Escape leaves the grid for the rest of the window.
-                ui.memory_mut(|m| m.surrender_focus(editor_id));
-            }
-            state.buffer_for = None;
-            state.error = None;
-        }
+    if ui.memory(|m| m.has_focus(grid_editor_id())) && state.pending_locked.is_none() {
+        editor_keys_ui(ui, grid, state, actions, selected);
     }
-    let Some((sel_r, sel_c)) = state.selected else {
+    let Some(selected) = state.selected else {
         return;
     };
-
-    let visuals = ui.visuals().clone();
     // Room for the scroll bars, so the last column and row show whole.
     let total = Vec2::new(
         ROW_HEADER_W + n_cols as f32 * CELL_W + SCROLL_BAR_ROOM,
@@ -363,235 +285,381 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             let (area, _) = ui.allocate_exact_size(total, Sense::hover());
-            let origin = area.min;
-            let to_screen = |x: f32, y: f32| origin + Vec2::new(x, y);
-            let body = Rect::from_min_max(
-                to_screen(viewport.min.x + ROW_HEADER_W, viewport.min.y + HEADER_H),
-                to_screen(viewport.max.x, viewport.max.y),
-            );
-            let rows = ((viewport.min.y / CELL_H).floor().max(0.0) as usize)
-                ..(((viewport.max.y - HEADER_H) / CELL_H).ceil().max(0.0) as usize + 1).min(n_rows);
-            let cols = ((viewport.min.x / CELL_W).floor().max(0.0) as usize)
-                ..(((viewport.max.x - ROW_HEADER_W) / CELL_W).ceil().max(0.0) as usize + 1)
-                    .min(n_cols);
-            let cell_rect = |r: usize, c: usize| {
-                Rect::from_min_size(
-                    to_screen(
-                        ROW_HEADER_W + c as f32 * CELL_W,
-                        HEADER_H + r as f32 * CELL_H,
-                    ),
-                    Vec2::new(CELL_W, CELL_H),
-                )
-            };
+            let view = GridLayout::new(area.min, viewport, n_rows, n_cols);
             if scroll_to {
                 ui.scroll_to_rect(
-                    cell_rect(sel_r, sel_c).expand2(Vec2::new(CELL_W, CELL_H)),
+                    view.cell_rect(selected.0, selected.1)
+                        .expand2(Vec2::new(CELL_W, CELL_H)),
                     None,
                 );
             }
-            let grid_stroke = Stroke::new(
-                1.0,
-                visuals
-                    .widgets
-                    .noninteractive
-                    .bg_stroke
-                    .color
-                    .gamma_multiply(0.6),
-            );
-            let locked_fill = visuals.faint_bg_color.gamma_multiply(2.0);
-            let overdue_fill = visuals.warn_fg_color.gamma_multiply(0.12);
-            let font = FontId::proportional(13.0);
-            // Set when a cell is clicked; focus moves to the field after it is
-            // drawn (a text field gives up focus when a click lands elsewhere).
-            let mut focus_editor = false;
-            for r in rows.clone() {
-                let row = &grid.rows[r];
-                for c in cols.clone() {
-                    let rect = cell_rect(r, c);
-                    let painter = ui.painter().with_clip_rect(body);
-                    let overdue = grid.is_overdue(r, c);
-                    let fill = if overdue {
-                        overdue_fill
-                    } else if grid.is_locked(c) {
-                        locked_fill
-                    } else {
-                        Color32::TRANSPARENT
-                    };
-                    painter.rect(rect, 0.0, fill, grid_stroke, StrokeKind::Inside);
-                    if (r, c) == (sel_r, sel_c) {
-                        continue;
-                    }
-                    let value = grid.value(r, c);
-                    let text = cell_text(value, row.decimals, row.kind, grid.decimal_mark);
-                    if overdue {
-                        painter.text(
-                            rect.left_center() + Vec2::new(4.0, 0.0),
-                            Align2::LEFT_CENTER,
-                            "!",
-                            font.clone(),
-                            visuals.warn_fg_color,
-                        );
-                    } else {
-                        painter.text(
-                            rect.right_center() - Vec2::new(6.0, 0.0),
-                            Align2::RIGHT_CENTER,
-                            &text,
-                            font.clone(),
-                            visuals.text_color(),
-                        );
-                    }
-                    let hit = rect.intersect(body);
-                    if hit.is_positive() {
-                        let response = ui.interact(
-                            hit,
-                            Id::unique(("ratchet_grid_cell", r, c)),
-                            Sense::click(),
-                        );
-                        let shown = if overdue {
-                            "overdue".to_owned()
-                        } else if text.is_empty() {
-                            "not reported".to_owned()
-                        } else {
-                            text
-                        };
-                        let label = format!("{}, {}: {shown}", row.label, grid.periods[c].label());
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Cell, true, label.clone())
-                        });
-                        if response.clicked() && commit(state, grid, actions) {
-                            select(state, grid, (r, c), actions);
-                            focus_editor = true;
-                        }
-                    }
-                }
-            }
-
-            // The selected cell: a text field.
-            let rect = cell_rect(sel_r, sel_c);
-            if rect.intersects(body) {
-                let row = &grid.rows[sel_r];
-                let name = format!("{}, {}", row.label, grid.periods[sel_c].label());
-                let output = egui::TextEdit::singleline(&mut state.buffer)
-                    .id(editor_id)
-                    .event_filter(egui::EventFilter {
-                        tab: true,
-                        horizontal_arrows: true,
-                        vertical_arrows: true,
-                        escape: true,
-                    })
-                    .text_color_opt(state.error.as_ref().map(|_| visuals.error_fg_color))
-                    .align(Align2::RIGHT_CENTER)
-                    .desired_width(CELL_W - 6.0)
-                    .margin(Vec2::new(3.0, 2.0))
-                    .show(&mut ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(1.0))));
-                let response = output.response.response.clone().accessible_name(name);
-                if std::mem::take(&mut state.select_all) {
-                    // Arriving in a cell selects its text, so typing replaces it.
-                    let mut st = output.state;
-                    st.cursor
-                        .set_char_range(Some(CCursorRange::select_all_str(&state.buffer)));
-                    st.store(ui.ctx(), editor_id);
-                }
-                if response.lost_focus() {
-                    commit(state, grid, actions);
-                }
-                let outline = if state.error.is_some() {
-                    visuals.error_fg_color
-                } else {
-                    visuals.selection.stroke.color
-                };
-                ui.painter()
-                    .rect_stroke(rect, 0.0, Stroke::new(2.0, outline), StrokeKind::Inside);
-            }
+            let focus_editor = cells_ui(ui, grid, state, actions, &view, selected);
+            editor_ui(ui, grid, state, actions, &view, selected);
             if focus_editor {
-                ui.memory_mut(|m| m.request_focus(editor_id));
+                ui.memory_mut(|m| m.request_focus(grid_editor_id()));
             }
-
             // Sticky headers, painted over the cells.
-            let head_fill = visuals.panel_fill;
-            let top = Rect::from_min_max(
-                to_screen(viewport.min.x, viewport.min.y),
-                to_screen(viewport.max.x, viewport.min.y + HEADER_H),
-            );
-            ui.painter().rect_filled(top, 0.0, head_fill);
-            for c in cols.clone() {
-                let x = ROW_HEADER_W + c as f32 * CELL_W;
-                let rect =
-                    Rect::from_min_size(to_screen(x, viewport.min.y), Vec2::new(CELL_W, HEADER_H));
-                let painter = ui.painter().with_clip_rect(Rect::from_min_max(
-                    to_screen(viewport.min.x + ROW_HEADER_W, viewport.min.y),
-                    top.max,
-                ));
-                // A column half under the row headers keeps its label whole
-                // in its visible part, or shows none (never "6-W44").
-                let visible_left = to_screen(viewport.min.x + ROW_HEADER_W, 0.0).x;
-                let galley = ui.painter().layout_no_wrap(
-                    grid.periods[c].label(),
-                    font.clone(),
-                    visuals.strong_text_color(),
-                );
-                let centre = rect
-                    .center()
-                    .x
-                    .max(visible_left + galley.size().x / 2.0 + 4.0);
-                if centre + galley.size().x / 2.0 <= rect.right() - 2.0 {
-                    painter.galley(
-                        egui::pos2(centre - galley.size().x / 2.0, rect.top() + 4.0),
-                        galley,
-                        visuals.strong_text_color(),
-                    );
-                }
-                if grid.is_locked(c) {
-                    painter.text(
-                        rect.center_bottom() - Vec2::new(0.0, 4.0),
-                        Align2::CENTER_BOTTOM,
-                        "locked",
-                        FontId::proportional(11.0),
-                        visuals.weak_text_color(),
-                    );
-                }
+            column_headers_ui(ui, grid, &view);
+            row_headers_ui(ui, grid, &view);
+        });
+}
+
+/// The text the selected cell's editor starts from: its value as stored.
+fn selected_text(grid: &GridView, (r, c): (usize, usize)) -> String {
+    let row = &grid.rows[r];
+    cell_text(grid.value(r, c), row.decimals, row.kind, grid.decimal_mark)
+}
+
+/// Where the visible part of the grid is: the scroll area's origin, the
+/// viewport, and the rows and columns it shows.
+struct GridLayout {
+    origin: Pos2,
+    viewport: Rect,
+    rows: std::ops::Range<usize>,
+    cols: std::ops::Range<usize>,
+    /// The cells' area on screen (under the sticky headers).
+    body: Rect,
+}
+
+impl GridLayout {
+    fn new(origin: Pos2, viewport: Rect, n_rows: usize, n_cols: usize) -> Self {
+        let rows = ((viewport.min.y / CELL_H).floor().max(0.0) as usize)
+            ..(((viewport.max.y - HEADER_H) / CELL_H).ceil().max(0.0) as usize + 1).min(n_rows);
+        let cols = ((viewport.min.x / CELL_W).floor().max(0.0) as usize)
+            ..(((viewport.max.x - ROW_HEADER_W) / CELL_W).ceil().max(0.0) as usize + 1).min(n_cols);
+        let to_screen = |x: f32, y: f32| origin + Vec2::new(x, y);
+        let body = Rect::from_min_max(
+            to_screen(viewport.min.x + ROW_HEADER_W, viewport.min.y + HEADER_H),
+            to_screen(viewport.max.x, viewport.max.y),
+        );
+        GridLayout {
+            origin,
+            viewport,
+            rows,
+            cols,
+            body,
+        }
+    }
+
+    fn to_screen(&self, x: f32, y: f32) -> Pos2 {
+        self.origin + Vec2::new(x, y)
+    }
+
+    fn cell_rect(&self, r: usize, c: usize) -> Rect {
+        Rect::from_min_size(
+            self.to_screen(
+                ROW_HEADER_W + c as f32 * CELL_W,
+                HEADER_H + r as f32 * CELL_H,
+            ),
+            Vec2::new(CELL_W, CELL_H),
+        )
+    }
+}
+
+/// Keys while the cell editor has focus: a pasted block, moving, Home/End,
+/// and Escape.
+fn editor_keys_ui(
+    ui: &mut Ui,
+    grid: &GridView,
+    state: &mut GridUiState,
+    actions: &mut Actions,
+    (sel_r, sel_c): (usize, usize),
+) {
+    let (n_rows, n_cols) = (grid.rows.len(), grid.periods.len());
+    if let Some(text) = take_block_paste(ui) {
+        paste_ui(grid, state, actions, (sel_r, sel_c), &text);
+    }
+    if let Some((dr, dc)) = navigation_key(ui)
+        && commit(state, grid, actions)
+    {
+        let r = (sel_r as i64 + dr).clamp(0, n_rows as i64 - 1) as usize;
+        let c = (sel_c as i64 + dc).clamp(0, n_cols as i64 - 1) as usize;
+        select(state, grid, (r, c), actions);
+    }
+    let jump = ui.input_mut(|i| {
+        if i.consume_key(Modifiers::COMMAND, Key::Home) {
+            Some((0, 0))
+        } else if i.consume_key(Modifiers::NONE, Key::Home) {
+            Some((sel_r, 0))
+        } else if i.consume_key(Modifiers::NONE, Key::End) {
+            Some((sel_r, n_cols - 1))
+        } else {
+            None
+        }
+    });
+    if let Some(to) = jump
+        && commit(state, grid, actions)
+    {
+        select(state, grid, to, actions);
+    }
+    if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        if state.buffer == selected_text(grid, (sel_r, sel_c)) {
+            // Nothing typed: Escape leaves the grid for the rest of the window.
+            ui.memory_mut(|m| m.surrender_focus(grid_editor_id()));
+        }
+        state.buffer_for = None;
+        state.error = None;
+    }
+}
+
+/// A block pasted at the selected cell: the values set, or held for a
+/// reason when some fall in locked periods, or why nothing was pasted.
+fn paste_ui(
+    grid: &GridView,
+    state: &mut GridUiState,
+    actions: &mut Actions,
+    at: (usize, usize),
+    text: &str,
+) {
+    match paste_block(grid, at, text) {
+        Ok(changes) if changes.is_empty() => state.error = None,
+        Ok(changes) => {
+            state.error = None;
+            let locked = changes.iter().any(|(c, _)| {
+                grid.position(*c)
+                    .is_some_and(|(_, col)| grid.is_locked(col))
+            });
+            if locked {
+                state.pending_locked = Some(PendingLocked {
+                    description: format!("{} pasted values, some in locked periods", changes.len()),
+                    changes,
+                    reason: String::new(),
+                });
+            } else {
+                actions.push(Action::Data(DataAction::SetValues {
+                    changes,
+                    reason: String::new(),
+                }));
             }
-            let left = Rect::from_min_max(
-                to_screen(viewport.min.x, viewport.min.y),
-                to_screen(viewport.min.x + ROW_HEADER_W, viewport.max.y),
-            );
-            ui.painter().rect_filled(left, 0.0, head_fill);
-            let left_painter = ui.painter().with_clip_rect(Rect::from_min_max(
-                to_screen(viewport.min.x, viewport.min.y + HEADER_H),
-                left.max,
-            ));
-            for r in rows {
-                let row = &grid.rows[r];
-                let y = HEADER_H + r as f32 * CELL_H;
-                let rect = Rect::from_min_size(
-                    to_screen(viewport.min.x, y),
-                    Vec2::new(ROW_HEADER_W, CELL_H),
+            state.buffer_for = None;
+        }
+        Err(why) => state.error = Some(format!("{why} Nothing was pasted.")),
+    }
+}
+
+/// The visible cells, each with its fill, value and accessible name; true
+/// when one was clicked (focus then moves to the editor).
+fn cells_ui(
+    ui: &mut Ui,
+    grid: &GridView,
+    state: &mut GridUiState,
+    actions: &mut Actions,
+    view: &GridLayout,
+    selected: (usize, usize),
+) -> bool {
+    let visuals = ui.visuals().clone();
+    let grid_stroke = Stroke::new(
+        1.0,
+        visuals
+            .widgets
+            .noninteractive
+            .bg_stroke
+            .color
+            .gamma_multiply(0.6),
+    );
+    let locked_fill = visuals.faint_bg_color.gamma_multiply(2.0);
+    let overdue_fill = visuals.warn_fg_color.gamma_multiply(0.12);
+    let font = FontId::proportional(13.0);
+    let painter = ui.painter().with_clip_rect(view.body);
+    let mut clicked = false;
+    for r in view.rows.clone() {
+        let row = &grid.rows[r];
+        for c in view.cols.clone() {
+            let rect = view.cell_rect(r, c);
+            let overdue = grid.is_overdue(r, c);
+            let fill = if overdue {
+                overdue_fill
+            } else if grid.is_locked(c) {
+                locked_fill
+            } else {
+                Color32::TRANSPARENT
+            };
+            painter.rect(rect, 0.0, fill, grid_stroke, StrokeKind::Inside);
+            if (r, c) == selected {
+                continue;
+            }
+            let text = cell_text(grid.value(r, c), row.decimals, row.kind, grid.decimal_mark);
+            if overdue {
+                painter.text(
+                    rect.left_center() + Vec2::new(4.0, 0.0),
+                    Align2::LEFT_CENTER,
+                    "!",
+                    font.clone(),
+                    visuals.warn_fg_color,
                 );
-                let overdue = if row.overdue > 0 {
-                    format!("  ({} overdue)", row.overdue)
-                } else {
-                    String::new()
-                };
-                let label = format!("{}{overdue}", row.label);
-                let galley = ui.painter().layout_no_wrap(
-                    label,
-                    FontId::proportional(13.0),
+            } else {
+                painter.text(
+                    rect.right_center() - Vec2::new(6.0, 0.0),
+                    Align2::RIGHT_CENTER,
+                    &text,
+                    font.clone(),
                     visuals.text_color(),
                 );
-                left_painter
-                    .with_clip_rect(rect.intersect(left_painter.clip_rect()))
-                    .galley(
-                        Pos2::new(rect.left() + 6.0, rect.center().y - galley.size().y / 2.0),
-                        galley,
-                        visuals.text_color(),
-                    );
             }
-            ui.painter().text(
-                to_screen(viewport.min.x + 6.0, viewport.min.y + 6.0),
-                Align2::LEFT_TOP,
-                "Team / period",
-                font,
+            let hit = rect.intersect(view.body);
+            if !hit.is_positive() {
+                continue;
+            }
+            let response =
+                ui.interact(hit, Id::unique(("ratchet_grid_cell", r, c)), Sense::click());
+            let shown = if overdue {
+                "overdue".to_owned()
+            } else if text.is_empty() {
+                "not reported".to_owned()
+            } else {
+                text
+            };
+            let label = format!("{}, {}: {shown}", row.label, grid.periods[c].label());
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, label.clone()));
+            if response.clicked() && commit(state, grid, actions) {
+                select(state, grid, (r, c), actions);
+                clicked = true;
+            }
+        }
+    }
+    clicked
+}
+
+/// The selected cell: a text field, outlined (in red while its text is wrong).
+fn editor_ui(
+    ui: &mut Ui,
+    grid: &GridView,
+    state: &mut GridUiState,
+    actions: &mut Actions,
+    view: &GridLayout,
+    (sel_r, sel_c): (usize, usize),
+) {
+    let rect = view.cell_rect(sel_r, sel_c);
+    if !rect.intersects(view.body) {
+        return;
+    }
+    let visuals = ui.visuals().clone();
+    let editor_id = grid_editor_id();
+    let row = &grid.rows[sel_r];
+    let name = format!("{}, {}", row.label, grid.periods[sel_c].label());
+    let output = egui::TextEdit::singleline(&mut state.buffer)
+        .id(editor_id)
+        .event_filter(egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        })
+        .text_color_opt(state.error.as_ref().map(|_| visuals.error_fg_color))
+        .align(Align2::RIGHT_CENTER)
+        .desired_width(CELL_W - 6.0)
+        .margin(Vec2::new(3.0, 2.0))
+        .show(&mut ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(1.0))));
+    let response = output.response.response.clone().accessible_name(name);
+    if std::mem::take(&mut state.select_all) {
+        // Arriving in a cell selects its text, so typing replaces it.
+        let mut st = output.state;
+        st.cursor
+            .set_char_range(Some(CCursorRange::select_all_str(&state.buffer)));
+        st.store(ui.ctx(), editor_id);
+    }
+    if response.lost_focus() {
+        commit(state, grid, actions);
+    }
+    let outline = if state.error.is_some() {
+        visuals.error_fg_color
+    } else {
+        visuals.selection.stroke.color
+    };
+    ui.painter()
+        .rect_stroke(rect, 0.0, Stroke::new(2.0, outline), StrokeKind::Inside);
+}
+
+/// The periods across the top, with "locked" under locked ones; sticky.
+fn column_headers_ui(ui: &Ui, grid: &GridView, view: &GridLayout) {
+    let visuals = ui.visuals();
+    let font = FontId::proportional(13.0);
+    let vp = view.viewport;
+    let top = Rect::from_min_max(
+        view.to_screen(vp.min.x, vp.min.y),
+        view.to_screen(vp.max.x, vp.min.y + HEADER_H),
+    );
+    ui.painter().rect_filled(top, 0.0, visuals.panel_fill);
+    let painter = ui.painter().with_clip_rect(Rect::from_min_max(
+        view.to_screen(vp.min.x + ROW_HEADER_W, vp.min.y),
+        top.max,
+    ));
+    // A column half under the row headers keeps its label whole in its
+    // visible part, or shows none (never "6-W44").
+    let visible_left = view.to_screen(vp.min.x + ROW_HEADER_W, 0.0).x;
+    for c in view.cols.clone() {
+        let x = ROW_HEADER_W + c as f32 * CELL_W;
+        let rect = Rect::from_min_size(view.to_screen(x, vp.min.y), Vec2::new(CELL_W, HEADER_H));
+        let galley = ui.painter().layout_no_wrap(
+            grid.periods[c].label(),
+            font.clone(),
+            visuals.strong_text_color(),
+        );
+        let centre = rect
+            .center()
+            .x
+            .max(visible_left + galley.size().x / 2.0 + 4.0);
+        if centre + galley.size().x / 2.0 <= rect.right() - 2.0 {
+            painter.galley(
+                egui::pos2(centre - galley.size().x / 2.0, rect.top() + 4.0),
+                galley,
+                visuals.strong_text_color(),
+            );
+        }
+        if grid.is_locked(c) {
+            painter.text(
+                rect.center_bottom() - Vec2::new(0.0, 4.0),
+                Align2::CENTER_BOTTOM,
+                "locked",
+                FontId::proportional(11.0),
                 visuals.weak_text_color(),
             );
-        });
+        }
+    }
+}
+
+/// The teams down the side, with how many of their periods are overdue; sticky.
+fn row_headers_ui(ui: &Ui, grid: &GridView, view: &GridLayout) {
+    let visuals = ui.visuals();
+    let vp = view.viewport;
+    let left = Rect::from_min_max(
+        view.to_screen(vp.min.x, vp.min.y),
+        view.to_screen(vp.min.x + ROW_HEADER_W, vp.max.y),
+    );
+    ui.painter().rect_filled(left, 0.0, visuals.panel_fill);
+    let left_painter = ui.painter().with_clip_rect(Rect::from_min_max(
+        view.to_screen(vp.min.x, vp.min.y + HEADER_H),
+        left.max,
+    ));
+    for r in view.rows.clone() {
+        let row = &grid.rows[r];
+        let y = HEADER_H + r as f32 * CELL_H;
+        let rect =
+            Rect::from_min_size(view.to_screen(vp.min.x, y), Vec2::new(ROW_HEADER_W, CELL_H));
+        let overdue = if row.overdue > 0 {
+            format!("  ({} overdue)", row.overdue)
+        } else {
+            String::new()
+        };
+        let galley = ui.painter().layout_no_wrap(
+            format!("{}{overdue}", row.label),
+            FontId::proportional(13.0),
+            visuals.text_color(),
+        );
+        left_painter
+            .with_clip_rect(rect.intersect(left_painter.clip_rect()))
+            .galley(
+                Pos2::new(rect.left() + 6.0, rect.center().y - galley.size().y / 2.0),
+                galley,
+                visuals.text_color(),
+            );
+    }
+    ui.painter().text(
+        view.to_screen(vp.min.x + 6.0, vp.min.y + 6.0),
+        Align2::LEFT_TOP,
+        "Team / period",
+        FontId::proportional(13.0),
+        visuals.weak_text_color(),
+    );
 }
