@@ -12,7 +12,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 use common::{frame, large_app};
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratchet::app::data_view::GridMode;
+use ratchet::app::data::view::GridMode;
 use ratchet::app::{Action, DataAction, Screen};
 use ratchet::io::mapping::{Mapping, guess_mapping};
 use ratchet::io::period::PeriodContext;

@@ -9,7 +9,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratchet::app::monitor_view::MultiplesMode;
+use ratchet::app::monitor::view::MultiplesMode;
 use ratchet::app::{Action, MonitorAction, RatchetApp};
 use ratchet::export::dashboard::{Dashboard, DashboardOptions};
 

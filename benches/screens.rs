@@ -12,8 +12,8 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratchet::app::data_view::GridMode;
-use ratchet::app::monitor_view::MultiplesMode;
+use ratchet::app::data::view::GridMode;
+use ratchet::app::monitor::view::MultiplesMode;
 use ratchet::app::{Action, DataAction, MeetingAction, MonitorAction, RatchetApp, Screen};
 use ratchet::domain::WizardStep;
 

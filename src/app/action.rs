@@ -191,7 +191,7 @@ pub enum DataAction {
     /// Set the decimal mark the grid and exports use.
     SetDecimalMark(crate::domain::number::DecimalMark),
     /// Show the grid for one indicator or one team.
-    ShowGrid(super::data_view::GridMode),
+    ShowGrid(super::data::view::GridMode),
     /// Select a cell (its history is shown).
     SelectCell(crate::domain::Cell),
     /// Store typed or pasted values (`None` clears a value), with a reason for locked periods.
@@ -256,7 +256,7 @@ pub enum MonitorAction {
     /// Draw these teams in colour on the progress chart.
     HighlightTeams(Vec<crate::domain::TeamId>),
     /// Show small multiples.
-    ShowMultiples(super::monitor_view::MultiplesMode),
+    ShowMultiples(super::monitor::view::MultiplesMode),
     /// Show the XmR chart of one series.
     ShowXmr {
         /// The indicator.
@@ -306,7 +306,7 @@ pub enum RecognitionAction {
     /// Look for new wins in all the data now.
     DetectWins,
     /// Show the wins that pass this filter.
-    FilterWins(super::wins_view::WinFilter),
+    FilterWins(super::recognition::view::WinFilter),
     /// Record a win typed in by hand.
     AddManualWin(crate::domain::win::ManualWin),
     /// Remove a hand-entered win that was never recognised.
@@ -316,7 +316,7 @@ pub enum RecognitionAction {
     /// Open the certificate editor for a win.
     Recognise(crate::domain::WinId),
     /// Save what has been typed in the certificate editor.
-    EditCertificate(super::wins_view::CertificateDraft),
+    EditCertificate(super::recognition::view::CertificateDraft),
     /// Keep this picture (PNG or SVG file) as the certificates' logo.
     SetLogo(FileChoice),
     /// Stop printing a logo.
@@ -355,7 +355,7 @@ pub enum LearningAction {
     /// Run every integrity check now.
     RunChecks,
     /// Show the flags that pass this filter.
-    FilterFlags(super::integrity_view::FlagFilter),
+    FilterFlags(super::learning::integrity::FlagFilter),
     /// Show one flag with its chart and history.
     SelectFlag(crate::domain::integrity::FlagId),
     /// Settle a flag (explained or confirmed, with the words) or reopen it.

@@ -286,11 +286,11 @@ impl RatchetApp {
                 draft,
                 show_problems: Vec::new(),
                 save_state: SaveState::Saved(None),
-                setup: super::data_view::SetupView::load(&wb)?,
+                setup: super::data::view::SetupView::load(&wb)?,
                 grid: None,
                 observations: wb.observations()?,
                 import: super::import_job::ImportView::default(),
-                monitor: super::monitor_view::MonitorView::default(),
+                monitor: super::monitor::view::MonitorView::default(),
                 wins: None,
                 wall: None,
                 certificate: None,
@@ -305,7 +305,7 @@ impl RatchetApp {
                 capacity: None,
                 cockpit: None,
                 practice: wb.workshop_mark()?.and_then(|m| {
-                    Some(super::workshop_view::PracticeInfo {
+                    Some(super::workshop::view::PracticeInfo {
                         scenario: crate::sample::Scenario::from_key(&m.scenario)?,
                         participant: m.participant,
                     })

@@ -6,35 +6,28 @@
 
 mod action;
 mod apply;
-mod apply_backups;
-mod apply_data;
-mod apply_home;
-mod apply_learning;
-mod apply_meetings;
-mod apply_monitor;
-mod apply_wins;
-mod apply_workshop;
+pub mod backups;
 pub mod commands;
-pub mod data_view;
+pub mod data;
 pub mod destinations;
 pub mod dialogs;
 pub mod exercise;
 mod file_choice;
 pub mod first_frame;
+pub mod home;
 pub mod import_job;
 pub mod input_pacer;
-pub mod integrity_view;
 mod launch;
-pub mod learning_view;
-pub mod meeting_view;
-pub mod monitor_view;
+pub mod learning;
+pub mod meetings;
+pub mod monitor;
 pub mod practice_nav;
 pub mod prefs;
+pub mod recognition;
 mod session;
 mod undo;
 pub mod view;
-pub mod wins_view;
-pub mod workshop_view;
+pub mod workshop;
 
 use std::path::PathBuf;
 

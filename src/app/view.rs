@@ -181,43 +181,43 @@ pub struct WorkbookView {
     /// Whether the last change reached the file.
     pub save_state: SaveState,
     /// Teams, indicators and targets.
-    pub setup: super::data_view::SetupView,
+    pub setup: super::data::view::SetupView,
     /// The data-entry grid, once a screen asked for one.
-    pub grid: Option<super::data_view::GridView>,
+    pub grid: Option<super::data::view::GridView>,
     /// Qualitative observations, newest first.
     pub observations: Vec<crate::domain::Observation>,
     /// The import assistant.
     pub import: super::import_job::ImportView,
     /// The monitoring screens.
-    pub monitor: super::monitor_view::MonitorView,
+    pub monitor: super::monitor::view::MonitorView,
     /// The wins log, once opened.
-    pub wins: Option<super::wins_view::WinsView>,
+    pub wins: Option<super::recognition::view::WinsView>,
     /// The wall of recognition, once opened.
-    pub wall: Option<super::wins_view::WallView>,
+    pub wall: Option<super::recognition::view::WallView>,
     /// The certificate being edited, if any.
-    pub certificate: Option<super::wins_view::CertificateEditor>,
+    pub certificate: Option<super::recognition::view::CertificateEditor>,
     /// Progress of a batch of certificates: (done, total).
     pub batch: Option<(usize, usize)>,
     /// The integrity panel, once opened.
-    pub integrity: Option<super::integrity_view::IntegrityView>,
+    pub integrity: Option<super::learning::integrity::IntegrityView>,
     /// The indicator library, once opened.
-    pub library: Option<super::learning_view::LibraryView>,
+    pub library: Option<super::learning::view::LibraryView>,
     /// The comparison, once made.
-    pub compare: Option<super::learning_view::CompareView>,
+    pub compare: Option<super::learning::view::CompareView>,
     /// The review screen, once opened.
-    pub review: Option<super::learning_view::ReviewView>,
+    pub review: Option<super::learning::view::ReviewView>,
     /// The framework's target against the natural process limits, in words.
     pub feasibility: Option<String>,
     /// The meetings and follow-up board, once opened.
-    pub meetings: Option<super::meeting_view::MeetingsView>,
+    pub meetings: Option<super::meetings::view::MeetingsView>,
     /// The meeting open, if any.
-    pub meeting: Option<super::meeting_view::MeetingView>,
+    pub meeting: Option<super::meetings::view::MeetingView>,
     /// The capacity log, once opened.
-    pub capacity: Option<super::meeting_view::CapacityView>,
+    pub capacity: Option<super::meetings::view::CapacityView>,
     /// The home screen's cockpit, once computed (on another thread).
     pub cockpit: Option<crate::ops::cockpit::Cockpit>,
     /// The workshop scenario, when this is a participant's practice workbook.
-    pub practice: Option<super::workshop_view::PracticeInfo>,
+    pub practice: Option<super::workshop::view::PracticeInfo>,
 }
 
 impl WorkbookView {
@@ -249,7 +249,7 @@ pub struct AppView {
     /// The backups screen (for the open workbook, or a damaged one).
     pub backups: Option<BackupsView>,
     /// The workshop facilitator's comparison.
-    pub comparison: super::workshop_view::ComparisonView,
+    pub comparison: super::workshop::view::ComparisonView,
 }
 
 /// The backups of one workbook, each checked.

@@ -10,7 +10,7 @@ mod capacity;
 mod codec;
 mod deficits;
 mod error;
-mod flags;
+mod integrity;
 mod framework;
 mod health;
 mod import;
@@ -24,7 +24,7 @@ mod migrations;
 mod mission;
 mod observations;
 mod open;
-mod recognitions;
+mod recognition;
 pub mod records;
 mod reviews;
 mod settings;
@@ -43,7 +43,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use backup_source::BackupSource;
 pub use error::{OpenError, OpenErrorKind, StorageError};
-pub use flags::{FlagEvent, FlagsRecorded};
+pub use integrity::{FlagEvent, FlagsRecorded};
 pub use health::CheckStatus;
 pub use import::{
     ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, RowId,
@@ -53,7 +53,7 @@ pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};
 pub use migrations::{LATEST_VERSION, validate_migrations};
 pub use open::{APPLICATION_ID, WORKBOOK_EXTENSION};
-pub use recognitions::{MAX_LOGO_BYTES, NewRecognition};
+pub use recognition::{MAX_LOGO_BYTES, NewRecognition};
 pub use summary::Counts;
 pub use wins::WinsRecorded;
 pub use workshop::WorkshopMark;

@@ -155,7 +155,7 @@ fn list_ui(ui: &mut Ui, lines: &[String], total: usize) {
 /// Every team against the target path: the median team as a line, the
 /// middle half and all teams as bands, the path dashed.
 fn headline_chart_ui(ui: &mut Ui, t: &crate::ops::cockpit::TargetStanding) {
-    use crate::app::monitor_view::plot_x;
+    use crate::app::monitor::view::plot_x;
     use egui_plot::{FilledArea, Line, LineStyle, PlotPoints};
     if t.spread.is_empty() {
         return;

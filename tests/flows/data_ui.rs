@@ -603,7 +603,7 @@ fn copy_table_puts_the_grid_on_the_clipboard_as_a_table_a_spreadsheet_pastes() {
     .unwrap();
     drop(wb);
     h.state_mut().apply(Action::Data(DataAction::ShowGrid(
-        ratchet::app::data_view::GridMode::Indicator(f.visits),
+        ratchet::app::data::view::GridMode::Indicator(f.visits),
     )));
     h.run();
     h.get_by_label("Copy table").click();

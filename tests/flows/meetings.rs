@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui_kittest::kittest::{By, Queryable};
 use ratchet::analysis::agenda::AgendaLimits;
 use ratchet::analysis::integrity::Finding;
-use ratchet::app::meeting_view::MeetingView;
+use ratchet::app::meetings::view::MeetingView;
 use ratchet::app::{Locations, RatchetApp, Screen};
 use ratchet::domain::IndicatorSpec;
 use ratchet::domain::capacity::{NeedCategory, NeedStatus, NewNeed};

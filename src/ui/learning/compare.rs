@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use egui_plot::{Line, PlotPoints, Points};
 
 use super::learning;
-use crate::app::monitor_view::plot_x;
+use crate::app::monitor::view::plot_x;
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, LearningAction};
 use crate::ui::monitor::charts::date_axis;

@@ -6,8 +6,8 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
 use super::learning;
-use crate::app::integrity_view::{FlagDetail, FlagFilter, FlagLine, IntegrityView};
-use crate::app::monitor_view::plot_x;
+use crate::app::learning::integrity::{FlagDetail, FlagFilter, FlagLine, IntegrityView};
+use crate::app::monitor::view::plot_x;
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, LearningAction};
 use crate::domain::integrity::{FlagStatus, Rule, Severity};

@@ -52,7 +52,7 @@ pub fn library_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
                         }
                         if ui.small_button("Small multiples").clicked() {
                             actions.push(Action::Monitor(MonitorAction::ShowMultiples(
-                                crate::app::monitor_view::MultiplesMode::Teams(row.id),
+                                crate::app::monitor::view::MultiplesMode::Teams(row.id),
                             )));
                         }
                     });

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::{FollowUpForm, meeting};
-use crate::app::meeting_view::{MeetingFollowUp, MeetingView};
+use crate::app::meetings::view::{MeetingFollowUp, MeetingView};
 use crate::app::view::{Screen, WorkbookView};
 use crate::app::{Action, Actions, FileChoice, FileKind, MeetingAction};
 use crate::domain::meeting::{AgendaItem, FollowUpStatus, ItemId, ItemKind, NewFollowUp};

@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use egui::Color32;
 use egui_plot::{GridMark, LineStyle};
 
-use crate::app::monitor_view::date_of;
+use crate::app::monitor::view::date_of;
 
 /// Okabe–Ito colours (with a purple and grey for contrast on both themes).
 pub const TEAM_COLOURS: [Color32; 8] = [

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use crate::app::data_view::SetupView;
+use crate::app::data::view::SetupView;
 use crate::domain::target::parse_typed_date;
 use crate::domain::{IndicatorId, TeamId};
 

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::grid::grid_ui;
 use super::observations::observations_ui;
-use crate::app::data_view::{GridMode, GridView};
+use crate::app::data::view::{GridMode, GridView};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, DataAction};
 use crate::domain::Frequency;

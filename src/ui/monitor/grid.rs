@@ -12,7 +12,7 @@ use egui::{
     Ui, Vec2,
 };
 
-use crate::app::data_view::GridView;
+use crate::app::data::view::GridView;
 use crate::app::{Action, Actions, DataAction};
 use crate::domain::number::format_number;
 use crate::domain::{Cell, IndicatorKind};

@@ -5,7 +5,7 @@ use crate::analysis::progress::Status;
 use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, Ui, Vec2};
 
 use super::progress::status_color;
-use crate::app::monitor_view::{MiniChart, MultiplesMode};
+use crate::app::monitor::view::{MiniChart, MultiplesMode};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, MonitorAction};
 use crate::ui::widgets::guidance_ui;

@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::ObservationForm;
-use crate::app::data_view::SetupView;
+use crate::app::data::view::SetupView;
 use crate::app::{Action, Actions, DataAction};
 use crate::domain::observation::{COMMON_SOURCES, observation_problems, parse_tags};
 use crate::domain::target::parse_typed_date;

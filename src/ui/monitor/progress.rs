@@ -8,7 +8,7 @@ use super::charts::{date_axis, marker_text, team_colour, team_style};
 use crate::analysis::league::LeagueColumn;
 use crate::analysis::progress::Status;
 use crate::analysis::snapshot::{TargetLine, step_line};
-use crate::app::monitor_view::{LeagueLine, ProgressView, plot_x};
+use crate::app::monitor::view::{LeagueLine, ProgressView, plot_x};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, FileChoice, FileKind, MonitorAction};
 use crate::domain::StatusThresholds;
@@ -164,7 +164,7 @@ fn chart_ui(ui: &mut Ui, p: &ProgressView, state: &mut UiState, actions: &mut Ac
                 ..
             } => Some(format!(
                 "{plot_name}\n{}: {}",
-                crate::app::monitor_view::date_of(position.x)
+                crate::app::monitor::view::date_of(position.x)
                     .map_or(String::new(), |d| d.format("%-d %b %Y").to_string()),
                 crate::domain::number::format_number(position.y, 2)
             )),

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{IndicatorForm, TargetForm, TeamForm};
-use crate::app::data_view::SetupView;
+use crate::app::data::view::SetupView;
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, DataAction};
 use crate::domain::target::{check_values, with_unit};

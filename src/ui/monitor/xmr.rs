@@ -7,7 +7,7 @@ use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoints,
 
 use super::charts::{date_axis, marker_text};
 use crate::analysis::xmr::SignalRule;
-use crate::app::monitor_view::{XmrView, plot_x};
+use crate::app::monitor::view::{XmrView, plot_x};
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions, MonitorAction};
 use crate::domain::Period;
@@ -167,7 +167,7 @@ fn values_plot_ui(ui: &mut Ui, x: &XmrView) {
                 } else {
                     plot_name
                 },
-                crate::app::monitor_view::date_of(position.x)
+                crate::app::monitor::view::date_of(position.x)
                     .map_or(String::new(), |d| d.format("%-d %b %Y").to_string()),
                 crate::domain::number::format_number(position.y, 3)
             )),

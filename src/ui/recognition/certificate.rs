@@ -4,8 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::recognition;
+use crate::app::recognition::view::CertificateEditor;
 use crate::app::view::{Screen, WorkbookView};
-use crate::app::wins_view::CertificateEditor;
 use crate::app::{Action, Actions, FileChoice, FileKind, RecognitionAction};
 use crate::domain::certificate::{CertificateLayout, Paper};
 use crate::ui::UiState;

@@ -5,8 +5,8 @@
 use egui::{RichText, Ui};
 
 use super::recognition;
+use crate::app::recognition::view::{WinFilter, WinLine, WinsView};
 use crate::app::view::WorkbookView;
-use crate::app::wins_view::{WinFilter, WinLine, WinsView};
 use crate::app::{Actions, FileChoice, FileKind, RecognitionAction};
 use crate::domain::WinKind;
 use crate::domain::number::count;

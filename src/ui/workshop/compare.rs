@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::workshop_view::ComparisonView;
+use crate::app::workshop::view::ComparisonView;
 use crate::app::{Action, Actions, FileChoice, FileKind, Screen, WorkshopAction};
 use crate::ops::workshop::ComparisonEntry;
 use crate::ui::widgets::guidance_ui;

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::WorkshopForms;
 use crate::app::view::WorkbookView;
-use crate::app::workshop_view::{PracticeInfo, attempted};
+use crate::app::workshop::view::{PracticeInfo, attempted};
 
 /// Draws the exercise for the wizard's current step.
 pub fn exercise_ui(

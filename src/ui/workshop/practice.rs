@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::WorkshopForms;
-use crate::app::workshop_view::PracticeInfo;
+use crate::app::workshop::view::PracticeInfo;
 use crate::app::{Action, Actions, FileChoice, FileKind, WorkshopAction};
 use crate::ui::widgets::guidance_ui;
 

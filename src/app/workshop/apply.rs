@@ -1,13 +1,13 @@
 //! Applying workshop actions: practice workbooks, their reset and take-home,
 //! and the facilitator's comparison.
 
-use super::session::OpenWorkbook;
+use crate::app::session::OpenWorkbook;
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
 
-use super::file_choice::Purpose;
-use super::{RatchetApp, Screen, WorkshopAction};
+use crate::app::file_choice::Purpose;
+use crate::app::{RatchetApp, Screen, WorkshopAction};
 use crate::ops::workshop::{
     create_practice, practice_path, read_for_comparison, reset_practice, workbooks_in,
 };
@@ -17,7 +17,7 @@ use crate::sample::Scenario;
 pub const PRACTICE_FOLDER: &str = "Workshop";
 
 impl RatchetApp {
-    pub(super) fn apply_workshop(&mut self, action: WorkshopAction) {
+    pub(in crate::app) fn apply_workshop(&mut self, action: WorkshopAction) {
         match action {
             WorkshopAction::CreatePractice {
                 scenario,

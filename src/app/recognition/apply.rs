@@ -1,17 +1,19 @@
 //! Applying the recognition screens' actions: wins, certificates, the wall,
 //! and the framework card and poster.
 
-use super::session::OpenWorkbook;
+use crate::app::session::OpenWorkbook;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::Local;
 
-use super::file_choice::Purpose;
-use super::import_job::Job;
-use super::view::Screen;
-use super::wins_view::{CertificateDraft, CertificateEditor, WallView, WinFilter, WinsView};
-use super::{FrameworkDocument, RatchetApp, RecognitionAction};
+use crate::app::file_choice::Purpose;
+use crate::app::import_job::Job;
+use crate::app::recognition::view::{
+    CertificateDraft, CertificateEditor, WallView, WinFilter, WinsView,
+};
+use crate::app::view::Screen;
+use crate::app::{FrameworkDocument, RatchetApp, RecognitionAction};
 use crate::domain::certificate::CertificateDefaults;
 use crate::domain::number::count;
 use crate::domain::{IndicatorId, TeamId, WinId};
@@ -26,7 +28,7 @@ const PREVIEW_PAUSE: Duration = Duration::from_millis(150);
 
 impl RatchetApp {
     /// Carries out one recognition action.
-    pub(super) fn apply_recognition(&mut self, action: RecognitionAction) {
+    pub(in crate::app) fn apply_recognition(&mut self, action: RecognitionAction) {
         let reads_only = matches!(
             action,
             RecognitionAction::FilterWins(_)
@@ -145,7 +147,7 @@ impl RatchetApp {
 
     /// Builds what a recognition screen needs when it is opened, looking
     /// for wins first if the data changed since the last look.
-    pub(super) fn ensure_recognition(&mut self, screen: Screen) {
+    pub(in crate::app) fn ensure_recognition(&mut self, screen: Screen) {
         if !matches!(screen, Screen::Wins | Screen::Wall | Screen::Certificate) {
             return;
         }
@@ -161,7 +163,7 @@ impl RatchetApp {
 
     /// Looks for wins in `scope`, records them and refreshes the log;
     /// `say` reports the outcome in the banner.
-    pub(super) fn detect(&mut self, scope: DetectScope, say: bool) {
+    pub(in crate::app) fn detect(&mut self, scope: DetectScope, say: bool) {
         if self.job.is_some() {
             return;
         }
@@ -199,7 +201,7 @@ impl RatchetApp {
     }
 
     /// Looks for wins in the series these cells belong to (after values changed).
-    pub(super) fn detect_after_edit(&mut self, series: &[(IndicatorId, TeamId)]) {
+    pub(in crate::app) fn detect_after_edit(&mut self, series: &[(IndicatorId, TeamId)]) {
         let mut seen: Vec<(IndicatorId, TeamId)> = Vec::new();
         for s in series {
             if !seen.contains(s) {
@@ -309,7 +311,7 @@ impl RatchetApp {
     }
 
     /// Redraws the certificate preview once typing has paused.
-    pub(super) fn refresh_certificate_preview(&mut self) {
+    pub(in crate::app) fn refresh_certificate_preview(&mut self) {
         let due = self
             .session
             .views()
@@ -441,7 +443,7 @@ impl RatchetApp {
     }
 
     /// After a batch finished.
-    pub(super) fn batch_finished(
+    pub(in crate::app) fn batch_finished(
         &mut self,
         result: Result<crate::ops::recognition::BatchReport, String>,
     ) {
@@ -506,7 +508,7 @@ impl RatchetApp {
     }
 
     /// The paper documents are laid out on: the certificates' choice.
-    pub(super) fn document_paper(&self) -> crate::domain::certificate::Paper {
+    pub(in crate::app) fn document_paper(&self) -> crate::domain::certificate::Paper {
         self.session
             .wb()
             .map(crate::ops::meetings::document_paper)

@@ -1,15 +1,15 @@
 //! Applying the meeting and capacity screens' actions.
 
-use super::session::OpenWorkbook;
+use crate::app::session::OpenWorkbook;
 use std::collections::HashMap;
 
 use chrono::Local;
 
-use super::file_choice::Purpose;
-use super::meeting_view::{CapacityView, MeetingView, MeetingsView};
-use super::view::Screen;
-use super::{MeetingAction, RatchetApp};
 use crate::analysis::progress::Status;
+use crate::app::file_choice::Purpose;
+use crate::app::meetings::view::{CapacityView, MeetingView, MeetingsView};
+use crate::app::view::Screen;
+use crate::app::{MeetingAction, RatchetApp};
 use crate::domain::meeting::{ItemDraft, ItemKind, Links, MeetingId};
 use crate::domain::{IndicatorId, TeamId};
 use crate::export::data::load_snapshot;
@@ -19,7 +19,7 @@ use crate::ops::meetings::{briefing_input, create_meeting, memo_input};
 
 impl RatchetApp {
     /// Carries out one meeting or capacity action.
-    pub(super) fn apply_meeting(&mut self, action: MeetingAction) {
+    pub(in crate::app) fn apply_meeting(&mut self, action: MeetingAction) {
         if self.job.is_some() && !matches!(action, MeetingAction::Open(_)) {
             self.error("A task is running: wait for it to finish, or cancel it.".into());
             return;
@@ -142,7 +142,7 @@ impl RatchetApp {
     }
 
     /// Builds what a meeting or capacity screen needs when it is opened.
-    pub(super) fn ensure_meetings(&mut self, screen: Screen) {
+    pub(in crate::app) fn ensure_meetings(&mut self, screen: Screen) {
         match screen {
             Screen::Meetings => self.load_meetings(),
             Screen::Capacity => self.load_capacity(),

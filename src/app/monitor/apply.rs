@@ -1,22 +1,22 @@
 //! Applying the monitoring screens' actions, and keeping their view models
 //! in step with the data.
 
-use super::session::OpenWorkbook;
+use crate::app::session::OpenWorkbook;
 use chrono::Local;
 
-use super::import_job::{ImportStatus, Job};
-use super::monitor_view::{
+use crate::analysis::snapshot::IndicatorSnapshot;
+use crate::app::import_job::{ImportStatus, Job};
+use crate::app::monitor::view::{
     MultiplesMode, ProgressView, XmrView, indicator_multiples, team_multiples,
 };
-use super::view::Screen;
-use super::{MonitorAction, RatchetApp};
-use crate::analysis::snapshot::IndicatorSnapshot;
+use crate::app::view::Screen;
+use crate::app::{MonitorAction, RatchetApp};
 use crate::domain::{IndicatorId, TeamId};
 use crate::export::data::load_snapshot;
 
 impl RatchetApp {
     /// Carries out one monitoring action.
-    pub(super) fn apply_monitor(&mut self, action: MonitorAction) {
+    pub(in crate::app) fn apply_monitor(&mut self, action: MonitorAction) {
         match action {
             MonitorAction::ShowProgress(id) => {
                 self.load_progress(id);
@@ -79,7 +79,7 @@ impl RatchetApp {
             }
             MonitorAction::Publish { to, options } => {
                 let purpose =
-                    super::file_choice::Purpose::new("Publish the dashboard", "dashboard");
+                    crate::app::file_choice::Purpose::new("Publish the dashboard", "dashboard");
                 let Some(path) = self.chosen_path(to, purpose) else {
                     return;
                 };
@@ -96,7 +96,7 @@ impl RatchetApp {
     }
 
     /// Builds whatever a monitoring screen needs when it is opened.
-    pub(super) fn ensure_monitor(&mut self, screen: Screen) {
+    pub(in crate::app) fn ensure_monitor(&mut self, screen: Screen) {
         if self.session_has(|s| s.stale.monitor)
             && matches!(screen, Screen::Progress | Screen::Multiples | Screen::Xmr)
         {
@@ -201,7 +201,7 @@ impl RatchetApp {
     }
 
     /// Rebuilds the monitoring views that exist, after the data changed.
-    pub(super) fn refresh_monitor(&mut self) {
+    pub(in crate::app) fn refresh_monitor(&mut self) {
         let Some(view) = self.session.views() else {
             return;
         };

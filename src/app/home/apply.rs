@@ -1,15 +1,15 @@
 //! The home screen's cockpit: computed on a reader of its own on another
 //! thread whenever home is shown, and collected once it is done.
 
-use super::session::OpenWorkbook;
+use crate::app::session::OpenWorkbook;
 use chrono::Local;
 
-use super::RatchetApp;
+use crate::app::RatchetApp;
 use crate::ops::cockpit::cockpit;
 
 impl RatchetApp {
     /// Starts computing the cockpit, unless it is being computed already.
-    pub(super) fn ensure_cockpit(&mut self) {
+    pub(in crate::app) fn ensure_cockpit(&mut self) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -42,13 +42,16 @@ impl RatchetApp {
     /// Collects the cockpit once it is computed; starts it when home is
     /// shown without one (once the workbook's opening check is done, so
     /// that the first frame and the check have the processor).
-    pub(super) fn poll_cockpit(&mut self) {
+    pub(in crate::app) fn poll_cockpit(&mut self) {
         let Some(session) = self.session.as_mut() else {
             return;
         };
         let Some(rx) = &session.cockpit_job else {
             let missing = session.view.cockpit.is_none();
-            if missing && self.view.screen == super::Screen::Home && !session.open_check.pending {
+            if missing
+                && self.view.screen == crate::app::Screen::Home
+                && !session.open_check.pending
+            {
                 self.ensure_cockpit();
             }
             return;

@@ -2,11 +2,11 @@
 //! request, the backups screen, and restoring (also when a workbook is
 //! damaged and will not open).
 
-use super::session::OpenWorkbook;
+use crate::app::session::OpenWorkbook;
 use std::path::{Path, PathBuf};
 
-use super::RatchetApp;
-use super::view::{BackupsView, Screen};
+use crate::app::RatchetApp;
+use crate::app::view::{BackupsView, Screen};
 use crate::ops::backups::{
     BackupReason, backup_dir, daily_backup_due, is_good, list_backups, restore, take_backup,
 };
@@ -18,7 +18,7 @@ impl RatchetApp {
     /// damaged file is closed and its recovery shown; a sound one gets the
     /// home screen's counts and the day's backup, copied on another thread.
     /// Also collects that backup when it is done.
-    pub(super) fn poll_open_check(&mut self) {
+    pub(in crate::app) fn poll_open_check(&mut self) {
         self.poll_daily_backup();
         let Some(session) = self.session.as_mut() else {
             return;
@@ -51,7 +51,7 @@ impl RatchetApp {
                 if backup_due {
                     self.start_daily_backup();
                 }
-                if self.view.screen == super::Screen::Home {
+                if self.view.screen == crate::app::Screen::Home {
                     self.ensure_cockpit();
                 }
             }
@@ -99,7 +99,7 @@ impl RatchetApp {
 
     /// Waits for the day's backup to end (it copies one workbook; a
     /// practice workbook in milliseconds), for work that replaces the file.
-    pub(super) fn finish_daily_backup(&mut self) {
+    pub(in crate::app) fn finish_daily_backup(&mut self) {
         let Some(rx) = &self.backup_running else {
             return;
         };
@@ -145,7 +145,7 @@ impl RatchetApp {
         }
     }
 
-    pub(super) fn backup_now(&mut self) {
+    pub(in crate::app) fn backup_now(&mut self) {
         let Some(wb) = self.session.wb() else {
             return;
         };
@@ -160,7 +160,7 @@ impl RatchetApp {
     }
 
     /// Lists the backups of the open workbook.
-    pub(super) fn load_backups(&mut self) {
+    pub(in crate::app) fn load_backups(&mut self) {
         let Some(path) = self.session.wb().map(|wb| wb.path().to_owned()) else {
             return;
         };
@@ -184,12 +184,12 @@ impl RatchetApp {
     }
 
     /// A workbook would not open because it is damaged: show its backups.
-    pub(super) fn show_recovery(&mut self, workbook: &Path, why: String) {
+    pub(in crate::app) fn show_recovery(&mut self, workbook: &Path, why: String) {
         self.view.backups = Some(self.backups_view(workbook, Some(why)));
         self.view.screen = Screen::Backups;
     }
 
-    pub(super) fn restore_backup(&mut self, workbook: &Path, backup: &Path) {
+    pub(in crate::app) fn restore_backup(&mut self, workbook: &Path, backup: &Path) {
         // The day's backup may still be reading the file being replaced.
         self.finish_daily_backup();
         // The workbook must not be open while it is replaced.

@@ -1,15 +1,15 @@
 //! Applying the learning screens' actions: integrity checks and flags, the
 //! indicator library and comparisons, reviews and ratcheting the target.
 
-use super::session::OpenWorkbook;
+use crate::app::session::OpenWorkbook;
 use chrono::Local;
 
-use super::integrity_view::{FlagDetail, FlagFilter, IntegrityView};
-use super::learning_view::{CompareView, LibraryView, ReviewView};
-use super::view::Screen;
-use super::{LearningAction, RatchetApp};
 use crate::analysis::feasibility::{feasibility, propose_ratchet};
 use crate::analysis::snapshot::{IndicatorSnapshot, median_by_period};
+use crate::app::learning::integrity::{FlagDetail, FlagFilter, IntegrityView};
+use crate::app::learning::view::{CompareView, LibraryView, ReviewView};
+use crate::app::view::Screen;
+use crate::app::{LearningAction, RatchetApp};
 use crate::domain::number::count;
 use crate::export::data::load_snapshot;
 use crate::ops::integrity::{CheckScope, run_checks};
@@ -19,7 +19,7 @@ type TargetSeries = (crate::domain::Target, Vec<(chrono::NaiveDate, f64)>, u8);
 
 impl RatchetApp {
     /// Carries out one learning action.
-    pub(super) fn apply_learning(&mut self, action: LearningAction) {
+    pub(in crate::app) fn apply_learning(&mut self, action: LearningAction) {
         let reads_only = matches!(
             action,
             LearningAction::FilterFlags(_)
@@ -123,7 +123,7 @@ impl RatchetApp {
     }
 
     /// Builds what a learning screen needs when it is opened.
-    pub(super) fn ensure_learning(&mut self, screen: Screen) {
+    pub(in crate::app) fn ensure_learning(&mut self, screen: Screen) {
         match screen {
             Screen::Integrity => {
                 self.run_stale_checks(false);
@@ -294,7 +294,7 @@ impl RatchetApp {
     }
 
     /// The framework target against the natural process limits.
-    pub(super) fn refresh_feasibility(&mut self) {
+    pub(in crate::app) fn refresh_feasibility(&mut self) {
         let text = self
             .target_series()
             .map(|(target, series, _)| match feasibility(&target, &series) {

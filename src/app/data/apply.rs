@@ -1,20 +1,20 @@
 //! Applying the data screens' actions: teams, indicators, targets, values,
 //! locks, observations, import and export.
 
-use super::session::OpenWorkbook;
-use super::session::{UNDO_DEPTH, ValueEdit};
+use crate::app::session::OpenWorkbook;
+use crate::app::session::{UNDO_DEPTH, ValueEdit};
 use chrono::Local;
 
-use super::data_view::{GridMode, GridView, SetupView};
-use super::import_job::{ImportStatus, ImportView, Job, JobPoll, JobResult};
-use super::view::Screen;
-use super::{DataAction, RatchetApp};
+use crate::app::data::view::{GridMode, GridView, SetupView};
+use crate::app::import_job::{ImportStatus, ImportView, Job, JobPoll, JobResult};
+use crate::app::view::Screen;
+use crate::app::{DataAction, RatchetApp};
 use crate::domain::Cell;
 use crate::domain::number::count;
 
 impl RatchetApp {
     /// Carries out one data action.
-    pub(super) fn apply_data(&mut self, action: DataAction) {
+    pub(in crate::app) fn apply_data(&mut self, action: DataAction) {
         let read_only = matches!(
             action,
             DataAction::ShowGrid(_)
@@ -136,7 +136,7 @@ impl RatchetApp {
     fn apply_transfer(&mut self, action: DataAction) {
         match action {
             DataAction::ImportOpen(choice) => {
-                let purpose = super::file_choice::Purpose::new("Import values", "");
+                let purpose = crate::app::file_choice::Purpose::new("Import values", "");
                 let Some(path) = self.chosen_path(choice, purpose) else {
                     return;
                 };
@@ -198,7 +198,7 @@ impl RatchetApp {
                 }
             }
             DataAction::Export { to, options } => {
-                let purpose = super::file_choice::Purpose::new("Export values", "values");
+                let purpose = crate::app::file_choice::Purpose::new("Export values", "values");
                 if let Some(path) = self.chosen_path(to, purpose) {
                     self.export(&path, &options);
                 }
@@ -209,7 +209,7 @@ impl RatchetApp {
     }
 
     /// Reloads teams, indicators and targets (and the grid and counts built on them).
-    pub(super) fn refresh_setup(&mut self) {
+    pub(in crate::app) fn refresh_setup(&mut self) {
         let Some(wb) = self.session.wb() else {
             return;
         };
@@ -306,7 +306,7 @@ impl RatchetApp {
     }
 
     /// Takes back the last change of values, through the audit trail.
-    pub(super) fn undo_edit(&mut self) {
+    pub(in crate::app) fn undo_edit(&mut self) {
         let Some(edit) = self.session.as_mut().and_then(|s| s.edits.undo.pop()) else {
             // Nothing of values to undo: a removal offered for undoing, if any.
             self.undo_removal();
@@ -322,7 +322,7 @@ impl RatchetApp {
     }
 
     /// Makes the last undone change of values again.
-    pub(super) fn redo_edit(&mut self) {
+    pub(in crate::app) fn redo_edit(&mut self) {
         let Some(edit) = self.session.as_mut().and_then(|s| s.edits.redo.pop()) else {
             return;
         };
@@ -419,7 +419,7 @@ impl RatchetApp {
         }
     }
 
-    pub(super) fn repaint_handle(&self) -> impl Fn() + Send + 'static {
+    pub(in crate::app) fn repaint_handle(&self) -> impl Fn() + Send + 'static {
         let ctx = self.ctx.clone();
         move || {
             if let Some(ctx) = &ctx {
@@ -490,14 +490,14 @@ impl RatchetApp {
     }
 
     /// Takes in the result of a finished background job; called every frame.
-    pub(super) fn poll_job(&mut self) {
+    pub(in crate::app) fn poll_job(&mut self) {
         let Some(job) = &self.job else { return };
         match job.poll() {
             JobPoll::Running(status) => {
                 if let Some(view) = self.session.views_mut() {
                     if let (
                         Some(batch),
-                        super::import_job::ImportStatus::Importing { done, total },
+                        crate::app::import_job::ImportStatus::Importing { done, total },
                     ) = (view.batch.as_mut(), &status)
                     {
                         *batch = (*done as usize, *total as usize);

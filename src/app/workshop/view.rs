@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::view::WorkbookView;
+use crate::app::view::WorkbookView;
 use crate::domain::WizardStep;
 use crate::ops::workshop::ComparisonEntry;
 use crate::sample::Scenario;
