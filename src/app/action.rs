@@ -100,6 +100,43 @@ pub enum Action {
     Workshop(WorkshopAction),
 }
 
+/// Each part of the action tree is an action (`actions.push(DataAction::…)`).
+impl From<DataAction> for Action {
+    fn from(action: DataAction) -> Self {
+        Action::Data(action)
+    }
+}
+
+impl From<MonitorAction> for Action {
+    fn from(action: MonitorAction) -> Self {
+        Action::Monitor(action)
+    }
+}
+
+impl From<RecognitionAction> for Action {
+    fn from(action: RecognitionAction) -> Self {
+        Action::Recognition(action)
+    }
+}
+
+impl From<LearningAction> for Action {
+    fn from(action: LearningAction) -> Self {
+        Action::Learning(action)
+    }
+}
+
+impl From<MeetingAction> for Action {
+    fn from(action: MeetingAction) -> Self {
+        Action::Meeting(action)
+    }
+}
+
+impl From<WorkshopAction> for Action {
+    fn from(action: WorkshopAction) -> Self {
+        Action::Workshop(action)
+    }
+}
+
 /// Requests from workshop mode: practice workbooks, their reset and
 /// take-home, and the facilitator's comparison.
 #[must_use = "a WorkshopAction does nothing until it is pushed to the app"]
@@ -133,8 +170,8 @@ pub struct Actions(Vec<Action>);
 
 impl Actions {
     /// Queues an action.
-    pub fn push(&mut self, action: Action) {
-        self.0.push(action);
+    pub fn push(&mut self, action: impl Into<Action>) {
+        self.0.push(action.into());
     }
 
     /// Takes every queued action, in order.

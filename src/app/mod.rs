@@ -156,8 +156,7 @@ impl RatchetApp {
         if self.view.screen == Screen::Workshop && !dropped.is_empty() {
             // The facilitator drops participants' workbooks to compare them.
             for path in dropped {
-                self.actions
-                    .push(Action::Workshop(WorkshopAction::CompareAdd(path.into())));
+                self.actions.push(WorkshopAction::CompareAdd(path.into()));
             }
         } else if let Some(path) = dropped.into_iter().next() {
             self.actions.push(

@@ -10,12 +10,12 @@ mod capacity;
 mod codec;
 mod deficits;
 mod error;
-mod integrity;
 mod framework;
 mod health;
 mod import;
 mod import_scratch;
 mod indicators;
+mod integrity;
 mod lockfile;
 mod locks;
 mod measurements;
@@ -43,12 +43,12 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use backup_source::BackupSource;
 pub use error::{OpenError, OpenErrorKind, StorageError};
-pub use integrity::{FlagEvent, FlagsRecorded};
 pub use health::CheckStatus;
 pub use import::{
     ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, RowId,
 };
 pub use import_scratch::{Acceptor, ImportScratch};
+pub use integrity::{FlagEvent, FlagsRecorded};
 pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};
 pub use migrations::{LATEST_VERSION, validate_migrations};

@@ -4,7 +4,6 @@
 use egui::{RichText, Ui};
 use egui_plot::{Line, PlotPoints, Points};
 
-use super::learning;
 use crate::app::monitor::view::plot_x;
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, LearningAction};
@@ -63,7 +62,7 @@ pub fn compare_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             });
     });
     if (Some(a), Some(b), team) != (current.a, current.b, current.team) {
-        actions.push(learning(LearningAction::Compare { a, b, team }));
+        actions.push(LearningAction::Compare { a, b, team });
     }
     ui.label(RichText::new(&current.summary).strong());
     if current.aligned.is_empty() {

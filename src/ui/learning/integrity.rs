@@ -5,7 +5,6 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Line, MarkerShape, PlotPoints, Points};
 
-use super::learning;
 use crate::app::learning::integrity::{FlagDetail, FlagFilter, FlagLine, IntegrityView};
 use crate::app::monitor::view::plot_x;
 use crate::app::view::WorkbookView;
@@ -37,7 +36,7 @@ pub fn integrity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions
             };
             ui.horizontal_wrapped(|ui| {
                 if ui.button("Run the checks").clicked() {
-                    actions.push(learning(LearningAction::RunChecks));
+                    actions.push(LearningAction::RunChecks);
                 }
                 ui.label(format!(
                     "{} open: {}",
@@ -122,7 +121,7 @@ fn filters_ui(ui: &mut Ui, view: &IntegrityView, actions: &mut Actions) {
     });
     rule_counts_ui(ui, view, &mut f);
     if f != view.filter {
-        actions.push(learning(LearningAction::FilterFlags(f)));
+        actions.push(LearningAction::FilterFlags(f));
     }
 }
 
@@ -217,11 +216,11 @@ fn list_ui(ui: &mut Ui, view: &IntegrityView, actions: &mut Actions) {
                 .clicked()
             {
                 next.shown = view.lines.len() + hidden.min(100);
-                actions.push(learning(LearningAction::FilterFlags(next.clone())));
+                actions.push(LearningAction::FilterFlags(next.clone()));
             }
             if ui.button("Show all").clicked() {
                 next.shown = view.entries;
-                actions.push(learning(LearningAction::FilterFlags(next)));
+                actions.push(LearningAction::FilterFlags(next));
             }
         });
     }
@@ -260,7 +259,7 @@ fn row_ui(ui: &mut Ui, line: &FlagLine, selected: bool, actions: &mut Actions) {
             line.title
         );
         if ui.selectable_label(selected, text).clicked() {
-            actions.push(learning(LearningAction::SelectFlag(line.id)));
+            actions.push(LearningAction::SelectFlag(line.id));
         }
     });
 }
@@ -298,14 +297,14 @@ fn detail_ui(ui: &mut Ui, d: &FlagDetail, state: &mut UiState, actions: &mut Act
             if f.status == FlagStatus::Open {
                 for (status, label) in [(FlagStatus::Explained, "Mark explained"), (FlagStatus::Confirmed, "Mark confirmed")] {
                     if ui.add_enabled(!note.is_empty(), egui::Button::new(label)).clicked() {
-                        actions.push(learning(LearningAction::SettleFlag { id: f.id, status, note: note.clone() }));
+                        actions.push(LearningAction::SettleFlag { id: f.id, status, note: note.clone() });
                         form.flag_note.clear();
                     }
                 }
             } else {
                 ui.label(RichText::new(format!("{}: {}", f.status.label(), f.note)).strong());
                 if ui.button("Reopen").clicked() {
-                    actions.push(learning(LearningAction::SettleFlag { id: f.id, status: FlagStatus::Open, note: note.clone() }));
+                    actions.push(LearningAction::SettleFlag { id: f.id, status: FlagStatus::Open, note: note.clone() });
                     form.flag_note.clear();
                 }
             }

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, MonitorAction};
+use crate::app::{Actions, MonitorAction};
 use crate::ui::widgets::guidance_ui;
 
 /// Draws the library.
@@ -48,12 +48,12 @@ pub fn library_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
                     }
                     ui.horizontal(|ui| {
                         if ui.small_button("Progress").clicked() {
-                            actions.push(Action::Monitor(MonitorAction::ShowProgress(row.id)));
+                            actions.push(MonitorAction::ShowProgress(row.id));
                         }
                         if ui.small_button("Small multiples").clicked() {
-                            actions.push(Action::Monitor(MonitorAction::ShowMultiples(
+                            actions.push(MonitorAction::ShowMultiples(
                                 crate::app::monitor::view::MultiplesMode::Teams(row.id),
-                            )));
+                            ));
                         }
                     });
                     if !row.observations.is_empty() {

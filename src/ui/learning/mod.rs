@@ -7,13 +7,7 @@ pub mod integrity;
 pub mod library;
 pub mod review;
 
-use crate::app::{Action, LearningAction};
 use crate::domain::review::ReviewChange;
-
-/// Shorthand for pushing a learning action.
-pub(crate) fn learning(a: LearningAction) -> Action {
-    Action::Learning(a)
-}
 
 /// What the learning screens' forms hold before they are submitted.
 #[derive(Clone, Debug, Default, PartialEq)]

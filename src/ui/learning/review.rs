@@ -4,7 +4,6 @@
 
 use egui::{RichText, Ui};
 
-use super::learning;
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, LearningAction};
 use crate::domain::number::format_number;
@@ -77,7 +76,7 @@ fn ratchet_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
         .show(ui, |ui| {
             ui.label(format!("Now: {}", current.sentence()));
             if ui.button("Propose a new target from the data").clicked() {
-                actions.push(learning(LearningAction::ProposeRatchet));
+                actions.push(LearningAction::ProposeRatchet);
                 state.learning.ratchet = None;
             }
             let proposal = match &view.proposal {
@@ -140,7 +139,7 @@ fn ratchet_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
                     deadline: v.deadline,
                     ..current.clone()
                 };
-                actions.push(learning(LearningAction::Ratchet { target, reason }));
+                actions.push(LearningAction::Ratchet { target, reason });
                 state.learning.ratchet = None;
                 state.learning.ratchet_reason.clear();
             }
@@ -209,11 +208,11 @@ fn review_form_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
             if ui.add_enabled(problems.is_empty(), egui::Button::new("Record the review")).clicked()
                 && let Ok(held_on) = date
             {
-                actions.push(learning(LearningAction::AddReview {
+                actions.push(LearningAction::AddReview {
                     held_on,
                     learned: f.learned.trim().to_owned(),
                     changes: f.changes.clone(),
-                }));
+                });
                 f.learned.clear();
                 f.changes.clear();
             }
@@ -257,10 +256,10 @@ fn history_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
         if let (Some(x), Some(y)) = (*a, *b)
             && ui.button("Side by side").clicked()
         {
-            actions.push(learning(LearningAction::CompareVersions {
+            actions.push(LearningAction::CompareVersions {
                 a: x.min(y),
                 b: x.max(y),
-            }));
+            });
         }
     });
     if let Some((va, vb)) = &view.compared {

@@ -4,7 +4,6 @@
 
 use egui::{RichText, Ui};
 
-use super::meeting;
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, MeetingAction};
 use crate::domain::capacity::{NeedCategory, NeedStatus, NewNeed};
@@ -92,12 +91,12 @@ pub fn capacity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
                                 .accessible_name(format!("{verb} need {}", n.id))
                                 .clicked()
                             {
-                                actions.push(meeting(MeetingAction::SetNeedStatus {
+                                actions.push(MeetingAction::SetNeedStatus {
                                     id: n.id,
                                     to: *to,
                                     note: note.trim().to_owned(),
                                     on: chrono::Local::now().date_naive(),
-                                }));
+                                });
                                 note.clear();
                             }
                         }
@@ -191,7 +190,7 @@ fn new_need_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
                 .add_enabled(problems.is_empty(), egui::Button::new("Record the need"))
                 .clicked()
             {
-                actions.push(meeting(MeetingAction::AddNeed(need)));
+                actions.push(MeetingAction::AddNeed(need));
                 f.need_description.clear();
                 f.need_amount.clear();
             }

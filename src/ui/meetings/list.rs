@@ -3,7 +3,6 @@
 
 use egui::{RichText, Ui};
 
-use super::meeting;
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, MeetingAction};
 use crate::ui::UiState;
@@ -34,7 +33,7 @@ pub fn meetings_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
                 ui.horizontal(|ui| {
                     ui.label(on.format("%-d %b %Y").to_string());
                     if ui.link(title).clicked() {
-                        actions.push(meeting(MeetingAction::Open(*id)));
+                        actions.push(MeetingAction::Open(*id));
                     }
                 });
             }
@@ -120,12 +119,12 @@ fn new_meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
                 .clicked()
                 && let Some(held_on) = held_on
             {
-                actions.push(meeting(MeetingAction::Create {
+                actions.push(MeetingAction::Create {
                     held_on,
                     title: f.new_title.trim().to_owned(),
                     teams: f.new_teams.clone(),
                     limits: f.new_limits,
-                }));
+                });
                 f.new_title.clear();
             }
         });

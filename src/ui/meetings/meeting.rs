@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{FollowUpForm, meeting};
+use super::FollowUpForm;
 use crate::app::meetings::view::{MeetingFollowUp, MeetingView};
 use crate::app::view::{Screen, WorkbookView};
 use crate::app::{Action, Actions, FileChoice, FileKind, MeetingAction};
@@ -161,9 +161,7 @@ pub fn meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
                     .add_enabled(!f.new_item.trim().is_empty(), egui::Button::new("Add item"))
                     .clicked()
                 {
-                    actions.push(meeting(MeetingAction::AddItem(
-                        f.new_item.trim().to_owned(),
-                    )));
+                    actions.push(MeetingAction::AddItem(f.new_item.trim().to_owned()));
                     f.new_item.clear();
                 }
             });
@@ -235,19 +233,15 @@ fn item_markers(view: &MeetingView, item: &AgendaItem) -> String {
 fn documents_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
     ui.horizontal_wrapped(|ui| {
         if ui.button("Briefing book (PDF)…").clicked() {
-            actions.push(meeting(MeetingAction::ExportBriefing(FileChoice::Ask(
+            actions.push(MeetingAction::ExportBriefing(FileChoice::Ask(
                 FileKind::Pdf,
-            ))));
+            )));
         }
         if ui.button("Follow-up memo (PDF)…").clicked() {
-            actions.push(meeting(MeetingAction::ExportMemo(FileChoice::Ask(
-                FileKind::Pdf,
-            ))));
+            actions.push(MeetingAction::ExportMemo(FileChoice::Ask(FileKind::Pdf)));
         }
         if ui.button("Memo as text (for e-mail)…").clicked() {
-            actions.push(meeting(MeetingAction::ExportMemo(FileChoice::Ask(
-                FileKind::Text,
-            ))));
+            actions.push(MeetingAction::ExportMemo(FileChoice::Ask(FileKind::Text)));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -264,7 +258,7 @@ fn documents_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
             .add_enabled(!path.is_empty(), egui::Button::new("Write the memo"))
             .clicked()
         {
-            actions.push(meeting(MeetingAction::ExportMemo(path.clone().into())));
+            actions.push(MeetingAction::ExportMemo(path.clone().into()));
         }
         if ui
             .add_enabled(
@@ -273,7 +267,7 @@ fn documents_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
             )
             .clicked()
         {
-            actions.push(meeting(MeetingAction::ExportBriefing(path.into())));
+            actions.push(MeetingAction::ExportBriefing(path.into()));
         }
     });
 }
@@ -299,7 +293,7 @@ fn item_ui(
                     .on_hover_text("Take this item off the agenda")
                     .clicked()
             {
-                actions.push(meeting(MeetingAction::RemoveItem(item.id)));
+                actions.push(MeetingAction::RemoveItem(item.id));
             }
         });
         if !item.detail.trim().is_empty() {
@@ -322,10 +316,10 @@ fn item_ui(
             .labelled_by(l.id)
             .changed()
         {
-            actions.push(meeting(MeetingAction::SetNotes {
+            actions.push(MeetingAction::SetNotes {
                 item: item.id,
                 notes,
-            }));
+            });
         }
         for d in &item.decisions {
             ui.label(format!("✔ Decided: {d}"));
@@ -342,10 +336,10 @@ fn item_ui(
                 )
                 .clicked()
             {
-                actions.push(meeting(MeetingAction::AddDecision {
+                actions.push(MeetingAction::AddDecision {
                     item: item.id,
                     text: text.trim().to_owned(),
-                }));
+                });
                 text.clear();
             }
         });
@@ -423,10 +417,10 @@ fn follow_up_form_ui(
         )
         .clicked()
     {
-        actions.push(meeting(MeetingAction::AddFollowUp {
+        actions.push(MeetingAction::AddFollowUp {
             item: key,
             follow_up: new,
-        }));
+        });
         *form = FollowUpForm::default();
     }
 }
@@ -465,11 +459,11 @@ fn follow_up_line_ui(
                 (FollowUpStatus::Dropped, "Dropped"),
             ] {
                 if ui.button(format!("{label}: {}", fu.text)).clicked() {
-                    actions.push(meeting(MeetingAction::ResolveFollowUp {
+                    actions.push(MeetingAction::ResolveFollowUp {
                         id: fu.id,
                         status,
                         resolution: text.trim().to_owned(),
-                    }));
+                    });
                 }
             }
         }

@@ -7,15 +7,9 @@ pub mod meeting;
 
 use std::collections::HashMap;
 
-use crate::app::{Action, MeetingAction};
 use crate::domain::capacity::{NeedCategory, NeedId};
 use crate::domain::meeting::{FollowUpId, ItemId};
 use crate::domain::{IndicatorId, TeamId};
-
-/// Shorthand for pushing a meeting action.
-pub(crate) fn meeting(a: MeetingAction) -> Action {
-    Action::Meeting(a)
-}
 
 /// A follow-up being typed.
 #[derive(Clone, Debug, Default, PartialEq)]

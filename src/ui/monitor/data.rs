@@ -7,16 +7,12 @@ use super::grid::grid_ui;
 use super::observations::observations_ui;
 use crate::app::data::view::{GridMode, GridView};
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, DataAction};
+use crate::app::{Actions, DataAction};
 use crate::domain::Frequency;
 use crate::domain::number::format_number;
 use crate::domain::target::parse_typed_date;
 use crate::ui::UiState;
 use crate::ui::widgets::{guidance_ui, problem_ui};
-
-fn data(a: DataAction) -> Action {
-    Action::Data(a)
-}
 
 /// The grid to show when the screen opens: the framework's indicator, else the first.
 pub fn default_mode(wb: &WorkbookView) -> Option<GridMode> {
@@ -36,7 +32,7 @@ fn mode_picker_ui(ui: &mut Ui, wb: &WorkbookView, grid: Option<&GridView>, actio
             && !by_indicator
             && let Some(m) = default_mode(wb)
         {
-            actions.push(data(DataAction::ShowGrid(m)));
+            actions.push(DataAction::ShowGrid(m));
         }
         let by_team = matches!(mode, Some(GridMode::Team(..)));
         if ui.selectable_label(by_team, "By team").clicked()
@@ -47,7 +43,7 @@ fn mode_picker_ui(ui: &mut Ui, wb: &WorkbookView, grid: Option<&GridView>, actio
                 .indicators
                 .first()
                 .map_or(Frequency::Month, |i| i.frequency);
-            actions.push(data(DataAction::ShowGrid(GridMode::Team(t.id, f))));
+            actions.push(DataAction::ShowGrid(GridMode::Team(t.id, f)));
         }
         ui.separator();
         match mode {
@@ -61,7 +57,7 @@ fn mode_picker_ui(ui: &mut Ui, wb: &WorkbookView, grid: Option<&GridView>, actio
                     .show_ui(ui, |ui| {
                         for i in &setup.indicators {
                             if ui.selectable_label(i.id == id, &i.name).clicked() {
-                                actions.push(data(DataAction::ShowGrid(GridMode::Indicator(i.id))));
+                                actions.push(DataAction::ShowGrid(GridMode::Indicator(i.id)));
                             }
                         }
                     });
@@ -87,9 +83,7 @@ fn mode_picker_ui(ui: &mut Ui, wb: &WorkbookView, grid: Option<&GridView>, actio
                     .show_ui(ui, |ui| {
                         for t in setup.active_teams() {
                             if ui.selectable_label(t.id == team, &t.name).clicked() {
-                                actions.push(data(DataAction::ShowGrid(GridMode::Team(
-                                    t.id, frequency,
-                                ))));
+                                actions.push(DataAction::ShowGrid(GridMode::Team(t.id, frequency)));
                             }
                         }
                     });
@@ -98,7 +92,7 @@ fn mode_picker_ui(ui: &mut Ui, wb: &WorkbookView, grid: Option<&GridView>, actio
                     .show_ui(ui, |ui| {
                         for f in Frequency::ALL {
                             if ui.selectable_label(f == frequency, f.label()).clicked() {
-                                actions.push(data(DataAction::ShowGrid(GridMode::Team(team, f))));
+                                actions.push(DataAction::ShowGrid(GridMode::Team(team, f)));
                             }
                         }
                     });
@@ -138,10 +132,10 @@ fn lock_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Ac
             .clicked()
             && let Ok(date) = parsed
         {
-            actions.push(data(DataAction::LockThrough {
+            actions.push(DataAction::LockThrough {
                 date,
                 note: std::mem::take(&mut forms.lock_note),
-            }));
+            });
             forms.lock_date.clear();
         }
     });
@@ -218,10 +212,10 @@ fn reason_dialog_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
                 .add_enabled(ok, egui::Button::new("Save change"))
                 .clicked();
             if ok && (save || enter) {
-                actions.push(data(DataAction::SetValues {
+                actions.push(DataAction::SetValues {
                     changes: pending.changes.clone(),
                     reason: pending.reason.clone(),
-                }));
+                });
                 close = true;
             }
             if ui.button("Cancel change").clicked() {
@@ -247,7 +241,7 @@ pub fn data_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
     }
     let Some(grid) = wb.grid.as_ref() else {
         if let Some(mode) = default_mode(wb) {
-            actions.push(data(DataAction::ShowGrid(mode)));
+            actions.push(DataAction::ShowGrid(mode));
         }
         return;
     };

@@ -13,7 +13,7 @@ use egui::{
 };
 
 use crate::app::data::view::GridView;
-use crate::app::{Action, Actions, DataAction};
+use crate::app::{Actions, DataAction};
 use crate::domain::number::format_number;
 use crate::domain::{Cell, IndicatorKind};
 use crate::io::number::{CellNumber, DecimalMark, parse_cell_number};
@@ -148,7 +148,7 @@ fn select(state: &mut GridUiState, grid: &GridView, to: (usize, usize), actions:
         state.selected = Some(to);
         state.scroll_to_selection = true;
         if let Some(cell) = grid.cell(to.0, to.1) {
-            actions.push(Action::Data(DataAction::SelectCell(cell)));
+            actions.push(DataAction::SelectCell(cell));
         }
     }
 }
@@ -180,10 +180,10 @@ fn commit(state: &mut GridUiState, grid: &GridView, actions: &mut Actions) -> bo
                     reason: String::new(),
                 });
             } else {
-                actions.push(Action::Data(DataAction::SetValues {
+                actions.push(DataAction::SetValues {
                     changes: vec![(cell, value)],
                     reason: String::new(),
-                }));
+                });
             }
             // Reload the field from the stored value once the action is applied.
             state.buffer_for = None;
@@ -257,7 +257,7 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
         state.selected = Some(start);
         state.scroll_to_selection = true;
         if let Some(cell) = grid.cell(start.0, start.1) {
-            actions.push(Action::Data(DataAction::SelectCell(cell)));
+            actions.push(DataAction::SelectCell(cell));
         }
     }
     let Some(selected) = state.selected else {
@@ -426,10 +426,10 @@ fn paste_ui(
                     reason: String::new(),
                 });
             } else {
-                actions.push(Action::Data(DataAction::SetValues {
+                actions.push(DataAction::SetValues {
                     changes,
                     reason: String::new(),
-                }));
+                });
             }
             state.buffer_for = None;
         }

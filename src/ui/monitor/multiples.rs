@@ -7,16 +7,12 @@ use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, Ui, 
 use super::progress::status_color;
 use crate::app::monitor::view::{MiniChart, MultiplesMode};
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, MonitorAction};
+use crate::app::{Actions, MonitorAction};
 use crate::ui::widgets::guidance_ui;
 
 const CHART_W: f32 = 230.0;
 const CHART_H: f32 = 118.0;
 const GAP: f32 = 8.0;
-
-fn monitor(a: MonitorAction) -> Action {
-    Action::Monitor(a)
-}
 
 /// Draws the small multiples screen.
 /// How the small multiples are ordered, filtered and sized (per window).
@@ -146,9 +142,7 @@ pub fn multiples_ui(
                 .framework_indicator
                 .or_else(|| setup.indicators.first().map(|i| i.id))
         {
-            actions.push(monitor(MonitorAction::ShowMultiples(MultiplesMode::Teams(
-                i,
-            ))));
+            actions.push(MonitorAction::ShowMultiples(MultiplesMode::Teams(i)));
         }
         if ui
             .selectable_label(!by_team, "One chart per indicator")
@@ -156,8 +150,8 @@ pub fn multiples_ui(
             && by_team
             && let Some(t) = setup.active_teams().next()
         {
-            actions.push(monitor(MonitorAction::ShowMultiples(
-                MultiplesMode::Indicators(t.id),
+            actions.push(MonitorAction::ShowMultiples(MultiplesMode::Indicators(
+                t.id,
             )));
         }
         ui.separator();
@@ -172,9 +166,8 @@ pub fn multiples_ui(
                     .show_ui(ui, |ui| {
                         for i in &setup.indicators {
                             if ui.selectable_label(i.id == id, &i.name).clicked() {
-                                actions.push(monitor(MonitorAction::ShowMultiples(
-                                    MultiplesMode::Teams(i.id),
-                                )));
+                                actions
+                                    .push(MonitorAction::ShowMultiples(MultiplesMode::Teams(i.id)));
                             }
                         }
                     });
@@ -185,9 +178,9 @@ pub fn multiples_ui(
                     .show_ui(ui, |ui| {
                         for t in setup.active_teams() {
                             if ui.selectable_label(t.id == team, &t.name).clicked() {
-                                actions.push(monitor(MonitorAction::ShowMultiples(
+                                actions.push(MonitorAction::ShowMultiples(
                                     MultiplesMode::Indicators(t.id),
-                                )));
+                                ));
                             }
                         }
                     });
@@ -220,7 +213,7 @@ pub fn multiples_ui(
                     for chart in shown.iter().skip(r * per_row).take(per_row) {
                         if mini_chart_ui(ui, chart, size) {
                             let (indicator, team) = chart.series;
-                            actions.push(monitor(MonitorAction::ShowXmr { indicator, team }));
+                            actions.push(MonitorAction::ShowXmr { indicator, team });
                         }
                     }
                 });

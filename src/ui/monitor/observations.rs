@@ -114,7 +114,7 @@ pub fn observations_ui(
                             .small_button(format!("Remove observation of {}", o.observed_on))
                             .clicked()
                         {
-                            actions.push(Action::Data(DataAction::RemoveObservation(o.id)));
+                            actions.push(DataAction::RemoveObservation(o.id));
                         }
                     });
                 });

@@ -10,16 +10,12 @@ use crate::analysis::progress::Status;
 use crate::analysis::snapshot::{TargetLine, step_line};
 use crate::app::monitor::view::{LeagueLine, ProgressView, plot_x};
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, FileChoice, FileKind, MonitorAction};
+use crate::app::{Actions, FileChoice, FileKind, MonitorAction};
 use crate::domain::StatusThresholds;
 use crate::export::dashboard::DashboardOptions;
 use crate::ui::UiState;
 use crate::ui::monitor::choices::{date_field_ui, indicator_choice_ui, team_choice_ui};
 use crate::ui::widgets::{guidance_ui, problem_ui};
-
-fn monitor(a: MonitorAction) -> Action {
-    Action::Monitor(a)
-}
 
 /// The colour of a status (always shown beside its symbol and word).
 pub fn status_color(ui: &Ui, s: Status) -> Color32 {
@@ -50,7 +46,7 @@ pub fn progress_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
             .show_ui(ui, |ui| {
                 for i in &wb.setup.indicators {
                     if ui.selectable_label(i.id == ind.id, &i.name).clicked() {
-                        actions.push(monitor(MonitorAction::ShowProgress(i.id)));
+                        actions.push(MonitorAction::ShowProgress(i.id));
                     }
                 }
             });
@@ -127,10 +123,10 @@ fn thresholds_ui(ui: &mut Ui, p: &ProgressView, state: &mut UiState, actions: &m
             )
             .clicked()
         {
-            actions.push(monitor(MonitorAction::SetThresholds {
+            actions.push(MonitorAction::SetThresholds {
                 indicator: ind.id,
                 thresholds: new,
-            }));
+            });
         }
     });
 }
@@ -305,7 +301,7 @@ fn chart_ui(ui: &mut Ui, p: &ProgressView, state: &mut UiState, actions: &mut Ac
             }
             .show_ui(ui, &mut next, search);
             if changed {
-                actions.push(monitor(MonitorAction::HighlightTeams(next)));
+                actions.push(MonitorAction::HighlightTeams(next));
             }
         });
     }
@@ -404,7 +400,7 @@ fn league_ui(ui: &mut Ui, p: &ProgressView, actions: &mut Actions) {
                         .on_hover_text("Sort by this column; again to reverse")
                         .clicked()
                     {
-                        actions.push(monitor(MonitorAction::SortLeague(*column)));
+                        actions.push(MonitorAction::SortLeague(*column));
                     }
                 },
             );
@@ -487,17 +483,17 @@ fn publish_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
         let ready = !working && as_of.is_ok();
         ui.horizontal_wrapped(|ui| {
             if ui.add_enabled(ready, egui::Button::new("Publish as HTML…")).clicked() {
-                actions.push(monitor(MonitorAction::Publish { to: FileChoice::Ask(FileKind::Html), options: options.clone() }));
+                actions.push(MonitorAction::Publish { to: FileChoice::Ask(FileKind::Html), options: options.clone() });
             }
             if ui.add_enabled(ready, egui::Button::new("Publish as PDF…")).clicked() {
-                actions.push(monitor(MonitorAction::Publish { to: FileChoice::Ask(FileKind::Pdf), options: options.clone() }));
+                actions.push(MonitorAction::Publish { to: FileChoice::Ask(FileKind::Pdf), options: options.clone() });
             }
             let l = ui.label("or to the path");
             ui.add(egui::TextEdit::singleline(&mut form.path).hint_text("/path/to/dashboard.html or .pdf").desired_width(300.0))
                 .labelled_by(l.id);
             let path = form.path.trim().to_owned();
             if ui.add_enabled(!path.is_empty() && ready, egui::Button::new("Publish to path")).clicked() {
-                actions.push(monitor(MonitorAction::Publish { to: path.into(), options }));
+                actions.push(MonitorAction::Publish { to: path.into(), options });
             }
             if working {
                 ui.spinner();

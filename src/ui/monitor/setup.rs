@@ -6,17 +6,13 @@ use egui::{RichText, Ui};
 use super::{IndicatorForm, TargetForm, TeamForm};
 use crate::app::data::view::SetupView;
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, DataAction};
+use crate::app::{Actions, DataAction};
 use crate::domain::target::{check_values, with_unit};
 use crate::domain::{
     Direction, Frequency, Indicator, IndicatorKind, IndicatorScope, TargetField, Team,
 };
 use crate::ui::UiState;
 use crate::ui::widgets::{guidance_ui, problem_ui, text_area_ui, text_field_ui};
-
-fn data(a: DataAction) -> Action {
-    Action::Data(a)
-}
 
 /// Draws the setup screen.
 pub fn setup_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
@@ -58,10 +54,10 @@ fn teams_ui(ui: &mut Ui, setup: &SetupView, state: &mut UiState, actions: &mut A
         .labelled_by(c.id);
         let can = !forms.new_team_name.trim().is_empty();
         if ui.add_enabled(can, egui::Button::new("Add team")).clicked() {
-            actions.push(data(DataAction::AddTeam {
+            actions.push(DataAction::AddTeam {
                 name: std::mem::take(&mut forms.new_team_name),
                 contact: std::mem::take(&mut forms.new_team_contact),
-            }));
+            });
         }
     });
     egui::ScrollArea::vertical()
@@ -119,11 +115,11 @@ fn team_editor_ui(ui: &mut Ui, team: &Team, form: &mut TeamForm, actions: &mut A
                 .add_enabled(changed, egui::Button::new("Save team"))
                 .clicked()
             {
-                actions.push(data(DataAction::UpdateTeam(Team {
+                actions.push(DataAction::UpdateTeam(Team {
                     name: form.name.clone(),
                     contact: form.contact.clone(),
                     ..team.clone()
-                })));
+                }));
             }
             let (label, archive) = if team.archived {
                 ("Restore team", false)
@@ -135,7 +131,7 @@ fn team_editor_ui(ui: &mut Ui, team: &Team, form: &mut TeamForm, actions: &mut A
                 .on_hover_text("Archived teams keep their history but leave the grid and charts")
                 .clicked()
             {
-                actions.push(data(DataAction::SetTeamArchived(team.id, archive)));
+                actions.push(DataAction::SetTeamArchived(team.id, archive));
             }
         });
     });
@@ -260,7 +256,7 @@ fn indicator_editor_ui(
                     ..ind.with_spec(&form.spec)
                 };
                 if ui.add_enabled(updated != *ind, egui::Button::new("Save indicator")).clicked() {
-                    actions.push(data(DataAction::UpdateIndicator(updated)));
+                    actions.push(DataAction::UpdateIndicator(updated));
                 }
                 let removable = !has_data && setup.targets.get(&ind.id).is_none_or(|t| t.is_empty());
                 if ui
@@ -268,12 +264,12 @@ fn indicator_editor_ui(
                     .on_disabled_hover_text("An indicator with data or a target cannot be removed; its history would be lost.")
                     .clicked()
                 {
-                    actions.push(data(DataAction::RemoveIndicator(ind.id)));
+                    actions.push(DataAction::RemoveIndicator(ind.id));
                 }
             }
             None => {
                 if ui.add_enabled(!form.spec.name.trim().is_empty(), egui::Button::new("Add indicator")).clicked() {
-                    actions.push(data(DataAction::AddIndicator(form.spec.clone())));
+                    actions.push(DataAction::AddIndicator(form.spec.clone()));
                 }
             }
         });
@@ -325,10 +321,10 @@ fn targets_ui(
                         .small_button(format!("Withdraw target for {who}"))
                         .clicked()
                 {
-                    actions.push(data(DataAction::ClearTarget {
+                    actions.push(DataAction::ClearTarget {
                         indicator: ind.id,
                         team: r.team,
-                    }));
+                    });
                 }
             });
         }
@@ -423,11 +419,11 @@ fn targets_ui(
         if ui.button("Set target").clicked() {
             match checked {
                 Some(values) => {
-                    actions.push(data(DataAction::SetTarget {
+                    actions.push(DataAction::SetTarget {
                         indicator: ind.id,
                         team: form.team,
                         values,
-                    }));
+                    });
                     *form = TargetForm {
                         team: form.team,
                         ..TargetForm::default()
@@ -465,7 +461,7 @@ fn fiscal_year_ui(ui: &mut Ui, setup: &SetupView, actions: &mut Actions) {
                 }
             });
         if chosen != current {
-            actions.push(data(DataAction::SetFiscalYearStart(chosen)));
+            actions.push(DataAction::SetFiscalYearStart(chosen));
         }
         ui.label(RichText::new("Used to read labels such as FY2024 and FY2024 Q1 in imported files; FY2024 is the fiscal year ending in 2024.").weak().small());
     });
@@ -480,7 +476,7 @@ fn decimal_mark_ui(ui: &mut Ui, setup: &SetupView, actions: &mut Actions) {
         ui.radio_value(&mut chosen, DecimalMark::Dot, "12.5 (dot)");
         ui.radio_value(&mut chosen, DecimalMark::Comma, "12,5 (comma)");
         if chosen != setup.decimal_mark {
-            actions.push(data(DataAction::SetDecimalMark(chosen)));
+            actions.push(DataAction::SetDecimalMark(chosen));
         }
         ui.label(
             RichText::new("How the data grid shows and reads numbers, and how CSV exports write them (with a comma, fields are separated by semicolons).")

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::app::import_job::{ImportStatus, ImportView};
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, DataAction, FileChoice, FileKind};
+use crate::app::{Actions, DataAction, FileChoice, FileKind};
 use crate::domain::OnExisting;
 use crate::domain::number::count;
 use crate::domain::{Direction, Frequency};
@@ -16,10 +16,6 @@ use crate::io::source::SourceKind;
 use crate::ui::UiState;
 use crate::ui::monitor::choices::{date_field_ui, indicator_choice_ui, team_choice_ui};
 use crate::ui::widgets::{guidance_ui, problem_ui};
-
-fn data(a: DataAction) -> Action {
-    Action::Data(a)
-}
 
 /// Draws the import and export screen.
 pub fn transfer_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
@@ -71,9 +67,9 @@ fn import_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             .add_enabled(!busy, egui::Button::new("Choose a file…"))
             .clicked()
         {
-            actions.push(data(DataAction::ImportOpen(FileChoice::Ask(
+            actions.push(DataAction::ImportOpen(FileChoice::Ask(
                 FileKind::Spreadsheet,
-            ))));
+            )));
         }
         let l = ui.label("or its path");
         ui.add(
@@ -87,7 +83,7 @@ fn import_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             .add_enabled(!path.is_empty() && !busy, egui::Button::new("Load file"))
             .clicked()
         {
-            actions.push(data(DataAction::ImportOpen(path.into())));
+            actions.push(DataAction::ImportOpen(path.into()));
         }
         ui.label(
             RichText::new("(you can also drop a file on the window)")
@@ -115,7 +111,7 @@ fn import_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
                     }
                 });
             if &chosen != sheet {
-                actions.push(data(DataAction::ImportSetSheet(chosen)));
+                actions.push(DataAction::ImportSetSheet(chosen));
             }
         }
     }
@@ -244,7 +240,7 @@ fn mapping_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
         problem_ui(ui, Some(&p));
     }
     if m != imp.mapping {
-        actions.push(data(DataAction::ImportSetMapping(m)));
+        actions.push(DataAction::ImportSetMapping(m));
     }
 }
 
@@ -329,10 +325,10 @@ fn options_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
     .labelled_by(l.id);
     ui.checkbox(&mut skip, "Import the good rows even if some are rejected");
     if o != imp.options || skip != imp.skip_bad_rows {
-        actions.push(data(DataAction::ImportSetOptions {
+        actions.push(DataAction::ImportSetOptions {
             options: o,
             skip_bad_rows: skip,
-        }));
+        });
     }
 }
 
@@ -343,7 +339,7 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
                 ui.spinner();
                 ui.label(format!("Checking… {} read", count(*rows, "row", "rows")));
                 if ui.button("Cancel").clicked() {
-                    actions.push(data(DataAction::ImportCancel));
+                    actions.push(DataAction::ImportCancel);
                 }
             });
             return;
@@ -362,7 +358,7 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
                 );
                 ui.label(format!("Importing {} of {}", done, total));
                 if ui.button("Cancel").clicked() {
-                    actions.push(data(DataAction::ImportCancel));
+                    actions.push(DataAction::ImportCancel);
                 }
             });
             return;
@@ -395,10 +391,10 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
             .on_hover_text("Read every row and report; nothing is written")
             .clicked()
         {
-            actions.push(data(DataAction::ImportCheck));
+            actions.push(DataAction::ImportCheck);
         }
         if ui.button("Start over").clicked() {
-            actions.push(data(DataAction::ImportReset));
+            actions.push(DataAction::ImportReset);
         }
     });
     let Some(plan) = &imp.plan else { return };
@@ -483,7 +479,7 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
             )
             .clicked()
         {
-            actions.push(data(DataAction::ImportConfirm));
+            actions.push(DataAction::ImportConfirm);
         }
     });
 }
@@ -538,19 +534,19 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             .add_enabled(!busy, egui::Button::new("Export CSV…"))
             .clicked()
         {
-            actions.push(data(DataAction::Export {
+            actions.push(DataAction::Export {
                 to: FileChoice::Ask(FileKind::Csv),
                 options: options.clone(),
-            }));
+            });
         }
         if ui
             .add_enabled(!busy, egui::Button::new("Export XLSX…"))
             .clicked()
         {
-            actions.push(data(DataAction::Export {
+            actions.push(DataAction::Export {
                 to: FileChoice::Ask(FileKind::Xlsx),
                 options: options.clone(),
-            }));
+            });
         }
         let l = ui.label("or to the path");
         ui.add(
@@ -567,10 +563,10 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             )
             .clicked()
         {
-            actions.push(data(DataAction::Export {
+            actions.push(DataAction::Export {
                 to: path.into(),
                 options,
-            }));
+            });
         }
     });
 }

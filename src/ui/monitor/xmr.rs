@@ -9,14 +9,10 @@ use super::charts::{date_axis, marker_text};
 use crate::analysis::xmr::SignalRule;
 use crate::app::monitor::view::{XmrView, plot_x};
 use crate::app::view::WorkbookView;
-use crate::app::{Action, Actions, MonitorAction};
+use crate::app::{Actions, MonitorAction};
 use crate::domain::Period;
 use crate::domain::XmrSetting;
 use crate::ui::widgets::{advice_ui, guidance_ui};
-
-fn monitor(a: MonitorAction) -> Action {
-    Action::Monitor(a)
-}
 
 /// Draws the XmR screen.
 pub fn xmr_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
@@ -41,10 +37,10 @@ pub fn xmr_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             .show_ui(ui, |ui| {
                 for i in &setup.indicators {
                     if ui.selectable_label(i.id == x.indicator, &i.name).clicked() {
-                        actions.push(monitor(MonitorAction::ShowXmr {
+                        actions.push(MonitorAction::ShowXmr {
                             indicator: i.id,
                             team: x.team,
-                        }));
+                        });
                     }
                 }
             });
@@ -53,10 +49,10 @@ pub fn xmr_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             .show_ui(ui, |ui| {
                 for t in setup.active_teams() {
                     if ui.selectable_label(t.id == x.team, &t.name).clicked() {
-                        actions.push(monitor(MonitorAction::ShowXmr {
+                        actions.push(MonitorAction::ShowXmr {
                             indicator: x.indicator,
                             team: t.id,
-                        }));
+                        });
                     }
                 }
             });
@@ -352,11 +348,11 @@ fn settings_ui(ui: &mut Ui, wb: &WorkbookView, x: &XmrView, actions: &mut Action
     });
     level_changes_ui(ui, x, &mut s);
     if s != x.setting {
-        actions.push(monitor(MonitorAction::SetXmrSetting {
+        actions.push(MonitorAction::SetXmrSetting {
             indicator: x.indicator,
             team: x.team,
             setting: s,
-        }));
+        });
     }
 }
 

@@ -3,7 +3,6 @@
 
 use egui::{RichText, Ui};
 
-use super::recognition;
 use crate::app::recognition::view::CertificateEditor;
 use crate::app::view::{Screen, WorkbookView};
 use crate::app::{Action, Actions, FileChoice, FileKind, RecognitionAction};
@@ -146,14 +145,14 @@ fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actio
         }
     });
     if d != editor.draft {
-        actions.push(recognition(RecognitionAction::EditCertificate(d)));
+        actions.push(RecognitionAction::EditCertificate(d));
     }
     logo_ui(ui, editor, state, actions);
     if ui
         .button("Keep this signer, design and paper for new certificates")
         .clicked()
     {
-        actions.push(recognition(RecognitionAction::SaveCertificateDefaults));
+        actions.push(RecognitionAction::SaveCertificateDefaults);
     }
     ui.add_space(6.0);
     let problems = &editor.certificate.problems;
@@ -164,8 +163,8 @@ fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actio
     ui.horizontal_wrapped(|ui| {
         for (png, label) in [(false, "Save as PDF…"), (true, "Save as PNG…")] {
             if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
-                actions.push(recognition(RecognitionAction::ExportCertificate(
-                    FileChoice::Ask(super::image_or_pdf(png)),
+                actions.push(RecognitionAction::ExportCertificate(FileChoice::Ask(
+                    super::image_or_pdf(png),
                 )));
             }
         }
@@ -184,9 +183,7 @@ fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actio
             .add_enabled(ready && !path.is_empty(), egui::Button::new("Save to path"))
             .clicked()
         {
-            actions.push(recognition(RecognitionAction::ExportCertificate(
-                path.into(),
-            )));
+            actions.push(RecognitionAction::ExportCertificate(path.into()));
         }
     });
     ui.label(
@@ -203,7 +200,7 @@ fn logo_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actions
             Some(l) => {
                 ui.label(&l.file_name);
                 if ui.button("Remove logo").clicked() {
-                    actions.push(recognition(RecognitionAction::ClearLogo));
+                    actions.push(RecognitionAction::ClearLogo);
                 }
             }
             None => {
@@ -215,9 +212,9 @@ fn logo_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actions
             .on_hover_text("A PNG or SVG picture, kept in the workbook")
             .clicked()
         {
-            actions.push(recognition(RecognitionAction::SetLogo(FileChoice::Ask(
+            actions.push(RecognitionAction::SetLogo(FileChoice::Ask(
                 FileKind::Picture,
-            ))));
+            )));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -234,7 +231,7 @@ fn logo_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actions
             .add_enabled(!path.is_empty(), egui::Button::new("Use this logo"))
             .clicked()
         {
-            actions.push(recognition(RecognitionAction::SetLogo(path.into())));
+            actions.push(RecognitionAction::SetLogo(path.into()));
         }
     });
 }

@@ -8,13 +8,8 @@ pub mod wins;
 
 use egui::Ui;
 
-use crate::app::{Action, Actions, FileChoice, FileKind, FrameworkDocument, RecognitionAction};
+use crate::app::{Actions, FileChoice, FileKind, FrameworkDocument, RecognitionAction};
 use crate::domain::{TeamId, WinId};
-
-/// Shorthand for pushing a recognition action.
-pub(crate) fn recognition(a: RecognitionAction) -> Action {
-    Action::Recognition(a)
-}
 
 /// The certificate preview's texture and the preview version it shows.
 #[derive(Clone, Default)]
@@ -75,10 +70,10 @@ pub fn framework_documents_ui(ui: &mut Ui, document_path: &mut String, actions: 
                 )
                 .clicked()
             {
-                actions.push(recognition(RecognitionAction::ExportFrameworkDocument {
+                actions.push(RecognitionAction::ExportFrameworkDocument {
                     document: FrameworkDocument::Card,
                     to: FileChoice::Ask(image_or_pdf(png)),
-                }));
+                });
             }
         }
         ui.separator();
@@ -89,10 +84,10 @@ pub fn framework_documents_ui(ui: &mut Ui, document_path: &mut String, actions: 
                 .on_hover_text("The mission large, to put on the wall")
                 .clicked()
             {
-                actions.push(recognition(RecognitionAction::ExportFrameworkDocument {
+                actions.push(RecognitionAction::ExportFrameworkDocument {
                     document: FrameworkDocument::Poster,
                     to: FileChoice::Ask(image_or_pdf(png)),
-                }));
+                });
             }
         }
     });
@@ -113,10 +108,10 @@ pub fn framework_documents_ui(ui: &mut Ui, document_path: &mut String, actions: 
                 .add_enabled(!path.is_empty(), egui::Button::new(label))
                 .clicked()
             {
-                actions.push(recognition(RecognitionAction::ExportFrameworkDocument {
+                actions.push(RecognitionAction::ExportFrameworkDocument {
                     document,
                     to: path.clone().into(),
-                }));
+                });
             }
         }
     });

@@ -4,7 +4,6 @@
 
 use egui::{RichText, Ui};
 
-use super::recognition;
 use crate::app::recognition::view::{WinFilter, WinLine, WinsView};
 use crate::app::view::WorkbookView;
 use crate::app::{Actions, FileChoice, FileKind, RecognitionAction};
@@ -40,7 +39,7 @@ pub fn wins_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
                     .on_hover_text("Look through all the data again (done after every change anyway)")
                     .clicked()
                 {
-                    actions.push(recognition(RecognitionAction::DetectWins));
+                    actions.push(RecognitionAction::DetectWins);
                 }
                 ui.label(format!(
                     "{} · {} not yet recognised",
@@ -103,7 +102,7 @@ fn filters_ui(
         problem_ui(ui, from.err().or(to.err()).as_deref());
     });
     if filter != view.filter {
-        actions.push(recognition(RecognitionAction::FilterWins(filter)));
+        actions.push(RecognitionAction::FilterWins(filter));
     }
 }
 
@@ -206,7 +205,7 @@ fn row_ui(ui: &mut Ui, line: &WinLine, selected: bool, state: &mut UiState, acti
                         .on_hover_text("Later values changed; the win is kept, not deleted.");
                 }
                 if ui.small_button("Recognise…").clicked() {
-                    actions.push(recognition(RecognitionAction::Recognise(line.id)));
+                    actions.push(RecognitionAction::Recognise(line.id));
                 }
             });
             ui.add(egui::Label::new(RichText::new(&line.explanation).weak().small()).truncate());
@@ -239,13 +238,13 @@ fn details_ui(ui: &mut Ui, view: &WinsView, state: &mut UiState, actions: &mut A
         }
         ui.horizontal(|ui| {
             if ui.button("Recognise this win…").clicked() {
-                actions.push(recognition(RecognitionAction::Recognise(line.id)));
+                actions.push(RecognitionAction::Recognise(line.id));
             }
             if line.kind == WinKind::Manual
                 && line.recognitions == 0
                 && ui.button("Remove this win").clicked()
             {
-                actions.push(recognition(RecognitionAction::RemoveManualWin(line.id)));
+                actions.push(RecognitionAction::RemoveManualWin(line.id));
                 state.recognition.selected = None;
             }
         });
@@ -298,7 +297,7 @@ fn manual_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
             problem_ui(ui, problems.first().map(String::as_str));
         }
         if ui.add_enabled(ready, egui::Button::new("Record the win")).clicked() {
-            actions.push(recognition(RecognitionAction::AddManualWin(win)));
+            actions.push(RecognitionAction::AddManualWin(win));
             f.manual_people.clear();
             f.manual_description.clear();
         }
@@ -328,7 +327,7 @@ fn batch_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut A
                 let share = if total == 0 { 0.0 } else { done as f32 / total as f32 };
                 ui.add(egui::ProgressBar::new(share).text(format!("{done} of {total}")).desired_width(260.0));
                 if ui.button("Cancel").clicked() {
-                    actions.push(recognition(RecognitionAction::CancelBatch));
+                    actions.push(RecognitionAction::CancelBatch);
                 }
             });
             return;
@@ -336,19 +335,19 @@ fn batch_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut A
         let ready = dates_ok && n > 0;
         ui.horizontal_wrapped(|ui| {
             if ui.add_enabled(ready, egui::Button::new("Choose a folder and make them…")).clicked() {
-                actions.push(recognition(RecognitionAction::BatchCertificates { from, to, unrecognised_only: !f.batch_all, folder: FileChoice::Ask(FileKind::Folder) }));
+                actions.push(RecognitionAction::BatchCertificates { from, to, unrecognised_only: !f.batch_all, folder: FileChoice::Ask(FileKind::Folder) });
             }
             let l = ui.label("or into the folder");
             ui.add(egui::TextEdit::singleline(&mut f.batch_folder).hint_text("/path/to/folder").desired_width(260.0))
                 .labelled_by(l.id);
             let folder = f.batch_folder.trim().to_owned();
             if ui.add_enabled(ready && !folder.is_empty(), egui::Button::new("Make the certificates")).clicked() {
-                actions.push(recognition(RecognitionAction::BatchCertificates {
+                actions.push(RecognitionAction::BatchCertificates {
                     from,
                     to,
                     unrecognised_only: !f.batch_all,
                     folder: folder.into(),
-                }));
+                });
             }
         });
     });
@@ -363,7 +362,7 @@ fn streak_ui(ui: &mut Ui, view: &WinsView, state: &mut UiState, actions: &mut Ac
             ui.add(egui::DragValue::new(&mut n).range(2..=52)).labelled_by(l.id);
             f.streak = Some(n);
             if ui.add_enabled(n != view.streak_length, egui::Button::new("Apply")).clicked() {
-                actions.push(recognition(RecognitionAction::SetStreakLength(n)));
+                actions.push(RecognitionAction::SetStreakLength(n));
             }
         });
         ui.label(RichText::new(format!(

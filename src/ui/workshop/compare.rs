@@ -80,13 +80,13 @@ pub fn compare_ui(
     );
     ui.horizontal(|ui| {
         if ui.button("Add workbooks…").clicked() {
-            actions.push(Action::Workshop(WorkshopAction::CompareAdd(
-                FileChoice::Ask(FileKind::Workbooks),
+            actions.push(WorkshopAction::CompareAdd(FileChoice::Ask(
+                FileKind::Workbooks,
             )));
         }
         if ui.button("Add a folder…").clicked() {
-            actions.push(Action::Workshop(WorkshopAction::CompareAdd(
-                FileChoice::Ask(FileKind::Folder),
+            actions.push(WorkshopAction::CompareAdd(FileChoice::Ask(
+                FileKind::Folder,
             )));
         }
         let any = !comparison.entries.is_empty() || !comparison.unreadable.is_empty();
@@ -94,10 +94,10 @@ pub fn compare_ui(
             .add_enabled(any, egui::Button::new("Read again"))
             .clicked()
         {
-            actions.push(Action::Workshop(WorkshopAction::CompareRefresh));
+            actions.push(WorkshopAction::CompareRefresh);
         }
         if ui.add_enabled(any, egui::Button::new("Clear")).clicked() {
-            actions.push(Action::Workshop(WorkshopAction::CompareClear));
+            actions.push(WorkshopAction::CompareClear);
         }
         if !has_workbook && ui.button("Back to the start").clicked() {
             actions.push(Action::Navigate(Screen::Start));
@@ -138,9 +138,7 @@ pub fn compare_ui(
                                 .small(),
                             );
                             if ui.small_button("Remove").clicked() {
-                                actions.push(Action::Workshop(WorkshopAction::CompareRemove(
-                                    entry.path.clone(),
-                                )));
+                                actions.push(WorkshopAction::CompareRemove(entry.path.clone()));
                             }
                         });
                     }

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::WorkshopForms;
 use crate::app::workshop::view::PracticeInfo;
-use crate::app::{Action, Actions, FileChoice, FileKind, WorkshopAction};
+use crate::app::{Actions, FileChoice, FileKind, WorkshopAction};
 use crate::ui::widgets::guidance_ui;
 
 /// Draws the practice workbook's box.
@@ -36,9 +36,9 @@ pub fn practice_ui(
                 .on_hover_text("A two-page PDF: your framework card, and the eleven practices")
                 .clicked()
             {
-                actions.push(Action::Workshop(WorkshopAction::ExportTakeHome(
+                actions.push(WorkshopAction::ExportTakeHome(
                     FileChoice::Ask(FileKind::Pdf),
-                )));
+                ));
             }
             if !forms.confirm_reset && ui.button("Reset to the start…").clicked() {
                 forms.confirm_reset = true;
@@ -56,7 +56,7 @@ pub fn practice_ui(
                 if ui.button("Reset the practice workbook").clicked() {
                     forms.confirm_reset = false;
                     forms.revealed.clear();
-                    actions.push(Action::Workshop(WorkshopAction::ResetPractice));
+                    actions.push(WorkshopAction::ResetPractice);
                 }
                 if ui.button("Cancel").clicked() {
                     forms.confirm_reset = false;

@@ -45,10 +45,10 @@ pub fn workshop_start_ui(ui: &mut Ui, forms: &mut WorkshopForms, actions: &mut A
                 .on_hover_text("Make your practice workbook of this scenario and open it in the wizard")
                 .clicked()
             {
-                actions.push(Action::Workshop(WorkshopAction::CreatePractice {
+                actions.push(WorkshopAction::CreatePractice {
                     scenario: forms.scenario,
                     participant: forms.participant.clone(),
-                }));
+                });
             }
             if ui
                 .button(Command::CompareParticipants.label())
