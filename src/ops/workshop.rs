@@ -27,7 +27,7 @@ pub fn practice_path(dir: &Path, scenario: Scenario, participant: &str) -> PathB
 /// moved into place only when complete, so a failure leaves nothing behind.
 pub fn create_practice(path: &Path, scenario: Scenario, participant: &str) -> StorageResult<()> {
     if path.exists() {
-        return Err(StorageError::Rule(format!(
+        return Err(StorageError::Duplicate(format!(
             "{} already exists; open it, or choose another name.",
             path.display()
         )));

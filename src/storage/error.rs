@@ -13,6 +13,27 @@ pub enum StorageError {
     /// A rule of the workbook refused the change (e.g. a duplicate team name).
     #[error("{0}")]
     Rule(String),
+    /// A name (or file) is already taken.
+    #[error("{0}")]
+    Duplicate(String),
+    /// A value in a locked period was to change without a reason.
+    #[error(
+        "{period} is locked (periods up to {through} are locked); give a reason for changing it."
+    )]
+    LockedPeriod {
+        /// The period, as people read it.
+        period: String,
+        /// The last locked day, as people read it.
+        through: String,
+    },
+    /// Something could not be encoded to be stored (evidence, file names).
+    #[error("{what} could not be stored ({why})")]
+    Encoding {
+        /// What was being stored.
+        what: &'static str,
+        /// Why not.
+        why: String,
+    },
     /// The thing being changed no longer exists.
     #[error("{0} no longer exists; it may have been removed.")]
     Missing(String),

@@ -60,8 +60,10 @@ fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> StorageResult<&'r str> {
 }
 
 fn evidence_json(e: &[Evidence]) -> StorageResult<String> {
-    serde_json::to_string(e)
-        .map_err(|e| StorageError::Rule(format!("evidence could not be stored ({e})")))
+    serde_json::to_string(e).map_err(|e| StorageError::Encoding {
+        what: "evidence",
+        why: e.to_string(),
+    })
 }
 
 /// Each finding with its evidence as stored (JSON), written on every core:

@@ -383,11 +383,10 @@ pub(super) fn check_cell(
         && period.end() <= lock
         && reason.trim().is_empty()
     {
-        return Err(StorageError::Rule(format!(
-            "{} is locked (periods up to {} are locked); give a reason for changing it.",
-            period.label(),
-            lock.format("%-d %b %Y")
-        )));
+        return Err(StorageError::LockedPeriod {
+            period: period.label(),
+            through: lock.format("%-d %b %Y").to_string(),
+        });
     }
     Ok(())
 }

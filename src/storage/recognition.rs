@@ -61,8 +61,9 @@ impl Workbook {
                     "A recognition needs a recipient.".into(),
                 ));
             }
-            let files = serde_json::to_string(&r.files).map_err(|e| {
-                StorageError::Rule(format!("the file names could not be stored ({e})"))
+            let files = serde_json::to_string(&r.files).map_err(|e| StorageError::Encoding {
+                what: "the file names",
+                why: e.to_string(),
             })?;
             rows.push((r, files));
         }

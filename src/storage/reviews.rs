@@ -13,8 +13,10 @@ pub(super) fn keep_version(
     framework: &Framework,
     label: &str,
 ) -> StorageResult<i64> {
-    let json = serde_json::to_string(framework)
-        .map_err(|e| StorageError::Rule(format!("the framework could not be kept ({e})")))?;
+    let json = serde_json::to_string(framework).map_err(|e| StorageError::Encoding {
+        what: "the framework",
+        why: e.to_string(),
+    })?;
     tx.execute(
         "INSERT INTO framework_version (saved_at, label, framework) VALUES (?1, ?2, ?3)",
         params![timestamp_text(now()), label, json],

@@ -10,7 +10,7 @@ pub(super) fn name_clash(e: rusqlite::Error, what: &str, name: &str) -> StorageE
     if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
         && e.to_string().contains("UNIQUE")
     {
-        StorageError::Rule(format!(
+        StorageError::Duplicate(format!(
             "{what} called \"{}\" already exists; choose another name.",
             name.trim()
         ))

@@ -104,8 +104,10 @@ fn load(conn: &Connection, filter: &str, args: &[i64]) -> StorageResult<Vec<Win>
 }
 
 fn evidence_json(e: &[Evidence]) -> StorageResult<String> {
-    serde_json::to_string(e)
-        .map_err(|e| StorageError::Rule(format!("evidence could not be stored ({e})")))
+    serde_json::to_string(e).map_err(|e| StorageError::Encoding {
+        what: "evidence",
+        why: e.to_string(),
+    })
 }
 
 impl Workbook {

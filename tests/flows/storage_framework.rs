@@ -357,3 +357,33 @@ fn an_indicators_series_come_back_grouped_by_team_in_period_order() {
         .collect();
     assert_eq!(flat, wb.values_for_indicator(ind).unwrap());
 }
+
+#[test]
+fn a_locked_period_and_a_taken_name_are_told_apart_by_their_kind() {
+    use ratchet::storage::StorageError;
+    let dir = temp();
+    let (_, mut wb) = new_workbook(dir.path(), "l.ratchet");
+    let team = wb.add_team("North", "").unwrap();
+    let indicator = add_repairs_indicator(&mut wb);
+    let cell = Cell {
+        indicator,
+        team,
+        period_start: date(2025, 3, 1),
+    };
+    wb.set_value(cell, Some(4.0), "", "entry").unwrap();
+    wb.lock_through(date(2025, 3, 31), "after the March meeting")
+        .unwrap();
+    let err = wb.set_value(cell, Some(5.0), "", "entry").unwrap_err();
+    assert!(
+        matches!(&err, StorageError::LockedPeriod { through, .. } if through == "31 Mar 2025"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("give a reason"), "{err}");
+    assert_eq!(wb.value(cell).unwrap(), Some(4.0), "nothing changed");
+    wb.set_value(cell, Some(5.0), "late correction", "entry")
+        .unwrap();
+    assert_eq!(wb.value(cell).unwrap(), Some(5.0));
+
+    let clash = wb.add_team("north", "").unwrap_err();
+    assert!(matches!(clash, StorageError::Duplicate(_)), "{clash:?}");
+}
