@@ -6,6 +6,7 @@
 pub mod agency;
 pub mod capacity;
 pub mod certificate;
+pub mod data_return;
 pub mod deficit;
 pub mod direction;
 pub mod framework;

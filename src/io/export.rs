@@ -157,7 +157,7 @@ fn collect_rows(
 
 /// Writes `contents` to a temporary file beside `path`, then renames it, so a
 /// failed export never leaves a half-written file under the chosen name.
-fn write_atomically(
+pub(crate) fn write_atomically(
     path: &Path,
     contents: impl FnOnce(&Path) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {

@@ -11,6 +11,7 @@ mod pending;
 pub mod period;
 pub mod plan;
 mod read_ahead;
+pub mod returns;
 pub mod sheet;
 pub mod source;
 

@@ -162,6 +162,17 @@ impl<I: Iterator<Item = Result<SourceRow, SourceError>> + Send> RowReader for Re
 }
 
 impl Source {
+    /// Rows already read (a data return's, checked and rearranged before
+    /// the import's planner reads them like any file's).
+    pub fn from_rows(kind: SourceKind, headers: Vec<String>, rows: Vec<SourceRow>) -> Source {
+        Source {
+            kind,
+            header_cells: headers.iter().map(|h| RawCell::Text(h.clone())).collect(),
+            headers,
+            rows: Box::new(ReadyRows(rows.into_iter().map(Ok))),
+        }
+    }
+
     /// Reads the rest of the file on another thread from here on (a long
     /// CSV file: its parsing then overlaps the checking of its rows).
     pub fn read_ahead(&mut self) {

@@ -8,6 +8,7 @@ pub mod cockpit;
 pub mod integrity;
 pub mod meetings;
 pub mod recognition;
+pub mod returns;
 pub mod sample;
 pub mod verdicts;
 pub mod wins;

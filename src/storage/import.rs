@@ -188,6 +188,33 @@ pub struct ImportBatch {
     pub reason: String,
     /// Targets to set (only those that differ from the workbook's).
     pub targets: Vec<ImportTarget>,
+    /// Set when the batch is a team's data return.
+    pub data_return: Option<ReturnMark>,
+}
+
+/// A batch that is a team's data return: every value it writes gets an
+/// audit row naming who sent it, and the request is marked collected in the
+/// same transaction (so a return is collected once, with its values, or not at all).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReturnMark {
+    /// The request it answers.
+    pub request: crate::domain::data_return::RequestId,
+    /// The team it is from.
+    pub team: TeamId,
+    /// Who filled it in (the return's "reported by").
+    pub by: String,
+    /// How many of the values asked for it holds.
+    pub filled: usize,
+}
+
+impl ImportBatch {
+    /// What the audit trail names as the source of the batch's values.
+    fn source(&self) -> String {
+        match &self.data_return {
+            Some(r) => format!("return from {}", r.by),
+            None => "import".into(),
+        }
+    }
 }
 
 /// What an import did.
@@ -389,6 +416,9 @@ impl Workbook {
                 "INSERT INTO measurement (indicator_id, team_id, period, value, note) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             let stamp = timestamp_text(now());
+            let source = batch.source();
+            // A return's every value is audited with its sender.
+            let audit_all = batch.data_return.is_some();
             let mut update = tx.prepare_cached(
                 "UPDATE measurement SET value = ?4, note = COALESCE(?5, note) WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
             )?;
@@ -424,6 +454,7 @@ impl Workbook {
                 // one statement.
                 if stored.is_empty()
                     && rows.len() == CHUNK
+                    && !audit_all
                     && !rows.iter().any(|r| r.locked)
                     && all_distinct(&rows)
                 {
@@ -444,8 +475,8 @@ impl Workbook {
                         insert.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])?;
                         stored.insert(r.key, r.value);
                         out.added += 1;
-                        if r.locked {
-                            audit_at(tx, r.cell, None, Some(r.value), &batch.reason, "import", &stamp)?;
+                        if r.locked || audit_all {
+                            audit_at(tx, r.cell, None, Some(r.value), &batch.reason, &source, &stamp)?;
                         }
                         continue;
                     };
@@ -455,7 +486,7 @@ impl Workbook {
                         out.skipped += 1;
                     } else {
                         update.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])?;
-                        audit_at(tx, r.cell, Some(old), Some(r.value), &batch.reason, "import", &stamp)?;
+                        audit_at(tx, r.cell, Some(old), Some(r.value), &batch.reason, &source, &stamp)?;
                         stored.insert(r.key, r.value);
                         out.updated += 1;
                     }
@@ -463,6 +494,9 @@ impl Workbook {
                 Ok(())
             })?;
             out.targets_set = write_targets(tx, batch, &team_ids, &indicator_ids)?;
+            if let Some(r) = &batch.data_return {
+                super::returns::mark_collected(tx, r.request, r.team, &r.by, r.filled)?;
+            }
             super::settings::mark_data_changed(tx)?;
             progress(total, total);
             tx.execute(

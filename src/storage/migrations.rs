@@ -12,6 +12,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0006_meetings.sql")),
     M::up(include_str!("sql/0007_amount_unit.sql")),
     M::up(include_str!("sql/0008_views.sql")),
+    M::up(include_str!("sql/0009_returns.sql")),
 ];
 
 /// The newest schema version this build writes.

@@ -26,6 +26,7 @@ mod observations;
 mod open;
 mod recognition;
 pub mod records;
+mod returns;
 mod reviews;
 mod settings;
 mod summary;
@@ -45,7 +46,7 @@ pub use backup_source::BackupSource;
 pub use error::{OpenError, OpenErrorKind, StorageError};
 pub use health::CheckStatus;
 pub use import::{
-    ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, RowId,
+    ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, ReturnMark, RowId,
 };
 pub use import_scratch::{Acceptor, ImportScratch};
 pub use integrity::{FlagEvent, FlagsRecorded};

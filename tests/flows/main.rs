@@ -23,6 +23,7 @@ mod monitor;
 mod packaging;
 mod parsers_never_panic;
 mod reliability;
+mod returns;
 mod shell_ui;
 mod sql_views;
 mod storage_framework;

@@ -156,6 +156,7 @@ impl Planner<'_> {
             self.notice(n);
         }
         let batch = ImportBatch {
+            data_return: None,
             file_name: String::new(),
             new_teams: new_teams.clone(),
             new_indicators: self
