@@ -8,6 +8,7 @@ mod import;
 mod meetings;
 mod new;
 mod report;
+mod returns;
 mod summary;
 mod wins;
 mod workshop;
@@ -54,6 +55,12 @@ pub enum CliCommand {
     Export(import::ExportArgs),
     /// Write the public dashboard as HTML and/or PDF.
     Report(report::ReportArgs),
+    /// Ask each team for its numbers: one pre-filled, signed return file per team in a new folder.
+    Request(returns::RequestArgs),
+    /// Check returned files (or folders of them) and write those that pass, with the sender in the audit trail.
+    Collect(returns::CollectArgs),
+    /// Print who has reported on each data return request.
+    Returns(returns::ReturnsArgs),
     /// Detect wins, then list the wins log (numbers are for `certificate --win`).
     Wins(wins::WinsArgs),
     /// Write a recognition certificate for one win (PDF or PNG) and record it.
@@ -134,6 +141,9 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Import(args) => import::run_import(&args, out),
         CliCommand::Export(args) => import::run_export(&args, out),
         CliCommand::Report(args) => report::run(&args, out),
+        CliCommand::Request(args) => returns::run_request(&args, out),
+        CliCommand::Collect(args) => returns::run_collect(&args, out),
+        CliCommand::Returns(args) => returns::run_returns(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
         CliCommand::Check(args) => check::run(&args, out),
         CliCommand::Completions { shell } => {

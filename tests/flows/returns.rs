@@ -304,9 +304,11 @@ fn a_value_entered_since_the_request_is_a_conflict_to_decide() {
     let keep = HashMap::from([(c.line, ConflictChoice::KeepCurrent)]);
     let check = check_return(&a.wb, &back, &keep, "").unwrap();
     assert_eq!(
-        check.blocker(&keep, false).as_deref(),
-        Some("Nothing to import: the file adds and changes no values.")
+        check.blocker(&keep, false),
+        None,
+        "collected, writing nothing"
     );
+    assert_eq!(check.plan.report.added + check.plan.report.updated, 0);
 
     let take = HashMap::from([(c.line, ConflictChoice::TakeReturned)]);
     let check = check_return(&a.wb, &back, &take, "team's count").unwrap();
@@ -353,4 +355,95 @@ fn a_return_for_a_locked_period_asks_for_a_reason() {
         a.wb.value_history(feb_cell).unwrap()[0].reason,
         "late February count"
     );
+}
+
+#[test]
+fn request_collect_and_returns_from_the_command_line() {
+    let dir = temp();
+    let run = |args: &[&str]| {
+        let out = crate::support::ratchet_command()
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let wb = dir.path().join("s.ratchet");
+    let wb = wb.to_str().unwrap();
+    let folder = dir.path().join("out");
+    let (ok, _, err) = run(&["new", wb, "--sample"]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = run(&[
+        "request",
+        wb,
+        "--periods",
+        "1",
+        "--as-of",
+        "2026-11-25",
+        "--due",
+        "2026-11-30",
+        "--team",
+        "North District Crew",
+        "--format",
+        "csv",
+        "--out",
+        folder.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("Data return 1: 1 file asking for"), "{out}");
+
+    // Collecting the folder as it was sent collects nothing.
+    let (ok, out, _) = run(&["collect", wb, folder.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(out.contains("as it was sent"), "{out}");
+
+    // The team fills in its latest week and signs.
+    let sent = ratchet::ops::returns::return_files_in(&folder)
+        .unwrap()
+        .remove(0);
+    let mut rows: Vec<Vec<String>> = csv::Reader::from_path(&sent)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let last = rows
+        .iter()
+        .rposition(|r| r[1].starts_with("Potholes") && r[6].is_empty())
+        .unwrap();
+    rows[last][6] = "91.5".into();
+    rows[0][11] = "Dana Ortiz".into();
+    let mut w = csv::Writer::from_path(&sent).unwrap();
+    w.write_record(ratchet::io::returns::COLUMNS).unwrap();
+    for r in &rows {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+    let (ok, out, err) = run(&["collect", wb, sent.to_str().unwrap()]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("reported by Dana Ortiz"), "{out}");
+    assert!(out.contains("Collected: 1 added"), "{out}");
+
+    let (ok, out, _) = run(&["returns", wb, "--today", "2026-12-01"]);
+    assert!(ok);
+    assert!(
+        out.contains("Data return 1 (as of 25 Nov 2026, due 30 Nov 2026)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("North District Crew") && out.contains("by Dana Ortiz"),
+        "{out}"
+    );
+    let stored = Workbook::open(Path::new(wb)).unwrap();
+    let team = stored.team_by_name("North District Crew").unwrap().unwrap();
+    let filled = Cell {
+        indicator: IndicatorId(rows[last][8].parse().unwrap()),
+        team: team.id,
+        period_start: rows[last][4].parse().unwrap(),
+    };
+    assert_eq!(stored.value(filled).unwrap(), Some(91.5));
+    let audit = stored.value_history(filled).unwrap();
+    assert_eq!(audit.last().unwrap().source, "return from Dana Ortiz");
 }

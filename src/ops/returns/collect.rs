@@ -88,7 +88,22 @@ impl ReturnCheck {
                 )
             ));
         }
-        self.plan.report.blocker(false, reason_given)
+        // Unlike an import, a return that changes nothing is still
+        // collected: the team has answered.
+        let report = &self.plan.report;
+        if report.rejected_total > 0 {
+            return Some(format!(
+                "{} rejected: ask the team to correct the file.",
+                crate::domain::number::count(report.rejected_total as u64, "row is", "rows are")
+            ));
+        }
+        if report.in_locked_periods > 0 && !reason_given {
+            return Some(format!(
+                "{} fall in locked periods: give a reason.",
+                crate::domain::number::count(report.in_locked_periods as u64, "value", "values")
+            ));
+        }
+        None
     }
 }
 
@@ -171,6 +186,13 @@ pub fn check_return(
         .count();
     batch.values = kept.into();
     batch.file_name = file_name(path);
+    let untouched = kept_nothing(&batch) && conflicts.is_empty() && report.rejected_total == 0;
+    if untouched && read.reported_by.is_empty() {
+        return Err(format!(
+            "{} is as it was sent: nothing new is filled in and no name is given under \"Reported by\"; it was not collected.",
+            file_name(path)
+        ));
+    }
     let (request, team) = (read.signature.request, read.signature.team);
     let by = if read.reported_by.is_empty() {
         format!("{team_name} (no name given)")
@@ -269,6 +291,10 @@ fn planner_rows(read: &ReadReturn, catalog: &Catalog, team_name: &str) -> Vec<So
         .collect()
 }
 
+fn kept_nothing(batch: &crate::storage::ImportBatch) -> bool {
+    batch.values.is_empty()
+}
+
 fn cell_of(v: &ImportValue) -> Option<Cell> {
     match (v.indicator, v.team) {
         (NameRef::Existing(indicator), NameRef::Existing(team)) => Some(Cell {
@@ -312,26 +338,38 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Every return file (XLSX or CSV) in a folder, by name; the instructions
-/// and files being written are left out.
+/// Every return file (XLSX or CSV) in a folder and the folders inside
+/// it (a request's own folder), by path; hidden files, office lock files
+/// and the instructions are left out.
 pub fn return_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            !name.starts_with('.')
-                && !name.starts_with("~$")
-                && p.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("csv")
-                })
-        })
-        .collect();
+    let mut files = Vec::new();
+    collect_files(dir, 0, &mut files)?;
     files.sort();
     Ok(files)
+}
+
+fn collect_files(dir: &Path, depth: u32, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let p = entry?.path();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        if p.is_dir() {
+            if depth < 2 {
+                collect_files(&p, depth + 1, files)?;
+            }
+        } else if p
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("csv"))
+        {
+            files.push(p);
+        }
+    }
+    Ok(())
 }
 
 /// A number as a return file shows it, for messages.

@@ -161,7 +161,7 @@ fn write_files(
     }
     notes[0] = format!("Data return {} from {agency}", request.0);
     notes.push(String::new());
-    notes.push("In a CSV file, the Value, Note and Reported by columns are yours to fill (your name in the first row's Reported by); leave every other column as it is.".into());
+    notes.push("In a CSV file, the Value, Note and Reported by columns are yours to fill (your name in the first row's Reported by), with a dot as the decimal mark (12.5); leave every other column as it is.".into());
     std::fs::write(folder.join(INSTRUCTIONS_FILE), notes.join("\n") + "\n")
         .map_err(|e| format!("the instructions could not be written: {e}"))?;
     Ok(files)
