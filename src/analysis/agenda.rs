@@ -68,6 +68,9 @@ pub struct AgendaInputs<'a> {
     pub wins: &'a [(Win, String)],
     /// Every capacity need, with its team's name.
     pub needs: &'a [(CapacityNeed, String)],
+    /// Teams that have not returned the latest data return, each with a
+    /// line saying which request and when it was due.
+    pub not_reported: &'a [(TeamId, String)],
     /// What the agenda takes.
     pub limits: AgendaLimits,
 }
@@ -274,7 +277,30 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
             },
         });
     }
+    // In the agenda's order: after the follow-ups.
+    let at = items
+        .iter()
+        .position(|x| x.kind > ItemKind::NotReported)
+        .unwrap_or(items.len());
+    items.splice(at..at, not_reported_items(i));
     items
+}
+
+/// The teams attending that have not returned the latest data return.
+fn not_reported_items(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
+    i.not_reported
+        .iter()
+        .filter(|(t, _)| i.teams.is_empty() || i.teams.contains(t))
+        .map(|(team, line)| ItemDraft {
+            kind: ItemKind::NotReported,
+            title: line.clone(),
+            detail: "Ask for the figures before the discussion; a team's numbers come in before the meeting, not during it.".into(),
+            links: Links {
+                team: Some(*team),
+                ..Links::default()
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -404,6 +430,10 @@ mod tests {
             flags: &flags,
             wins: &wins,
             needs: &needs,
+            not_reported: &[
+                (TeamId(1), "North: data return 2 not returned".into()),
+                (TeamId(2), "South: data return 2 not returned".into()),
+            ],
             limits: AgendaLimits::default(),
         });
         let got: Vec<(ItemKind, Links)> = items.iter().map(|i| (i.kind, i.links)).collect();
@@ -433,6 +463,7 @@ mod tests {
             "unrecognised, since the last meeting"
         );
         assert_eq!(ids(ItemKind::Need), [1], "awaiting a decision");
+        assert_eq!(ids(ItemKind::NotReported), [1], "only the teams attending");
         assert!(items[0].title.ends_with("overdue"));
         // The sections come in order.
         let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();

@@ -44,6 +44,8 @@ impl std::fmt::Display for FollowUpId {
 pub enum ItemKind {
     /// A follow-up from an earlier meeting, still open.
     FollowUp,
+    /// A team that has not returned the latest data return request.
+    NotReported,
     /// A team off track or at risk on an indicator.
     Behind,
     /// An open integrity flag.
@@ -58,8 +60,9 @@ pub enum ItemKind {
 
 impl ItemKind {
     /// Every kind, in agenda order.
-    pub const ALL: [ItemKind; 6] = [
+    pub const ALL: [ItemKind; 7] = [
         ItemKind::FollowUp,
+        ItemKind::NotReported,
         ItemKind::Behind,
         ItemKind::Flag,
         ItemKind::Win,
@@ -71,6 +74,7 @@ impl ItemKind {
     pub fn heading(self) -> &'static str {
         match self {
             ItemKind::FollowUp => "Follow-ups from earlier meetings",
+            ItemKind::NotReported => "Teams that have not reported",
             ItemKind::Behind => "Teams off track or at risk",
             ItemKind::Flag => "Integrity flags to look into",
             ItemKind::Win => "Wins to recognise in the room",
@@ -83,6 +87,7 @@ impl ItemKind {
     pub fn code(self) -> &'static str {
         match self {
             ItemKind::FollowUp => "follow_up",
+            ItemKind::NotReported => "not_reported",
             ItemKind::Behind => "behind",
             ItemKind::Flag => "flag",
             ItemKind::Win => "win",

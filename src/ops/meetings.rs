@@ -107,6 +107,7 @@ pub fn agenda_drafts(
         flags: &wb.flags()?,
         wins: &wins,
         needs: &needs,
+        not_reported: &crate::ops::returns::not_reported(wb, held_on)?,
         limits,
     }))
 }

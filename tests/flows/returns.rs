@@ -193,6 +193,23 @@ fn a_filled_return_is_collected_with_its_sender_in_the_audit_trail() {
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].0, a.south);
     assert!(missing[0].1.contains("overdue"), "{}", missing[0].1);
+    let agenda = ratchet::ops::meetings::agenda_drafts(
+        &a.wb,
+        d(2026, 3, 7),
+        &[],
+        ratchet::analysis::agenda::AgendaLimits::default(),
+    )
+    .unwrap();
+    let waiting: Vec<_> = agenda
+        .iter()
+        .filter(|i| i.kind == ratchet::domain::meeting::ItemKind::NotReported)
+        .map(|i| i.links.team)
+        .collect();
+    assert_eq!(
+        waiting,
+        [Some(a.south)],
+        "the meeting asks about South's figures"
+    );
 
     // The same return again is refused, and nothing changes.
     let again = check_return(&a.wb, &back, &HashMap::new(), "").unwrap_err();
