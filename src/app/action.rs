@@ -98,6 +98,43 @@ pub enum Action {
     Meeting(MeetingAction),
     /// A request from workshop mode.
     Workshop(WorkshopAction),
+    /// A request about data returns.
+    Returns(ReturnsAction),
+}
+
+/// Requests from the Data returns screen.
+#[must_use = "a ReturnsAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReturnsAction {
+    /// Write one return file per team into a new folder under `folder`, and record the request.
+    Request {
+        /// What to ask for.
+        spec: crate::domain::data_return::ReturnSpec,
+        /// XLSX, CSV or both.
+        format: crate::ops::returns::ReturnFormat,
+        /// The folder the request's own folder is made in.
+        folder: FileChoice,
+    },
+    /// Check returned files (or every return file in a folder).
+    Collect(FileChoice),
+    /// Settle one conflict of a checked file.
+    Decide {
+        /// The file.
+        path: PathBuf,
+        /// The conflict's line in it.
+        line: u64,
+        /// Keep the current value or take the returned one.
+        choice: crate::ops::returns::ConflictChoice,
+    },
+    /// Write a checked file's values (checked again first).
+    Confirm {
+        /// The file.
+        path: PathBuf,
+        /// The reason recorded for changed values and values in locked periods.
+        reason: String,
+    },
+    /// Put a checked file aside without collecting it.
+    Dismiss(PathBuf),
 }
 
 /// Each part of the action tree is an action (`actions.push(DataAction::…)`).
@@ -134,6 +171,12 @@ impl From<MeetingAction> for Action {
 impl From<WorkshopAction> for Action {
     fn from(action: WorkshopAction) -> Self {
         Action::Workshop(action)
+    }
+}
+
+impl From<ReturnsAction> for Action {
+    fn from(action: ReturnsAction) -> Self {
+        Action::Returns(action)
     }
 }
 

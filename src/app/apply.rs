@@ -57,6 +57,9 @@ impl RatchetApp {
                     self.ensure_recognition(screen);
                     self.ensure_learning(screen);
                     self.ensure_meetings(screen);
+                    if screen == Screen::Returns {
+                        self.load_returns();
+                    }
                     if screen == Screen::Home {
                         self.ensure_cockpit();
                     }
@@ -123,6 +126,7 @@ impl RatchetApp {
             Action::Learning(action) => self.apply_learning(action),
             Action::Meeting(action) => self.apply_meeting(action),
             Action::Workshop(action) => self.apply_workshop(action),
+            Action::Returns(action) => self.apply_returns(action),
         }
     }
 
@@ -303,6 +307,7 @@ impl RatchetApp {
                 meetings: None,
                 meeting: None,
                 capacity: None,
+                returns: None,
                 cockpit: None,
                 practice: wb.workshop_mark()?.and_then(|m| {
                     Some(super::workshop::view::PracticeInfo {

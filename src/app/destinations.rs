@@ -41,7 +41,7 @@ const fn to(screen: Screen, label: &'static str, tip: &'static str) -> Destinati
 
 /// The wizard's steps, then the screens of practices 5–11 in order, then
 /// the screens that serve no one practice.
-pub const DESTINATIONS: [Destination; 22] = [
+pub const DESTINATIONS: [Destination; 23] = [
     Destination {
         place: Place::Screen(Screen::Home),
         label: "Home",
@@ -86,6 +86,11 @@ pub const DESTINATIONS: [Destination; 22] = [
         Screen::Transfer,
         "Import and export",
         "Spreadsheets in and out (CSV, XLSX)",
+    ),
+    to(
+        Screen::Returns,
+        "Data returns",
+        "Ask each team for its numbers with a pre-filled file, collect what comes back, see who has reported",
     ),
     to(
         Screen::Progress,

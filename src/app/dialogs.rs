@@ -123,6 +123,17 @@ pub fn pick_save_file(
     })
 }
 
+/// Asks for returned data return files.
+pub fn pick_returns(dir: &Path) -> Option<Vec<PathBuf>> {
+    shown(|| {
+        rfd::FileDialog::new()
+            .set_title("Returned files")
+            .add_filter("Data returns (XLSX, CSV)", &["xlsx", "csv"])
+            .set_directory(dir)
+            .pick_files()
+    })
+}
+
 /// Asks which picture to use as the certificates' logo.
 pub fn pick_logo(dir: &Path) -> Option<PathBuf> {
     shown(|| {

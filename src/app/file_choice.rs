@@ -50,6 +50,8 @@ pub enum FileKind {
     Picture,
     /// One or more workbooks to read.
     Workbooks,
+    /// One or more returned data return files (XLSX or CSV) to read.
+    Returns,
     /// A folder.
     Folder,
 }
@@ -107,6 +109,7 @@ impl RatchetApp {
             FileKind::Spreadsheet => one(dialogs::pick_import_file(&self.locations.workbooks)),
             FileKind::Picture => one(dialogs::pick_logo(&dir)),
             FileKind::Workbooks => dialogs::pick_workbooks(&dir).unwrap_or_default(),
+            FileKind::Returns => dialogs::pick_returns(&dir).unwrap_or_default(),
             FileKind::Folder => one(dialogs::pick_folder(&dir, purpose.title)),
             _ => {
                 let current = self.session.wb().map(|wb| wb.path().to_owned());

@@ -24,6 +24,7 @@ pub mod monitor;
 pub mod practice_nav;
 pub mod prefs;
 pub mod recognition;
+pub mod returns;
 mod session;
 mod undo;
 pub mod view;
@@ -34,7 +35,7 @@ use std::path::PathBuf;
 pub use crate::locations::Locations;
 pub use action::{
     Action, Actions, DataAction, FrameworkDocument, LearningAction, MeetingAction, MonitorAction,
-    RecognitionAction, WorkshopAction,
+    RecognitionAction, ReturnsAction, WorkshopAction,
 };
 pub use commands::Command;
 pub use file_choice::{FileChoice, FileKind};
@@ -153,7 +154,12 @@ impl RatchetApp {
                 .map(|f| f.path().to_owned())
                 .collect()
         });
-        if self.view.screen == Screen::Workshop && !dropped.is_empty() {
+        if self.view.screen == Screen::Returns && self.session.is_some() && !dropped.is_empty() {
+            // Returned files dropped on the Data returns screen are checked.
+            for path in dropped {
+                self.actions.push(ReturnsAction::Collect(path.into()));
+            }
+        } else if self.view.screen == Screen::Workshop && !dropped.is_empty() {
             // The facilitator drops participants' workbooks to compare them.
             for path in dropped {
                 self.actions.push(WorkshopAction::CompareAdd(path.into()));

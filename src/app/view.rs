@@ -212,6 +212,8 @@ pub struct WorkbookView {
     pub meetings: Option<super::meetings::view::MeetingsView>,
     /// The meeting open, if any.
     pub meeting: Option<super::meetings::view::MeetingView>,
+    /// The Data returns screen, once opened.
+    pub returns: Option<super::returns::view::ReturnsView>,
     /// The capacity log, once opened.
     pub capacity: Option<super::meetings::view::CapacityView>,
     /// The home screen's cockpit, once computed (on another thread).

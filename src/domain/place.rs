@@ -20,6 +20,8 @@ pub enum Screen {
     Data,
     /// Import and export.
     Transfer,
+    /// Data returns: request each team's numbers, collect them, see who has reported.
+    Returns,
     /// Progress against the target path, and the league table.
     Progress,
     /// One small chart per team or per indicator.
@@ -54,13 +56,14 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in declaration order (for tests and tables).
-    pub const ALL: [Screen; 21] = [
+    pub const ALL: [Screen; 22] = [
         Screen::Start,
         Screen::Home,
         Screen::Wizard,
         Screen::Setup,
         Screen::Data,
         Screen::Transfer,
+        Screen::Returns,
         Screen::Progress,
         Screen::Multiples,
         Screen::Xmr,

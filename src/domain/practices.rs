@@ -130,6 +130,7 @@ pub const PRACTICES: [Practice; 11] = [
             Place::Screen(Screen::Setup),
             Place::Screen(Screen::Data),
             Place::Screen(Screen::Transfer),
+            Place::Screen(Screen::Returns),
             Place::Screen(Screen::Multiples),
             Place::Screen(Screen::Meetings),
             Place::Screen(Screen::Meeting),

@@ -120,6 +120,7 @@ pub fn app_ui(
             }
             (Some(wb), Screen::Data) => monitor::data::data_ui(ui, wb, state, actions),
             (Some(wb), Screen::Transfer) => monitor::transfer::transfer_ui(ui, wb, state, actions),
+            (Some(wb), Screen::Returns) => monitor::returns::returns_ui(ui, wb, state, actions),
             (Some(wb), Screen::Progress) => monitor::progress::progress_ui(ui, wb, state, actions),
             (Some(wb), Screen::Multiples) => {
                 monitor::multiples::multiples_ui(ui, wb, state, actions)

@@ -24,6 +24,7 @@ mod packaging;
 mod parsers_never_panic;
 mod reliability;
 mod returns;
+mod returns_ui;
 mod shell_ui;
 mod sql_views;
 mod storage_framework;

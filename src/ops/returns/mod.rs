@@ -111,6 +111,11 @@ pub fn request_label(r: &ReturnRequest) -> String {
     )
 }
 
+/// The folder a recorded request's files were written to.
+pub fn request_folder(parent: &std::path::Path, r: &ReturnRequest) -> std::path::PathBuf {
+    request::folder_for(parent, r.id, &r.spec)
+}
+
 /// The request with this id, if there is one.
 pub fn find_request(wb: &Workbook, id: RequestId) -> Result<Option<ReturnRequest>, StorageError> {
     Ok(wb.return_requests()?.into_iter().find(|r| r.id == id))

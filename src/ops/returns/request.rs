@@ -59,6 +59,9 @@ pub fn request_returns(
     if let Some(p) = spec.problem() {
         return Err(p);
     }
+    // Kept with the request, so the board can say where the files are
+    // whichever folder the command was run from.
+    let parent = &std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf());
     let teams = asked_teams(wb, spec)?;
     if teams.is_empty() {
         return Err("There are no teams to ask: add teams first.".into());
@@ -93,11 +96,7 @@ pub fn request_returns(
     let request = wb
         .add_return_request(spec, &parent.display().to_string(), &records)
         .map_err(|e| e.to_string())?;
-    let folder = parent.join(format!(
-        "Data return {} ({})",
-        request.0,
-        spec.as_of.format("%Y-%m-%d")
-    ));
+    let folder = folder_for(parent, request, spec);
     let written = write_files(
         &folder, &agency, request, spec, &key, &teams, sheets, format,
     );
@@ -227,6 +226,15 @@ fn team_lines(
         }
     }
     Ok(lines)
+}
+
+/// The folder a request's files are written to, in `parent`.
+pub fn folder_for(parent: &Path, request: RequestId, spec: &ReturnSpec) -> PathBuf {
+    parent.join(format!(
+        "Data return {} ({})",
+        request.0,
+        spec.as_of.format("%Y-%m-%d")
+    ))
 }
 
 /// A team's file name (without extension).

@@ -8,6 +8,7 @@ pub mod grid;
 pub mod multiples;
 pub mod observations;
 pub mod progress;
+pub mod returns;
 pub mod setup;
 pub mod transfer;
 pub mod xmr;
@@ -120,6 +121,8 @@ pub struct Forms {
     pub thresholds: (Option<IndicatorId>, f32, f32),
     /// The dashboard choices.
     pub publish: PublishForm,
+    /// The Data returns screen's choices.
+    pub returns: returns::ReturnsForm,
 }
 
 /// What the publish section has chosen.
