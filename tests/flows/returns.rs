@@ -464,3 +464,38 @@ fn request_collect_and_returns_from_the_command_line() {
     let audit = stored.value_history(filled).unwrap();
     assert_eq!(audit.last().unwrap().source, "return from Dana Ortiz");
 }
+
+#[test]
+fn cells_asked_in_a_return_not_yet_due_are_not_overdue_in_the_grid() {
+    use ratchet::app::data::view::{GridMode, GridView, SetupView};
+    let dir = temp();
+    let mut a = agency(dir.path(), "a.ratchet");
+    // Week 8 holds a value for both teams; weeks 9 and 10 are empty.
+    a.wb.set_value(
+        cell(a.potholes, a.south, d(2026, 2, 16)),
+        Some(3.0),
+        "",
+        "entry",
+    )
+    .unwrap();
+    let spec = ReturnSpec {
+        teams: vec![a.north],
+        ..spec()
+    };
+    request_returns(&mut a.wb, &spec, dir.path(), ReturnFormat::Csv).unwrap();
+    let setup = SetupView::load(&a.wb).unwrap();
+    let grid_on =
+        |today| GridView::load(&a.wb, &setup, GridMode::Indicator(a.potholes), today).unwrap();
+    let col = |g: &GridView, start| g.periods.iter().position(|p| p.start == start).unwrap();
+    // The day before it is due: North's empty week 9 is awaited, South's is overdue.
+    let g = grid_on(d(2026, 3, 5));
+    let (north, south) = (0, 1);
+    let w9 = col(&g, d(2026, 2, 23));
+    assert_eq!(g.awaited_until(north, w9), Some(d(2026, 3, 6)));
+    assert!(!g.is_overdue(north, w9));
+    assert!(g.is_overdue(south, w9), "South was not asked");
+    // Once the due day has passed, North's week 9 is overdue again.
+    let g = grid_on(d(2026, 3, 7));
+    assert_eq!(g.awaited_until(north, w9), None);
+    assert!(g.is_overdue(north, w9));
+}

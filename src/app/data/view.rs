@@ -152,6 +152,9 @@ pub struct GridView {
     pub history_cell: Option<Cell>,
     /// How numbers are typed and shown.
     pub decimal_mark: DecimalMark,
+    /// Cells asked for in a data return not yet due, with the due day:
+    /// not overdue while the team still has time.
+    pub awaited: HashMap<Cell, NaiveDate>,
 }
 
 impl GridView {
@@ -234,6 +237,15 @@ impl GridView {
         col >= first
             && self.value(row, col).is_none()
             && self.periods.get(col).is_some_and(|p| p.end() < self.today)
+            && self.awaited_until(row, col).is_none()
+    }
+
+    /// The day a data return asking for (row, column) is due, while it has not passed.
+    pub fn awaited_until(&self, row: usize, col: usize) -> Option<NaiveDate> {
+        if self.awaited.is_empty() {
+            return None;
+        }
+        self.awaited.get(&self.cell(row, col)?).copied()
     }
 
     /// Stores a value in memory after the workbook accepted it, and recounts the row's overdue cells.
@@ -368,6 +380,7 @@ impl GridView {
             history: Vec::new(),
             history_cell: None,
             decimal_mark: setup.decimal_mark,
+            awaited: crate::ops::returns::awaited_cells(wb, today)?,
         };
         for row in 0..grid.rows.len() {
             let baseline = setup
@@ -392,6 +405,7 @@ impl GridView {
             history: Vec::new(),
             history_cell: None,
             decimal_mark: DecimalMark::Dot,
+            awaited: HashMap::new(),
         }
     }
 }

@@ -97,6 +97,56 @@ pub fn not_reported(
         .collect())
 }
 
+/// The cells asked for in returns not yet due (and not yet collected),
+/// each with its due day: the grid does not call them overdue while the
+/// team still has time to send them.
+pub fn awaited_cells(
+    wb: &Workbook,
+    today: NaiveDate,
+) -> Result<std::collections::HashMap<crate::domain::Cell, NaiveDate>, StorageError> {
+    let mut out = std::collections::HashMap::new();
+    let open: Vec<ReturnRequest> = wb
+        .return_requests()?
+        .into_iter()
+        .filter(|r| r.spec.due.is_some_and(|d| d >= today))
+        .collect();
+    if open.is_empty() {
+        return Ok(out);
+    }
+    let indicators: Vec<_> = wb
+        .indicators()?
+        .into_iter()
+        .filter(|i| i.scope == crate::domain::IndicatorScope::PerTeam)
+        .collect();
+    for r in &open {
+        let Some(due) = r.spec.due else { continue };
+        for team in wb
+            .return_teams(r.id)?
+            .into_iter()
+            .filter(|t| t.collected.is_none())
+        {
+            for ind in &indicators {
+                let mut period = Some(crate::domain::Period::containing(
+                    ind.frequency,
+                    r.spec.as_of,
+                ));
+                for _ in 0..=r.spec.periods_before {
+                    let Some(p) = period else { break };
+                    let cell = crate::domain::Cell {
+                        indicator: ind.id,
+                        team: team.team,
+                        period_start: p.start,
+                    };
+                    let entry = out.entry(cell).or_insert(due);
+                    *entry = (*entry).max(due);
+                    period = p.previous();
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// A request's label: "Data return 3 (as of 2 Mar 2026, due 6 Mar)".
 pub fn request_label(r: &ReturnRequest) -> String {
     let due = r

@@ -479,7 +479,20 @@ fn cells_ui(
                 continue;
             }
             let text = cell_text(grid.value(r, c), row.decimals, row.kind, grid.decimal_mark);
-            if overdue {
+            let awaited = if text.is_empty() {
+                grid.awaited_until(r, c)
+            } else {
+                None
+            };
+            if awaited.is_some() {
+                painter.text(
+                    rect.left_center() + Vec2::new(4.0, 0.0),
+                    Align2::LEFT_CENTER,
+                    "asked",
+                    FontId::proportional(11.0),
+                    visuals.weak_text_color(),
+                );
+            } else if overdue {
                 painter.text(
                     rect.left_center() + Vec2::new(4.0, 0.0),
                     Align2::LEFT_CENTER,
@@ -502,7 +515,9 @@ fn cells_ui(
             }
             let response =
                 ui.interact(hit, Id::unique(("ratchet_grid_cell", r, c)), Sense::click());
-            let shown = if overdue {
+            let shown = if let Some(due) = awaited {
+                format!("asked in a data return, due {}", due.format("%-d %b"))
+            } else if overdue {
                 "overdue".to_owned()
             } else if text.is_empty() {
                 "not reported".to_owned()
