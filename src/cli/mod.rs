@@ -9,6 +9,7 @@ mod meetings;
 mod new;
 mod report;
 mod returns;
+mod rollup;
 mod summary;
 mod wins;
 mod workshop;
@@ -61,6 +62,8 @@ pub enum CliCommand {
     Collect(returns::CollectArgs),
     /// Print who has reported on each data return request.
     Returns(returns::ReturnsArgs),
+    /// Read a folder of agency workbooks (read-only) side by side; print and publish the roll-up.
+    Rollup(rollup::RollupArgs),
     /// Detect wins, then list the wins log (numbers are for `certificate --win`).
     Wins(wins::WinsArgs),
     /// Write a recognition certificate for one win (PDF or PNG) and record it.
@@ -144,6 +147,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> anyhow::Result<
         CliCommand::Request(args) => returns::run_request(&args, out),
         CliCommand::Collect(args) => returns::run_collect(&args, out),
         CliCommand::Returns(args) => returns::run_returns(&args, out),
+        CliCommand::Rollup(args) => rollup::run(&args, out),
         CliCommand::Wins(args) => wins::run_wins(&args, out),
         CliCommand::Check(args) => check::run(&args, out),
         CliCommand::Completions { shell } => {

@@ -304,12 +304,12 @@ impl Dashboard {
     }
 }
 
-const MARGIN: f32 = 36.0;
+pub(crate) const MARGIN: f32 = 36.0;
 const ROW_H: f32 = 14.0;
-const INK: &str = "#1f2328";
-const MUTED: &str = "#5b6470";
-const RULE: &str = "#c9d1d9";
-const ACCENT: &str = "#0b5cad";
+pub(crate) const INK: &str = "#1f2328";
+pub(crate) const MUTED: &str = "#5b6470";
+pub(crate) const RULE: &str = "#c9d1d9";
+pub(crate) const ACCENT: &str = "#0b5cad";
 
 fn describe(snap: &IndicatorSnapshot) -> String {
     let i = &snap.indicator;
@@ -525,7 +525,7 @@ fn inline(svg: &str, title: &str) -> String {
     )
 }
 
-const CSS: &str = "
+pub(crate) const CSS: &str = "
 :root { color-scheme: light; --ink: #1f2328; --muted: #5b6470; --rule: #d0d7de; --accent: #0b5cad; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.4; }

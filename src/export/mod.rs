@@ -14,5 +14,6 @@ pub mod page;
 pub mod poster;
 pub mod practices_sheet;
 pub mod render;
+pub mod rollup;
 pub mod svg;
 pub mod take_home;

@@ -20,41 +20,7 @@ use crate::storage::{StorageResult, Workbook};
 /// Items listed under each heading (the counts cover them all).
 pub const LISTED: usize = 5;
 
-/// A team's standing on the target indicator.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TeamStanding {
-    /// The team.
-    pub team: TeamId,
-    /// Its name.
-    pub name: String,
-    /// Its standing.
-    pub status: Status,
-    /// "Latest 61.2% (2026-W47), path 78.4%", or what is missing.
-    pub detail: String,
-}
-
-/// Where the target indicator stands.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TargetStanding {
-    /// The indicator.
-    pub indicator: Option<IndicatorId>,
-    /// Its name.
-    pub name: String,
-    /// The target as a sentence.
-    pub sentence: String,
-    /// Teams by standing: met, on track, at risk, off track, no data.
-    pub counts: [usize; 5],
-    /// The teams furthest behind first (off track, at risk, no data).
-    pub worst: Vec<TeamStanding>,
-    /// How many teams are behind (at risk or off track) in all.
-    pub behind: usize,
-    /// Per period, the lowest, lower quartile, median, upper quartile and
-    /// highest value across teams: the headline chart.
-    pub spread: Vec<(NaiveDate, [f64; 5])>,
-    /// The target path from baseline to deadline, when one target holds
-    /// for every team: (baseline date, value), (deadline, target).
-    pub path: Option<((NaiveDate, f64), (NaiveDate, f64))>,
-}
+pub use crate::analysis::standing::{TargetStanding, TeamStanding};
 
 /// A team whose data are late.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,7 +138,7 @@ pub fn cockpit(wb: &Workbook, today: NaiveDate) -> StorageResult<Cockpit> {
 }
 
 /// The framework target's indicator: teams by standing, the worst first.
-fn target_standing(wb: &Workbook, today: NaiveDate) -> StorageResult<Option<TargetStanding>> {
+pub fn target_standing(wb: &Workbook, today: NaiveDate) -> StorageResult<Option<TargetStanding>> {
     let Some(target) = wb.framework()?.target else {
         return Ok(None);
     };
@@ -185,6 +151,8 @@ fn target_standing(wb: &Workbook, today: NaiveDate) -> StorageResult<Option<Targ
         return Ok(Some(standing));
     };
     standing.indicator = Some(ind.id);
+    standing.unit = ind.unit.clone();
+    standing.decimals = ind.decimals;
     let Some(snap) = load_snapshot(wb, ind.id, today, &[])? else {
         return Ok(Some(standing));
     };

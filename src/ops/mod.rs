@@ -9,6 +9,7 @@ pub mod integrity;
 pub mod meetings;
 pub mod recognition;
 pub mod returns;
+pub mod rollup;
 pub mod sample;
 pub mod verdicts;
 pub mod wins;

@@ -33,6 +33,14 @@ impl Workbook {
         })
     }
 
+    /// The first day of the latest period any value was reported for.
+    pub fn latest_period(&self) -> StorageResult<Option<chrono::NaiveDate>> {
+        let key: Option<i64> =
+            self.conn()
+                .query_row("SELECT MAX(period) FROM measurement", [], |r| r.get(0))?;
+        key.map(super::codec::date_from_key).transpose()
+    }
+
     /// The counts when they come without reading every stored value: None
     /// while the database check, which counts the values on its way, has not
     /// reported (the window shows the figures once it has).

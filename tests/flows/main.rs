@@ -25,6 +25,7 @@ mod parsers_never_panic;
 mod reliability;
 mod returns;
 mod returns_ui;
+mod rollup;
 mod shell_ui;
 mod sql_views;
 mod storage_framework;

@@ -1,0 +1,423 @@
+//! The roll-up published: every agency's target and standing side by side,
+//! as a self-contained HTML page, a PDF (landscape pages of a table with
+//! each agency's median against its path), and CSV with a schema file for
+//! a data platform.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::charts::sparkline;
+use super::dashboard::{
+    ACCENT, CSS, DashboardError, INK, MARGIN, MUTED, RULE, status_colour, write_file,
+};
+use super::render::{RenderError, pdf};
+use super::svg::{Svg, TextStyle, escape};
+use crate::analysis::rollup::{AgencyLine, Portfolio};
+use crate::domain::certificate::Paper;
+
+/// The CSV's columns, in order (the schema file describes each).
+pub const CSV_COLUMNS: [(&str, &str, &str); 13] = [
+    ("agency", "text", "The agency's name"),
+    ("workbook", "text", "The workbook file"),
+    ("mission", "text", "The mission statement"),
+    ("target", "text", "The framework target as a sentence"),
+    ("indicator", "text", "The target's indicator"),
+    (
+        "standing",
+        "text",
+        "The median team's standing: target met, on track, at risk, off track, no data, no target",
+    ),
+    (
+        "teams_on_track",
+        "integer",
+        "Teams on track or with the target met",
+    ),
+    (
+        "teams_with_standing",
+        "integer",
+        "Teams with a standing on the target's indicator",
+    ),
+    (
+        "median_latest",
+        "number",
+        "The teams' median in the latest period with data (empty: none)",
+    ),
+    (
+        "path_latest",
+        "number",
+        "The target path in that period (empty: no path)",
+    ),
+    ("wins", "integer", "Wins achieved in the period"),
+    (
+        "serious_flags_open",
+        "integer",
+        "Serious integrity flags open, as last recorded by the agency's checks",
+    ),
+    (
+        "last_data",
+        "date",
+        "The first day of the latest period reported (YYYY-MM-DD; empty: none)",
+    ),
+];
+
+/// The median of the latest period with data, and the path then.
+pub fn latest_against_path(line: &AgencyLine) -> Option<(NaiveDate, f64, Option<f64>)> {
+    let t = line.target.as_ref()?;
+    let (date, q) = t.spread.last()?;
+    let path = t.path.map(|((d0, v0), (d1, v1))| {
+        let span = (d1 - d0).num_days().max(1) as f64;
+        let at = ((*date - d0).num_days() as f64 / span).clamp(0.0, 1.0);
+        v0 + (v1 - v0) * at
+    });
+    Some((*date, q[2], path))
+}
+
+fn standing_text(line: &AgencyLine) -> String {
+    format!("{} {}", line.status.symbol(), line.status.label())
+}
+
+/// "median 88.9% (path 78.2%)": the latest median against the path, in
+/// the indicator's unit and decimals.
+pub fn median_text(line: &AgencyLine) -> String {
+    let Some(t) = line.target.as_ref() else {
+        return "no target".into();
+    };
+    let shown =
+        |v: f64| crate::domain::target::with_unit_decimals(v, usize::from(t.decimals), &t.unit);
+    match latest_against_path(line) {
+        Some((_, m, Some(p))) => format!("median {} (path {})", shown(m), shown(p)),
+        Some((_, m, None)) => format!("median {}", shown(m)),
+        None => "no data".into(),
+    }
+}
+
+/// The self-contained HTML page.
+pub fn rollup_html(p: &Portfolio, produced: NaiveDate) -> String {
+    let mut h = String::with_capacity(32 * 1024);
+    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+    h.push_str("<title>Performance roll-up</title>\n");
+    h.push_str(&format!(
+        "<style>{CSS}</style>\n</head>\n<body>\n<header>\n"
+    ));
+    h.push_str("<h1>Performance roll-up</h1>\n");
+    h.push_str(&format!(
+        "<p class=\"meta\">{}</p>\n</header>\n<main>\n",
+        escape(&subtitle(p, produced))
+    ));
+    h.push_str("<div class=\"table\"><table>\n<tr><th>Agency</th><th>Target</th><th>Standing</th><th>Teams on track</th><th>Median and path</th><th>Trend</th><th>Wins</th><th>Serious flags</th><th>Last data</th></tr>\n");
+    for a in &p.agencies {
+        let class = a.status.label().to_lowercase().replace(' ', "_");
+        let target = a
+            .target
+            .as_ref()
+            .map_or("—".to_owned(), |t| t.sentence.clone());
+        h.push_str(&format!(
+            "<tr class=\"{class}\"><td class=\"team\"><strong>{}</strong><br/><small>{}</small></td><td class=\"team\">{}</td><td class=\"status\">{}</td><td>{} of {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            escape(&a.agency),
+            escape(&a.mission),
+            escape(&target),
+            escape(&standing_text(a)),
+            a.on_track.0,
+            a.on_track.1,
+            escape(&median_text(a)),
+            trend_svg(a),
+            a.wins,
+            a.serious_flags,
+            a.last_data.map_or("—".to_owned(), |d| d.format("%-d %b %Y").to_string()),
+        ));
+    }
+    h.push_str("</table></div>\n");
+    if !p.unreadable.is_empty() {
+        h.push_str("<h2>Workbooks that could not be read</h2>\n<ul>\n");
+        for (path, why) in &p.unreadable {
+            h.push_str(&format!(
+                "<li>{}: {}</li>\n",
+                escape(&path.display().to_string()),
+                escape(why)
+            ));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</main>\n<footer>\n<p>Standing is the median team's: each team's latest value against a straight path from its baseline to its target (★ met, ● on track, ▲ at risk, ■ off track, ○ not reported). The trend is the teams' median per period.</p>\n<p>Produced with Ratchet, after Robert D. Behn's eleven better practices of performance leadership.</p>\n</footer>\n</body>\n</html>\n");
+    h
+}
+
+fn subtitle(p: &Portfolio, produced: NaiveDate) -> String {
+    let since = p
+        .since
+        .map(|d| format!(", wins since {}", d.format("%-d %B %Y")))
+        .unwrap_or_default();
+    format!(
+        "{} from {} · standings as of {}{since} · produced {}",
+        crate::domain::number::count(p.agencies.len() as u64, "agency", "agencies"),
+        p.folder.display(),
+        p.as_of
+            .map_or("today".to_owned(), |d| d.format("%-d %B %Y").to_string()),
+        produced.format("%-d %B %Y")
+    )
+}
+
+/// The agency's median per period as a small inline SVG.
+fn trend_svg(a: &AgencyLine) -> String {
+    let values: Vec<f64> = a
+        .target
+        .as_ref()
+        .map(|t| t.spread.iter().map(|(_, q)| q[2]).collect())
+        .unwrap_or_default();
+    if values.is_empty() {
+        return "—".into();
+    }
+    let mut svg = Svg::new(90.0, 22.0);
+    sparkline(
+        &mut svg,
+        (2.0, 2.0, 86.0, 18.0),
+        &values,
+        status_colour(a.status),
+    );
+    svg.finish()
+}
+
+/// The PDF's pages as SVG: a table of the agencies, as many rows a page as fit.
+pub fn rollup_pages(p: &Portfolio, produced: NaiveDate, paper: Paper) -> Vec<String> {
+    let (w, hgt) = paper.size();
+    const ROW: f32 = 30.0;
+    let cols = [0.0, 0.22, 0.47, 0.58, 0.66, 0.80, 0.89, 0.94];
+    let heads = [
+        "Agency",
+        "Target",
+        "Standing",
+        "On track",
+        "Median (path)",
+        "Trend",
+        "Wins",
+        "Flags",
+    ];
+    let width = w - 2.0 * MARGIN;
+    let mut pages = Vec::new();
+    let per_page = (((hgt - 2.0 * MARGIN - 70.0) / ROW).floor().max(1.0)) as usize;
+    let chunks: Vec<&[AgencyLine]> = if p.agencies.is_empty() {
+        vec![&[]]
+    } else {
+        p.agencies.chunks(per_page).collect()
+    };
+    for (n, rows) in chunks.iter().enumerate() {
+        let mut svg = Svg::new(w, hgt);
+        svg.rect(0.0, 0.0, w, 6.0, ACCENT, None, 0.0);
+        svg.text(
+            MARGIN,
+            MARGIN + 10.0,
+            "Performance roll-up",
+            TextStyle::sans(16.0, INK).bold(),
+        );
+        svg.text(
+            MARGIN,
+            MARGIN + 28.0,
+            &subtitle(p, produced),
+            TextStyle::sans(8.5, MUTED),
+        );
+        svg.text(
+            w - MARGIN - 60.0,
+            MARGIN + 10.0,
+            &format!("page {}", n + 1),
+            TextStyle::sans(8.5, MUTED),
+        );
+        let mut y = MARGIN + 52.0;
+        for (c, head) in heads.iter().enumerate() {
+            svg.text(
+                MARGIN + cols[c] * width,
+                y,
+                head,
+                TextStyle::sans(8.5, MUTED).bold(),
+            );
+        }
+        svg.line(MARGIN, y + 5.0, w - MARGIN, y + 5.0, RULE, 0.6, None);
+        y += 8.0;
+        for a in rows.iter() {
+            let x = |c: usize| MARGIN + cols[c] * width;
+            let colw = |c: usize| (cols.get(c + 1).copied().unwrap_or(1.0) - cols[c]) * width - 6.0;
+            svg.fitted(
+                x(0),
+                y + 11.0,
+                &a.agency,
+                TextStyle::sans(9.0, INK).bold(),
+                7.0,
+                colw(0),
+                1,
+            );
+            let target = a
+                .target
+                .as_ref()
+                .map_or("—".to_owned(), |t| t.sentence.clone());
+            svg.fitted(
+                x(1),
+                y + 11.0,
+                &target,
+                TextStyle::sans(8.0, INK),
+                6.5,
+                colw(1),
+                2,
+            );
+            svg.text(
+                x(2),
+                y + 11.0,
+                &standing_text(a),
+                TextStyle::sans(8.5, status_colour(a.status)).bold(),
+            );
+            svg.text(
+                x(3),
+                y + 11.0,
+                &format!("{} of {}", a.on_track.0, a.on_track.1),
+                TextStyle::sans(8.5, INK),
+            );
+            svg.fitted(
+                x(4),
+                y + 11.0,
+                &median_text(a),
+                TextStyle::sans(8.0, INK),
+                6.5,
+                colw(4),
+                2,
+            );
+            let values: Vec<f64> = a
+                .target
+                .as_ref()
+                .map(|t| t.spread.iter().map(|(_, q)| q[2]).collect())
+                .unwrap_or_default();
+            sparkline(
+                &mut svg,
+                (x(5), y + 2.0, colw(5), 16.0),
+                &values,
+                status_colour(a.status),
+            );
+            svg.text(
+                x(6),
+                y + 11.0,
+                &a.wins.to_string(),
+                TextStyle::sans(8.5, INK),
+            );
+            svg.text(
+                x(7),
+                y + 11.0,
+                &a.serious_flags.to_string(),
+                TextStyle::sans(8.5, INK),
+            );
+            svg.line(
+                MARGIN,
+                y + ROW - 4.0,
+                w - MARGIN,
+                y + ROW - 4.0,
+                RULE,
+                0.3,
+                None,
+            );
+            y += ROW;
+        }
+        if n + 1 == chunks.len() && !p.unreadable.is_empty() && y + 30.0 < hgt - MARGIN {
+            let names: Vec<String> = p
+                .unreadable
+                .iter()
+                .map(|(path, why)| {
+                    format!(
+                        "{} ({why})",
+                        path.file_name()
+                            .map(|f| f.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    )
+                })
+                .collect();
+            svg.fitted(
+                MARGIN,
+                y + 14.0,
+                &format!("Could not be read: {}", names.join("; ")),
+                TextStyle::sans(8.0, MUTED),
+                6.5,
+                width,
+                3,
+            );
+        }
+        pages.push(svg.finish());
+    }
+    pages
+}
+
+/// The roll-up as CSV, one row per agency (columns as [`CSV_COLUMNS`]).
+pub fn rollup_csv(p: &Portfolio) -> Result<Vec<u8>, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_COLUMNS.iter().map(|c| c.0))
+        .map_err(|e| e.to_string())?;
+    for a in &p.agencies {
+        let latest = latest_against_path(a);
+        let opt = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+        w.write_record([
+            super::super::io::export::guard_formula(&a.agency),
+            a.path.display().to_string(),
+            super::super::io::export::guard_formula(&a.mission),
+            a.target
+                .as_ref()
+                .map_or(String::new(), |t| t.sentence.clone()),
+            a.target.as_ref().map_or(String::new(), |t| t.name.clone()),
+            a.status.label().to_lowercase(),
+            a.on_track.0.to_string(),
+            a.on_track.1.to_string(),
+            opt(latest.map(|l| l.1)),
+            opt(latest.and_then(|l| l.2)),
+            a.wins.to_string(),
+            a.serious_flags.to_string(),
+            a.last_data.map_or(String::new(), |d| d.to_string()),
+        ])
+        .map_err(|e| e.to_string())?;
+    }
+    w.into_inner().map_err(|e| e.to_string())
+}
+
+/// The schema file written beside the CSV: each column, its type and meaning.
+pub fn rollup_schema() -> String {
+    let columns: Vec<String> = CSV_COLUMNS
+        .iter()
+        .map(|(name, kind, what)| {
+            format!(
+                "    {{\"name\": \"{name}\", \"type\": \"{kind}\", \"description\": \"{}\"}}",
+                what.replace('"', "\\\"")
+            )
+        })
+        .collect();
+    format!(
+        "{{\n  \"name\": \"ratchet_rollup\",\n  \"version\": 1,\n  \"encoding\": \"utf-8\",\n  \"header\": true,\n  \"columns\": [\n{}\n  ]\n}}\n",
+        columns.join(",\n")
+    )
+}
+
+/// Writes the roll-up to any of HTML, PDF and CSV (with its schema beside
+/// it, as `NAME.schema.json`).
+pub fn write_rollup(
+    p: &Portfolio,
+    produced: NaiveDate,
+    paper: Paper,
+    (html, pdf_path, csv_path): (Option<&Path>, Option<&Path>, Option<&Path>),
+) -> Result<Vec<std::path::PathBuf>, DashboardError> {
+    let mut written = Vec::new();
+    if let Some(path) = html {
+        write_file(path, rollup_html(p, produced).as_bytes())?;
+        written.push(path.to_owned());
+    }
+    if let Some(path) = pdf_path {
+        let bytes = pdf(&rollup_pages(p, produced, paper), "Performance roll-up")
+            .map_err(|e: RenderError| DashboardError::Render(e))?;
+        write_file(path, &bytes)?;
+        written.push(path.to_owned());
+    }
+    if let Some(path) = csv_path {
+        let bytes = rollup_csv(p).map_err(|reason| DashboardError::Write {
+            path: path.display().to_string(),
+            reason,
+        })?;
+        write_file(path, &bytes)?;
+        let schema = path.with_extension("schema.json");
+        write_file(&schema, rollup_schema().as_bytes())?;
+        written.push(path.to_owned());
+        written.push(schema);
+    }
+    Ok(written)
+}
