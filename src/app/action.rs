@@ -100,6 +100,30 @@ pub enum Action {
     Workshop(WorkshopAction),
     /// A request about data returns.
     Returns(ReturnsAction),
+    /// A request about the roll-up of agencies.
+    Rollup(RollupAction),
+}
+
+/// Requests from the roll-up screen.
+#[must_use = "a RollupAction does nothing until it is pushed to the app"]
+#[derive(Clone, Debug, PartialEq)]
+pub enum RollupAction {
+    /// Read every workbook in a folder (and its subfolders), read-only.
+    Open(FileChoice),
+    /// Read the same folder again.
+    Refresh,
+    /// Sort by a column (again: reverse).
+    Sort(crate::analysis::rollup::RollupColumn),
+    /// Drill into one agency (or none).
+    Select(Option<PathBuf>),
+    /// Write the roll-up (HTML, PDF or CSV, by extension).
+    Publish(FileChoice),
+}
+
+impl From<RollupAction> for Action {
+    fn from(action: RollupAction) -> Self {
+        Action::Rollup(action)
+    }
 }
 
 /// Requests from the Data returns screen.

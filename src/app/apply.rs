@@ -47,6 +47,7 @@ impl RatchetApp {
                 if self.session.is_some()
                     || screen == Screen::Start
                     || screen == Screen::Workshop
+                    || screen == Screen::Rollup
                     || (screen == Screen::Backups && self.view.backups.is_some())
                 {
                     self.view.screen = screen;
@@ -127,6 +128,7 @@ impl RatchetApp {
             Action::Meeting(action) => self.apply_meeting(action),
             Action::Workshop(action) => self.apply_workshop(action),
             Action::Returns(action) => self.apply_returns(action),
+            Action::Rollup(action) => self.apply_rollup(action),
         }
     }
 

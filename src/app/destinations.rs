@@ -41,7 +41,7 @@ const fn to(screen: Screen, label: &'static str, tip: &'static str) -> Destinati
 
 /// The wizard's steps, then the screens of practices 5–11 in order, then
 /// the screens that serve no one practice.
-pub const DESTINATIONS: [Destination; 23] = [
+pub const DESTINATIONS: [Destination; 24] = [
     Destination {
         place: Place::Screen(Screen::Home),
         label: "Home",
@@ -101,6 +101,11 @@ pub const DESTINATIONS: [Destination; 23] = [
         Screen::Multiples,
         "Small multiples",
         "One small chart per team or per indicator",
+    ),
+    to(
+        Screen::Rollup,
+        "Roll-up of agencies",
+        "A folder of agencies' workbooks side by side, read-only",
     ),
     to(
         Screen::Meetings,

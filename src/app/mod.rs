@@ -25,6 +25,7 @@ pub mod practice_nav;
 pub mod prefs;
 pub mod recognition;
 pub mod returns;
+pub mod rollup;
 mod session;
 mod undo;
 pub mod view;
@@ -35,7 +36,7 @@ use std::path::PathBuf;
 pub use crate::locations::Locations;
 pub use action::{
     Action, Actions, DataAction, FrameworkDocument, LearningAction, MeetingAction, MonitorAction,
-    RecognitionAction, ReturnsAction, WorkshopAction,
+    RecognitionAction, ReturnsAction, RollupAction, WorkshopAction,
 };
 pub use commands::Command;
 pub use file_choice::{FileChoice, FileKind};
@@ -59,6 +60,8 @@ pub struct RatchetApp {
     context_ready: bool,
     job: Option<import_job::Job>,
     ctx: Option<egui::Context>,
+    /// The roll-up, being read on other threads.
+    rollup_job: Option<std::sync::mpsc::Receiver<crate::analysis::rollup::Portfolio>>,
     /// The day's backup, being copied on another thread.
     backup_running: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
     /// Splits bursts of input so typed text reaches its field first.
@@ -86,6 +89,7 @@ impl RatchetApp {
             job: None,
             ctx: None,
             backup_running: None,
+            rollup_job: None,
             pacer: input_pacer::InputPacer::default(),
         };
         let reopen = open.or_else(|| app.prefs.last_workbook.clone().filter(|p| p.exists()));
@@ -146,6 +150,7 @@ impl RatchetApp {
         self.poll_job();
         self.poll_open_check();
         self.poll_cockpit();
+        self.poll_rollup();
         self.refresh_certificate_preview();
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw

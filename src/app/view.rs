@@ -252,6 +252,8 @@ pub struct AppView {
     pub backups: Option<BackupsView>,
     /// The workshop facilitator's comparison.
     pub comparison: super::workshop::view::ComparisonView,
+    /// The roll-up of agency workbooks.
+    pub rollup: super::rollup::view::RollupView,
 }
 
 /// The backups of one workbook, each checked.

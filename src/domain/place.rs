@@ -52,11 +52,13 @@ pub enum Screen {
     Backups,
     /// The workshop facilitator's comparison of participants' frameworks.
     Workshop,
+    /// A folder of agencies' workbooks side by side (needs no workbook open).
+    Rollup,
 }
 
 impl Screen {
     /// Every screen, in declaration order (for tests and tables).
-    pub const ALL: [Screen; 22] = [
+    pub const ALL: [Screen; 23] = [
         Screen::Start,
         Screen::Home,
         Screen::Wizard,
@@ -79,6 +81,7 @@ impl Screen {
         Screen::Capacity,
         Screen::Backups,
         Screen::Workshop,
+        Screen::Rollup,
     ];
 }
 

@@ -132,6 +132,7 @@ pub const PRACTICES: [Practice; 11] = [
             Place::Screen(Screen::Transfer),
             Place::Screen(Screen::Returns),
             Place::Screen(Screen::Multiples),
+            Place::Screen(Screen::Rollup),
             Place::Screen(Screen::Meetings),
             Place::Screen(Screen::Meeting),
         ],

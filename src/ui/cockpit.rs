@@ -25,7 +25,7 @@ pub fn cockpit_ui(ui: &mut Ui, cockpit: Option<&Cockpit>, actions: &mut Actions)
             actions,
             |ui| {
                 ui.label(&t.sentence);
-                headline_chart_ui(ui, t);
+                headline_chart_ui(ui, "cockpit_target", t);
                 let [met, on, risk, off, none] = t.counts;
                 ui.horizontal_wrapped(|ui| {
                     for (n, status) in [
@@ -154,7 +154,9 @@ fn list_ui(ui: &mut Ui, lines: &[String], total: usize) {
 
 /// Every team against the target path: the median team as a line, the
 /// middle half and all teams as bands, the path dashed.
-fn headline_chart_ui(ui: &mut Ui, t: &crate::ops::cockpit::TargetStanding) {
+/// The target's headline chart: the teams' spread and median per period
+/// against the path (on home, and for an agency drilled into in the roll-up).
+pub(crate) fn headline_chart_ui(ui: &mut Ui, id: &str, t: &crate::ops::cockpit::TargetStanding) {
     use crate::app::monitor::view::plot_x;
     use egui_plot::{FilledArea, Line, LineStyle, PlotPoints};
     if t.spread.is_empty() {
@@ -164,7 +166,7 @@ fn headline_chart_ui(ui: &mut Ui, t: &crate::ops::cockpit::TargetStanding) {
     let at = |k: usize| -> Vec<f64> { t.spread.iter().map(|(_, q)| q[k]).collect() };
     let ink = ui.visuals().strong_text_color();
     let band = ui.visuals().selection.bg_fill;
-    super::monitor::charts::page_plot("cockpit_target")
+    super::monitor::charts::page_plot(id)
         .height(150.0)
         .show_axes([true, true])
         .x_axis_formatter(super::monitor::charts::date_axis)

@@ -13,6 +13,7 @@ pub use monitor::grid::grid_editor_id;
 pub mod picker;
 mod practice_panel;
 mod recognition;
+mod rollup;
 mod shell;
 mod start;
 pub mod theme;
@@ -54,6 +55,8 @@ pub struct UiState {
     pub workshop: workshop::WorkshopForms,
     /// The small multiples' order, filter and size.
     pub multiples: monitor::multiples::MultiplesUiState,
+    /// The roll-up screen's typing.
+    pub rollup: rollup::RollupForm,
     /// What is typed in each team picker's search box, by picker.
     pub picker_search: std::collections::HashMap<String, String>,
 }
@@ -140,6 +143,7 @@ pub fn app_ui(
             (Some(wb), Screen::Meetings) => meetings::list::meetings_ui(ui, wb, state, actions),
             (Some(wb), Screen::Meeting) => meetings::meeting::meeting_ui(ui, wb, state, actions),
             (Some(wb), Screen::Capacity) => meetings::capacity::capacity_ui(ui, wb, state, actions),
+            (_, Screen::Rollup) => rollup::rollup_ui(ui, &view.rollup, state, actions),
             (_, Screen::Workshop) => {
                 egui::ScrollArea::vertical()
                     .id_salt("workshop_scroll")

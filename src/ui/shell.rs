@@ -43,6 +43,14 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &AppView, has_workbook: bool, actions: &mu
                     }
                 }
             });
+            if ui
+                .button("Roll-up of agencies…")
+                .on_hover_text("A folder of agencies' workbooks side by side, read-only")
+                .clicked()
+            {
+                actions.push(Action::Navigate(crate::app::Screen::Rollup));
+                ui.close();
+            }
             ui.separator();
             command_button_ui(ui, Command::SaveCopyAs, has_workbook, actions);
             command_button_ui(ui, Command::CloseWorkbook, has_workbook, actions);

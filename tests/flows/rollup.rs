@@ -170,3 +170,55 @@ fn rollup_from_the_command_line() {
     assert!(text.contains("Could not read"), "{text}");
     assert!(csv.exists() && dir.path().join("r.schema.json").exists());
 }
+
+#[test]
+fn the_rollup_screen_reads_a_folder_sorts_drills_down_and_publishes() {
+    use egui_kittest::kittest::Queryable;
+    use ratchet::app::{Action, Screen};
+
+    use crate::support::{click, harness, type_into, wait_for_jobs};
+    let dir = temp();
+    folder(dir.path());
+    // No workbook of its own is needed.
+    let mut h = harness(crate::support::app(dir.path()));
+    h.state_mut().apply(Action::Navigate(Screen::Rollup));
+    h.run();
+    assert_eq!(h.state().view().screen, Screen::Rollup);
+    let agencies = dir.path().join("agencies");
+    type_into(&mut h, "or the folder", agencies.to_str().unwrap());
+    click(&mut h, "Read");
+    wait_for_jobs(&mut h);
+    let shown: Vec<String> = h
+        .state()
+        .view()
+        .rollup
+        .portfolio
+        .agencies
+        .iter()
+        .map(|a| a.agency.clone())
+        .collect();
+    assert_eq!(shown.len(), 3);
+    h.get_by_label("Riverton Street Services");
+    h.get_by_label_contains("Could not read");
+    h.check_accessibility();
+
+    // Sorting by serious flags, twice, reverses the order.
+    click(&mut h, "Serious flags");
+    click(&mut h, "Serious flags ▲");
+    assert!(h.state().view().rollup.sort.1, "descending");
+
+    // Drilling into an agency shows its target and chart, read-only.
+    click(&mut h, "Riverton Street Services");
+    assert!(h.state().view().rollup.selected.is_some());
+    h.get_by_label_contains("Potholes repaired within 48 hours: from 41%");
+    h.get_by_label_contains("read-only");
+
+    let out = dir.path().join("rollup.html");
+    type_into(&mut h, "or to the path", out.to_str().unwrap());
+    click(&mut h, "Publish to path");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Parks Department")
+    );
+}

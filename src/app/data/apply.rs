@@ -608,6 +608,7 @@ impl RatchetApp {
         self.job.is_some()
             || self.session_has(|s| s.open_check.pending || s.cockpit_job.is_some())
             || self.backup_running.is_some()
+            || self.rollup_job.is_some()
     }
 
     /// True while the day's backup is being copied (or not yet collected).
