@@ -99,5 +99,19 @@ pub fn start_ui(ui: &mut Ui, view: &AppView, state: &mut UiState, actions: &mut 
                 }
             }
         });
+        ui.add_space(10.0);
+        ui.group(|ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Roll-up of agencies").heading());
+            ui.label(
+                RichText::new(
+                    "For a performance office watching several agencies: read a folder of their workbooks side by side.",
+                )
+                .weak(),
+            );
+            if ui.button("Open the roll-up").clicked() {
+                actions.push(Action::Navigate(crate::app::Screen::Rollup));
+            }
+        });
     });
 }
