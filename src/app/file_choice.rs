@@ -44,6 +44,8 @@ pub enum FileKind {
     Xlsx,
     /// A web page to write.
     Html,
+    /// A Parquet file to write.
+    Parquet,
     /// A spreadsheet or CSV file to read.
     Spreadsheet,
     /// A picture (PNG or SVG) to read.
@@ -65,6 +67,7 @@ impl FileKind {
             FileKind::Csv => ("CSV", "csv"),
             FileKind::Xlsx => ("Excel workbook", "xlsx"),
             FileKind::Html => ("Web page", "html"),
+            FileKind::Parquet => ("Parquet", "parquet"),
             _ => ("PDF", "pdf"),
         }
     }

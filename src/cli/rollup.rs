@@ -7,7 +7,7 @@ use anyhow::bail;
 use chrono::NaiveDate;
 
 use crate::domain::certificate::Paper;
-use crate::export::rollup::{median_text, write_rollup};
+use crate::export::rollup::{RollupFiles, median_text, write_rollup};
 use crate::ops::rollup::{read_portfolio, workbooks_under};
 
 /// The rollup command's choices.
@@ -30,6 +30,9 @@ pub struct RollupArgs {
     /// Write the roll-up as CSV (with NAME.schema.json beside it).
     #[arg(long)]
     pub csv: Option<PathBuf>,
+    /// Write the roll-up as Parquet.
+    #[arg(long)]
+    pub parquet: Option<PathBuf>,
     /// Paper for the PDF: a4 or letter.
     #[arg(long, default_value = "a4")]
     pub paper: String,
@@ -80,11 +83,12 @@ pub fn run(args: &RollupArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()
         &portfolio,
         today,
         paper,
-        (
-            args.html.as_deref(),
-            args.pdf.as_deref(),
-            args.csv.as_deref(),
-        ),
+        RollupFiles {
+            html: args.html.as_deref(),
+            pdf: args.pdf.as_deref(),
+            csv: args.csv.as_deref(),
+            parquet: args.parquet.as_deref(),
+        },
     )?;
     for path in written {
         writeln!(out, "Wrote {}", path.display())?;

@@ -15,5 +15,6 @@ pub mod poster;
 pub mod practices_sheet;
 pub mod render;
 pub mod rollup;
+pub mod rollup_parquet;
 pub mod svg;
 pub mod take_home;

@@ -389,14 +389,62 @@ pub fn rollup_schema() -> String {
     )
 }
 
-/// Writes the roll-up to any of HTML, PDF and CSV (with its schema beside
-/// it, as `NAME.schema.json`).
+/// Where to write the roll-up: any of the four.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RollupFiles<'a> {
+    /// A web page.
+    pub html: Option<&'a Path>,
+    /// A PDF.
+    pub pdf: Option<&'a Path>,
+    /// CSV, with `NAME.schema.json` beside it.
+    pub csv: Option<&'a Path>,
+    /// Parquet.
+    pub parquet: Option<&'a Path>,
+}
+
+impl<'a> RollupFiles<'a> {
+    /// One file, its kind by its extension (`None`: not one of the four).
+    pub fn by_extension(path: &'a Path) -> Option<RollupFiles<'a>> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let one = Some(path);
+        Some(match ext.as_str() {
+            "html" | "htm" => RollupFiles {
+                html: one,
+                ..Self::default()
+            },
+            "pdf" => RollupFiles {
+                pdf: one,
+                ..Self::default()
+            },
+            "csv" => RollupFiles {
+                csv: one,
+                ..Self::default()
+            },
+            "parquet" => RollupFiles {
+                parquet: one,
+                ..Self::default()
+            },
+            _ => return None,
+        })
+    }
+}
+
+/// Writes the roll-up to the files asked for.
 pub fn write_rollup(
     p: &Portfolio,
     produced: NaiveDate,
     paper: Paper,
-    (html, pdf_path, csv_path): (Option<&Path>, Option<&Path>, Option<&Path>),
+    files: RollupFiles<'_>,
 ) -> Result<Vec<std::path::PathBuf>, DashboardError> {
+    let RollupFiles {
+        html,
+        pdf: pdf_path,
+        csv: csv_path,
+        parquet,
+    } = files;
     let mut written = Vec::new();
     if let Some(path) = html {
         write_file(path, rollup_html(p, produced).as_bytes())?;
@@ -418,6 +466,15 @@ pub fn write_rollup(
         write_file(&schema, rollup_schema().as_bytes())?;
         written.push(path.to_owned());
         written.push(schema);
+    }
+    if let Some(path) = parquet {
+        let bytes =
+            super::rollup_parquet::rollup_parquet(p).map_err(|reason| DashboardError::Write {
+                path: path.display().to_string(),
+                reason,
+            })?;
+        write_file(path, &bytes)?;
+        written.push(path.to_owned());
     }
     Ok(written)
 }

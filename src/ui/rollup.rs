@@ -228,6 +228,7 @@ fn publish_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
             (FileKind::Html, "As a web page…"),
             (FileKind::Pdf, "As a PDF…"),
             (FileKind::Csv, "As CSV (with a schema)…"),
+            (FileKind::Parquet, "As Parquet…"),
         ] {
             if ui.button(label).clicked() {
                 actions.push(RollupAction::Publish(FileChoice::Ask(kind)));
@@ -237,7 +238,7 @@ fn publish_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
         let l = ui.label("or to the path");
         ui.add(
             egui::TextEdit::singleline(&mut f.publish_path)
-                .hint_text("/path/to/rollup.html, .pdf or .csv")
+                .hint_text("/path/to/rollup.html, .pdf, .csv or .parquet")
                 .desired_width(260.0),
         )
         .labelled_by(l.id);

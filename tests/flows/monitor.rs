@@ -311,6 +311,11 @@ fn the_xmr_view_prints_its_limits() {
         "centre line 73.5 · natural process limits 70.84 to 76.16 · upper range limit 3.27",
     );
     h.get_by_label_contains("The target (95) lies beyond the natural process limits");
+    // The key sits under each chart and names only what it shows: a steady
+    // series has no signals to explain.
+    h.get_by_label_contains("— centre line    - - natural process limits");
+    h.get_by_label("— moving range    - - upper range limit");
+    assert!(h.query_by_label_contains("○ beyond a limit").is_none());
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use ratchet::analysis::progress::Status;
 use ratchet::domain::Agency;
-use ratchet::export::rollup::{CSV_COLUMNS, write_rollup};
+use ratchet::export::rollup::{CSV_COLUMNS, RollupFiles, write_rollup};
 use ratchet::ops::cockpit::target_standing;
 use ratchet::ops::rollup::{RollupColumn, read_portfolio, workbooks_under};
 use ratchet::sample::{GenerateSpec, generate};
@@ -113,14 +113,38 @@ fn every_agency_is_read_side_by_side_with_its_own_figures() {
     let out = dir.path().join("rollup");
     std::fs::create_dir_all(&out).unwrap();
     let (html, pdf, csv) = (out.join("r.html"), out.join("r.pdf"), out.join("r.csv"));
+    let parquet = out.join("r.parquet");
     let written = write_rollup(
         &p,
         as_of,
         ratchet::domain::certificate::Paper::Letter,
-        (Some(&html), Some(&pdf), Some(&csv)),
+        RollupFiles {
+            html: Some(&html),
+            pdf: Some(&pdf),
+            csv: Some(&csv),
+            parquet: Some(&parquet),
+        },
     )
     .unwrap();
-    assert_eq!(written.len(), 4);
+    assert_eq!(written.len(), 5);
+    {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        use parquet::record::RowAccessor;
+        let reader =
+            SerializedFileReader::try_from(std::fs::File::open(&parquet).unwrap()).unwrap();
+        let rows: Vec<_> = reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].get_string(0).unwrap(), "Riverton Street Services");
+        assert_eq!(rows[2].get_long(10).unwrap(), riverton.wins as i64);
+        let median = ratchet::export::rollup::latest_against_path(&riverton)
+            .unwrap()
+            .1;
+        assert_eq!(rows[2].get_double(8).unwrap(), median);
+    }
     let page = std::fs::read_to_string(&html).unwrap();
     for a in &p.agencies {
         assert!(page.contains(&a.agency));

@@ -45,21 +45,12 @@ impl RatchetApp {
                 let Some(path) = self.chosen_path(to, purpose) else {
                     return;
                 };
-                let ext = path
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                    .unwrap_or_default();
-                let target = match ext.as_str() {
-                    "html" | "htm" => (Some(path.as_path()), None, None),
-                    "pdf" => (None, Some(path.as_path()), None),
-                    "csv" => (None, None, Some(path.as_path())),
-                    _ => {
-                        self.error(format!(
-                            "{} should end in .html, .pdf or .csv.",
-                            path.display()
-                        ));
-                        return;
-                    }
+                let Some(target) = crate::export::rollup::RollupFiles::by_extension(&path) else {
+                    self.error(format!(
+                        "{} should end in .html, .pdf, .csv or .parquet.",
+                        path.display()
+                    ));
+                    return;
                 };
                 let paper = self
                     .session

@@ -3,7 +3,7 @@
 //! limit, signals marked with the rule that fired, and the limits in words.
 
 use egui::{RichText, Ui};
-use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
+use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, PlotPoints, Points};
 
 use super::charts::{date_axis, marker_text};
 use crate::analysis::xmr::SignalRule;
@@ -142,9 +142,9 @@ fn values_plot_ui(ui: &mut Ui, x: &XmrView) {
     let xs: Vec<f64> = x.periods.iter().map(|d| plot_x(*d)).collect();
     let markers = x.markers.clone();
     let hover_markers = markers.clone();
+    // The key goes under the chart, never over the latest points.
     let response = crate::ui::monitor::charts::page_plot("xmr_values")
         .height(260.0)
-        .legend(Legend::default())
         .x_axis_formatter(date_axis)
         .label_formatter(move |hover: &HoverPosition<'_>| match hover {
             HoverPosition::NearDataPoint {
@@ -252,6 +252,30 @@ fn values_plot_ui(ui: &mut Ui, x: &XmrView) {
     let _ = response
         .response
         .accessible_name(format!("XmR chart of {}", x.title));
+    key_ui(ui, &values_key(chart, !x.markers.is_empty()));
+}
+
+/// The values chart's key: only what the chart shows.
+fn values_key(chart: &crate::analysis::xmr::XmrChart, observations: bool) -> Vec<&'static str> {
+    let mut key = vec!["— values", "— centre line", "- - natural process limits"];
+    for (rule, text) in [
+        (SignalRule::BeyondLimit, "○ beyond a limit"),
+        (SignalRule::RunOfEight, "□ run of eight"),
+        (SignalRule::ThreeOfFour, "◇ 3 of 4 near a limit"),
+    ] {
+        if chart.signals.iter().any(|s| s.rule == rule) {
+            key.push(text);
+        }
+    }
+    if observations {
+        key.push("▲ observation");
+    }
+    key
+}
+
+/// A chart's key, on one line under it.
+fn key_ui(ui: &mut Ui, parts: &[&str]) {
+    ui.label(RichText::new(parts.join("    ")).small().weak());
 }
 
 fn ranges_plot_ui(ui: &mut Ui, x: &XmrView) {
@@ -259,7 +283,6 @@ fn ranges_plot_ui(ui: &mut Ui, x: &XmrView) {
     let xs: Vec<f64> = x.periods.iter().map(|d| plot_x(*d)).collect();
     let response = crate::ui::monitor::charts::page_plot("xmr_ranges")
         .height(140.0)
-        .legend(Legend::default())
         .x_axis_formatter(date_axis)
         .show(ui, |plot| {
             let pts: Vec<[f64; 2]> = chart
@@ -299,6 +322,11 @@ fn ranges_plot_ui(ui: &mut Ui, x: &XmrView) {
     let _ = response
         .response
         .accessible_name(format!("Moving range chart of {}", x.title));
+    let mut key = vec!["— moving range", "- - upper range limit"];
+    if !chart.range_signals.is_empty() {
+        key.push("○ range above its limit");
+    }
+    key_ui(ui, &key);
 }
 
 fn settings_ui(ui: &mut Ui, wb: &WorkbookView, x: &XmrView, actions: &mut Actions) {
