@@ -6,6 +6,7 @@
 
 mod action;
 mod apply;
+mod background;
 pub mod backups;
 pub mod commands;
 pub mod data;
@@ -61,9 +62,9 @@ pub struct RatchetApp {
     job: Option<import_job::Job>,
     ctx: Option<egui::Context>,
     /// The roll-up, being read on other threads.
-    rollup_job: Option<std::sync::mpsc::Receiver<crate::analysis::rollup::Portfolio>>,
+    rollup_job: Option<background::Background<crate::analysis::rollup::Portfolio>>,
     /// The day's backup, being copied on another thread.
-    backup_running: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    backup_running: Option<background::Background<PathBuf>>,
     /// Splits bursts of input so typed text reaches its field first.
     pacer: input_pacer::InputPacer,
 }

@@ -4,7 +4,6 @@
 //! out of date, and the removal that can still be undone. Dropped when the
 //! workbook closes, so nothing carries over to the next one opened.
 
-use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use super::undo::Removed;
@@ -30,7 +29,7 @@ pub(super) struct Session {
     /// When the certificate editor last changed (its preview follows after a pause).
     pub preview_edited_at: Option<Instant>,
     /// The home screen's cockpit, being computed on another thread.
-    pub cockpit_job: Option<Receiver<Result<Cockpit, String>>>,
+    pub cockpit_job: Option<super::background::Background<Cockpit>>,
     /// Changes of values that Undo and Redo can take back and make again.
     pub edits: EditHistory,
 }

@@ -2,6 +2,7 @@
 //! request, the backups screen, and restoring (also when a workbook is
 //! damaged and will not open).
 
+use crate::app::background::{Background, Polled};
 use crate::app::session::OpenWorkbook;
 use std::path::{Path, PathBuf};
 
@@ -80,17 +81,11 @@ impl RatchetApp {
                 return;
             }
         };
-        let (tx, rx) = std::sync::mpsc::channel();
-        let started = std::thread::Builder::new()
-            .name("daily backup".into())
-            .spawn(move || {
-                let result =
-                    take_backup(&source, &dir, BackupReason::Open).map_err(|e| e.to_string());
-                // The window may have closed meanwhile: nobody to tell.
-                let _ = tx.send(result);
-            });
+        let started = Background::start("daily backup", self.ctx.clone(), move || {
+            take_backup(&source, &dir, BackupReason::Open).map_err(|e| e.to_string())
+        });
         match started {
-            Ok(_) => self.backup_running = Some(rx),
+            Ok(job) => self.backup_running = Some(job),
             Err(e) => self.error(format!(
                 "The daily backup could not be started ({e}); the workbook itself is fine."
             )),
@@ -100,31 +95,23 @@ impl RatchetApp {
     /// Waits for the day's backup to end (it copies one workbook; a
     /// practice workbook in milliseconds), for work that replaces the file.
     pub(in crate::app) fn finish_daily_backup(&mut self) {
-        let Some(rx) = &self.backup_running else {
+        let Some(job) = &self.backup_running else {
             return;
         };
-        let result = rx
-            .recv()
-            .unwrap_or_else(|_| Err("the copy stopped before it finished".to_owned()));
+        let result = job.wait();
         self.daily_backup_ended(result);
     }
 
     /// Collects the day's backup once its thread is done.
     fn poll_daily_backup(&mut self) {
-        let Some(rx) = &self.backup_running else {
+        let Some(job) = &self.backup_running else {
             return;
         };
-        let result = match rx.try_recv() {
-            Ok(result) => result,
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                if let Some(ctx) = &self.ctx {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                }
-                return;
+        let Polled::Done(result) = job.poll() else {
+            if let Some(ctx) = &self.ctx {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Err("the copy stopped before it finished".to_owned())
-            }
+            return;
         };
         self.daily_backup_ended(result);
     }

@@ -5,6 +5,7 @@ use crate::app::session::OpenWorkbook;
 use chrono::Local;
 
 use crate::app::RatchetApp;
+use crate::app::background::{Background, Polled};
 use crate::ops::cockpit::cockpit;
 
 impl RatchetApp {
@@ -23,20 +24,14 @@ impl RatchetApp {
                 return;
             }
         };
-        let (tx, rx) = std::sync::mpsc::channel();
-        let repaint = self.ctx.clone();
-        std::thread::spawn(move || {
+        let job = Background::start("home figures", self.ctx.clone(), move || {
             let today = Local::now().date_naive();
-            let result = crate::guard::catch(|| cockpit(&reader, today).map_err(|e| e.to_string()))
-                .unwrap_or_else(|panic| {
-                    Err(format!("the figures could not be computed ({panic})"))
-                });
-            let _ = tx.send(result);
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
+            cockpit(&reader, today).map_err(|e| e.to_string())
         });
-        session.cockpit_job = Some(rx);
+        match job {
+            Ok(job) => session.cockpit_job = Some(job),
+            Err(e) => tracing::warn!("the home screen's figures could not be started: {e}"),
+        }
     }
 
     /// Collects the cockpit once it is computed; starts it when home is
@@ -46,7 +41,7 @@ impl RatchetApp {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let Some(rx) = &session.cockpit_job else {
+        let Some(job) = &session.cockpit_job else {
             let missing = session.view.cockpit.is_none();
             if missing
                 && self.view.screen == crate::app::Screen::Home
@@ -56,12 +51,8 @@ impl RatchetApp {
             }
             return;
         };
-        let result = match rx.try_recv() {
-            Ok(r) => r,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Err("the figures could not be computed".to_owned())
-            }
+        let Polled::Done(result) = job.poll() else {
+            return;
         };
         session.cockpit_job = None;
         match result {

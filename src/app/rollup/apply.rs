@@ -1,11 +1,10 @@
 //! Applying the roll-up's actions: reading a folder in the background,
 //! sorting, drilling down, publishing.
 
-use std::sync::mpsc::channel;
-
 use chrono::Local;
 
 use super::view::RollupView;
+use crate::app::background::{Background, Polled};
 use crate::app::file_choice::Purpose;
 use crate::app::{RatchetApp, RollupAction, Screen};
 use crate::ops::rollup::{read_portfolio, workbooks_under};
@@ -92,25 +91,30 @@ impl RatchetApp {
         };
         let today = Local::now().date_naive();
         let since = today - chrono::Days::new(WINS_WINDOW_DAYS);
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(read_portfolio(&folder, &paths, today, since));
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
+        let job = Background::start("roll-up", self.ctx.clone(), move || {
+            Ok(read_portfolio(&folder, &paths, today, since))
         });
-        self.rollup_job = Some(rx);
+        match job {
+            Ok(job) => self.rollup_job = Some(job),
+            Err(e) => {
+                self.error(format!("The roll-up could not be started: {e}"));
+                return;
+            }
+        }
         self.view.rollup.reading = true;
         self.view.screen = Screen::Rollup;
     }
 
     /// Takes the roll-up once it has been read.
     pub(in crate::app) fn poll_rollup(&mut self) {
-        let Some(rx) = &self.rollup_job else {
+        let Some(job) = &self.rollup_job else {
             return;
         };
-        match rx.try_recv() {
+        let Polled::Done(result) = job.poll() else {
+            return;
+        };
+        self.rollup_job = None;
+        match result {
             Ok(mut portfolio) => {
                 let (c, desc) = self.view.rollup.sort;
                 portfolio.sort(c, desc);
@@ -126,13 +130,10 @@ impl RatchetApp {
                     selected,
                     reading: false,
                 };
-                self.rollup_job = None;
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.rollup_job = None;
+            Err(e) => {
                 self.view.rollup.reading = false;
-                self.error("Reading the roll-up stopped unexpectedly; see the log.".into());
+                self.error(format!("Reading the roll-up stopped: {e}"));
             }
         }
     }
