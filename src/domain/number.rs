@@ -24,6 +24,27 @@ pub fn parse_typed_number(text: &str) -> Result<f64, String> {
     }
 }
 
+/// [`parse_typed_number`] for a person who writes numbers with `mark`:
+/// with a comma mark "12,5" is twelve and a half and "1.234,5" groups
+/// thousands with dots; a number written the other way ("12.5") is refused
+/// rather than read as something else.
+pub fn parse_typed_number_in(text: &str, mark: DecimalMark) -> Result<f64, String> {
+    match mark {
+        DecimalMark::Dot => parse_typed_number(text),
+        DecimalMark::Comma => {
+            let swapped: String = text
+                .chars()
+                .map(|c| match c {
+                    ',' => '.',
+                    '.' => ',',
+                    other => other,
+                })
+                .collect();
+            parse_typed_number(&swapped).map_err(|_| not_a_number(text.trim()))
+        }
+    }
+}
+
 /// The largest magnitude a measured value may have: up to 10^15 a double
 /// holds every whole number and a decimal or two exactly, and no agency
 /// counts beyond it; larger numbers are typing or export accidents.
@@ -334,5 +355,25 @@ impl DecimalMark {
             "comma" => Some(DecimalMark::Comma),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod typed_in_mark_tests {
+    use super::{DecimalMark, parse_typed_number_in};
+
+    #[test]
+    fn a_comma_writer_types_commas_and_a_dot_is_not_guessed() {
+        let comma = DecimalMark::Comma;
+        assert_eq!(parse_typed_number_in("12,5", comma), Ok(12.5));
+        assert_eq!(parse_typed_number_in("1.234,5", comma), Ok(1234.5));
+        assert_eq!(parse_typed_number_in("-0,25 %", comma), Ok(-0.25));
+        assert!(
+            parse_typed_number_in("12.5", comma)
+                .unwrap_err()
+                .contains("12.5")
+        );
+        assert_eq!(parse_typed_number_in("12.5", DecimalMark::Dot), Ok(12.5));
+        assert!(parse_typed_number_in("12,5", DecimalMark::Dot).is_err());
     }
 }

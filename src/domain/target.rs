@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::number::{format_number, parse_typed_number};
+use super::number::{format_number, parse_typed_number_in};
 use super::{Direction, FieldError, Frequency};
 
 /// A validated target: what is measured, from where, to where, by when.
@@ -143,11 +143,12 @@ impl TargetValues {
 pub fn check_values(
     direction: Option<Direction>,
     [baseline_value, baseline_date, target_value, deadline]: [&str; 4],
+    mark: super::number::DecimalMark,
     errors: &mut Vec<FieldError<TargetField>>,
 ) -> Option<TargetValues> {
     use TargetField as F;
     let before = errors.len();
-    let mut number = |field, label: &str, text: &str| match parse_typed_number(text) {
+    let mut number = |field, label: &str, text: &str| match parse_typed_number_in(text, mark) {
         Ok(v) => Some(v),
         Err(why) => {
             errors.push(FieldError::new(field, format!("{label}: {why}.")));
@@ -292,6 +293,7 @@ impl TargetDraft {
                 &self.target_value,
                 &self.deadline,
             ],
+            super::number::DecimalMark::Dot,
             &mut errors,
         );
         match (direction, self.frequency, values) {

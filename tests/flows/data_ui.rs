@@ -777,3 +777,44 @@ fn with_a_decimal_comma_the_grid_reads_and_shows_numbers_as_written_and_csv_uses
     assert!(csv.lines().next().unwrap().contains(';'), "{csv}");
     assert!(csv.lines().any(|l| l.contains(";7,25;")), "{csv}");
 }
+
+#[test]
+fn with_a_decimal_comma_a_target_is_typed_with_a_comma_and_a_dot_is_refused() {
+    use ratchet::domain::number::DecimalMark;
+    let (f, mut h) = open_fixture();
+    h.state_mut()
+        .apply(Action::Data(DataAction::SetDecimalMark(DecimalMark::Comma)));
+    h.run();
+    click(&mut h, "Teams and indicators");
+    click(&mut h, "Visits (visits, monthly)");
+    type_into(&mut h, "Team baseline value", "10,5");
+    type_into(&mut h, "Team baseline date", "2025-01-01");
+    type_into(&mut h, "Team target value", "20.5");
+    type_into(&mut h, "Team deadline", "2026-01-01");
+    click(&mut h, "Set target");
+    h.get_by_label_contains("\"20.5\" is not a number");
+    assert!(
+        open_workbook(&h)
+            .target_records(f.visits)
+            .unwrap()
+            .is_empty()
+    );
+    h.get_by_label("Team target value").focus();
+    h.run();
+    for _ in 0..4 {
+        h.key_press(Key::Backspace);
+        h.run();
+    }
+    h.get_by_label("Team target value").type_text("20,5");
+    h.run();
+    click(&mut h, "Set target");
+    let records = open_workbook(&h).target_records(f.visits).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        (
+            records[0].values.baseline_value,
+            records[0].values.target_value
+        ),
+        (10.5, 20.5)
+    );
+}

@@ -91,12 +91,13 @@ fn ratchet_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
                 None => None,
             };
             let start = proposal.unwrap_or(current);
+            let mark = wb.setup.decimal_mark;
             let fields = state.learning.ratchet.get_or_insert_with(|| {
                 let decimals = 6;
                 [
-                    format_number(start.baseline_value, decimals),
+                    mark.write(&format_number(start.baseline_value, decimals)),
                     start.baseline_date.to_string(),
-                    format_number(start.target_value, decimals),
+                    mark.write(&format_number(start.target_value, decimals)),
                     start.deadline.to_string(),
                 ]
             });
@@ -114,6 +115,7 @@ fn ratchet_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut
             let values = check_values(
                 Some(current.direction),
                 [&fields[0], &fields[1], &fields[2], &fields[3]],
+                wb.setup.decimal_mark,
                 &mut errors,
             );
             let l = ui.label("Why the target changes");

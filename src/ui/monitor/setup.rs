@@ -349,6 +349,7 @@ fn targets_ui(
                 &form.target_value,
                 &form.deadline,
             ],
+            setup.decimal_mark,
             &mut errors,
         );
         if ind.direction == Direction::Neutral {
