@@ -28,7 +28,7 @@ pub enum Command {
     GoTo,
     /// List the keyboard shortcuts.
     ShowShortcuts,
-    /// Undo the last change of values (through the audit trail).
+    /// Undo the last change: values (through the audit trail), a team's or an indicator's details.
     Undo,
     /// Redo the last change undone.
     Redo,
@@ -88,9 +88,9 @@ impl Command {
             Command::GoTo => "Go to any screen by typing part of its name",
             Command::ShowShortcuts => "Every keyboard shortcut, and how to move without a mouse",
             Command::Undo => {
-                "Put back the values as they were before the last change (the change and its undoing stay in each value's history)"
+                "Put back what the last change altered: values typed or pasted (the change and its undoing stay in each value's history), or a team's or an indicator's details"
             }
-            Command::Redo => "Make the last undone change of values again",
+            Command::Redo => "Make the last undone change again",
         }
     }
 

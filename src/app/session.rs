@@ -40,12 +40,41 @@ pub(super) struct ValueEdit {
     pub cells: Vec<(crate::domain::Cell, Option<f64>, Option<f64>)>,
 }
 
-/// The changes of values that can be undone, and those undone that can be
-/// made again (cleared by a new change).
+/// One change Edit → Undo can take back: values, or a team's or an
+/// indicator's details, each with what it was before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Edit {
+    /// Values typed or pasted.
+    Values(ValueEdit),
+    /// A team renamed (or its contact changed).
+    Team {
+        before: crate::domain::Team,
+        after: crate::domain::Team,
+    },
+    /// An indicator's details changed.
+    Indicator {
+        before: Box<crate::domain::Indicator>,
+        after: Box<crate::domain::Indicator>,
+    },
+}
+
+/// The changes that can be undone, and those undone that can be made
+/// again (cleared by a new change).
 #[derive(Debug, Default)]
 pub(super) struct EditHistory {
-    pub undo: Vec<ValueEdit>,
-    pub redo: Vec<ValueEdit>,
+    pub undo: Vec<Edit>,
+    pub redo: Vec<Edit>,
+}
+
+impl EditHistory {
+    /// Remembers a change just made (the oldest forgotten past the depth).
+    pub fn remember(&mut self, edit: Edit) {
+        self.undo.push(edit);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
 }
 
 /// How many changes are kept for Undo.

@@ -818,3 +818,63 @@ fn with_a_decimal_comma_a_target_is_typed_with_a_comma_and_a_dot_is_refused() {
         (10.5, 20.5)
     );
 }
+
+#[test]
+fn a_renamed_team_and_an_edited_indicator_can_be_undone_and_redone() {
+    let (f, mut h) = open_fixture();
+    let north = open_workbook(&h).teams().unwrap()[0].clone();
+    h.state_mut().apply(Action::Data(DataAction::UpdateTeam(
+        ratchet::domain::Team {
+            name: "North District".into(),
+            ..north.clone()
+        },
+    )));
+    h.run();
+    let mut visits = open_workbook(&h).indicator(f.visits).unwrap().unwrap();
+    let before = visits.clone();
+    visits.unit = "home visits".into();
+    visits.decimals = 2;
+    h.state_mut()
+        .apply(Action::Data(DataAction::UpdateIndicator(visits.clone())));
+    h.run();
+    assert_eq!(h.state().view().undoable, (2, 0));
+
+    // Ctrl+Z takes back the indicator first, then the name.
+    h.state_mut()
+        .apply(Action::Run(ratchet::app::Command::Undo));
+    h.run();
+    assert_eq!(
+        open_workbook(&h).indicator(f.visits).unwrap().unwrap(),
+        before
+    );
+    h.state_mut()
+        .apply(Action::Run(ratchet::app::Command::Undo));
+    h.run();
+    let names: Vec<String> = open_workbook(&h)
+        .teams()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert!(names.contains(&"North".to_owned()), "{names:?}");
+    h.get_by_label_contains("Undone: the team is \"North\" again.");
+    assert_eq!(h.state().view().undoable, (0, 2));
+
+    // Redo makes both again, in order.
+    h.state_mut()
+        .apply(Action::Run(ratchet::app::Command::Redo));
+    h.run();
+    assert!(
+        open_workbook(&h)
+            .team_by_name("North District")
+            .unwrap()
+            .is_some()
+    );
+    h.state_mut()
+        .apply(Action::Run(ratchet::app::Command::Redo));
+    h.run();
+    assert_eq!(
+        open_workbook(&h).indicator(f.visits).unwrap().unwrap(),
+        visits
+    );
+}

@@ -2,7 +2,7 @@
 //! locks, observations, import and export.
 
 use crate::app::session::OpenWorkbook;
-use crate::app::session::{UNDO_DEPTH, ValueEdit};
+use crate::app::session::{Edit, ValueEdit};
 use chrono::Local;
 
 use crate::app::data::view::{GridMode, GridView, SetupView};
@@ -36,7 +36,20 @@ impl RatchetApp {
                 }
             }
             DataAction::UpdateTeam(team) => {
+                let before = self
+                    .session
+                    .wb()
+                    .and_then(|wb| wb.teams().ok())
+                    .and_then(|all| all.into_iter().find(|t| t.id == team.id));
                 if self.write(|wb| wb.update_team(&team)).is_some() {
+                    if let Some(before) = before {
+                        self.in_session(|s| {
+                            s.edits.remember(Edit::Team {
+                                before,
+                                after: team,
+                            })
+                        });
+                    }
                     self.refresh_setup();
                 }
             }
@@ -55,7 +68,20 @@ impl RatchetApp {
                 }
             }
             DataAction::UpdateIndicator(ind) => {
+                let before = self
+                    .session
+                    .wb()
+                    .and_then(|wb| wb.indicator(ind.id).ok().flatten());
                 if self.write(|wb| wb.update_indicator(&ind)).is_some() {
+                    if let Some(before) = before {
+                        let after = Box::new(ind.clone());
+                        self.in_session(|s| {
+                            s.edits.remember(Edit::Indicator {
+                                before: Box::new(before),
+                                after,
+                            })
+                        });
+                    }
                     self.refresh_setup();
                     self.refresh_framework();
                 }
@@ -293,45 +319,73 @@ impl RatchetApp {
                     .map(|((c, new), old)| (*c, old, *new))
                     .collect(),
             };
-            self.in_session(|s| {
-                if !edit.cells.is_empty() {
-                    s.edits.undo.push(edit);
-                    if s.edits.undo.len() > UNDO_DEPTH {
-                        s.edits.undo.remove(0);
-                    }
-                    s.edits.redo.clear();
-                }
-            });
+            if !edit.cells.is_empty() {
+                self.in_session(|s| s.edits.remember(Edit::Values(edit)));
+            }
         }
     }
 
-    /// Takes back the last change of values, through the audit trail.
+    /// Takes back the last change (values through the audit trail).
     pub(in crate::app) fn undo_edit(&mut self) {
         let Some(edit) = self.session.as_mut().and_then(|s| s.edits.undo.pop()) else {
-            // Nothing of values to undo: a removal offered for undoing, if any.
+            // Nothing to undo: a removal offered for undoing, if any.
             self.undo_removal();
             return;
         };
-        let changes: Vec<(Cell, Option<f64>)> =
-            edit.cells.iter().map(|(c, old, _)| (*c, *old)).collect();
-        if self.write_values(&changes, "Undone", "undo") {
+        if self.make_edit(&edit, true) {
             self.in_session(|s| s.edits.redo.push(edit));
         } else {
             self.in_session(|s| s.edits.undo.push(edit));
         }
     }
 
-    /// Makes the last undone change of values again.
+    /// Makes the last undone change again.
     pub(in crate::app) fn redo_edit(&mut self) {
         let Some(edit) = self.session.as_mut().and_then(|s| s.edits.redo.pop()) else {
             return;
         };
-        let changes: Vec<(Cell, Option<f64>)> =
-            edit.cells.iter().map(|(c, _, new)| (*c, *new)).collect();
-        if self.write_values(&changes, "Redone", "undo") {
+        if self.make_edit(&edit, false) {
             self.in_session(|s| s.edits.undo.push(edit));
         } else {
             self.in_session(|s| s.edits.redo.push(edit));
+        }
+    }
+
+    /// Puts an edit's "before" (undoing) or "after" (redoing) in place;
+    /// true when it was stored.
+    fn make_edit(&mut self, edit: &Edit, undoing: bool) -> bool {
+        let reason = if undoing { "Undone" } else { "Redone" };
+        match edit {
+            Edit::Values(v) => {
+                let changes: Vec<(Cell, Option<f64>)> = v
+                    .cells
+                    .iter()
+                    .map(|(c, old, new)| (*c, if undoing { *old } else { *new }))
+                    .collect();
+                self.write_values(&changes, reason, "undo")
+            }
+            Edit::Team { before, after } => {
+                let team = if undoing { before } else { after };
+                let done = self.write(|wb| wb.update_team(team)).is_some();
+                if done {
+                    self.refresh_setup();
+                    self.info(format!("{reason}: the team is \"{}\" again.", team.name));
+                }
+                done
+            }
+            Edit::Indicator { before, after } => {
+                let ind = if undoing { before } else { after };
+                let done = self.write(|wb| wb.update_indicator(ind)).is_some();
+                if done {
+                    self.refresh_setup();
+                    self.refresh_framework();
+                    self.info(format!(
+                        "{reason}: the indicator \"{}\" is as it was.",
+                        ind.name
+                    ));
+                }
+                done
+            }
         }
     }
 
