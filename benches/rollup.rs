@@ -18,7 +18,7 @@ use ratchet::app::{Action, Locations, RatchetApp, RollupAction, Screen};
 use ratchet::ops::rollup::{read_portfolio, workbooks_under};
 use ratchet::sample::{GenerateSpec, generate};
 
-use common::frame;
+use common::{frame, frame_times};
 
 const AGENCIES: u64 = 100;
 
@@ -106,21 +106,8 @@ fn rollup_benches(c: &mut Criterion) {
                 black_box(frame(&ctx, &mut app, t))
             })
         });
-        let times: Vec<f64> = (0..200)
-            .map(|_| {
-                t += 0.016;
-                let start = Instant::now();
-                black_box(frame(&ctx, &mut app, t));
-                start.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
-        let mut sorted = times.clone();
-        sorted.sort_by(f64::total_cmp);
-        frames.push((
-            name,
-            sorted[sorted.len() / 2],
-            sorted[sorted.len() * 95 / 100],
-        ));
+        let (median, p95) = frame_times(&ctx, &mut app, &mut t, 200);
+        frames.push((name, median, p95));
     }
     group.finish();
 

@@ -8,7 +8,6 @@
 mod common;
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -17,7 +16,7 @@ use ratchet::app::monitor::view::MultiplesMode;
 use ratchet::app::{Action, DataAction, MeetingAction, MonitorAction, RatchetApp, Screen};
 use ratchet::domain::WizardStep;
 
-use common::{frame, large_app};
+use common::{frame, frame_times, large_app};
 
 /// The screens, each with the actions that open it.
 fn screens(app: &RatchetApp) -> Vec<(&'static str, Vec<Action>)> {
@@ -80,10 +79,6 @@ fn screens(app: &RatchetApp) -> Vec<(&'static str, Vec<Action>)> {
     ]
 }
 
-fn percentile(sorted: &[f64], q: f64) -> f64 {
-    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
-}
-
 fn screen_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, _) = large_app(dir.path());
@@ -118,16 +113,8 @@ fn screen_benches(c: &mut Criterion) {
                 black_box(frame(&ctx, &mut app, t))
             })
         });
-        let mut times: Vec<f64> = (0..200)
-            .map(|_| {
-                t += 0.016;
-                let start = Instant::now();
-                black_box(frame(&ctx, &mut app, t));
-                start.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        summary.push((name, percentile(&times, 0.5), percentile(&times, 0.95)));
+        let (median, p95) = frame_times(&ctx, &mut app, &mut t, 200);
+        summary.push((name, median, p95));
     }
     group.finish();
     println!(

@@ -25,6 +25,22 @@ pub fn frame(ctx: &egui::Context, app: &mut RatchetApp, t: f64) -> usize {
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
 
+/// Times `n` frames one by one (the clock `t` moving on a frame at a
+/// time): the median and 95th percentile in milliseconds.
+pub fn frame_times(ctx: &egui::Context, app: &mut RatchetApp, t: &mut f64, n: usize) -> (f64, f64) {
+    let mut times: Vec<f64> = (0..n)
+        .map(|_| {
+            *t += 0.016;
+            let start = std::time::Instant::now();
+            std::hint::black_box(frame(ctx, app, *t));
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95))
+}
+
 /// The large workbook (200 teams × 20 indicators × 260 weeks) in `dir`.
 pub fn large_workbook(dir: &Path) -> PathBuf {
     let path = dir.join("large.ratchet");
