@@ -161,11 +161,7 @@ fn subtitle(p: &Portfolio, produced: NaiveDate) -> String {
 
 /// The agency's median per period as a small inline SVG.
 fn trend_svg(a: &AgencyLine) -> String {
-    let values: Vec<f64> = a
-        .target
-        .as_ref()
-        .map(|t| t.spread.iter().map(|(_, q)| q[2]).collect())
-        .unwrap_or_default();
+    let values = medians(a);
     if values.is_empty() {
         return "—".into();
     }
@@ -179,139 +175,36 @@ fn trend_svg(a: &AgencyLine) -> String {
     svg.finish()
 }
 
+/// Rows of the PDF's table.
+const ROW: f32 = 30.0;
+/// Where each column starts, as a share of the page's width.
+const COLUMN_AT: [f32; 8] = [0.0, 0.22, 0.47, 0.58, 0.66, 0.80, 0.89, 0.94];
+const HEADS: [&str; 8] = [
+    "Agency",
+    "Target",
+    "Standing",
+    "On track",
+    "Median (path)",
+    "Trend",
+    "Wins",
+    "Flags",
+];
+
 /// The PDF's pages as SVG: a table of the agencies, as many rows a page as fit.
 pub fn rollup_pages(p: &Portfolio, produced: NaiveDate, paper: Paper) -> Vec<String> {
     let (w, hgt) = paper.size();
-    const ROW: f32 = 30.0;
-    let cols = [0.0, 0.22, 0.47, 0.58, 0.66, 0.80, 0.89, 0.94];
-    let heads = [
-        "Agency",
-        "Target",
-        "Standing",
-        "On track",
-        "Median (path)",
-        "Trend",
-        "Wins",
-        "Flags",
-    ];
-    let width = w - 2.0 * MARGIN;
-    let mut pages = Vec::new();
     let per_page = (((hgt - 2.0 * MARGIN - 70.0) / ROW).floor().max(1.0)) as usize;
     let chunks: Vec<&[AgencyLine]> = if p.agencies.is_empty() {
         vec![&[]]
     } else {
         p.agencies.chunks(per_page).collect()
     };
+    let mut pages = Vec::new();
     for (n, rows) in chunks.iter().enumerate() {
         let mut svg = Svg::new(w, hgt);
-        svg.rect(0.0, 0.0, w, 6.0, ACCENT, None, 0.0);
-        svg.text(
-            MARGIN,
-            MARGIN + 10.0,
-            "Performance roll-up",
-            TextStyle::sans(16.0, INK).bold(),
-        );
-        svg.text(
-            MARGIN,
-            MARGIN + 28.0,
-            &subtitle(p, produced),
-            TextStyle::sans(8.5, MUTED),
-        );
-        svg.text(
-            w - MARGIN - 60.0,
-            MARGIN + 10.0,
-            &format!("page {}", n + 1),
-            TextStyle::sans(8.5, MUTED),
-        );
-        let mut y = MARGIN + 52.0;
-        for (c, head) in heads.iter().enumerate() {
-            svg.text(
-                MARGIN + cols[c] * width,
-                y,
-                head,
-                TextStyle::sans(8.5, MUTED).bold(),
-            );
-        }
-        svg.line(MARGIN, y + 5.0, w - MARGIN, y + 5.0, RULE, 0.6, None);
-        y += 8.0;
+        let mut y = page_head(&mut svg, &subtitle(p, produced), n + 1);
         for a in rows.iter() {
-            let x = |c: usize| MARGIN + cols[c] * width;
-            let colw = |c: usize| (cols.get(c + 1).copied().unwrap_or(1.0) - cols[c]) * width - 6.0;
-            svg.fitted(
-                x(0),
-                y + 11.0,
-                &a.agency,
-                TextStyle::sans(9.0, INK).bold(),
-                7.0,
-                colw(0),
-                1,
-            );
-            let target = a
-                .target
-                .as_ref()
-                .map_or("—".to_owned(), |t| t.sentence.clone());
-            svg.fitted(
-                x(1),
-                y + 11.0,
-                &target,
-                TextStyle::sans(8.0, INK),
-                6.5,
-                colw(1),
-                2,
-            );
-            svg.text(
-                x(2),
-                y + 11.0,
-                &standing_text(a),
-                TextStyle::sans(8.5, status_colour(a.status)).bold(),
-            );
-            svg.text(
-                x(3),
-                y + 11.0,
-                &format!("{} of {}", a.on_track.0, a.on_track.1),
-                TextStyle::sans(8.5, INK),
-            );
-            svg.fitted(
-                x(4),
-                y + 11.0,
-                &median_text(a),
-                TextStyle::sans(8.0, INK),
-                6.5,
-                colw(4),
-                2,
-            );
-            let values: Vec<f64> = a
-                .target
-                .as_ref()
-                .map(|t| t.spread.iter().map(|(_, q)| q[2]).collect())
-                .unwrap_or_default();
-            sparkline(
-                &mut svg,
-                (x(5), y + 2.0, colw(5), 16.0),
-                &values,
-                status_colour(a.status),
-            );
-            svg.text(
-                x(6),
-                y + 11.0,
-                &a.wins.to_string(),
-                TextStyle::sans(8.5, INK),
-            );
-            svg.text(
-                x(7),
-                y + 11.0,
-                &a.serious_flags.to_string(),
-                TextStyle::sans(8.5, INK),
-            );
-            svg.line(
-                MARGIN,
-                y + ROW - 4.0,
-                w - MARGIN,
-                y + ROW - 4.0,
-                RULE,
-                0.3,
-                None,
-            );
+            agency_row(&mut svg, a, y);
             y += ROW;
         }
         if n + 1 == chunks.len() && !p.unreadable.is_empty() && y + 30.0 < hgt - MARGIN {
@@ -319,27 +212,131 @@ pub fn rollup_pages(p: &Portfolio, produced: NaiveDate, paper: Paper) -> Vec<Str
                 .unreadable
                 .iter()
                 .map(|(path, why)| {
-                    format!(
-                        "{} ({why})",
-                        path.file_name()
-                            .map(|f| f.to_string_lossy().into_owned())
-                            .unwrap_or_default()
-                    )
+                    let name = path.file_name().map(|f| f.to_string_lossy().into_owned());
+                    format!("{} ({why})", name.unwrap_or_default())
                 })
                 .collect();
+            let text = format!("Could not be read: {}", names.join("; "));
             svg.fitted(
                 MARGIN,
                 y + 14.0,
-                &format!("Could not be read: {}", names.join("; ")),
+                &text,
                 TextStyle::sans(8.0, MUTED),
                 6.5,
-                width,
+                w - 2.0 * MARGIN,
                 3,
             );
         }
         pages.push(svg.finish());
     }
     pages
+}
+
+/// The page's title, subtitle, number and the table's headings; returns
+/// where the first row goes.
+fn page_head(svg: &mut Svg, subtitle: &str, page: usize) -> f32 {
+    let w = svg.width();
+    let width = w - 2.0 * MARGIN;
+    svg.rect(0.0, 0.0, w, 6.0, ACCENT, None, 0.0);
+    svg.text(
+        MARGIN,
+        MARGIN + 10.0,
+        "Performance roll-up",
+        TextStyle::sans(16.0, INK).bold(),
+    );
+    svg.text(MARGIN, MARGIN + 28.0, subtitle, TextStyle::sans(8.5, MUTED));
+    svg.text(
+        w - MARGIN - 60.0,
+        MARGIN + 10.0,
+        &format!("page {page}"),
+        TextStyle::sans(8.5, MUTED),
+    );
+    let y = MARGIN + 52.0;
+    for (at, head) in COLUMN_AT.iter().zip(HEADS) {
+        svg.text(
+            MARGIN + at * width,
+            y,
+            head,
+            TextStyle::sans(8.5, MUTED).bold(),
+        );
+    }
+    svg.line(MARGIN, y + 5.0, w - MARGIN, y + 5.0, RULE, 0.6, None);
+    y + 8.0
+}
+
+/// One agency's row of the PDF's table at `y`.
+fn agency_row(svg: &mut Svg, a: &AgencyLine, y: f32) {
+    let width = svg.width() - 2.0 * MARGIN;
+    let x = |c: usize| MARGIN + COLUMN_AT[c] * width;
+    let colw =
+        |c: usize| (COLUMN_AT.get(c + 1).copied().unwrap_or(1.0) - COLUMN_AT[c]) * width - 6.0;
+    let base = y + 11.0;
+    svg.fitted(
+        x(0),
+        base,
+        &a.agency,
+        TextStyle::sans(9.0, INK).bold(),
+        7.0,
+        colw(0),
+        1,
+    );
+    let target = a
+        .target
+        .as_ref()
+        .map_or("—".to_owned(), |t| t.sentence.clone());
+    svg.fitted(
+        x(1),
+        base,
+        &target,
+        TextStyle::sans(8.0, INK),
+        6.5,
+        colw(1),
+        2,
+    );
+    let colour = status_colour(a.status);
+    svg.text(
+        x(2),
+        base,
+        &standing_text(a),
+        TextStyle::sans(8.5, colour).bold(),
+    );
+    let on_track = format!("{} of {}", a.on_track.0, a.on_track.1);
+    svg.text(x(3), base, &on_track, TextStyle::sans(8.5, INK));
+    svg.fitted(
+        x(4),
+        base,
+        &median_text(a),
+        TextStyle::sans(8.0, INK),
+        6.5,
+        colw(4),
+        2,
+    );
+    sparkline(svg, (x(5), y + 2.0, colw(5), 16.0), &medians(a), colour);
+    svg.text(x(6), base, &a.wins.to_string(), TextStyle::sans(8.5, INK));
+    svg.text(
+        x(7),
+        base,
+        &a.serious_flags.to_string(),
+        TextStyle::sans(8.5, INK),
+    );
+    let w = svg.width();
+    svg.line(
+        MARGIN,
+        y + ROW - 4.0,
+        w - MARGIN,
+        y + ROW - 4.0,
+        RULE,
+        0.3,
+        None,
+    );
+}
+
+/// The teams' median per period, for the trend line.
+fn medians(a: &AgencyLine) -> Vec<f64> {
+    a.target
+        .as_ref()
+        .map(|t| t.spread.iter().map(|(_, q)| q[2]).collect())
+        .unwrap_or_default()
 }
 
 /// The roll-up as CSV, one row per agency (columns as [`CSV_COLUMNS`]).
