@@ -384,6 +384,10 @@ pub enum MonitorAction {
         /// The thresholds.
         thresholds: crate::domain::StatusThresholds,
     },
+    /// Save the progress chart shown as a picture (PNG or SVG, by extension).
+    SaveChart(FileChoice),
+    /// Put the progress chart shown on the clipboard as a picture.
+    CopyChart,
     /// Write the public dashboard (HTML or PDF, by extension).
     Publish {
         /// The file.

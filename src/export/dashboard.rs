@@ -331,7 +331,7 @@ fn describe(snap: &IndicatorSnapshot) -> String {
     parts.join(" · ")
 }
 
-fn indicator_heading(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot) -> f32 {
+pub(crate) fn indicator_heading(svg: &mut Svg, y: f32, snap: &IndicatorSnapshot) -> f32 {
     let (_, y) = svg.fitted(
         MARGIN,
         y + 8.0,

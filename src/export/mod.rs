@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod certificate;
+pub mod chart_image;
 pub mod charts;
 pub mod dashboard;
 pub mod data;

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
-use ratchet::app::{Locations, RatchetApp, Screen};
+use ratchet::app::{Action, Locations, MonitorAction, RatchetApp, Screen};
 use ratchet::domain::IndicatorSpec;
 use ratchet::domain::{Cell, Direction, Frequency, TargetValues};
 use ratchet::export::dashboard::{Dashboard, DashboardOptions};
@@ -513,4 +513,35 @@ fn the_xmr_screen_finds_where_the_level_changed_and_recalculates_from_there() {
         .xmr_setting(indicator, team)
         .unwrap();
     assert_eq!(stored.recalc_from, Some(at));
+}
+
+#[test]
+fn the_progress_chart_is_saved_as_a_picture_and_copied_for_a_slide() {
+    let dir = temp();
+    let mut h = open_small(dir.path());
+    click(&mut h, "Progress and league table");
+    let png = dir.path().join("chart.png");
+    h.state_mut()
+        .apply(Action::Monitor(MonitorAction::SaveChart(
+            png.clone().into(),
+        )));
+    h.run();
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
+    // 960 × 540 points at two pixels a point: a 16:9 slide picture.
+    assert_eq!(&bytes[16..24], &[0, 0, 0x07, 0x80, 0, 0, 0x04, 0x38]);
+    let svg = dir.path().join("chart.svg");
+    h.state_mut()
+        .apply(Action::Monitor(MonitorAction::SaveChart(
+            svg.clone().into(),
+        )));
+    h.run();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.starts_with("<svg") && text.contains("Playgrounds open"),
+        "{}",
+        &text[..80]
+    );
+    click(&mut h, "Copy chart");
+    h.get_by_label_contains("The chart is on the clipboard");
 }

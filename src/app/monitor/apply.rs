@@ -77,6 +77,13 @@ impl RatchetApp {
                     self.refresh_setup();
                 }
             }
+            MonitorAction::SaveChart(to) => {
+                let purpose = crate::app::file_choice::Purpose::new("Save the chart", "chart");
+                if let Some(path) = self.chosen_path(to, purpose) {
+                    self.save_chart(path);
+                }
+            }
+            MonitorAction::CopyChart => self.copy_chart(),
             MonitorAction::Publish { to, options } => {
                 let purpose =
                     crate::app::file_choice::Purpose::new("Publish the dashboard", "dashboard");
@@ -242,6 +249,59 @@ impl RatchetApp {
         self.job = Some(Job::publish(wb_path, html, pdf, options, repaint));
         if let Some(view) = self.session.views_mut() {
             view.import.status = ImportStatus::Exporting;
+        }
+    }
+
+    fn shown_snapshot(&self) -> Option<&crate::analysis::snapshot::IndicatorSnapshot> {
+        self.session
+            .views()?
+            .monitor
+            .progress
+            .as_ref()
+            .map(|p| &p.snapshot)
+    }
+
+    /// Writes the progress chart shown as PNG or SVG.
+    fn save_chart(&mut self, path: std::path::PathBuf) {
+        let Some(snap) = self.shown_snapshot() else {
+            return;
+        };
+        let svg = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        let bytes = if svg {
+            Ok(crate::export::chart_image::chart_svg(snap).into_bytes())
+        } else {
+            crate::export::chart_image::chart_png(snap).map_err(|e| e.to_string())
+        };
+        let written = bytes.and_then(|b| {
+            crate::export::files::write_document(&path, &b).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => self.info_file(format!("The chart was saved to {}.", path.display()), path),
+            Err(e) => self.error(format!("The chart could not be saved: {e}")),
+        }
+    }
+
+    /// Puts the progress chart shown on the clipboard as a picture.
+    fn copy_chart(&mut self) {
+        let Some(snap) = self.shown_snapshot() else {
+            return;
+        };
+        match crate::export::chart_image::chart_pixels(snap) {
+            Ok(p) => {
+                let image = egui::ColorImage::from_rgba_unmultiplied(
+                    [p.width as usize, p.height as usize],
+                    &p.rgba,
+                );
+                if let Some(ctx) = &self.ctx {
+                    ctx.copy_image(image);
+                }
+                self.info(
+                    "The chart is on the clipboard: paste it into a slide or an e-mail.".into(),
+                );
+            }
+            Err(e) => self.error(format!("The chart could not be copied: {e}")),
         }
     }
 }

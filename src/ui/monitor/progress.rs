@@ -64,6 +64,24 @@ pub fn progress_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
             .weak(),
         );
     });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Copy chart")
+            .on_hover_text(
+                "The chart as a picture on the clipboard, to paste into a slide or an e-mail",
+            )
+            .clicked()
+        {
+            actions.push(MonitorAction::CopyChart);
+        }
+        if ui
+            .button("Save chart as picture…")
+            .on_hover_text("PNG (or SVG, by the file's name), 16:9 for a slide")
+            .clicked()
+        {
+            actions.push(MonitorAction::SaveChart(FileChoice::Ask(FileKind::Png)));
+        }
+    });
     thresholds_ui(ui, p, state, actions);
     if let Some(f) = wb
         .feasibility
