@@ -152,6 +152,7 @@ impl RatchetApp {
         self.poll_open_check();
         self.poll_cockpit();
         self.poll_rollup();
+        self.poll_checks();
         self.refresh_certificate_preview();
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw

@@ -30,8 +30,19 @@ pub(super) struct Session {
     pub preview_edited_at: Option<Instant>,
     /// The home screen's cockpit, being computed on another thread.
     pub cockpit_job: Option<super::background::Background<Cockpit>>,
+    /// The integrity checks, running on a connection of their own.
+    pub checks_job: Option<super::background::Background<ChecksDone>>,
     /// Changes of values that Undo and Redo can take back and make again.
     pub edits: EditHistory,
+}
+
+/// What a run of the integrity checks found: (new, reopened, no longer
+/// found), the checks that did not apply, and whether to say so.
+#[derive(Debug)]
+pub(super) struct ChecksDone {
+    pub totals: (usize, usize, usize),
+    pub not_applicable: Option<Vec<crate::analysis::integrity::NotApplicable>>,
+    pub say: bool,
 }
 
 /// One change of values: each cell with its value before and after.
@@ -121,6 +132,7 @@ impl Session {
             undo: None,
             preview_edited_at: None,
             cockpit_job: None,
+            checks_job: None,
             edits: EditHistory::default(),
         }
     }

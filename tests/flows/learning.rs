@@ -10,7 +10,7 @@ use ratchet::ops::integrity::{CheckScope, run_checks};
 use ratchet::ops::sample::create_sample;
 use ratchet::storage::Workbook;
 
-use crate::support::{click, harness, temp, type_into};
+use crate::support::{click, harness, temp, type_into, wait_for_jobs};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -254,6 +254,8 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
     h.run();
     click(&mut h, "Integrity checks");
     assert_eq!(h.state().view().screen, Screen::Integrity);
+    // The checks run on a connection of their own; the list follows.
+    wait_for_jobs(&mut h);
     let view = h
         .state()
         .workbook_view()
@@ -286,6 +288,9 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
     assert!(stored.note.starts_with("New dispatch system"));
     // Settled flags leave the default list, and running the checks again does not bring it back.
     click(&mut h, "Run the checks");
+    h.get_by_label("Running the checks…");
+    wait_for_jobs(&mut h);
+    h.get_by_label_contains("Checked: ");
     let view = h
         .state()
         .workbook_view()

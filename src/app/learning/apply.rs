@@ -1,7 +1,8 @@
 //! Applying the learning screens' actions: integrity checks and flags, the
 //! indicator library and comparisons, reviews and ratcheting the target.
 
-use crate::app::session::OpenWorkbook;
+use crate::app::background::{Background, Polled};
+use crate::app::session::{ChecksDone, OpenWorkbook};
 use chrono::Local;
 
 use crate::analysis::feasibility::{feasibility, propose_ratchet};
@@ -166,32 +167,88 @@ impl RatchetApp {
         if scopes.is_empty() {
             return;
         }
-        let mut last = None;
-        let mut totals = (0, 0, 0);
-        for scope in scopes {
-            let Some(run) = self.write(|wb| run_checks(wb, scope, today)) else {
-                return;
-            };
-            totals.0 += run.recorded.added;
-            totals.1 += run.recorded.reopened;
-            totals.2 += run.recorded.cleared;
-            if scope == CheckScope::All {
-                last = Some(run.report.not_applicable);
+        let read_only = self.session.wb().is_none_or(|wb| wb.is_read_only());
+        if read_only {
+            if say {
+                self.error(
+                    "This workbook is open read-only: the checks cannot record flags in it.".into(),
+                );
             }
+            return;
         }
+        if self.session_has(|s| s.checks_job.is_some()) {
+            return;
+        }
+        let Some(path) = self.session.wb().map(|wb| wb.path().to_owned()) else {
+            return;
+        };
+        // Marked fresh now: a change made while they run marks them stale again.
         self.in_session(|s| s.stale.checks = false);
         self.in_session(|s| s.stale.checks_indicators.clear());
-        self.load_integrity(last.as_deref());
-        if let Some(v) = self.session.views_mut().and_then(|w| w.integrity.as_mut()) {
-            v.last_run = Some(totals);
+        let job = Background::start("integrity checks", self.ctx.clone(), move || {
+            let mut wb = crate::storage::Workbook::open(&path).map_err(|e| e.to_string())?;
+            let mut done = ChecksDone {
+                totals: (0, 0, 0),
+                not_applicable: None,
+                say,
+            };
+            for scope in scopes {
+                let run = run_checks(&mut wb, scope, today).map_err(|e| e.to_string())?;
+                done.totals.0 += run.recorded.added;
+                done.totals.1 += run.recorded.reopened;
+                done.totals.2 += run.recorded.cleared;
+                if scope == CheckScope::All {
+                    done.not_applicable = Some(run.report.not_applicable);
+                }
+            }
+            Ok(done)
+        });
+        match job {
+            Ok(job) => {
+                self.in_session(|s| s.checks_job = Some(job));
+                if let Some(v) = self.session.views_mut().and_then(|w| w.integrity.as_mut()) {
+                    v.running = true;
+                }
+            }
+            Err(e) => self.error(format!("The checks could not be started: {e}")),
         }
-        if say {
-            self.info(format!(
-                "Checked: {} new, {} reopened, {} no longer found.",
-                count(totals.0 as u64, "flag", "flags"),
-                totals.1,
-                totals.2
-            ));
+    }
+
+    /// Collects the integrity checks once they have run.
+    pub(in crate::app) fn poll_checks(&mut self) {
+        let Some(job) = self.session.as_ref().and_then(|s| s.checks_job.as_ref()) else {
+            return;
+        };
+        let Polled::Done(result) = job.poll() else {
+            return;
+        };
+        self.in_session(|s| s.checks_job = None);
+        match result {
+            Ok(done) => {
+                self.load_integrity(done.not_applicable.as_deref());
+                if let Some(v) = self.session.views_mut().and_then(|w| w.integrity.as_mut()) {
+                    v.last_run = Some(done.totals);
+                    v.running = false;
+                }
+                // The cockpit counts the flags.
+                if let Some(view) = self.session.views_mut() {
+                    view.cockpit = None;
+                }
+                if done.say {
+                    let (new, reopened, cleared) = done.totals;
+                    self.info(format!(
+                        "Checked: {} new, {reopened} reopened, {cleared} no longer found.",
+                        count(new as u64, "flag", "flags"),
+                    ));
+                }
+            }
+            Err(e) => {
+                self.in_session(|s| s.stale.checks = true);
+                if let Some(v) = self.session.views_mut().and_then(|w| w.integrity.as_mut()) {
+                    v.running = false;
+                }
+                self.error(format!("The integrity checks could not run: {e}"));
+            }
         }
     }
 

@@ -111,6 +111,8 @@ pub struct IntegrityView {
     pub skipped: Vec<(Rule, usize, Vec<String>)>,
     /// What the last run changed: (new, reopened, no longer found).
     pub last_run: Option<(usize, usize, usize)>,
+    /// True while the checks run on another thread.
+    pub running: bool,
     teams: Vec<Team>,
     indicators: Vec<Indicator>,
 }
@@ -136,6 +138,7 @@ impl IntegrityView {
             detail: None,
             skipped: Vec::new(),
             last_run: None,
+            running: false,
             teams,
             indicators,
         };

@@ -35,8 +35,14 @@ pub fn integrity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions
                 return;
             };
             ui.horizontal_wrapped(|ui| {
-                if ui.button("Run the checks").clicked() {
+                if ui
+                    .add_enabled(!view.running, egui::Button::new("Run the checks"))
+                    .clicked()
+                {
                     actions.push(LearningAction::RunChecks);
+                }
+                if view.running {
+                    ui.label(RichText::new("Running the checks…").weak());
                 }
                 ui.label(format!(
                     "{} open: {}",
