@@ -11,7 +11,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratchet::app::monitor::view::MultiplesMode;
 use ratchet::app::{Action, MonitorAction, RatchetApp};
-use ratchet::export::dashboard::{Dashboard, DashboardOptions};
+use ratchet::export::dashboard::DashboardOptions;
 
 use common::{frame, large_app};
 
@@ -56,13 +56,20 @@ fn monitor_benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("build, HTML and PDF for 20 indicators × 200 teams", |b| {
         b.iter(|| {
-            let d = Dashboard::build(wb, &options).unwrap();
+            let d = ratchet::ops::dashboard::build_dashboard(wb, &options).unwrap();
             black_box((d.html().len(), d.pdf().unwrap().len()))
         })
     });
-    let d = Dashboard::build(wb, &options).unwrap();
+    let d = ratchet::ops::dashboard::build_dashboard(wb, &options).unwrap();
     group.bench_function("parts: build (load and analyse)", |b| {
-        b.iter(|| black_box(Dashboard::build(wb, &options).unwrap().sections.len()))
+        b.iter(|| {
+            black_box(
+                ratchet::ops::dashboard::build_dashboard(wb, &options)
+                    .unwrap()
+                    .sections
+                    .len(),
+            )
+        })
     });
     group.bench_function("parts: HTML", |b| b.iter(|| black_box(d.html().len())));
     group.bench_function("parts: SVG pages", |b| {

@@ -256,7 +256,7 @@ impl Job {
             let result = Workbook::open(&workbook)
                 .map_err(|e| e.to_string())
                 .and_then(|wb| {
-                    crate::export::dashboard::write_dashboard(
+                    crate::ops::dashboard::write_dashboard(
                         &wb,
                         &options,
                         html.as_deref(),

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
-use crate::export::dashboard::{DashboardOptions, write_dashboard};
+use crate::export::dashboard::DashboardOptions;
+use crate::ops::dashboard::write_dashboard;
 use crate::storage::Workbook;
 
 /// The report command's choices.

@@ -6,19 +6,17 @@
 
 use std::path::Path;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 
 use super::charts::{legend, progress_chart, sparkline};
-use super::data::load_snapshot;
 use super::fonts::FontSpec;
 use super::render::{RenderError, pdf};
 use super::svg::{Anchor, Svg, TextStyle, escape};
 use crate::analysis::progress::Status;
 use crate::analysis::snapshot::IndicatorSnapshot;
-use crate::domain::number::count;
 use crate::domain::target::with_unit;
 use crate::domain::{IndicatorId, TeamId};
-use crate::storage::{StorageError, Workbook};
+use crate::storage::StorageError;
 
 /// What to include.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -79,54 +77,6 @@ pub enum DashboardError {
 }
 
 impl Dashboard {
-    /// Reads the dashboard's content from a workbook.
-    pub fn build(wb: &Workbook, options: &DashboardOptions) -> Result<Dashboard, DashboardError> {
-        let today = Local::now().date_naive();
-        let as_of = options.as_of.unwrap_or(today);
-        let framework = wb.framework()?;
-        let ids: Vec<IndicatorId> = if options.indicators.is_empty() {
-            wb.indicators()?.into_iter().map(|i| i.id).collect()
-        } else {
-            options.indicators.clone()
-        };
-        let mut sections = Vec::new();
-        for id in ids {
-            if let Some(snap) = load_snapshot(wb, id, as_of, &options.teams)? {
-                sections.push(snap);
-            }
-        }
-        if sections.is_empty() {
-            return Err(DashboardError::Empty(
-                "There are no indicators to show; add indicators and their data first.".into(),
-            ));
-        }
-        let values: usize = sections
-            .iter()
-            .map(|s| s.teams.iter().map(|t| t.points.len()).sum::<usize>())
-            .sum();
-        let teams = sections.iter().map(|s| s.teams.len()).max().unwrap_or(0);
-        let file = wb
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        Ok(Dashboard {
-            agency: framework.agency.display_name().to_owned(),
-            mission: framework.mission.map(|m| m.statement),
-            target: framework.target.map(|t| t.sentence()),
-            produced: options.produced.unwrap_or(today),
-            as_of,
-            source: format!(
-                "Values reported by {} to the workbook \"{file}\" ({}), periods up to {}.",
-                count(teams as u64, "team", "teams"),
-                count(values as u64, "value", "values"),
-                as_of.format("%-d %B %Y")
-            ),
-            sections,
-            paper: options.paper,
-        })
-    }
-
     /// The self-contained HTML page.
     pub fn html(&self) -> String {
         let mut h = String::with_capacity(64 * 1024);
@@ -552,22 +502,22 @@ footer { color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rul
 @media print { header, main, footer { max-width: none; padding: 0; } section { break-inside: avoid-page; } .table { overflow: visible; } }
 ";
 
-/// Writes the dashboard to the given HTML and/or PDF files (each written to
-/// a temporary file, then renamed into place).
-pub fn write_dashboard(
-    wb: &Workbook,
-    options: &DashboardOptions,
-    html: Option<&Path>,
-    pdf_path: Option<&Path>,
-) -> Result<Dashboard, DashboardError> {
-    let dashboard = Dashboard::build(wb, options)?;
-    if let Some(path) = html {
-        write_file(path, dashboard.html().as_bytes())?;
+impl Dashboard {
+    /// Writes the dashboard to the given HTML and/or PDF files (each
+    /// written to a temporary file, then renamed into place).
+    pub fn write(
+        &self,
+        html: Option<&Path>,
+        pdf_path: Option<&Path>,
+    ) -> Result<(), DashboardError> {
+        if let Some(path) = html {
+            write_file(path, self.html().as_bytes())?;
+        }
+        if let Some(path) = pdf_path {
+            write_file(path, &self.pdf()?)?;
+        }
+        Ok(())
     }
-    if let Some(path) = pdf_path {
-        write_file(path, &dashboard.pdf()?)?;
-    }
-    Ok(dashboard)
 }
 
 /// Writes bytes to `path` via a temporary file beside it.

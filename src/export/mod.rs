@@ -6,7 +6,6 @@ pub mod certificate;
 pub mod chart_image;
 pub mod charts;
 pub mod dashboard;
-pub mod data;
 pub mod document;
 pub mod files;
 pub mod fonts;

@@ -14,7 +14,7 @@ use crate::domain::integrity::{FlagStatus, Severity};
 use crate::domain::meeting::FollowUpStatus;
 use crate::domain::number::{count, thousands};
 use crate::domain::{IndicatorId, IndicatorScope, Period, TeamId};
-use crate::export::data::load_snapshot;
+use crate::ops::snapshot::load_snapshot;
 use crate::storage::{StorageResult, Workbook};
 
 /// Items listed under each heading (the counts cover them all).

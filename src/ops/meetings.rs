@@ -10,8 +10,8 @@ use crate::analysis::progress::Status;
 use crate::domain::meeting::{FollowUp, FollowUpStatus, ItemDraft, Meeting, MeetingId};
 use crate::domain::number::format_number;
 use crate::domain::{Period, Team, TeamId};
-use crate::export::data::load_snapshot;
 use crate::export::meeting_docs::{BriefingInput, MemoInput, TeamBrief};
+use crate::ops::snapshot::load_snapshot;
 use crate::storage::{StorageError, StorageResult, Workbook};
 
 /// Teams behind on every indicator with a target, as of `on`.

@@ -5,12 +5,14 @@
 
 pub mod backups;
 pub mod cockpit;
+pub mod dashboard;
 pub mod integrity;
 pub mod meetings;
 pub mod recognition;
 pub mod returns;
 pub mod rollup;
 pub mod sample;
+pub mod snapshot;
 pub mod verdicts;
 pub mod wins;
 pub mod workshop;

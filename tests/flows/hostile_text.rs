@@ -7,7 +7,7 @@ use ratchet::domain::IndicatorSpec;
 use ratchet::domain::certificate::{CertificateLayout, CertificateText, Paper};
 use ratchet::domain::{Cell, Direction, Frequency};
 use ratchet::export::certificate::{CertificateSpec, layout_certificate};
-use ratchet::export::dashboard::{Dashboard, DashboardOptions};
+use ratchet::export::dashboard::DashboardOptions;
 use ratchet::io::{ExportOptions, export_file};
 use ratchet::storage::Workbook;
 use resvg::usvg::roxmltree;
@@ -63,7 +63,9 @@ fn the_dashboard_shows_every_hostile_name_as_text() {
         produced: NaiveDate::from_ymd_opt(2025, 3, 1),
         ..DashboardOptions::default()
     };
-    let html = Dashboard::build(&wb, &options).unwrap().html();
+    let html = ratchet::ops::dashboard::build_dashboard(&wb, &options)
+        .unwrap()
+        .html();
     let doc = roxmltree::Document::parse_with_options(
         &html,
         roxmltree::ParsingOptions {

@@ -119,3 +119,26 @@ fn the_core_modules_depend_on_one_another_in_one_direction() {
         visit(m, &graph, &mut Vec::new(), &mut done);
     }
 }
+
+#[test]
+fn documents_take_data_and_never_read_a_workbook() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/export");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    assert!(files.len() > 10);
+    for (path, text) in files {
+        let reads = [
+            "&Workbook",
+            "Workbook::",
+            "Workbook}",
+            "Workbook;",
+            "Workbook,",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        assert!(
+            !reads,
+            "{path} reads a workbook; ops reads, documents lay out"
+        );
+    }
+}

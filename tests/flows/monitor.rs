@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use ratchet::app::{Action, Locations, MonitorAction, RatchetApp, Screen};
 use ratchet::domain::IndicatorSpec;
 use ratchet::domain::{Cell, Direction, Frequency, TargetValues};
-use ratchet::export::dashboard::{Dashboard, DashboardOptions};
+use ratchet::export::dashboard::DashboardOptions;
 use ratchet::storage::Workbook;
 use resvg::usvg::roxmltree;
 
@@ -111,7 +111,9 @@ fn texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
 fn the_html_dashboard_is_self_contained_and_shows_hostile_names_as_text() {
     let dir = temp();
     let wb = small_workbook(dir.path());
-    let html = Dashboard::build(&wb, &fixed()).unwrap().html();
+    let html = ratchet::ops::dashboard::build_dashboard(&wb, &fixed())
+        .unwrap()
+        .html();
     let doc = roxmltree::Document::parse_with_options(
         &html,
         roxmltree::ParsingOptions {
@@ -163,7 +165,9 @@ fn the_html_dashboard_is_self_contained_and_shows_hostile_names_as_text() {
 fn the_dashboard_svg_layout_is_stable() {
     let dir = temp();
     let wb = small_workbook(dir.path());
-    let pages = Dashboard::build(&wb, &fixed()).unwrap().pages();
+    let pages = ratchet::ops::dashboard::build_dashboard(&wb, &fixed())
+        .unwrap()
+        .pages();
     assert_eq!(pages.len(), 2, "one page per indicator");
     for page in &pages {
         roxmltree::Document::parse(page).expect("each page is well-formed SVG");
@@ -426,7 +430,7 @@ fn the_dashboards_pages_are_on_the_paper_chosen() {
     let wb = small_workbook(dir.path());
     for paper in Paper::ALL {
         let options = DashboardOptions { paper, ..fixed() };
-        let dashboard = Dashboard::build(&wb, &options).unwrap();
+        let dashboard = ratchet::ops::dashboard::build_dashboard(&wb, &options).unwrap();
         let (w, h) = paper.size();
         for page in dashboard.pages() {
             let doc = roxmltree::Document::parse(&page).unwrap();

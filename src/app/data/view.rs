@@ -58,7 +58,7 @@ impl SetupView {
         let framework_indicator = wb.framework_indicator()?;
         let today = chrono::Local::now().date_naive();
         let standing = match framework_indicator {
-            Some(ind) => crate::export::data::load_snapshot(wb, ind, today, &[])?
+            Some(ind) => crate::ops::snapshot::load_snapshot(wb, ind, today, &[])?
                 .map(|snap| {
                     snap.league
                         .iter()

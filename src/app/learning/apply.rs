@@ -12,8 +12,8 @@ use crate::app::learning::view::{CompareView, LibraryView, ReviewView};
 use crate::app::view::Screen;
 use crate::app::{LearningAction, RatchetApp};
 use crate::domain::number::count;
-use crate::export::data::load_snapshot;
 use crate::ops::integrity::{CheckScope, run_checks};
+use crate::ops::snapshot::load_snapshot;
 
 /// The framework's target, the median team's values on it, and its decimals.
 type TargetSeries = (crate::domain::Target, Vec<(chrono::NaiveDate, f64)>, u8);

@@ -12,10 +12,10 @@ use crate::app::view::Screen;
 use crate::app::{MeetingAction, RatchetApp};
 use crate::domain::meeting::{ItemDraft, ItemKind, Links, MeetingId};
 use crate::domain::{IndicatorId, TeamId};
-use crate::export::data::load_snapshot;
 use crate::export::files::write_document;
 use crate::export::meeting_docs::{briefing_pdf, memo_document, memo_text};
 use crate::ops::meetings::{briefing_input, create_meeting, memo_input};
+use crate::ops::snapshot::load_snapshot;
 
 impl RatchetApp {
     /// Carries out one meeting or capacity action.

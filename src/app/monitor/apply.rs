@@ -12,7 +12,7 @@ use crate::app::monitor::view::{
 use crate::app::view::Screen;
 use crate::app::{MonitorAction, RatchetApp};
 use crate::domain::{IndicatorId, TeamId};
-use crate::export::data::load_snapshot;
+use crate::ops::snapshot::load_snapshot;
 
 impl RatchetApp {
     /// Carries out one monitoring action.

@@ -1,4 +1,6 @@
-//! Reading what documents and monitoring screens show from a workbook.
+//! Reading what documents and monitoring screens show from a workbook: one
+//! indicator's snapshot, which documents then lay out (they never read the
+//! workbook themselves).
 
 use std::collections::HashMap;
 
