@@ -13,13 +13,15 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratchet::app::data::view::GridMode;
 use ratchet::app::monitor::view::MultiplesMode;
-use ratchet::app::{Action, DataAction, MeetingAction, MonitorAction, RatchetApp, Screen};
+use ratchet::app::{
+    Action, DataAction, MeetingAction, MonitorAction, RatchetApp, ReturnsAction, Screen,
+};
 use ratchet::domain::WizardStep;
 
 use common::{frame, frame_times, large_app};
 
 /// The screens, each with the actions that open it.
-fn screens(app: &RatchetApp) -> Vec<(&'static str, Vec<Action>)> {
+fn screens(app: &RatchetApp, returns_dir: &std::path::Path) -> Vec<(&'static str, Vec<Action>)> {
     let wb = app.workbook().unwrap();
     let first = wb.indicators().unwrap()[0].id;
     let teams: Vec<_> = wb
@@ -66,6 +68,22 @@ fn screens(app: &RatchetApp) -> Vec<(&'static str, Vec<Action>)> {
             })],
         ),
         ("integrity panel", vec![Action::Navigate(Screen::Integrity)]),
+        (
+            "data returns (200 teams asked)",
+            vec![
+                Action::Navigate(Screen::Returns),
+                Action::Returns(ReturnsAction::Request {
+                    spec: ratchet::domain::data_return::ReturnSpec {
+                        as_of: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                        periods_before: 4,
+                        due: None,
+                        teams: Vec::new(),
+                    },
+                    format: ratchet::ops::returns::ReturnFormat::Csv,
+                    folder: returns_dir.to_path_buf().into(),
+                }),
+            ],
+        ),
         ("wins log", vec![Action::Navigate(Screen::Wins)]),
         (
             "meeting agenda",
@@ -85,7 +103,7 @@ fn screen_benches(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut t = 0.0;
     let mut summary = Vec::new();
-    let list = screens(&app);
+    let list = screens(&app, dir.path());
     let mut group = c.benchmark_group("screen");
     for (name, actions) in list {
         for a in actions {

@@ -303,33 +303,7 @@ fn boards_ui(ui: &mut Ui, view: &ReturnsView) {
         .id_salt(("return_board", board.request.id.0))
         .default_open(i == 0)
         .show(ui, |ui| {
-            egui::Grid::new(("return_board_grid", board.request.id.0))
-                .striped(true)
-                .num_columns(4)
-                .show(ui, |ui| {
-                    for h in ["Team", "Status", "Values", "Collected"] {
-                        ui.label(RichText::new(h).strong());
-                    }
-                    ui.end_row();
-                    for line in &board.lines {
-                        ui.label(&line.team);
-                        let status = line.status.label();
-                        match line.status {
-                            ReturnStatus::Overdue => {
-                                ui.colored_label(ui.visuals().error_fg_color, status)
-                            }
-                            ReturnStatus::NotYet | ReturnStatus::Partly => {
-                                ui.colored_label(ui.visuals().warn_fg_color, status)
-                            }
-                            ReturnStatus::Returned => ui.label(status),
-                        };
-                        ui.label(format!("{} of {}", line.filled, line.asked));
-                        ui.label(line.collected.as_ref().map_or("—".to_owned(), |(d, by)| {
-                            format!("{} by {by}", d.format("%-d %b %Y"))
-                        }));
-                        ui.end_row();
-                    }
-                });
+            board_table_ui(ui, board);
             let folder = crate::ops::returns::request_folder(
                 std::path::Path::new(&board.request.folder),
                 &board.request,
@@ -341,4 +315,50 @@ fn boards_ui(ui: &mut Ui, view: &ReturnsView) {
             );
         });
     }
+}
+
+/// Height of a row of the board.
+const BOARD_ROW: f32 = 22.0;
+
+/// One request's board: a row per team, drawing only the rows in view (a
+/// large agency's 200 teams scroll in a box as tall as the window allows).
+fn board_table_ui(ui: &mut Ui, board: &crate::app::returns::view::RequestBoard) {
+    let widths = [260.0, 90.0, 90.0];
+    let height = (ui.ctx().content_rect().height() * 0.6).max(BOARD_ROW * 8.0);
+    ui.horizontal(|ui| {
+        for (h, w) in ["Team", "Status", "Values"].iter().zip(widths) {
+            ui.add_sized([w, BOARD_ROW], egui::Label::new(RichText::new(*h).strong()));
+        }
+        ui.label(RichText::new("Collected").strong());
+    });
+    egui::ScrollArea::vertical()
+        .id_salt(("return_board_rows", board.request.id.0))
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_rows(ui, BOARD_ROW, board.lines.len(), |ui, rows| {
+            for line in &board.lines[rows] {
+                ui.horizontal(|ui| {
+                    ui.add_sized(
+                        [widths[0], BOARD_ROW],
+                        egui::Label::new(&line.team).truncate(),
+                    );
+                    let colour = match line.status {
+                        ReturnStatus::Overdue => ui.visuals().error_fg_color,
+                        ReturnStatus::NotYet | ReturnStatus::Partly => ui.visuals().warn_fg_color,
+                        ReturnStatus::Returned => ui.visuals().text_color(),
+                    };
+                    ui.add_sized(
+                        [widths[1], BOARD_ROW],
+                        egui::Label::new(RichText::new(line.status.label()).color(colour)),
+                    );
+                    ui.add_sized(
+                        [widths[2], BOARD_ROW],
+                        egui::Label::new(format!("{} of {}", line.filled, line.asked)),
+                    );
+                    ui.label(line.collected.as_ref().map_or("—".to_owned(), |(d, by)| {
+                        format!("{} by {by}", d.format("%-d %b %Y"))
+                    }));
+                });
+            }
+        });
 }
