@@ -1,6 +1,6 @@
 //! Data return requests and what each team returned.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::codec::{date_from_key, date_key, now, timestamp_from_text, timestamp_text};
 use super::{StorageError, StorageResult, Workbook};
@@ -141,17 +141,6 @@ impl Workbook {
         request: RequestId,
         team: TeamId,
     ) -> StorageResult<Option<ReturnTeam>> {
-        let exists: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT 1 FROM return_team WHERE request_id = ?1 AND team_id = ?2",
-                params![request.0, team.0],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if exists.is_none() {
-            return Ok(None);
-        }
         Ok(self
             .return_teams(request)?
             .into_iter()

@@ -4,7 +4,6 @@
 
 use egui::{RichText, Ui};
 
-use crate::analysis::progress::Status;
 use crate::analysis::rollup::{AgencyLine, RollupColumn};
 use crate::app::rollup::view::RollupView;
 use crate::app::{Actions, FileChoice, FileKind, RollupAction};
@@ -151,15 +150,6 @@ fn table_ui(ui: &mut Ui, view: &RollupView, actions: &mut Actions) {
         });
 }
 
-fn status_colour(ui: &Ui, s: Status) -> egui::Color32 {
-    match s {
-        Status::Met | Status::OnTrack => ui.visuals().text_color(),
-        Status::AtRisk => ui.visuals().warn_fg_color,
-        Status::OffTrack => ui.visuals().error_fg_color,
-        Status::NoData | Status::NoTarget => ui.visuals().weak_text_color(),
-    }
-}
-
 fn row_ui(ui: &mut Ui, a: &AgencyLine, selected: bool, actions: &mut Actions) {
     if ui
         .selectable_label(selected, &a.agency)
@@ -169,7 +159,7 @@ fn row_ui(ui: &mut Ui, a: &AgencyLine, selected: bool, actions: &mut Actions) {
         actions.push(RollupAction::Select((!selected).then(|| a.path.clone())));
     }
     ui.colored_label(
-        status_colour(ui, a.status),
+        crate::ui::monitor::progress::status_color(ui, a.status),
         format!("{} {}", a.status.symbol(), a.status.label()),
     );
     ui.label(format!("{} of {}", a.on_track.0, a.on_track.1));
