@@ -8,6 +8,52 @@ use crate::domain::number::format_rounded;
 use crate::domain::{Direction, Frequency, TargetDraft, TargetField, WizardDraft, WizardStep};
 use crate::ui::widgets::{advice_ui, problem_ui, text_field_ui};
 
+/// A text field of the draft target: its field, label, hint and place.
+type DraftText = (
+    TargetField,
+    &'static str,
+    &'static str,
+    fn(&mut TargetDraft) -> &mut String,
+);
+
+/// The left column's text fields (what is measured).
+const MEASURE: [DraftText; 2] = [
+    (
+        TargetField::IndicatorName,
+        "Indicator",
+        "e.g. Potholes repaired within 48 hours",
+        |t| &mut t.indicator_name,
+    ),
+    (TargetField::Unit, "Unit", "e.g. %, days, cases", |t| {
+        &mut t.unit
+    }),
+];
+
+/// The right column's text fields (from where, to where, by when).
+const AMOUNTS: [DraftText; 4] = [
+    (
+        TargetField::BaselineValue,
+        "Baseline value",
+        "Where it stands now, e.g. 41",
+        |t| &mut t.baseline_value,
+    ),
+    (
+        TargetField::BaselineDate,
+        "Baseline date",
+        "YYYY-MM-DD",
+        |t| &mut t.baseline_date,
+    ),
+    (
+        TargetField::TargetValue,
+        "Target value",
+        "Where it must get to, e.g. 90",
+        |t| &mut t.target_value,
+    ),
+    (TargetField::Deadline, "Deadline", "YYYY-MM-DD", |t| {
+        &mut t.deadline
+    }),
+];
+
 /// Draws the target step.
 pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
     let draft = &wb.draft.target;
@@ -20,42 +66,25 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
             None
         }
     };
-    let mut emit = |change: &dyn Fn(&mut TargetDraft)| {
-        let mut target = draft.clone();
-        change(&mut target);
-        actions.push(Action::EditDraft(WizardDraft {
-            target,
-            ..wb.draft.clone()
-        }));
+    // Every edit of this frame lands in one copy, sent once.
+    let mut next = draft.clone();
+    let fields_ui = |ui: &mut Ui, next: &mut TargetDraft, fields: &[DraftText]| {
+        for (field, label, hint, place) in fields {
+            let text = place(next);
+            let message = problem(*field, !text.is_empty());
+            if let Some(v) = text_field_ui(ui, label, text, hint, "target", message) {
+                *text = v;
+            }
+        }
     };
-
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
-        if let Some(v) = text_field_ui(
-            ui,
-            "Indicator",
-            &draft.indicator_name,
-            "e.g. Potholes repaired within 48 hours",
-            "target",
-            problem(TargetField::IndicatorName, !draft.indicator_name.is_empty()),
-        ) {
-            emit(&|t| t.indicator_name = v.clone());
-        }
-        if let Some(v) = text_field_ui(
-            ui,
-            "Unit",
-            &draft.unit,
-            "e.g. %, days, cases",
-            "target",
-            problem(TargetField::Unit, !draft.unit.is_empty()),
-        ) {
-            emit(&|t| t.unit = v.clone());
-        }
+        fields_ui(ui, &mut next, &MEASURE);
         ui.label(RichText::new("Which way is better?").strong());
         ui.horizontal(|ui| {
             for d in Direction::FOR_TARGETS {
                 if ui.radio(draft.direction == Some(d), d.label()).clicked() {
-                    emit(&|t| t.direction = Some(d));
+                    next.direction = Some(d);
                 }
             }
         });
@@ -64,88 +93,63 @@ pub fn target_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
         ui.horizontal(|ui| {
             for f in Frequency::FOR_TARGETS {
                 if ui.radio(draft.frequency == Some(f), f.label()).clicked() {
-                    emit(&|t| t.frequency = Some(f));
+                    next.frequency = Some(f);
                 }
             }
         });
         problem_ui(ui, problem(TargetField::Frequency, false));
-
-        let ui = &mut cols[1];
-        if let Some(v) = text_field_ui(
-            ui,
-            "Baseline value",
-            &draft.baseline_value,
-            "Where it stands now, e.g. 41",
-            "target",
-            problem(TargetField::BaselineValue, !draft.baseline_value.is_empty()),
-        ) {
-            emit(&|t| t.baseline_value = v.clone());
-        }
-        if let Some(v) = text_field_ui(
-            ui,
-            "Baseline date",
-            &draft.baseline_date,
-            "YYYY-MM-DD",
-            "target",
-            problem(TargetField::BaselineDate, !draft.baseline_date.is_empty()),
-        ) {
-            emit(&|t| t.baseline_date = v.clone());
-        }
-        if let Some(v) = text_field_ui(
-            ui,
-            "Target value",
-            &draft.target_value,
-            "Where it must get to, e.g. 90",
-            "target",
-            problem(TargetField::TargetValue, !draft.target_value.is_empty()),
-        ) {
-            emit(&|t| t.target_value = v.clone());
-        }
-        if let Some(v) = text_field_ui(
-            ui,
-            "Deadline",
-            &draft.deadline,
-            "YYYY-MM-DD",
-            "target",
-            problem(TargetField::Deadline, !draft.deadline.is_empty()),
-        ) {
-            emit(&|t| t.deadline = v.clone());
-        }
+        fields_ui(&mut cols[1], &mut next, &AMOUNTS);
     });
+    if next != *draft {
+        actions.push(Action::EditDraft(WizardDraft {
+            target: next,
+            ..wb.draft.clone()
+        }));
+    }
 
     ui.add_space(8.0);
-    if let (Ok(target), Some(pace)) = (&wb.checks.target, &wb.checks.pace) {
-        let unit = if target.unit.trim() == "%" {
-            "percentage points".to_owned()
-        } else {
-            target.unit.trim().to_owned()
-        };
-        let noun = target.frequency.noun();
-        let sign = if pace.change_per_period >= 0.0 {
-            "+"
-        } else {
-            ""
-        };
-        let mut text = format!(
-            "Implied pace: {sign}{} {unit} per {noun}, over {} {noun}s.",
-            format_rounded(pace.change_per_period),
-            pace.periods
-        );
-        if let (Some(total), Some(per)) = (pace.percent_total, pace.percent_per_period) {
-            let s = if total >= 0.0 { "+" } else { "" };
-            text.push_str(&format!(
-                " That is {s}{}% of the baseline in total, {s}{}% per {noun}.",
-                format_rounded(total),
-                format_rounded(per)
-            ));
-        }
-        ui.label(RichText::new(text).strong());
-        ui.label(RichText::new(target.sentence()).italics());
-        for w in &wb.checks.target_warnings {
-            advice_ui(ui, w);
-        }
+    pace_ui(ui, wb);
+    feasibility_ui(ui, wb);
+}
+
+/// The pace the target implies and its sentence, once it reads.
+fn pace_ui(ui: &mut Ui, wb: &WorkbookView) {
+    let (Ok(target), Some(pace)) = (&wb.checks.target, &wb.checks.pace) else {
+        return;
+    };
+    let unit = if target.unit.trim() == "%" {
+        "percentage points".to_owned()
+    } else {
+        target.unit.trim().to_owned()
+    };
+    let noun = target.frequency.noun();
+    let sign = if pace.change_per_period >= 0.0 {
+        "+"
+    } else {
+        ""
+    };
+    let mut text = format!(
+        "Implied pace: {sign}{} {unit} per {noun}, over {} {noun}s.",
+        format_rounded(pace.change_per_period),
+        pace.periods
+    );
+    if let (Some(total), Some(per)) = (pace.percent_total, pace.percent_per_period) {
+        let s = if total >= 0.0 { "+" } else { "" };
+        text.push_str(&format!(
+            " That is {s}{}% of the baseline in total, {s}{}% per {noun}.",
+            format_rounded(total),
+            format_rounded(per)
+        ));
     }
-    // The saved target against what the current process does (practice 10).
+    ui.label(RichText::new(text).strong());
+    ui.label(RichText::new(target.sentence()).italics());
+    for w in &wb.checks.target_warnings {
+        advice_ui(ui, w);
+    }
+}
+
+/// The saved target against what the current process does (practice 10).
+fn feasibility_ui(ui: &mut Ui, wb: &WorkbookView) {
     ui.add_space(6.0);
     ui.label(RichText::new("Within reach of the current process?").strong());
     match &wb.feasibility {

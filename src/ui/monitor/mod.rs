@@ -8,6 +8,7 @@ pub mod grid;
 pub mod multiples;
 pub mod observations;
 pub mod progress;
+pub mod progress_chart;
 pub mod returns;
 pub mod setup;
 pub mod transfer;

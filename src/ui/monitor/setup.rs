@@ -9,7 +9,7 @@ use crate::app::view::WorkbookView;
 use crate::app::{Actions, DataAction};
 use crate::domain::target::{check_values, with_unit};
 use crate::domain::{
-    Direction, Frequency, Indicator, IndicatorKind, IndicatorScope, TargetField, Team,
+    Direction, FieldError, Frequency, Indicator, IndicatorKind, IndicatorScope, TargetField, Team,
 };
 use crate::ui::UiState;
 use crate::ui::widgets::{guidance_ui, problem_ui, text_area_ui, text_field_ui};
@@ -286,48 +286,7 @@ fn targets_ui(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new("Targets").strong());
-        let records = setup
-            .targets
-            .get(&ind.id)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let current: Vec<_> = records.iter().filter(|r| r.current).collect();
-        if current.is_empty() {
-            guidance_ui(
-                ui,
-                "No target yet. Set one for every team, or for a team on its own.",
-            );
-        }
-        for r in current {
-            let who = r
-                .team
-                .map_or("Every team".to_owned(), |t| setup.team_name(t));
-            let framework = r.team.is_none() && setup.framework_indicator == Some(ind.id);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!(
-                    "{who}: from {} ({}) to {} by {}{}",
-                    with_unit(r.values.baseline_value, &ind.unit),
-                    r.values.baseline_date.format("%-d %b %Y"),
-                    with_unit(r.values.target_value, &ind.unit),
-                    r.values.deadline.format("%-d %b %Y"),
-                    if framework {
-                        " — the framework target"
-                    } else {
-                        ""
-                    }
-                ));
-                if !framework
-                    && ui
-                        .small_button(format!("Withdraw target for {who}"))
-                        .clicked()
-                {
-                    actions.push(DataAction::ClearTarget {
-                        indicator: ind.id,
-                        team: r.team,
-                    });
-                }
-            });
-        }
+        current_targets_ui(ui, setup, ind, actions);
         ui.add_space(4.0);
         let team_name = form
             .team
@@ -361,62 +320,7 @@ fn targets_ui(
             );
             return;
         }
-        let problem = |f: TargetField| {
-            if form.show_problems {
-                errors
-                    .iter()
-                    .find(|e| e.field == f)
-                    .map(|e| e.message.clone())
-            } else {
-                None
-            }
-        };
-        ui.columns(2, |cols| {
-            let pb = problem(TargetField::BaselineValue);
-            if let Some(v) = text_field_ui(
-                &mut cols[0],
-                "Team baseline value",
-                &form.baseline_value,
-                "e.g. 41",
-                "tf",
-                pb.as_deref(),
-            ) {
-                form.baseline_value = v;
-            }
-            let pd = problem(TargetField::BaselineDate);
-            if let Some(v) = text_field_ui(
-                &mut cols[1],
-                "Team baseline date",
-                &form.baseline_date,
-                "YYYY-MM-DD",
-                "tf",
-                pd.as_deref(),
-            ) {
-                form.baseline_date = v;
-            }
-            let pt = problem(TargetField::TargetValue);
-            if let Some(v) = text_field_ui(
-                &mut cols[0],
-                "Team target value",
-                &form.target_value,
-                "e.g. 90",
-                "tf",
-                pt.as_deref(),
-            ) {
-                form.target_value = v;
-            }
-            let pl = problem(TargetField::Deadline);
-            if let Some(v) = text_field_ui(
-                &mut cols[1],
-                "Team deadline",
-                &form.deadline,
-                "YYYY-MM-DD",
-                "tf",
-                pl.as_deref(),
-            ) {
-                form.deadline = v;
-            }
-        });
+        target_fields_ui(ui, form, &errors);
         if ui.button("Set target").clicked() {
             match checked {
                 Some(values) => {
@@ -431,6 +335,104 @@ fn targets_ui(
                     };
                 }
                 None => form.show_problems = true,
+            }
+        }
+    });
+}
+
+/// The targets in force for an indicator, each with its Withdraw button
+/// (the framework's own target is withdrawn in the framework).
+fn current_targets_ui(ui: &mut Ui, setup: &SetupView, ind: &Indicator, actions: &mut Actions) {
+    let records = setup
+        .targets
+        .get(&ind.id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let current: Vec<_> = records.iter().filter(|r| r.current).collect();
+    if current.is_empty() {
+        guidance_ui(
+            ui,
+            "No target yet. Set one for every team, or for a team on its own.",
+        );
+    }
+    for r in current {
+        let who = r
+            .team
+            .map_or("Every team".to_owned(), |t| setup.team_name(t));
+        let framework = r.team.is_none() && setup.framework_indicator == Some(ind.id);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{who}: from {} ({}) to {} by {}{}",
+                with_unit(r.values.baseline_value, &ind.unit),
+                r.values.baseline_date.format("%-d %b %Y"),
+                with_unit(r.values.target_value, &ind.unit),
+                r.values.deadline.format("%-d %b %Y"),
+                if framework {
+                    " — the framework target"
+                } else {
+                    ""
+                }
+            ));
+            if !framework
+                && ui
+                    .small_button(format!("Withdraw target for {who}"))
+                    .clicked()
+            {
+                actions.push(DataAction::ClearTarget {
+                    indicator: ind.id,
+                    team: r.team,
+                });
+            }
+        });
+    }
+}
+
+/// The four fields of a new target in two columns, each with its problem
+/// once the leader has tried to set it.
+fn target_fields_ui(ui: &mut Ui, form: &mut TargetForm, errors: &[FieldError<TargetField>]) {
+    let show = form.show_problems;
+    let problem = |f: TargetField| {
+        show.then(|| errors.iter().find(|e| e.field == f))
+            .flatten()
+            .map(|e| e.message.clone())
+    };
+    ui.columns(2, |cols| {
+        let fields: [(TargetField, usize, &str, &str, &mut String); 4] = [
+            (
+                TargetField::BaselineValue,
+                0,
+                "Team baseline value",
+                "e.g. 41",
+                &mut form.baseline_value,
+            ),
+            (
+                TargetField::BaselineDate,
+                1,
+                "Team baseline date",
+                "YYYY-MM-DD",
+                &mut form.baseline_date,
+            ),
+            (
+                TargetField::TargetValue,
+                0,
+                "Team target value",
+                "e.g. 90",
+                &mut form.target_value,
+            ),
+            (
+                TargetField::Deadline,
+                1,
+                "Team deadline",
+                "YYYY-MM-DD",
+                &mut form.deadline,
+            ),
+        ];
+        for (field, col, label, hint, text) in fields {
+            let message = problem(field);
+            if let Some(v) =
+                text_field_ui(&mut cols[col], label, text, hint, "tf", message.as_deref())
+            {
+                *text = v;
             }
         }
     });

@@ -12,6 +12,7 @@ use crate::io::ExportOptions;
 use crate::io::mapping::Layout;
 use crate::io::number::DecimalMark;
 use crate::io::period::DateOrder;
+use crate::io::plan::ImportReport;
 use crate::io::source::SourceKind;
 use crate::ui::UiState;
 use crate::ui::monitor::choices::{date_field_ui, indicator_choice_ui, team_choice_ui};
@@ -397,8 +398,13 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
             actions.push(DataAction::ImportReset);
         }
     });
-    let Some(plan) = &imp.plan else { return };
-    let r = &plan.report;
+    if let Some(plan) = &imp.plan {
+        check_result_ui(ui, imp, &plan.report, actions);
+    }
+}
+
+/// What the check found, with the rejected rows and the button that imports.
+fn check_result_ui(ui: &mut Ui, imp: &ImportView, r: &ImportReport, actions: &mut Actions) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new("Check result (nothing written yet)").strong());
@@ -429,35 +435,7 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
             ui.label(RichText::new(format!("ℹ {n}")).weak());
         }
         if r.rejected_total > 0 {
-            ui.label(
-                RichText::new(format!(
-                    "Rejected: {}",
-                    count(r.rejected_total as u64, "row", "rows")
-                ))
-                .color(ui.visuals().error_fg_color),
-            );
-            for line in r.rejection_group_lines() {
-                ui.label(format!("· {line}"));
-            }
-            egui::ScrollArea::vertical()
-                .id_salt("rejected_rows")
-                .max_height(200.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("rejected_grid")
-                        .striped(true)
-                        .show(ui, |ui| {
-                            ui.label(RichText::new("line").strong());
-                            ui.label(RichText::new("column").strong());
-                            ui.label(RichText::new("why").strong());
-                            ui.end_row();
-                            for rej in r.rejected.iter().take(200) {
-                                ui.label(rej.line.to_string());
-                                ui.label(&rej.column);
-                                ui.label(&rej.reason);
-                                ui.end_row();
-                            }
-                        });
-                });
+            rejections_ui(ui, r);
         }
         let blocker = r.blocker(imp.skip_bad_rows, !imp.options.reason.trim().is_empty());
         problem_ui(ui, blocker.as_deref());
@@ -482,6 +460,39 @@ fn status_ui(ui: &mut Ui, imp: &ImportView, actions: &mut Actions) {
             actions.push(DataAction::ImportConfirm);
         }
     });
+}
+
+/// The rejected rows: their groups, then the first 200 with line, column and why.
+fn rejections_ui(ui: &mut Ui, r: &ImportReport) {
+    ui.label(
+        RichText::new(format!(
+            "Rejected: {}",
+            count(r.rejected_total as u64, "row", "rows")
+        ))
+        .color(ui.visuals().error_fg_color),
+    );
+    for line in r.rejection_group_lines() {
+        ui.label(format!("· {line}"));
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("rejected_rows")
+        .max_height(200.0)
+        .show(ui, |ui| {
+            egui::Grid::new("rejected_grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("line").strong());
+                    ui.label(RichText::new("column").strong());
+                    ui.label(RichText::new("why").strong());
+                    ui.end_row();
+                    for rej in r.rejected.iter().take(200) {
+                        ui.label(rej.line.to_string());
+                        ui.label(&rej.column);
+                        ui.label(&rej.reason);
+                        ui.end_row();
+                    }
+                });
+        });
 }
 
 fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {

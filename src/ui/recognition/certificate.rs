@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::recognition::view::CertificateEditor;
+use crate::app::recognition::view::{CertificateDraft, CertificateEditor};
 use crate::app::view::{Screen, WorkbookView};
 use crate::app::{Action, Actions, FileChoice, FileKind, RecognitionAction};
 use crate::domain::certificate::{CertificateLayout, Paper};
@@ -45,6 +45,35 @@ pub fn certificate_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actio
 
 fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actions: &mut Actions) {
     let mut d = editor.draft.clone();
+    recipient_ui(ui, editor, &mut d);
+    wording_ui(ui, &mut d);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Design").strong());
+        for l in CertificateLayout::ALL {
+            ui.radio_value(&mut d.layout, l, l.label());
+        }
+        ui.separator();
+        ui.label(RichText::new("Paper").strong());
+        for p in Paper::ALL {
+            ui.radio_value(&mut d.paper, p, p.label());
+        }
+    });
+    if d != editor.draft {
+        actions.push(RecognitionAction::EditCertificate(d));
+    }
+    logo_ui(ui, editor, state, actions);
+    if ui
+        .button("Keep this signer, design and paper for new certificates")
+        .clicked()
+    {
+        actions.push(RecognitionAction::SaveCertificateDefaults);
+    }
+    ui.add_space(6.0);
+    save_ui(ui, editor, state, actions);
+}
+
+/// Who receives the certificate: a team, or people named one per line.
+fn recipient_ui(ui: &mut Ui, editor: &CertificateEditor, d: &mut CertificateDraft) {
     ui.label(RichText::new("Recipient").strong());
     ui.horizontal(|ui| {
         ui.radio_value(&mut d.for_people, false, "A team");
@@ -75,6 +104,10 @@ fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actio
                 }
             });
     }
+}
+
+/// The certificate's words: achievement, date, heading, agency and signer.
+fn wording_ui(ui: &mut Ui, d: &mut CertificateDraft) {
     if let Some(t) = text_area_ui(
         ui,
         "Achievement",
@@ -86,21 +119,27 @@ fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actio
     ) {
         d.achievement = t;
     }
-    ui.columns(2, |c| {
-        if let Some(t) = text_field_ui(&mut c[0], "Date", &d.date, "YYYY-MM-DD", "date", None) {
-            d.date = t;
-        }
-        if let Some(t) = text_field_ui(
-            &mut c[1],
-            "Heading",
-            &d.heading,
-            "Certificate of Recognition",
-            "heading",
-            None,
-        ) {
-            d.heading = t;
-        }
-    });
+    let pair_ui = |ui: &mut Ui, fields: [(&str, &str, &str, &mut String); 2]| {
+        ui.columns(2, |c| {
+            for ((label, hint, salt, text), col) in fields.into_iter().zip(c.iter_mut()) {
+                if let Some(t) = text_field_ui(col, label, text, hint, salt, None) {
+                    *text = t;
+                }
+            }
+        });
+    };
+    pair_ui(
+        ui,
+        [
+            ("Date", "YYYY-MM-DD", "date", &mut d.date),
+            (
+                "Heading",
+                "Certificate of Recognition",
+                "heading",
+                &mut d.heading,
+            ),
+        ],
+    );
     if let Some(t) = text_field_ui(
         ui,
         "Agency line",
@@ -111,50 +150,22 @@ fn fields_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actio
     ) {
         d.agency = t;
     }
-    ui.columns(2, |c| {
-        if let Some(t) = text_field_ui(
-            &mut c[0],
-            "Signer's name",
-            &d.signer_name,
-            "Who signs",
-            "signer",
-            None,
-        ) {
-            d.signer_name = t;
-        }
-        if let Some(t) = text_field_ui(
-            &mut c[1],
-            "Signer's title",
-            &d.signer_title,
-            "e.g. Director",
-            "signer_title",
-            None,
-        ) {
-            d.signer_title = t;
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Design").strong());
-        for l in CertificateLayout::ALL {
-            ui.radio_value(&mut d.layout, l, l.label());
-        }
-        ui.separator();
-        ui.label(RichText::new("Paper").strong());
-        for p in Paper::ALL {
-            ui.radio_value(&mut d.paper, p, p.label());
-        }
-    });
-    if d != editor.draft {
-        actions.push(RecognitionAction::EditCertificate(d));
-    }
-    logo_ui(ui, editor, state, actions);
-    if ui
-        .button("Keep this signer, design and paper for new certificates")
-        .clicked()
-    {
-        actions.push(RecognitionAction::SaveCertificateDefaults);
-    }
-    ui.add_space(6.0);
+    pair_ui(
+        ui,
+        [
+            ("Signer's name", "Who signs", "signer", &mut d.signer_name),
+            (
+                "Signer's title",
+                "e.g. Director",
+                "signer_title",
+                &mut d.signer_title,
+            ),
+        ],
+    );
+}
+
+/// The certificate's problems, then saving it as PDF or PNG, asked or to a path.
+fn save_ui(ui: &mut Ui, editor: &CertificateEditor, state: &mut UiState, actions: &mut Actions) {
     let problems = &editor.certificate.problems;
     for p in problems {
         ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
