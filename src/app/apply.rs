@@ -1,6 +1,7 @@
 //! The one place where actions change state.
 
 use super::session::OpenWorkbook;
+use crate::app::session::Changed;
 use std::path::Path;
 
 use chrono::Utc;
@@ -16,12 +17,55 @@ impl RatchetApp {
     /// Carries out one action. Failures become a message in the banner; the
     /// app keeps running and nothing already stored is lost.
     pub fn apply(&mut self, action: Action) {
-        self.apply_one(action);
-        if dialogs::take_unavailable() {
-            self.error(
-                "The file chooser could not open on this computer. Type the file's path in the field beside the button instead (or, for a workbook, its name on the start screen)."
-                    .into(),
-            );
+        self.apply_queued(vec![action]);
+    }
+
+    /// Carries out a frame's actions in order, then rebuilds each view they
+    /// changed once (what the window does with what one frame asked for).
+    pub fn apply_queued(&mut self, actions: Vec<Action>) {
+        for action in actions {
+            self.apply_one(action);
+            if dialogs::take_unavailable() {
+                self.error(
+                    "The file chooser could not open on this computer. Type the file's path in the field beside the button instead (or, for a workbook, its name on the start screen)."
+                        .into(),
+                );
+            }
+        }
+        self.refresh_changed();
+    }
+
+    /// Notes that an action changed `view`: it is rebuilt once, after the
+    /// frame's actions (or sooner, when an action reads it).
+    pub(super) fn changed(&mut self, view: Changed) {
+        self.in_session(|s| match view {
+            Changed::Setup => {
+                s.stale.setup = true;
+                // What is built on the set-up is out of date from now on.
+                s.stale.monitor = true;
+                s.stale.wins = true;
+                s.stale.checks = true;
+            }
+            Changed::Framework => s.stale.framework = true,
+        });
+    }
+
+    /// Rebuilds the views the actions so far changed, set-up first (the
+    /// framework's target reads its indicator).
+    pub(super) fn refresh_changed(&mut self) {
+        let Some(stale) = self.session.as_mut().map(|s| &mut s.stale) else {
+            return;
+        };
+        let (setup, framework) = (stale.setup, stale.framework);
+        stale.setup = false;
+        stale.framework = false;
+        if setup {
+            self.in_session(|s| s.builds.setup += 1);
+            self.refresh_setup();
+        }
+        if framework {
+            self.in_session(|s| s.builds.framework += 1);
+            self.refresh_framework();
         }
     }
 
@@ -44,6 +88,8 @@ impl RatchetApp {
             }
             Action::CloseWorkbook => self.close_workbook(),
             Action::Navigate(screen) => {
+                // The screen opened is built from views an earlier action changed.
+                self.refresh_changed();
                 if self.session.is_some()
                     || screen == Screen::Start
                     || screen == Screen::Workshop
@@ -84,7 +130,7 @@ impl RatchetApp {
             Action::Undo => self.undo_removal(),
             Action::SetAgency(agency) => {
                 if self.write(|wb| wb.set_agency(&agency)).is_some() {
-                    self.refresh_framework();
+                    self.changed(Changed::Framework);
                 }
             }
             Action::EditDraft(draft) => self.save_draft(draft),
@@ -98,7 +144,7 @@ impl RatchetApp {
             Action::AddDeficit => {
                 if let Some(id) = self.write(|wb| wb.add_deficit("")) {
                     self.ui_state.selected_deficit = Some(id);
-                    self.refresh_framework();
+                    self.changed(Changed::Framework);
                 }
             }
             Action::UpdateDeficit(d) => self.write_then_refresh(|wb| wb.update_deficit(&d)),
@@ -110,7 +156,7 @@ impl RatchetApp {
             Action::AddTheoryStep => {
                 if let Some(id) = self.write(|wb| wb.add_theory_step(&TheoryStep::default())) {
                     self.ui_state.selected_step = Some(id);
-                    self.refresh_framework();
+                    self.changed(Changed::Framework);
                 }
             }
             Action::UpdateTheoryStep(step) => {
@@ -399,12 +445,13 @@ impl RatchetApp {
         f: impl FnOnce(&mut Workbook) -> StorageResult<()>,
     ) {
         if self.write(f).is_some() {
-            self.refresh_framework();
+            self.changed(Changed::Framework);
         }
     }
 
-    /// Rebuilds the framework view model from the file.
-    pub(super) fn refresh_framework(&mut self) {
+    /// Rebuilds the framework view model from the file (through
+    /// `refresh_changed`, once per frame).
+    fn refresh_framework(&mut self) {
         let Some(wb) = self.session.wb() else {
             return;
         };
@@ -451,6 +498,7 @@ impl RatchetApp {
 
     /// Commits the current step if it is valid and moves on; otherwise shows its problems.
     fn wizard_next(&mut self) {
+        self.refresh_changed();
         let Some(view) = self.session.views() else {
             return;
         };
@@ -496,12 +544,12 @@ impl RatchetApp {
             draft.step = next;
         }
         self.save_draft(draft);
-        self.refresh_framework();
+        self.changed(Changed::Framework);
     }
 
     fn finish_framework(&mut self) {
         if self.write(|wb| wb.complete_framework()).is_some() {
-            self.refresh_framework();
+            self.changed(Changed::Framework);
             self.view.screen = Screen::Home;
             self.info("The performance framework is complete. It stands on the home screen; edit any part from the wizard.".into());
         }

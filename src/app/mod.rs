@@ -28,6 +28,7 @@ pub mod recognition;
 pub mod returns;
 pub mod rollup;
 mod session;
+pub use session::ViewBuilds;
 mod undo;
 pub mod view;
 pub mod workshop;
@@ -110,6 +111,12 @@ impl RatchetApp {
         self.session.views()
     }
 
+    /// How many times the open workbook's set-up and framework views were
+    /// rebuilt (for tests and benchmarks).
+    pub fn view_builds(&self) -> Option<session::ViewBuilds> {
+        self.session.as_ref().map(|s| s.builds)
+    }
+
     /// The open workbook (for tests and the command line).
     pub fn workbook(&self) -> Option<&Workbook> {
         self.session.wb()
@@ -153,6 +160,8 @@ impl RatchetApp {
         self.poll_cockpit();
         self.poll_rollup();
         self.poll_checks();
+        // A finished job may have changed views: rebuilt before they are drawn.
+        self.refresh_changed();
         self.refresh_certificate_preview();
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw
@@ -212,9 +221,7 @@ impl RatchetApp {
         );
         let queued = self.actions.drain();
         let changed = !queued.is_empty();
-        for action in queued {
-            self.apply(action);
-        }
+        self.apply_queued(queued);
         if changed {
             ui.ctx().request_repaint();
         }

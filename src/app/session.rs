@@ -34,6 +34,19 @@ pub(super) struct Session {
     pub checks_job: Option<super::background::Background<ChecksDone>>,
     /// Changes of values that Undo and Redo can take back and make again.
     pub edits: EditHistory,
+    /// How often the views actions change were rebuilt.
+    pub builds: ViewBuilds,
+}
+
+/// How many times the set-up and framework views were rebuilt since the
+/// workbook opened: tests hold it to once per frame, however many actions
+/// the frame carried.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewBuilds {
+    /// The set-up view (teams, indicators, targets; the grid and counts).
+    pub setup: u32,
+    /// The framework view (and the wizard's checks).
+    pub framework: u32,
 }
 
 /// What a run of the integrity checks found: (new, reopened, no longer
@@ -103,6 +116,21 @@ pub(super) struct Stale {
     pub checks: bool,
     /// Indicators whose values changed since the checks last ran.
     pub checks_indicators: Vec<IndicatorId>,
+    /// Teams, indicators or targets changed: the set-up view (and the grid
+    /// and counts built on it) is rebuilt before the next frame is drawn.
+    pub setup: bool,
+    /// The framework changed: its view is rebuilt before the next frame.
+    pub framework: bool,
+}
+
+/// A view an action changed, rebuilt once however many actions of a frame
+/// changed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Changed {
+    /// Teams, indicators, targets, locks and the settings beside them.
+    Setup,
+    /// The mission, deficits, target, theory and agency.
+    Framework,
 }
 
 /// Where the opening check stands.
@@ -134,6 +162,7 @@ impl Session {
             cockpit_job: None,
             checks_job: None,
             edits: EditHistory::default(),
+            builds: ViewBuilds::default(),
         }
     }
 

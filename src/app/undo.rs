@@ -4,6 +4,7 @@
 use super::RatchetApp;
 use super::session::OpenWorkbook;
 use super::view::{Message, Tone};
+use crate::app::session::Changed;
 use crate::domain::{Deficit, DeficitId, TheoryStep, TheoryStepId};
 
 /// What the last removal took away.
@@ -39,7 +40,7 @@ impl RatchetApp {
             if self.ui_state.selected_deficit == Some(id) {
                 self.ui_state.selected_deficit = None;
             }
-            self.refresh_framework();
+            self.changed(Changed::Framework);
             let text = format!("Removed the deficit \"{}\".", deficit.display_title());
             self.offer_undo(
                 Removed::Deficit {
@@ -63,7 +64,7 @@ impl RatchetApp {
             if self.ui_state.selected_step == Some(id) {
                 self.ui_state.selected_step = None;
             }
-            self.refresh_framework();
+            self.changed(Changed::Framework);
             let name = if step.outcome.trim().is_empty() {
                 "an unnamed outcome".to_owned()
             } else {
@@ -97,6 +98,6 @@ impl RatchetApp {
                 }
             }
         }
-        self.refresh_framework();
+        self.changed(Changed::Framework);
     }
 }

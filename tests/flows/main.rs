@@ -33,6 +33,7 @@ mod storage_open;
 mod support;
 mod target_rules;
 mod verdict_rates;
+mod view_refresh;
 mod wins;
 mod wizard_ui;
 mod workshop;

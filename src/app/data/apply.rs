@@ -1,6 +1,7 @@
 //! Applying the data screens' actions: teams, indicators, targets, values,
 //! locks, observations, import and export.
 
+use crate::app::session::Changed;
 use crate::app::session::OpenWorkbook;
 use crate::app::session::{Edit, ValueEdit};
 use chrono::Local;
@@ -32,7 +33,7 @@ impl RatchetApp {
         match action {
             DataAction::AddTeam { name, contact } => {
                 if self.write(|wb| wb.add_team(&name, &contact)).is_some() {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::UpdateTeam(team) => {
@@ -50,7 +51,7 @@ impl RatchetApp {
                             })
                         });
                     }
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::SetTeamArchived(id, archived) => {
@@ -58,13 +59,13 @@ impl RatchetApp {
                     .write(|wb| wb.set_team_archived(id, archived))
                     .is_some()
                 {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::AddIndicator(new) => {
                 if let Some(id) = self.write(|wb| wb.add_indicator(&new)) {
                     self.ui_state.selected_indicator = Some(id);
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::UpdateIndicator(ind) => {
@@ -82,14 +83,14 @@ impl RatchetApp {
                             })
                         });
                     }
-                    self.refresh_setup();
-                    self.refresh_framework();
+                    self.changed(Changed::Setup);
+                    self.changed(Changed::Framework);
                 }
             }
             DataAction::RemoveIndicator(id) => {
                 if self.write(|wb| wb.remove_indicator(id)).is_some() {
                     self.ui_state.selected_indicator = None;
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::SetTarget {
@@ -101,7 +102,7 @@ impl RatchetApp {
                     .write(|wb| wb.set_indicator_target(indicator, team, &values))
                     .is_some()
                 {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::ClearTarget { indicator, team } => {
@@ -109,7 +110,7 @@ impl RatchetApp {
                     .write(|wb| wb.clear_indicator_target(indicator, team))
                     .is_some()
                 {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::SetFiscalYearStart(month) => {
@@ -117,12 +118,12 @@ impl RatchetApp {
                     .write(|wb| wb.set_fiscal_year_start_month(month))
                     .is_some()
                 {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::SetDecimalMark(mark) => {
                 if self.write(|wb| wb.set_decimal_mark(mark)).is_some() {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             DataAction::ShowGrid(mode) => {
@@ -133,7 +134,7 @@ impl RatchetApp {
             DataAction::SetValues { changes, reason } => self.set_values(changes, &reason),
             DataAction::LockThrough { date, note } => {
                 if self.write(|wb| wb.lock_through(date, &note)).is_some() {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                     self.info(format!("Periods ending on or before {} are locked: changing them now needs a reason.", date.format("%-d %B %Y")));
                 }
             }
@@ -234,7 +235,8 @@ impl RatchetApp {
         }
     }
 
-    /// Reloads teams, indicators and targets (and the grid and counts built on them).
+    /// Reloads teams, indicators and targets (and the grid and counts built
+    /// on them), through `refresh_changed`, once per frame.
     pub(in crate::app) fn refresh_setup(&mut self) {
         let Some(wb) = self.session.wb() else {
             return;
@@ -254,11 +256,6 @@ impl RatchetApp {
                 if let Some(mode) = mode {
                     self.load_grid(mode);
                 }
-                self.in_session(|s| {
-                    s.stale.monitor = true;
-                    s.stale.wins = true;
-                    s.stale.checks = true;
-                });
             }
             Err(e) => self.error(format!("The workbook could not be read: {e}")),
         }
@@ -368,7 +365,7 @@ impl RatchetApp {
                 let team = if undoing { before } else { after };
                 let done = self.write(|wb| wb.update_team(team)).is_some();
                 if done {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                     self.info(format!("{reason}: the team is \"{}\" again.", team.name));
                 }
                 done
@@ -377,8 +374,8 @@ impl RatchetApp {
                 let ind = if undoing { before } else { after };
                 let done = self.write(|wb| wb.update_indicator(ind)).is_some();
                 if done {
-                    self.refresh_setup();
-                    self.refresh_framework();
+                    self.changed(Changed::Setup);
+                    self.changed(Changed::Framework);
                     self.info(format!(
                         "{reason}: the indicator \"{}\" is as it was.",
                         ind.name
@@ -591,7 +588,7 @@ impl RatchetApp {
                             view.import.status = ImportStatus::Done(outcome);
                             view.import.plan = None;
                         }
-                        self.refresh_setup();
+                        self.changed(Changed::Setup);
                         // The job looked for wins already.
                         self.in_session(|s| s.stale.wins = false);
                         let wins = if wins > 0 {

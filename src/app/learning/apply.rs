@@ -2,6 +2,7 @@
 //! indicator library and comparisons, reviews and ratcheting the target.
 
 use crate::app::background::{Background, Polled};
+use crate::app::session::Changed;
 use crate::app::session::{ChecksDone, OpenWorkbook};
 use chrono::Local;
 
@@ -95,8 +96,8 @@ impl RatchetApp {
                     .write(|wb| wb.ratchet_target(&target, &reason, today))
                     .is_some()
                 {
-                    self.refresh_framework();
-                    self.refresh_setup();
+                    self.changed(Changed::Framework);
+                    self.changed(Changed::Setup);
                     self.load_review();
                     self.info(format!(
                         "The target is now: {}. The old one stays in the history.",
@@ -352,6 +353,8 @@ impl RatchetApp {
 
     /// The framework target against the natural process limits.
     pub(in crate::app) fn refresh_feasibility(&mut self) {
+        // It reads the framework's target: an action before it may have changed it.
+        self.refresh_changed();
         let text = self
             .target_series()
             .map(|(target, series, _)| match feasibility(&target, &series) {

@@ -1,6 +1,7 @@
 //! Applying the monitoring screens' actions, and keeping their view models
 //! in step with the data.
 
+use crate::app::session::Changed;
 use crate::app::session::OpenWorkbook;
 use chrono::Local;
 
@@ -74,7 +75,7 @@ impl RatchetApp {
                 };
                 ind.thresholds = thresholds;
                 if self.write(|wb| wb.update_indicator(&ind)).is_some() {
-                    self.refresh_setup();
+                    self.changed(Changed::Setup);
                 }
             }
             MonitorAction::SaveChart(to) => {

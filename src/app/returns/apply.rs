@@ -1,5 +1,6 @@
 //! Applying the Data returns screen's actions.
 
+use crate::app::session::Changed;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -191,7 +192,7 @@ impl RatchetApp {
             if let Some(v) = self.returns_view_mut() {
                 v.checked.retain(|c| c.path != path);
             }
-            self.refresh_setup();
+            self.changed(Changed::Setup);
             self.load_returns();
             self.info(format!(
                 "Collected {}'s return (reported by {}): {} added, {} updated.",
