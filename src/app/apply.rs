@@ -129,9 +129,7 @@ impl RatchetApp {
             }
             Action::Undo => self.undo_removal(),
             Action::SetAgency(agency) => {
-                if self.write(|wb| wb.set_agency(&agency)).is_some() {
-                    self.changed(Changed::Framework);
-                }
+                self.write_changing(Changed::Framework, |wb| wb.set_agency(&agency));
             }
             Action::EditDraft(draft) => self.save_draft(draft),
             Action::GoToStep(step) => self.go_to_step(step),
@@ -147,11 +145,15 @@ impl RatchetApp {
                     self.changed(Changed::Framework);
                 }
             }
-            Action::UpdateDeficit(d) => self.write_then_refresh(|wb| wb.update_deficit(&d)),
+            Action::UpdateDeficit(d) => {
+                self.write_changing(Changed::Framework, |wb| wb.update_deficit(&d));
+            }
             Action::RemoveDeficit(id) => self.remove_deficit(id),
-            Action::ChooseDeficit(id) => self.write_then_refresh(|wb| wb.choose_deficit(Some(id))),
+            Action::ChooseDeficit(id) => {
+                self.write_changing(Changed::Framework, |wb| wb.choose_deficit(Some(id)));
+            }
             Action::SetDeficitRationale(text) => {
-                self.write_then_refresh(|wb| wb.set_deficit_rationale(&text))
+                self.write_changing(Changed::Framework, |wb| wb.set_deficit_rationale(&text));
             }
             Action::AddTheoryStep => {
                 if let Some(id) = self.write(|wb| wb.add_theory_step(&TheoryStep::default())) {
@@ -160,11 +162,13 @@ impl RatchetApp {
                 }
             }
             Action::UpdateTheoryStep(step) => {
-                self.write_then_refresh(|wb| wb.update_theory_step(&step))
+                self.write_changing(Changed::Framework, |wb| wb.update_theory_step(&step));
             }
             Action::RemoveTheoryStep(id) => self.remove_theory_step(id),
             Action::MoveTheoryStep { id, toward_target } => {
-                self.write_then_refresh(|wb| wb.move_theory_step(id, toward_target));
+                self.write_changing(Changed::Framework, |wb| {
+                    wb.move_theory_step(id, toward_target)
+                });
             }
             Action::FinishFramework => self.finish_framework(),
             Action::Data(action) => self.apply_data(action),
@@ -440,13 +444,18 @@ impl RatchetApp {
         }
     }
 
-    pub(super) fn write_then_refresh(
+    /// Runs one storage write that changes `view`; on success the view is
+    /// rebuilt before the next frame, on failure the banner says why.
+    pub(super) fn write_changing<T>(
         &mut self,
-        f: impl FnOnce(&mut Workbook) -> StorageResult<()>,
-    ) {
-        if self.write(f).is_some() {
-            self.changed(Changed::Framework);
+        view: Changed,
+        f: impl FnOnce(&mut Workbook) -> StorageResult<T>,
+    ) -> Option<T> {
+        let done = self.write(f);
+        if done.is_some() {
+            self.changed(view);
         }
+        done
     }
 
     /// Rebuilds the framework view model from the file (through

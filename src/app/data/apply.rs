@@ -32,35 +32,11 @@ impl RatchetApp {
         }
         match action {
             DataAction::AddTeam { name, contact } => {
-                if self.write(|wb| wb.add_team(&name, &contact)).is_some() {
-                    self.changed(Changed::Setup);
-                }
+                self.write_changing(Changed::Setup, |wb| wb.add_team(&name, &contact));
             }
-            DataAction::UpdateTeam(team) => {
-                let before = self
-                    .session
-                    .wb()
-                    .and_then(|wb| wb.teams().ok())
-                    .and_then(|all| all.into_iter().find(|t| t.id == team.id));
-                if self.write(|wb| wb.update_team(&team)).is_some() {
-                    if let Some(before) = before {
-                        self.in_session(|s| {
-                            s.edits.remember(Edit::Team {
-                                before,
-                                after: team,
-                            })
-                        });
-                    }
-                    self.changed(Changed::Setup);
-                }
-            }
+            DataAction::UpdateTeam(team) => self.update_team(team),
             DataAction::SetTeamArchived(id, archived) => {
-                if self
-                    .write(|wb| wb.set_team_archived(id, archived))
-                    .is_some()
-                {
-                    self.changed(Changed::Setup);
-                }
+                self.write_changing(Changed::Setup, |wb| wb.set_team_archived(id, archived));
             }
             DataAction::AddIndicator(new) => {
                 if let Some(id) = self.write(|wb| wb.add_indicator(&new)) {
@@ -68,25 +44,7 @@ impl RatchetApp {
                     self.changed(Changed::Setup);
                 }
             }
-            DataAction::UpdateIndicator(ind) => {
-                let before = self
-                    .session
-                    .wb()
-                    .and_then(|wb| wb.indicator(ind.id).ok().flatten());
-                if self.write(|wb| wb.update_indicator(&ind)).is_some() {
-                    if let Some(before) = before {
-                        let after = Box::new(ind.clone());
-                        self.in_session(|s| {
-                            s.edits.remember(Edit::Indicator {
-                                before: Box::new(before),
-                                after,
-                            })
-                        });
-                    }
-                    self.changed(Changed::Setup);
-                    self.changed(Changed::Framework);
-                }
-            }
+            DataAction::UpdateIndicator(ind) => self.update_indicator(ind),
             DataAction::RemoveIndicator(id) => {
                 if self.write(|wb| wb.remove_indicator(id)).is_some() {
                     self.ui_state.selected_indicator = None;
@@ -98,33 +56,20 @@ impl RatchetApp {
                 team,
                 values,
             } => {
-                if self
-                    .write(|wb| wb.set_indicator_target(indicator, team, &values))
-                    .is_some()
-                {
-                    self.changed(Changed::Setup);
-                }
+                self.write_changing(Changed::Setup, |wb| {
+                    wb.set_indicator_target(indicator, team, &values)
+                });
             }
             DataAction::ClearTarget { indicator, team } => {
-                if self
-                    .write(|wb| wb.clear_indicator_target(indicator, team))
-                    .is_some()
-                {
-                    self.changed(Changed::Setup);
-                }
+                self.write_changing(Changed::Setup, |wb| {
+                    wb.clear_indicator_target(indicator, team)
+                });
             }
             DataAction::SetFiscalYearStart(month) => {
-                if self
-                    .write(|wb| wb.set_fiscal_year_start_month(month))
-                    .is_some()
-                {
-                    self.changed(Changed::Setup);
-                }
+                self.write_changing(Changed::Setup, |wb| wb.set_fiscal_year_start_month(month));
             }
             DataAction::SetDecimalMark(mark) => {
-                if self.write(|wb| wb.set_decimal_mark(mark)).is_some() {
-                    self.changed(Changed::Setup);
-                }
+                self.write_changing(Changed::Setup, |wb| wb.set_decimal_mark(mark));
             }
             DataAction::ShowGrid(mode) => {
                 self.load_grid(mode);
@@ -156,6 +101,50 @@ impl RatchetApp {
             | DataAction::ImportCancel
             | DataAction::ImportReset
             | DataAction::Export { .. } => self.apply_transfer(action),
+        }
+    }
+
+    /// Renames a team (or changes its contact), remembered for Undo.
+    fn update_team(&mut self, team: crate::domain::Team) {
+        let before = self
+            .session
+            .wb()
+            .and_then(|wb| wb.teams().ok())
+            .and_then(|all| all.into_iter().find(|t| t.id == team.id));
+        if self
+            .write_changing(Changed::Setup, |wb| wb.update_team(&team))
+            .is_some()
+            && let Some(before) = before
+        {
+            self.in_session(|s| {
+                s.edits.remember(Edit::Team {
+                    before,
+                    after: team,
+                })
+            });
+        }
+    }
+
+    /// Changes an indicator's details, remembered for Undo; the framework
+    /// shows its name and unit too.
+    fn update_indicator(&mut self, ind: crate::domain::Indicator) {
+        let before = self
+            .session
+            .wb()
+            .and_then(|wb| wb.indicator(ind.id).ok().flatten());
+        if self
+            .write_changing(Changed::Setup, |wb| wb.update_indicator(&ind))
+            .is_some()
+        {
+            self.changed(Changed::Framework);
+            if let Some(before) = before {
+                self.in_session(|s| {
+                    s.edits.remember(Edit::Indicator {
+                        before: Box::new(before),
+                        after: Box::new(ind),
+                    })
+                });
+            }
         }
     }
 

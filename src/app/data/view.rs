@@ -275,68 +275,13 @@ impl GridView {
         mode: GridMode,
         today: NaiveDate,
     ) -> StorageResult<GridView> {
-        let (rows, frequency, mut data): (Vec<GridRow>, Frequency, Vec<(usize, NaiveDate, f64)>) =
-            match mode {
-                GridMode::Indicator(id) => {
-                    let Some(ind) = setup.indicator(id) else {
-                        return Ok(GridView::empty(mode, today));
-                    };
-                    let teams: Vec<TeamId> = match ind.scope {
-                        IndicatorScope::AgencyWide => vec![AGENCY_TEAM],
-                        IndicatorScope::PerTeam => setup.active_teams().map(|t| t.id).collect(),
-                    };
-                    let index: HashMap<TeamId, usize> =
-                        teams.iter().enumerate().map(|(i, t)| (*t, i)).collect();
-                    let rows = teams
-                        .iter()
-                        .map(|&team| GridRow {
-                            team,
-                            indicator: id,
-                            label: setup.team_name(team),
-                            decimals: ind.decimals,
-                            kind: ind.kind,
-                            overdue: 0,
-                            first_expected: None,
-                        })
-                        .collect();
-                    let data = wb
-                        .values_for_indicator(id)?
-                        .into_iter()
-                        .filter_map(|(t, p, v)| index.get(&t).map(|&r| (r, p, v)))
-                        .collect();
-                    (rows, ind.frequency, data)
-                }
-                GridMode::Team(team, frequency) => {
-                    let inds: Vec<&Indicator> = setup
-                        .indicators
-                        .iter()
-                        .filter(|i| i.frequency == frequency && i.scope == IndicatorScope::PerTeam)
-                        .collect();
-                    let index: HashMap<IndicatorId, usize> = inds
-                        .iter()
-                        .enumerate()
-                        .map(|(i, ind)| (ind.id, i))
-                        .collect();
-                    let rows = inds
-                        .iter()
-                        .map(|ind| GridRow {
-                            team,
-                            indicator: ind.id,
-                            label: ind.name.clone(),
-                            decimals: ind.decimals,
-                            kind: ind.kind,
-                            overdue: 0,
-                            first_expected: None,
-                        })
-                        .collect();
-                    let data = wb
-                        .values_for_team(team)?
-                        .into_iter()
-                        .filter_map(|(i, p, v)| index.get(&i).map(|&r| (r, p, v)))
-                        .collect();
-                    (rows, frequency, data)
-                }
-            };
+        let rows_and_values = match mode {
+            GridMode::Indicator(id) => indicator_rows(wb, setup, id)?,
+            GridMode::Team(team, frequency) => Some(team_rows(wb, setup, team, frequency)?),
+        };
+        let Some((rows, frequency, mut data)) = rows_and_values else {
+            return Ok(GridView::empty(mode, today));
+        };
         // Columns: from the earliest value or target baseline to the current period.
         let baselines: Vec<NaiveDate> = rows
             .iter()
@@ -426,6 +371,82 @@ fn back_from(p: Period, n: usize) -> NaiveDate {
 pub struct ObservationsView {
     /// The observations.
     pub all: Vec<Observation>,
+}
+
+/// A grid's rows, the frequency of its columns, and its values as
+/// (row, period start, value).
+type RowsAndValues = (Vec<GridRow>, Frequency, Vec<(usize, NaiveDate, f64)>);
+
+/// One row per team reporting an indicator (one row when it is agency-wide);
+/// `None` when the indicator is gone.
+fn indicator_rows(
+    wb: &Workbook,
+    setup: &SetupView,
+    id: IndicatorId,
+) -> StorageResult<Option<RowsAndValues>> {
+    let Some(ind) = setup.indicator(id) else {
+        return Ok(None);
+    };
+    let teams: Vec<TeamId> = match ind.scope {
+        IndicatorScope::AgencyWide => vec![AGENCY_TEAM],
+        IndicatorScope::PerTeam => setup.active_teams().map(|t| t.id).collect(),
+    };
+    let index: HashMap<TeamId, usize> = teams.iter().enumerate().map(|(i, t)| (*t, i)).collect();
+    let rows = teams
+        .iter()
+        .map(|&team| GridRow {
+            team,
+            indicator: id,
+            label: setup.team_name(team),
+            decimals: ind.decimals,
+            kind: ind.kind,
+            overdue: 0,
+            first_expected: None,
+        })
+        .collect();
+    let data = wb
+        .values_for_indicator(id)?
+        .into_iter()
+        .filter_map(|(t, p, v)| index.get(&t).map(|&r| (r, p, v)))
+        .collect();
+    Ok(Some((rows, ind.frequency, data)))
+}
+
+/// One row per indicator a team reports at `frequency`.
+fn team_rows(
+    wb: &Workbook,
+    setup: &SetupView,
+    team: TeamId,
+    frequency: Frequency,
+) -> StorageResult<RowsAndValues> {
+    let inds: Vec<&Indicator> = setup
+        .indicators
+        .iter()
+        .filter(|i| i.frequency == frequency && i.scope == IndicatorScope::PerTeam)
+        .collect();
+    let index: HashMap<IndicatorId, usize> = inds
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.id, i))
+        .collect();
+    let rows = inds
+        .iter()
+        .map(|ind| GridRow {
+            team,
+            indicator: ind.id,
+            label: ind.name.clone(),
+            decimals: ind.decimals,
+            kind: ind.kind,
+            overdue: 0,
+            first_expected: None,
+        })
+        .collect();
+    let data = wb
+        .values_for_team(team)?
+        .into_iter()
+        .filter_map(|(i, p, v)| index.get(&i).map(|&r| (r, p, v)))
+        .collect();
+    Ok((rows, frequency, data))
 }
 
 #[cfg(test)]

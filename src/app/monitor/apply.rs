@@ -74,9 +74,7 @@ impl RatchetApp {
                     return;
                 };
                 ind.thresholds = thresholds;
-                if self.write(|wb| wb.update_indicator(&ind)).is_some() {
-                    self.changed(Changed::Setup);
-                }
+                self.write_changing(Changed::Setup, |wb| wb.update_indicator(&ind));
             }
             MonitorAction::SaveChart(to) => {
                 let purpose = crate::app::file_choice::Purpose::new("Save the chart", "chart");

@@ -4,54 +4,37 @@ use egui::{RichText, Ui};
 
 use crate::app::view::WorkbookView;
 use crate::app::{Action, Actions};
-use crate::domain::WizardStep;
 use crate::domain::mission::MAX_MISSION_CHARS;
+use crate::domain::{Agency, WizardStep};
 use crate::ui::widgets::{guidance_ui, text_area_ui, text_field_ui};
+
+/// A field of the agency: its label, hint and place.
+type AgencyText = (&'static str, &'static str, fn(&mut Agency) -> &mut String);
+
+/// The agency's three fields, side by side.
+const AGENCY: [AgencyText; 3] = [
+    ("Agency name", "e.g. Riverton Street Services", |a| {
+        &mut a.name
+    }),
+    ("Leader's name", "e.g. Dana Okafor", |a| &mut a.leader_name),
+    ("Leader's title", "e.g. Director", |a| &mut a.leader_title),
+];
 
 /// Draws the mission step.
 pub fn mission_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
     let agency = &wb.framework.agency;
+    let mut next = agency.clone();
     ui.columns(3, |cols| {
-        if let Some(name) = text_field_ui(
-            &mut cols[0],
-            "Agency name",
-            &agency.name,
-            "e.g. Riverton Street Services",
-            "agency",
-            None,
-        ) {
-            actions.push(Action::SetAgency(crate::domain::Agency {
-                name,
-                ..agency.clone()
-            }));
-        }
-        if let Some(leader_name) = text_field_ui(
-            &mut cols[1],
-            "Leader's name",
-            &agency.leader_name,
-            "e.g. Dana Okafor",
-            "agency",
-            None,
-        ) {
-            actions.push(Action::SetAgency(crate::domain::Agency {
-                leader_name,
-                ..agency.clone()
-            }));
-        }
-        if let Some(leader_title) = text_field_ui(
-            &mut cols[2],
-            "Leader's title",
-            &agency.leader_title,
-            "e.g. Director",
-            "agency",
-            None,
-        ) {
-            actions.push(Action::SetAgency(crate::domain::Agency {
-                leader_title,
-                ..agency.clone()
-            }));
+        for ((label, hint, place), col) in AGENCY.iter().zip(cols.iter_mut()) {
+            let text = place(&mut next);
+            if let Some(v) = text_field_ui(col, label, text, hint, "agency", None) {
+                *text = v;
+            }
         }
     });
+    if next != *agency {
+        actions.push(Action::SetAgency(next));
+    }
     ui.add_space(8.0);
 
     let draft = &wb.draft;
@@ -112,6 +95,11 @@ pub fn mission_step_ui(ui: &mut Ui, wb: &WorkbookView, actions: &mut Actions) {
                 .small(),
         );
     }
+    history_ui(ui, wb);
+}
+
+/// The mission's earlier versions, each with why it was replaced.
+fn history_ui(ui: &mut Ui, wb: &WorkbookView) {
     let earlier = wb.mission_history.get(1..).unwrap_or_default();
     if !earlier.is_empty() {
         egui::CollapsingHeader::new(format!("Earlier versions ({})", earlier.len()))

@@ -4,9 +4,9 @@ use egui::{RichText, Ui};
 
 use crate::app::Actions;
 use crate::app::view::WorkbookView;
-use crate::domain::WizardStep;
 use crate::domain::number::count;
 use crate::domain::target::with_unit;
+use crate::domain::{Framework, WizardStep};
 use crate::ui::widgets::{guidance_ui, part_card_ui, problem_ui};
 
 /// Draws the summary step.
@@ -50,28 +50,7 @@ pub fn summary_step_ui(
         "Edit deficit",
         WizardStep::Deficits,
         actions,
-        |ui| match f.chosen_deficit() {
-            Some(d) => {
-                ui.label(RichText::new(d.display_title()).strong());
-                if !d.evidence.trim().is_empty() {
-                    ui.label(format!("Evidence: {}", d.evidence.trim()));
-                }
-                if !f.choice.rationale.trim().is_empty() {
-                    ui.label(format!("Why this one: {}", f.choice.rationale.trim()));
-                }
-                ui.label(
-                    RichText::new(format!(
-                        "Chosen from {}; priority {}.",
-                        count(f.deficits.len() as u64, "candidate", "candidates"),
-                        d.priority()
-                    ))
-                    .weak(),
-                );
-            }
-            None => {
-                ui.label("None chosen yet.");
-            }
-        },
+        |ui| deficit_ui(ui, f),
     );
     part_card_ui(
         ui,
@@ -80,21 +59,7 @@ pub fn summary_step_ui(
         "Edit target",
         WizardStep::Target,
         actions,
-        |ui| match &f.target {
-            Some(t) => {
-                ui.label(RichText::new(t.sentence()).strong());
-                ui.label(format!(
-                    "{} · reported {} · baseline {} on {}",
-                    t.direction.label(),
-                    t.frequency.label().to_lowercase(),
-                    with_unit(t.baseline_value, &t.unit),
-                    t.baseline_date.format("%-d %b %Y")
-                ));
-            }
-            None => {
-                ui.label("Not yet set.");
-            }
-        },
+        |ui| target_ui(ui, f),
     );
     part_card_ui(
         ui,
@@ -103,25 +68,7 @@ pub fn summary_step_ui(
         "Edit theory",
         WizardStep::Theory,
         actions,
-        |ui| {
-            if f.theory.is_empty() {
-                ui.label("No outcomes yet.");
-            }
-            for (i, step) in f.theory.iter().enumerate() {
-                let measured = if step.measured_by.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" [{}]", step.measured_by.trim())
-                };
-                ui.label(
-                    RichText::new(format!("{}. {}{measured}", i + 1, step.outcome.trim())).strong(),
-                );
-                if !step.assumption.trim().is_empty() {
-                    ui.label(format!("    {}", step.assumption.trim()));
-                }
-            }
-            ui.label(RichText::new("… which advances the mission.").weak());
-        },
+        |ui| theory_ui(ui, f),
     );
     if s.mission {
         ui.add_space(8.0);
@@ -138,4 +85,62 @@ pub fn summary_step_ui(
             Some("Finish every part before completing the framework."),
         );
     }
+}
+
+/// The chosen deficit with its evidence and why it was chosen.
+fn deficit_ui(ui: &mut Ui, f: &Framework) {
+    let Some(d) = f.chosen_deficit() else {
+        ui.label("None chosen yet.");
+        return;
+    };
+    ui.label(RichText::new(d.display_title()).strong());
+    if !d.evidence.trim().is_empty() {
+        ui.label(format!("Evidence: {}", d.evidence.trim()));
+    }
+    if !f.choice.rationale.trim().is_empty() {
+        ui.label(format!("Why this one: {}", f.choice.rationale.trim()));
+    }
+    ui.label(
+        RichText::new(format!(
+            "Chosen from {}; priority {}.",
+            count(f.deficits.len() as u64, "candidate", "candidates"),
+            d.priority()
+        ))
+        .weak(),
+    );
+}
+
+/// The target's sentence and its particulars.
+fn target_ui(ui: &mut Ui, f: &Framework) {
+    let Some(t) = &f.target else {
+        ui.label("Not yet set.");
+        return;
+    };
+    ui.label(RichText::new(t.sentence()).strong());
+    ui.label(format!(
+        "{} · reported {} · baseline {} on {}",
+        t.direction.label(),
+        t.frequency.label().to_lowercase(),
+        with_unit(t.baseline_value, &t.unit),
+        t.baseline_date.format("%-d %b %Y")
+    ));
+}
+
+/// The theory's outcomes in order, each with what measures it and its assumption.
+fn theory_ui(ui: &mut Ui, f: &Framework) {
+    if f.theory.is_empty() {
+        ui.label("No outcomes yet.");
+    }
+    for (i, step) in f.theory.iter().enumerate() {
+        let measured = if step.measured_by.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", step.measured_by.trim())
+        };
+        ui.label(RichText::new(format!("{}. {}{measured}", i + 1, step.outcome.trim())).strong());
+        if !step.assumption.trim().is_empty() {
+            ui.label(format!("    {}", step.assumption.trim()));
+        }
+    }
+    ui.label(RichText::new("… which advances the mission.").weak());
 }

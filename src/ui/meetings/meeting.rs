@@ -101,6 +101,33 @@ pub fn meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
         ))
         .strong(),
     );
+    agenda_list_ui(ui, view, &rows, state);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("meeting detail")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some((n, item)) = numbered.get(selected) {
+                item_ui(ui, view, item, *n, state, actions);
+            } else {
+                guidance_ui(ui, "The agenda is empty: add an item below.");
+            }
+            ui.add_space(6.0);
+            add_item_ui(ui, state, actions);
+            ui.add_space(6.0);
+            ui.label(RichText::new("Follow-ups for the meeting as a whole").strong());
+            follow_up_form_ui(ui, None, state, actions);
+            let general: Vec<&MeetingFollowUp> =
+                view.raised.iter().filter(|f| f.item.is_none()).collect();
+            for f in general {
+                follow_up_line_ui(ui, f, false, state, actions);
+            }
+        });
+}
+
+/// The agenda as a list of headings and numbered items; only the rows in
+/// view are laid out, and the selected one is scrolled to when keys move it.
+fn agenda_list_ui(ui: &mut Ui, view: &MeetingView, rows: &[Row<'_>], state: &mut UiState) {
     let list_h = (rows.len() as f32 * (ROW_H + ui.spacing().item_spacing.y))
         .min(ui.available_height() * 0.4)
         .max(ROW_H);
@@ -141,39 +168,23 @@ pub fn meeting_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: 
                 }
             }
         });
-    ui.separator();
-    egui::ScrollArea::vertical()
-        .id_salt("meeting detail")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if let Some((n, item)) = numbered.get(selected) {
-                item_ui(ui, view, item, *n, state, actions);
-            } else {
-                guidance_ui(ui, "The agenda is empty: add an item below.");
-            }
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let f = &mut state.meetings;
-                let l = ui.label("Add to the agenda");
-                ui.add(egui::TextEdit::singleline(&mut f.new_item).desired_width(320.0))
-                    .labelled_by(l.id);
-                if ui
-                    .add_enabled(!f.new_item.trim().is_empty(), egui::Button::new("Add item"))
-                    .clicked()
-                {
-                    actions.push(MeetingAction::AddItem(f.new_item.trim().to_owned()));
-                    f.new_item.clear();
-                }
-            });
-            ui.add_space(6.0);
-            ui.label(RichText::new("Follow-ups for the meeting as a whole").strong());
-            follow_up_form_ui(ui, None, state, actions);
-            let general: Vec<&MeetingFollowUp> =
-                view.raised.iter().filter(|f| f.item.is_none()).collect();
-            for f in general {
-                follow_up_line_ui(ui, f, false, state, actions);
-            }
-        });
+}
+
+/// The field and button that add an item to the agenda.
+fn add_item_ui(ui: &mut Ui, state: &mut UiState, actions: &mut Actions) {
+    ui.horizontal(|ui| {
+        let f = &mut state.meetings;
+        let l = ui.label("Add to the agenda");
+        ui.add(egui::TextEdit::singleline(&mut f.new_item).desired_width(320.0))
+            .labelled_by(l.id);
+        if ui
+            .add_enabled(!f.new_item.trim().is_empty(), egui::Button::new("Add item"))
+            .clicked()
+        {
+            actions.push(MeetingAction::AddItem(f.new_item.trim().to_owned()));
+            f.new_item.clear();
+        }
+    });
 }
 
 /// Scrolls a `show_rows` list so that row `i` is visible; `first` is the
