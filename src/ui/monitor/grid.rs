@@ -678,3 +678,6 @@ fn row_headers_ui(ui: &Ui, grid: &GridView, view: &GridLayout) {
         visuals.weak_text_color(),
     );
 }
+
+#[cfg(test)]
+mod widget_tests;

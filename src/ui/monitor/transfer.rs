@@ -27,7 +27,7 @@ pub fn transfer_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
             "Bring in a spreadsheet as it is: CSV (comma, semicolon or tab; UTF-8, UTF-16 or a legacy encoding such as Windows-1250, Windows-1252, Shift_JIS or GBK, detected) or XLSX. \
              Check it first: nothing is written until you confirm, and then everything is written at once or nothing.",
         );
-        import_ui(ui, wb, state, actions);
+        import_ui(ui, &wb.import, &mut state.forms.import_path, actions);
         ui.add_space(16.0);
         ui.separator();
         ui.heading("Export values");
@@ -60,8 +60,9 @@ fn column_combo_ui(ui: &mut Ui, label: &str, headers: &[String], value: &mut Opt
         });
 }
 
-fn import_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut Actions) {
-    let imp = &wb.import;
+/// The import: choosing a file, its preview, which column means what, the
+/// options, the check and the confirmation. `path_field` is the path typed.
+fn import_ui(ui: &mut Ui, imp: &ImportView, path_field: &mut String, actions: &mut Actions) {
     let busy = imp.busy();
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -74,12 +75,12 @@ fn import_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
         }
         let l = ui.label("or its path");
         ui.add(
-            egui::TextEdit::singleline(&mut state.forms.import_path)
+            egui::TextEdit::singleline(path_field)
                 .hint_text("/path/to/file.csv")
                 .desired_width(320.0),
         )
         .labelled_by(l.id);
-        let path = state.forms.import_path.trim().to_owned();
+        let path = path_field.trim().to_owned();
         if ui
             .add_enabled(!path.is_empty() && !busy, egui::Button::new("Load file"))
             .clicked()
@@ -581,3 +582,6 @@ fn export_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mut 
         }
     });
 }
+
+#[cfg(test)]
+mod widget_tests;
