@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 
 use super::document::Document;
-use super::fonts::{FontSpec, missing_glyphs, wrap};
+use super::fonts::{FontSpec, missing_glyphs};
 use super::page::{NAVY, TEAL, first_that_fits, headed_page};
 use super::svg::{Anchor, Svg, TextStyle};
+use super::text_layout::TextBlock;
 use crate::analysis::target_path::implied_pace;
 use crate::domain::Framework;
 use crate::domain::certificate::Paper;
@@ -270,28 +271,19 @@ fn card_at(f: &Framework, paper: Paper, produced: NaiveDate, scale: f32) -> (Str
         let title_style = TextStyle::sans(s(10.5), INK).bold();
         let sub_style = TextStyle::sans(s(8.5), MUTED);
         let inner = width - s(24.0);
-        let title_lines = wrap(title, title_style.font, title_style.size, inner);
-        let sub_lines = if sub.is_empty() {
-            Vec::new()
-        } else {
-            wrap(sub, sub_style.font, sub_style.size, inner)
-        };
-        let bh = s(10.0)
-            + title_lines.len() as f32 * title_style.size * 1.3
-            + sub_lines.len() as f32 * sub_style.size * 1.3
-            + s(6.0);
+        let title_block = TextBlock::wrapped(title, title_style.font, title_style.size, inner, 1.3);
+        let sub_block = TextBlock::wrapped(sub, sub_style.font, sub_style.size, inner, 1.3);
+        let bh = s(10.0) + title_block.height() + sub_block.height() + s(6.0);
         let last = i + 1 == boxes.len();
         let fill = if i == 0 || last { "#e6eef6" } else { BOX };
         svg.rect(margin, y, width, bh, fill, Some((RULE, 0.8)), 4.0);
-        let mut ty = y + s(8.0) + title_style.size;
-        for l in &title_lines {
-            svg.text(margin + s(12.0), ty, l, title_style);
-            ty += title_style.size * 1.3;
-        }
-        for l in &sub_lines {
-            svg.text(margin + s(12.0), ty, l, sub_style);
-            ty += sub_style.size * 1.3;
-        }
+        let ty = svg.block(
+            margin + s(12.0),
+            y + s(8.0) + title_style.size,
+            &title_block,
+            title_style,
+        );
+        svg.block(margin + s(12.0), ty, &sub_block, sub_style);
         y += bh;
         if !last {
             // The arrow into the next box, with the assumption behind that link.
@@ -308,12 +300,9 @@ fn card_at(f: &Framework, paper: Paper, produced: NaiveDate, scale: f32) -> (Str
                     } else {
                         format!("because {a}")
                     };
-                    let lines = wrap(&because, style.font, style.size, width - s(60.0));
-                    let mut ly = y + s(6.0) + style.size;
-                    for l in &lines {
-                        svg.text(margin + s(44.0), ly, l, style);
-                        ly += style.size * 1.3;
-                    }
+                    let block =
+                        TextBlock::wrapped(&because, style.font, style.size, width - s(60.0), 1.3);
+                    let ly = svg.block(margin + s(44.0), y + s(6.0) + style.size, &block, style);
                     (ly - y).max(s(22.0))
                 }
                 None => s(22.0),

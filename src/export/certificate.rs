@@ -7,9 +7,10 @@
 use chrono::NaiveDate;
 
 use super::document::Document;
-use super::fonts::{FontSpec, fit, fit_height, missing_glyphs};
+use super::fonts::{FontSpec, missing_glyphs};
 use super::render;
 use super::svg::{Anchor, Svg, TextStyle};
+use super::text_layout::{TextBlock, fit, fit_height};
 use crate::domain::certificate::{CertificateLayout, CertificateText, Logo, Paper};
 
 /// What to print and how.
@@ -290,11 +291,13 @@ impl Page {
             .map(|l| style.width_of(l))
             .fold(0.0_f32, f32::max);
         let overflow = lines.len() > slot.max_lines || widest > slot.max_width + 0.5;
-        let mut y = slot.y;
-        for line in &lines {
-            self.svg.text(slot.x, y, line, style);
-            y += size * slot.line_height;
-        }
+        let block = TextBlock {
+            lines,
+            size,
+            line_height: slot.line_height,
+        };
+        self.svg.block(slot.x, slot.y, &block, style);
+        let lines = block.lines;
         let (left, column) = match style.anchor {
             Anchor::Start => (slot.x, (slot.x, slot.x + slot.max_width)),
             Anchor::Middle => (

@@ -248,7 +248,7 @@ pub fn legend(svg: &mut Svg, (x, y, w): (f32, f32, f32), snap: &IndicatorSnapsho
         );
         let tx = x
             + 40.0
-            + super::fonts::text_width(
+            + super::text_layout::text_width(
                 "median team; shaded: middle half of teams, and lowest to highest",
                 FontSpec::SANS,
                 8.0,
@@ -260,7 +260,7 @@ pub fn legend(svg: &mut Svg, (x, y, w): (f32, f32, f32), snap: &IndicatorSnapsho
     let mut cx = x;
     let mut cy = y;
     for (i, team) in snap.teams.iter().enumerate() {
-        let label_w = super::fonts::text_width(&team.name, FontSpec::SANS, 8.0) + 34.0;
+        let label_w = super::text_layout::text_width(&team.name, FontSpec::SANS, 8.0) + 34.0;
         if cx + label_w > x + w {
             cx = x;
             cy += 12.0;

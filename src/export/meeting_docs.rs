@@ -4,10 +4,11 @@
 
 use super::charts::{legend, progress_chart};
 use super::document::Document;
-use super::fonts::{FontSpec, wrap};
+use super::fonts::FontSpec;
 use super::page::{TEAL, headed_page};
 use super::render::{self, RenderError};
 use super::svg::{Anchor, Svg, TextStyle};
+use super::text_layout::wrap;
 use crate::analysis::snapshot::IndicatorSnapshot;
 use crate::domain::meeting::{FollowUp, ItemKind, Meeting};
 

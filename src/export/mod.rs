@@ -18,3 +18,4 @@ pub mod rollup;
 pub mod rollup_parquet;
 pub mod svg;
 pub mod take_home;
+pub mod text_layout;

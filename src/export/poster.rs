@@ -6,6 +6,7 @@ use super::document::Document;
 use super::fonts::FontSpec;
 use super::page::NAVY;
 use super::svg::{Anchor, Svg, TextStyle};
+use super::text_layout::{TextBlock, fit_height};
 use crate::domain::Framework;
 use crate::domain::certificate::Paper;
 
@@ -74,7 +75,7 @@ pub fn mission_poster(framework: &Framework, paper: Paper) -> Document {
     // The mission as large as it fits in the upper two thirds.
     let box_top = 200.0;
     let box_bottom = h * 0.7;
-    let (size, lines, room) = super::fonts::fit_height(
+    let (size, lines, room) = fit_height(
         &mission,
         FontSpec::SERIF_BOLD,
         (46.0, 14.0),
@@ -82,17 +83,17 @@ pub fn mission_poster(framework: &Framework, paper: Paper) -> Document {
         box_bottom - box_top,
         1.25,
     );
-    let line_height = size * 1.25;
-    let used = line_height * lines.len() as f32;
     if lines.len() > room {
         problems.push("The mission is too long for the poster; shorten it.".to_owned());
     }
-    let mut y = box_top + ((box_bottom - box_top - used) / 2.0).max(0.0) + size;
+    let block = TextBlock {
+        lines,
+        size,
+        line_height: 1.25,
+    };
+    let y = box_top + ((box_bottom - box_top - block.height()) / 2.0).max(0.0) + size;
     let style = TextStyle::new(FontSpec::SERIF_BOLD, size, INK).anchored(Anchor::Middle);
-    for line in &lines {
-        svg.text(cx, y, line, style);
-        y += line_height;
-    }
+    svg.block(cx, y, &block, style);
     if let Some(t) = &framework.target {
         let ty = h * 0.76;
         svg.line(

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::fonts::{FontSpec, fit, wrap};
+use super::fonts::FontSpec;
+use super::text_layout::{TextBlock, fit};
 
 /// Escapes text for SVG or HTML content and attributes: `& < > " '`, and
 /// drops characters XML cannot hold (most control characters).
@@ -87,7 +88,7 @@ impl<'a> TextStyle<'a> {
 
     /// How wide `text` is in this style (advances plus letter spacing).
     pub fn width_of(&self, text: &str) -> f32 {
-        super::fonts::text_width(text, self.font, self.size)
+        super::text_layout::text_width(text, self.font, self.size)
             + self.spacing * text.chars().count().saturating_sub(1) as f32
     }
 
@@ -333,10 +334,21 @@ impl Svg {
         max_width: f32,
         line_height: f32,
     ) -> f32 {
+        let block = TextBlock::wrapped(text, style.font, style.size, max_width, line_height);
+        self.block(x, y, &block, style)
+    }
+
+    /// Draws laid-out lines, the first baseline at `y`, in `style` at the
+    /// block's size; returns the baseline after the last line.
+    pub fn block(&mut self, x: f32, y: f32, block: &TextBlock, style: TextStyle<'_>) -> f32 {
+        let style = TextStyle {
+            size: block.size,
+            ..style
+        };
         let mut y = y;
-        for line in wrap(text, style.font, style.size, max_width) {
-            self.text(x, y, &line, style);
-            y += style.size * line_height;
+        for line in &block.lines {
+            self.text(x, y, line, style);
+            y += block.size * block.line_height;
         }
         y
     }
@@ -364,13 +376,12 @@ impl Svg {
             room.max(1.0),
             max_lines,
         );
-        let style = TextStyle { size, ..style };
-        let mut y = y;
-        for line in lines {
-            self.text(x, y, &line, style);
-            y += size * 1.2;
-        }
-        (size, y)
+        let block = TextBlock {
+            lines,
+            size,
+            line_height: 1.2,
+        };
+        (size, self.block(x, y, &block, style))
     }
 
     /// The finished document.
