@@ -1,6 +1,7 @@
-//! The fonts documents use, bundled in the binary (DejaVu; licence in
-//! assets/fonts), and which characters they can draw. Measuring and
-//! breaking text is `text_layout`'s.
+//! The fonts documents use, bundled in the binary (DejaVu, with Droid Sans
+//! Fallback for Chinese, Japanese and Korean; licences in assets/fonts), and
+//! which characters they can draw. Measuring and breaking text is
+//! `text_layout`'s.
 
 use std::sync::{Arc, OnceLock};
 
@@ -11,11 +12,16 @@ pub const SANS: &str = "DejaVu Sans";
 /// Serif family name used in the SVG.
 pub const SERIF: &str = "DejaVu Serif";
 
-const SANS_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans, also the window's fallback for what the system fonts lack.
+pub const SANS_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 const SERIF_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif.ttf");
 const SERIF_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif-Bold.ttf");
 const SERIF_ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif-Italic.ttf");
+/// Han ideographs, kana and Hangul, which DejaVu lacks (3.4 MB): drawn in
+/// their place by the renderer's fallback, and measured so here; the
+/// window's last fallback too.
+pub const CJK_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback.ttf");
 
 /// A font choice in a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -89,6 +95,7 @@ pub fn font_db() -> Arc<fontdb::Database> {
             SERIF_REGULAR,
             SERIF_BOLD,
             SERIF_ITALIC,
+            CJK_FALLBACK,
         ] {
             db.load_font_data(data.to_vec());
         }
@@ -103,6 +110,7 @@ pub fn font_db() -> Arc<fontdb::Database> {
 /// `Deref`, for reading their tables).
 struct Faces {
     faces: Vec<(FontSpec, rustybuzz::Face<'static>)>,
+    fallback: rustybuzz::Face<'static>,
 }
 
 fn faces() -> Option<&'static Faces> {
@@ -120,7 +128,8 @@ fn faces() -> Option<&'static Faces> {
                 .into_iter()
                 .map(|s| rustybuzz::Face::from_slice(s.data(), 0).map(|f| (s, f)))
                 .collect::<Option<Vec<_>>>()?;
-            Some(Faces { faces })
+            let fallback = rustybuzz::Face::from_slice(CJK_FALLBACK, 0)?;
+            Some(Faces { faces, fallback })
         })
         .as_ref()
 }
@@ -138,18 +147,27 @@ pub(super) fn face(spec: FontSpec) -> Option<&'static rustybuzz::Face<'static>> 
         .map(|(_, f)| f)
 }
 
-/// Characters in `text` that the bundled fonts cannot draw (reported before
-/// export rather than silently dropped). Line breaks and zero-width
-/// formatting characters are not counted.
+/// The face that draws what the chosen one lacks (Chinese, Japanese, Korean).
+pub(super) fn fallback_face() -> Option<&'static rustybuzz::Face<'static>> {
+    faces().map(|f| &f.fallback)
+}
+
+/// Characters in `text` that no bundled font can draw, neither the chosen
+/// one nor the fallback (reported before export rather than printed as
+/// empty boxes). Line breaks and zero-width formatting characters are not
+/// counted.
 pub fn missing_glyphs(text: &str, spec: FontSpec) -> Vec<char> {
     let Some(face) = face(spec) else {
         return Vec::new();
     };
+    let fallback = fallback_face();
     let mut out: Vec<char> = Vec::new();
     for c in text.chars() {
         let invisible = c.is_control()
             || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
-        if !invisible && face.glyph_index(c).is_none() && !out.contains(&c) {
+        let drawn =
+            face.glyph_index(c).is_some() || fallback.is_some_and(|f| f.glyph_index(c).is_some());
+        if !invisible && !drawn && !out.contains(&c) {
             out.push(c);
         }
     }
@@ -163,7 +181,11 @@ mod tests {
     #[test]
     fn coverage_of_latin_greek_cyrillic_and_a_missing_glyph() {
         assert!(missing_glyphs("Zoë Ελλάδα Москва Łódź", FontSpec::SERIF).is_empty());
-        assert_eq!(missing_glyphs("team 漢字", FontSpec::SANS), ['漢', '字']);
+        // Chinese, Japanese and Korean come from the fallback font.
+        assert!(missing_glyphs("道路局 どうろ 도로 漢字", FontSpec::SANS).is_empty());
+        assert!(missing_glyphs("道路局", FontSpec::SERIF_BOLD).is_empty());
+        // Scripts no bundled font covers are reported, each once.
+        assert_eq!(missing_glyphs("सड़क सड़क", FontSpec::SANS)[..2], ['स', 'ड']);
         assert!(missing_glyphs("a\u{200b}b\n", FontSpec::SANS).is_empty());
     }
 }

@@ -9,7 +9,7 @@ use krilla::page::PageSettings;
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::{tiny_skia, usvg};
 
-use super::fonts::{SANS, font_db};
+use super::fonts::{FontSpec, SANS, font_db, missing_glyphs};
 
 /// Why a document could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +23,13 @@ pub enum RenderError {
     /// The PDF could not be made.
     #[error("the PDF could not be made ({0})")]
     Pdf(String),
+    /// Text in a script no bundled font draws; refused rather than printed
+    /// as empty boxes.
+    #[error(
+        "the document has characters no bundled font can draw ({}): the fonts cover Latin, Greek, Cyrillic, Chinese, Japanese and Korean. Write those words in one of these scripts, or leave them out",
+        .0.iter().map(|c| format!("\"{c}\" U+{:04X}", *c as u32)).collect::<Vec<_>>().join(", ")
+    )]
+    MissingGlyphs(Vec<char>),
 }
 
 /// Parses an SVG with the bundled fonts. Images come only from data
@@ -86,8 +93,10 @@ fn pixmap(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, RenderError> {
     Ok(pixmap)
 }
 
-/// Renders an SVG to PNG bytes at `scale` pixels per point.
+/// Renders an SVG to PNG bytes at `scale` pixels per point; refused when
+/// its text has characters no bundled font draws.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
+    refuse_missing_glyphs(std::slice::from_ref(&parse(svg)?))?;
     let pixmap = pixmap(svg, scale)?;
     pixmap
         .encode_png()
@@ -98,6 +107,7 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
 /// fonts embedded and the text selectable.
 pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
     let trees = parse_all(pages)?;
+    refuse_missing_glyphs(&trees)?;
     let mut document = Document::new();
     document.set_metadata(
         krilla::metadata::Metadata::new()
@@ -118,6 +128,55 @@ pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
     crate::guard::catch(|| document.finish())
         .map_err(|detail| RenderError::Pdf(format!("the PDF writer failed ({detail})")))?
         .map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+/// The one glyph check every written document passes: the characters of
+/// its text that neither the chosen font nor the fallback has.
+fn refuse_missing_glyphs(pages: &[usvg::Tree]) -> Result<(), RenderError> {
+    let mut missing = Vec::new();
+    for page in pages {
+        missing_in(page.root(), &mut missing);
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(RenderError::MissingGlyphs(missing))
+    }
+}
+
+fn missing_in(group: &usvg::Group, missing: &mut Vec<char>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => missing_in(g, missing),
+            usvg::Node::Text(text) => {
+                for chunk in text.chunks() {
+                    for span in chunk.spans() {
+                        let part = chunk.text().get(span.start()..span.end()).unwrap_or("");
+                        for c in missing_glyphs(part, spec_of(span.font())) {
+                            if !missing.contains(&c) {
+                                missing.push(c);
+                            }
+                        }
+                    }
+                }
+            }
+            usvg::Node::Path(_) | usvg::Node::Image(_) => {}
+        }
+    }
+}
+
+/// The bundled font a span of a page asks for.
+fn spec_of(font: &usvg::Font) -> FontSpec {
+    let serif = font.families().iter().any(|f| match f {
+        usvg::FontFamily::Serif => true,
+        usvg::FontFamily::Named(name) => name.contains("Serif"),
+        _ => false,
+    });
+    FontSpec {
+        serif,
+        bold: font.weight() >= 600,
+        italic: font.style() != usvg::FontStyle::Normal,
+    }
 }
 
 /// Parses many pages, spread over the processor's cores (text layout is
@@ -205,6 +264,48 @@ mod tests {
         let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
         let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
         assert_eq!((width, height), (600, 240));
+    }
+
+    fn page_saying(text: &str) -> String {
+        let mut svg = Svg::new(300.0, 60.0);
+        svg.text(20.0, 40.0, text, TextStyle::sans(14.0, "#000000"));
+        svg.finish()
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_are_drawn_with_the_fallback_font() {
+        let page = page_saying("道路局 どうろ 도로");
+        let pdf = pdf(std::slice::from_ref(&page), "CJK").unwrap();
+        assert!(
+            String::from_utf8_lossy(&pdf).contains("DroidSansFallback"),
+            "the fallback font is embedded"
+        );
+        // Drawn, not left blank: the picture has ink where the text is.
+        let p = pixels(&page, 1.0).unwrap();
+        let ink = p.rgba.chunks(4).filter(|px| px[0] < 128).count();
+        assert!(ink > 100, "only {ink} dark pixels");
+    }
+
+    #[test]
+    fn text_no_font_draws_is_refused_in_every_written_document() {
+        let page = page_saying("Riverton सड़क");
+        let refused = pdf(std::slice::from_ref(&page), "Devanagari").unwrap_err();
+        assert!(matches!(&refused, RenderError::MissingGlyphs(c) if c.contains(&'स')));
+        let why = refused.to_string();
+        assert!(why.contains("U+0938"), "{why}");
+        assert!(matches!(
+            png(&page, 1.0),
+            Err(RenderError::MissingGlyphs(_))
+        ));
+        // Serif bold italic, too, is checked against the right face and the fallback.
+        let mut svg = Svg::new(300.0, 60.0);
+        svg.text(
+            20.0,
+            40.0,
+            "Ελλάδα 道路",
+            TextStyle::new(FontSpec::SERIF_ITALIC, 14.0, "#000000"),
+        );
+        assert!(png(&svg.finish(), 1.0).is_ok());
     }
 
     #[test]

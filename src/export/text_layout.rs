@@ -8,21 +8,47 @@
 
 use unicode_linebreak::linebreaks;
 
-use super::fonts::{FontSpec, face};
+use super::fonts::{FontSpec, face, fallback_face};
 
 /// The width of `text` at `size` points in the given font, as shaped.
-/// Characters the font lacks count as a question mark's width, so that a
-/// layout never overflows silently; control characters count as nothing.
+/// Characters the font lacks are measured in the fallback font, as the
+/// renderer draws them; characters no font has count as a question mark's
+/// width, so that a layout never overflows silently; control characters
+/// count as nothing.
 pub fn text_width(text: &str, spec: FontSpec, size: f32) -> f32 {
     let visible: String = text.chars().filter(|c| !c.is_control()).collect();
-    let Some(face) = face(spec) else {
+    let Some(primary) = face(spec) else {
         return visible.chars().count() as f32 * size * 0.6;
     };
-    if visible.is_empty() {
+    let fallback = fallback_face().unwrap_or(primary);
+    // Runs of characters drawn by the same face, each shaped on its own.
+    let mut width = 0.0;
+    let mut run = String::new();
+    let mut run_face = primary;
+    for c in visible.chars() {
+        let wanted = if primary.glyph_index(c).is_none() && fallback.glyph_index(c).is_some() {
+            fallback
+        } else {
+            primary
+        };
+        if !std::ptr::eq(wanted, run_face) && !run.is_empty() {
+            width += shaped_width(run_face, &run, size);
+            run.clear();
+        }
+        run_face = wanted;
+        run.push(c);
+    }
+    width + shaped_width(run_face, &run, size)
+}
+
+/// The advance of `text` shaped in one face; glyphs the face lacks count
+/// as its question mark.
+fn shaped_width(face: &rustybuzz::Face<'_>, text: &str, size: f32) -> f32 {
+    if text.is_empty() {
         return 0.0;
     }
     let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(&visible);
+    buffer.push_str(text);
     buffer.guess_segment_properties();
     let shaped = rustybuzz::shape(face, &[], buffer);
     let fallback = face
@@ -242,8 +268,8 @@ mod tests {
 
     #[test]
     fn ideographs_break_between_characters_without_spaces() {
-        // Each ideograph is a break opportunity; the fonts lack them, so each
-        // counts as a question mark's width.
+        // Each ideograph is a break opportunity (and is measured in the
+        // fallback font).
         let text = "東京都道路局の目標";
         let one = text_width("東", FontSpec::SANS, 12.0);
         let lines = wrap(text, FontSpec::SANS, 12.0, one * 4.0 + 0.5);

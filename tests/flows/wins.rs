@@ -311,22 +311,22 @@ fn a_120_character_name_fits_inside_the_border() {
 }
 
 #[test]
-fn a_character_the_fonts_lack_is_reported_before_export() {
+fn a_character_no_bundled_font_has_is_reported_before_export() {
     let dir = temp();
     let mut f = fixture(dir.path());
     let mut t = text();
-    t.recipients = "North 漢字 Crew".into();
+    t.recipients = "North सड़क Crew".into();
     let s = spec(t, CertificateLayout::Classic, Paper::A4);
     let c = layout_certificate(&s);
     assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
     assert!(
-        c.problems[0].contains("recipient") && c.problems[0].contains("漢"),
+        c.problems[0].contains("recipient") && c.problems[0].contains("स"),
         "{}",
         c.problems[0]
     );
     let out = dir.path().join("never.pdf");
     let e = issue_certificate(&mut f.wb, &s, None, None, std::slice::from_ref(&out)).unwrap_err();
-    assert!(e.to_string().contains("漢"));
+    assert!(e.to_string().contains("स"));
     assert!(!out.exists(), "nothing written");
     assert!(f.wb.recognitions().unwrap().is_empty(), "nothing recorded");
     // Greek and Cyrillic are fine.
@@ -337,6 +337,15 @@ fn a_character_the_fonts_lack_is_reported_before_export() {
             .problems
             .is_empty()
     );
+    // So are Chinese, Japanese and Korean, drawn with the fallback font.
+    let mut t = text();
+    t.recipients = "北区道路班 · どうろ · 도로".into();
+    let s = spec(t, CertificateLayout::Classic, Paper::A4);
+    assert!(layout_certificate(&s).problems.is_empty());
+    let out = dir.path().join("cjk.pdf");
+    issue_certificate(&mut f.wb, &s, None, None, std::slice::from_ref(&out)).unwrap();
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(String::from_utf8_lossy(&pdf).contains("DroidSansFallback"));
 }
 
 #[test]
