@@ -6,6 +6,7 @@ use std::sync::Arc;
 use krilla::Document;
 use krilla::geom::Size;
 use krilla::page::PageSettings;
+use krilla::tagging::{ContentTag, SpanTag, Tag, TagGroup, TagTree};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::{tiny_skia, usvg};
 
@@ -103,31 +104,73 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
         .map_err(|e| RenderError::Png(e.to_string()))
 }
 
+/// The language documents are written in (their headings and labels);
+/// a reader's text-to-speech reads them with it.
+pub const DOCUMENT_LANGUAGE: &str = "en";
+
 /// Renders SVG pages into one PDF, each page the size of its SVG, with the
-/// fonts embedded and the text selectable.
+/// fonts embedded and the text selectable. The PDF is tagged, with its
+/// language: each page is a paragraph whose text, in reading order (the
+/// order it is laid out in), is given to screen readers as its actual text.
 pub fn pdf(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
     let trees = parse_all(pages)?;
     refuse_missing_glyphs(&trees)?;
-    let mut document = Document::new();
+    let mut document = Document::new_with(krilla::SerializeSettings {
+        enable_tagging: true,
+        ..krilla::SerializeSettings::default()
+    });
     document.set_metadata(
         krilla::metadata::Metadata::new()
             .title(title.to_owned())
+            .language(DOCUMENT_LANGUAGE.to_owned())
             .creator("Ratchet".to_owned()),
     );
+    let mut tags = TagTree::new().with_lang(Some(DOCUMENT_LANGUAGE.to_owned()));
     for tree in &trees {
         let size = Size::from_wh(tree.size().width(), tree.size().height())
             .ok_or_else(|| RenderError::Pdf("a page has no size".into()))?;
+        let text = page_text(tree);
         let mut page = document.start_page_with(PageSettings::new(size));
         let mut surface = page.surface();
-        crate::guard::catch(|| surface.draw_svg(tree, size, SvgSettings::default()))
+        let id = surface.start_tagged(ContentTag::Span(
+            SpanTag::empty().with_actual_text(Some(&text)),
+        ));
+        let drawn = crate::guard::catch(|| surface.draw_svg(tree, size, SvgSettings::default()));
+        surface.end_tagged();
+        drawn
             .map_err(|detail| RenderError::Pdf(format!("the PDF writer failed ({detail})")))?
             .ok_or_else(|| RenderError::Pdf("a page could not be drawn".into()))?;
         surface.finish();
         page.finish();
+        let mut paragraph = TagGroup::new(Tag::P);
+        paragraph.push(id);
+        tags.push(paragraph);
     }
+    document.set_tag_tree(tags);
     crate::guard::catch(|| document.finish())
         .map_err(|detail| RenderError::Pdf(format!("the PDF writer failed ({detail})")))?
         .map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+/// A page's text in the order it was laid out, a line per text element.
+fn page_text(tree: &usvg::Tree) -> String {
+    fn collect(group: &usvg::Group, out: &mut Vec<String>) {
+        for node in group.children() {
+            match node {
+                usvg::Node::Group(g) => collect(g, out),
+                usvg::Node::Text(text) => {
+                    let line: String = text.chunks().iter().map(|c| c.text()).collect();
+                    if !line.trim().is_empty() {
+                        out.push(line.trim().to_owned());
+                    }
+                }
+                usvg::Node::Path(_) | usvg::Node::Image(_) => {}
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    collect(tree.root(), &mut lines);
+    lines.join("\n")
 }
 
 /// The one glyph check every written document passes: the characters of
@@ -306,6 +349,17 @@ mod tests {
             TextStyle::new(FontSpec::SERIF_ITALIC, 14.0, "#000000"),
         );
         assert!(png(&svg.finish(), 1.0).is_ok());
+    }
+
+    #[test]
+    fn a_pdf_is_tagged_with_its_language_and_its_text_in_reading_order() {
+        let pdf = pdf(&[page_saying("Riverton roads"), page_saying("Page two")], "Tagged").unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("/MarkInfo"), "marked as tagged");
+        assert!(text.contains("/StructTreeRoot"), "a structure tree");
+        assert!(text.contains("/Lang(en)"), "its language, English");
+        // Two pages, a paragraph each.
+        assert_eq!(text.matches("/S/P/").count(), 2, "a paragraph per page");
     }
 
     #[test]
