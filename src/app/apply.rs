@@ -1,6 +1,7 @@
 //! The one place where actions change state.
 
 use super::session::OpenWorkbook;
+use crate::app::edits::Edit;
 use crate::app::session::Changed;
 use std::path::Path;
 
@@ -129,7 +130,17 @@ impl RatchetApp {
             }
             Action::Undo => self.undo_removal(),
             Action::SetAgency(agency) => {
-                self.write_changing(Changed::Framework, |wb| wb.set_agency(&agency));
+                let before = self.session.wb().and_then(|wb| wb.agency().ok());
+                if self
+                    .write_changing(Changed::Framework, |wb| wb.set_agency(&agency))
+                    .is_some()
+                    && let Some(before) = before
+                {
+                    self.remember(Edit::Agency {
+                        before,
+                        after: agency,
+                    });
+                }
             }
             Action::EditDraft(draft) => self.save_draft(draft),
             Action::GoToStep(step) => self.go_to_step(step),
@@ -146,14 +157,28 @@ impl RatchetApp {
                 }
             }
             Action::UpdateDeficit(d) => {
-                self.write_changing(Changed::Framework, |wb| wb.update_deficit(&d));
+                let before = self
+                    .session
+                    .wb()
+                    .and_then(|wb| wb.deficits().ok())
+                    .and_then(|all| all.into_iter().find(|x| x.id == d.id));
+                if self
+                    .write_changing(Changed::Framework, |wb| wb.update_deficit(&d))
+                    .is_some()
+                    && let Some(before) = before
+                {
+                    self.remember(Edit::Deficit {
+                        before: Box::new(before),
+                        after: Box::new(d),
+                    });
+                }
             }
             Action::RemoveDeficit(id) => self.remove_deficit(id),
             Action::ChooseDeficit(id) => {
-                self.write_changing(Changed::Framework, |wb| wb.choose_deficit(Some(id)));
+                self.change_deficit_choice(|wb| wb.choose_deficit(Some(id)))
             }
             Action::SetDeficitRationale(text) => {
-                self.write_changing(Changed::Framework, |wb| wb.set_deficit_rationale(&text));
+                self.change_deficit_choice(|wb| wb.set_deficit_rationale(&text))
             }
             Action::AddTheoryStep => {
                 if let Some(id) = self.write(|wb| wb.add_theory_step(&TheoryStep::default())) {
@@ -162,7 +187,20 @@ impl RatchetApp {
                 }
             }
             Action::UpdateTheoryStep(step) => {
-                self.write_changing(Changed::Framework, |wb| wb.update_theory_step(&step));
+                let before = self
+                    .session
+                    .wb()
+                    .and_then(|wb| wb.theory_step(step.id).ok().flatten());
+                if self
+                    .write_changing(Changed::Framework, |wb| wb.update_theory_step(&step))
+                    .is_some()
+                    && let Some(before) = before
+                {
+                    self.remember(Edit::TheoryStep {
+                        before: Box::new(before),
+                        after: Box::new(step),
+                    });
+                }
             }
             Action::RemoveTheoryStep(id) => self.remove_theory_step(id),
             Action::MoveTheoryStep { id, toward_target } => {
@@ -441,6 +479,17 @@ impl RatchetApp {
                 self.error(text);
                 None
             }
+        }
+    }
+
+    /// Changes which deficit is chosen or why, remembered for Undo.
+    fn change_deficit_choice(&mut self, f: impl FnOnce(&mut Workbook) -> StorageResult<()>) {
+        let before = self.session.wb().and_then(|wb| wb.deficit_choice().ok());
+        if self.write_changing(Changed::Framework, f).is_some()
+            && let Some(before) = before
+            && let Some(after) = self.session.wb().and_then(|wb| wb.deficit_choice().ok())
+        {
+            self.remember(Edit::DeficitChoice { before, after });
         }
     }
 

@@ -88,7 +88,7 @@ impl Command {
             Command::GoTo => "Go to any screen by typing part of its name",
             Command::ShowShortcuts => "Every keyboard shortcut, and how to move without a mouse",
             Command::Undo => {
-                "Put back what the last change altered: values typed or pasted (the change and its undoing stay in each value's history), or a team's or an indicator's details"
+                "Put back what the last edit altered: values typed or pasted, a team's or an indicator's details, a target, the framework's words, a flag's or a follow-up's status (the edit and its undoing stay in the history)"
             }
             Command::Redo => "Make the last undone change again",
         }

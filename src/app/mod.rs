@@ -12,6 +12,7 @@ pub mod commands;
 pub mod data;
 pub mod destinations;
 pub mod dialogs;
+mod edits;
 pub mod exercise;
 mod file_choice;
 pub mod first_frame;

@@ -32,8 +32,8 @@ pub(super) struct Session {
     pub cockpit_job: Option<super::background::Background<Cockpit>>,
     /// The integrity checks, running on a connection of their own.
     pub checks_job: Option<super::background::Background<ChecksDone>>,
-    /// Changes of values that Undo and Redo can take back and make again.
-    pub edits: EditHistory,
+    /// Edits that Undo and Redo can take back and make again.
+    pub edits: super::edits::EditHistory,
     /// How often the views actions change were rebuilt.
     pub builds: ViewBuilds,
 }
@@ -57,52 +57,6 @@ pub(super) struct ChecksDone {
     pub not_applicable: Option<Vec<crate::analysis::integrity::NotApplicable>>,
     pub say: bool,
 }
-
-/// One change of values: each cell with its value before and after.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct ValueEdit {
-    pub cells: Vec<(crate::domain::Cell, Option<f64>, Option<f64>)>,
-}
-
-/// One change Edit → Undo can take back: values, or a team's or an
-/// indicator's details, each with what it was before and after.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) enum Edit {
-    /// Values typed or pasted.
-    Values(ValueEdit),
-    /// A team renamed (or its contact changed).
-    Team {
-        before: crate::domain::Team,
-        after: crate::domain::Team,
-    },
-    /// An indicator's details changed.
-    Indicator {
-        before: Box<crate::domain::Indicator>,
-        after: Box<crate::domain::Indicator>,
-    },
-}
-
-/// The changes that can be undone, and those undone that can be made
-/// again (cleared by a new change).
-#[derive(Debug, Default)]
-pub(super) struct EditHistory {
-    pub undo: Vec<Edit>,
-    pub redo: Vec<Edit>,
-}
-
-impl EditHistory {
-    /// Remembers a change just made (the oldest forgotten past the depth).
-    pub fn remember(&mut self, edit: Edit) {
-        self.undo.push(edit);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-}
-
-/// How many changes are kept for Undo.
-pub(super) const UNDO_DEPTH: usize = 100;
 
 /// What changed since the views that depend on it were built.
 #[derive(Debug, Default)]
@@ -161,7 +115,7 @@ impl Session {
             preview_edited_at: None,
             cockpit_job: None,
             checks_job: None,
-            edits: EditHistory::default(),
+            edits: super::edits::EditHistory::default(),
             builds: ViewBuilds::default(),
         }
     }

@@ -353,7 +353,11 @@ mod tests {
 
     #[test]
     fn a_pdf_is_tagged_with_its_language_and_its_text_in_reading_order() {
-        let pdf = pdf(&[page_saying("Riverton roads"), page_saying("Page two")], "Tagged").unwrap();
+        let pdf = pdf(
+            &[page_saying("Riverton roads"), page_saying("Page two")],
+            "Tagged",
+        )
+        .unwrap();
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains("/MarkInfo"), "marked as tagged");
         assert!(text.contains("/StructTreeRoot"), "a structure tree");

@@ -32,6 +32,7 @@ mod storage_framework;
 mod storage_open;
 mod support;
 mod target_rules;
+mod undo_edits;
 mod verdict_rates;
 mod view_refresh;
 mod wins;

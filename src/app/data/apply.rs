@@ -1,9 +1,9 @@
 //! Applying the data screens' actions: teams, indicators, targets, values,
 //! locks, observations, import and export.
 
+use crate::app::edits::{Edit, ValueEdit};
 use crate::app::session::Changed;
 use crate::app::session::OpenWorkbook;
-use crate::app::session::{Edit, ValueEdit};
 use chrono::Local;
 
 use crate::app::data::view::{GridMode, GridView, SetupView};
@@ -55,15 +55,9 @@ impl RatchetApp {
                 indicator,
                 team,
                 values,
-            } => {
-                self.write_changing(Changed::Setup, |wb| {
-                    wb.set_indicator_target(indicator, team, &values)
-                });
-            }
+            } => self.change_target(indicator, team, Some(values)),
             DataAction::ClearTarget { indicator, team } => {
-                self.write_changing(Changed::Setup, |wb| {
-                    wb.clear_indicator_target(indicator, team)
-                });
+                self.change_target(indicator, team, None)
             }
             DataAction::SetFiscalYearStart(month) => {
                 self.write_changing(Changed::Setup, |wb| wb.set_fiscal_year_start_month(month));
@@ -116,11 +110,9 @@ impl RatchetApp {
             .is_some()
             && let Some(before) = before
         {
-            self.in_session(|s| {
-                s.edits.remember(Edit::Team {
-                    before,
-                    after: team,
-                })
+            self.remember(Edit::Team {
+                before,
+                after: team,
             });
         }
     }
@@ -138,11 +130,9 @@ impl RatchetApp {
         {
             self.changed(Changed::Framework);
             if let Some(before) = before {
-                self.in_session(|s| {
-                    s.edits.remember(Edit::Indicator {
-                        before: Box::new(before),
-                        after: Box::new(ind),
-                    })
+                self.remember(Edit::Indicator {
+                    before: Box::new(before),
+                    after: Box::new(ind),
                 });
             }
         }
@@ -306,78 +296,46 @@ impl RatchetApp {
                     .collect(),
             };
             if !edit.cells.is_empty() {
-                self.in_session(|s| s.edits.remember(Edit::Values(edit)));
+                self.remember(Edit::Values(edit));
             }
         }
     }
 
-    /// Takes back the last change (values through the audit trail).
-    pub(in crate::app) fn undo_edit(&mut self) {
-        let Some(edit) = self.session.as_mut().and_then(|s| s.edits.undo.pop()) else {
-            // Nothing to undo: a removal offered for undoing, if any.
-            self.undo_removal();
-            return;
-        };
-        if self.make_edit(&edit, true) {
-            self.in_session(|s| s.edits.redo.push(edit));
-        } else {
-            self.in_session(|s| s.edits.undo.push(edit));
-        }
-    }
-
-    /// Makes the last undone change again.
-    pub(in crate::app) fn redo_edit(&mut self) {
-        let Some(edit) = self.session.as_mut().and_then(|s| s.edits.redo.pop()) else {
-            return;
-        };
-        if self.make_edit(&edit, false) {
-            self.in_session(|s| s.edits.undo.push(edit));
-        } else {
-            self.in_session(|s| s.edits.redo.push(edit));
-        }
-    }
-
-    /// Puts an edit's "before" (undoing) or "after" (redoing) in place;
-    /// true when it was stored.
-    fn make_edit(&mut self, edit: &Edit, undoing: bool) -> bool {
-        let reason = if undoing { "Undone" } else { "Redone" };
-        match edit {
-            Edit::Values(v) => {
-                let changes: Vec<(Cell, Option<f64>)> = v
-                    .cells
-                    .iter()
-                    .map(|(c, old, new)| (*c, if undoing { *old } else { *new }))
-                    .collect();
-                self.write_values(&changes, reason, "undo")
-            }
-            Edit::Team { before, after } => {
-                let team = if undoing { before } else { after };
-                let done = self.write(|wb| wb.update_team(team)).is_some();
-                if done {
-                    self.changed(Changed::Setup);
-                    self.info(format!("{reason}: the team is \"{}\" again.", team.name));
-                }
-                done
-            }
-            Edit::Indicator { before, after } => {
-                let ind = if undoing { before } else { after };
-                let done = self.write(|wb| wb.update_indicator(ind)).is_some();
-                if done {
-                    self.changed(Changed::Setup);
-                    self.changed(Changed::Framework);
-                    self.info(format!(
-                        "{reason}: the indicator \"{}\" is as it was.",
-                        ind.name
-                    ));
-                }
-                done
-            }
+    /// Sets (`Some`) or withdraws (`None`) a target, remembered for Undo.
+    fn change_target(
+        &mut self,
+        indicator: crate::domain::IndicatorId,
+        team: Option<crate::domain::TeamId>,
+        values: Option<crate::domain::TargetValues>,
+    ) {
+        let before = self.session.wb().and_then(|wb| {
+            let records = wb.target_records(indicator).ok()?;
+            Some(
+                records
+                    .into_iter()
+                    .find(|r| r.current && r.team == team)
+                    .map(|r| r.values),
+            )
+        });
+        let written = self.write_changing(Changed::Setup, |wb| match &values {
+            Some(v) => wb.set_indicator_target(indicator, team, v).map(|_| ()),
+            None => wb.clear_indicator_target(indicator, team),
+        });
+        if written.is_some()
+            && let Some(before) = before
+        {
+            self.remember(Edit::Target {
+                indicator,
+                team,
+                before,
+                after: values,
+            });
         }
     }
 
     /// Writes changes of values and refreshes what shows them; true when
     /// they were stored.
-    fn write_values(
+    pub(in crate::app) fn write_values(
         &mut self,
         changes: &[(Cell, Option<f64>)],
         reason: &str,

@@ -2,6 +2,7 @@
 //! indicator library and comparisons, reviews and ratcheting the target.
 
 use crate::app::background::{Background, Polled};
+use crate::app::edits::Edit;
 use crate::app::session::Changed;
 use crate::app::session::{ChecksDone, OpenWorkbook};
 use chrono::Local;
@@ -46,10 +47,23 @@ impl RatchetApp {
             }
             LearningAction::SelectFlag(id) => self.select_flag(id),
             LearningAction::SettleFlag { id, status, note } => {
+                let before = self
+                    .session
+                    .wb()
+                    .and_then(|wb| wb.flags().ok())
+                    .and_then(|flags| flags.into_iter().find(|f| f.id == id))
+                    .map(|f| (f.status, f.note));
                 if self
                     .write(|wb| wb.set_flag_status(id, status, &note))
                     .is_some()
                 {
+                    if let Some(before) = before {
+                        self.remember(Edit::Flag {
+                            id,
+                            before,
+                            after: (status, note.trim().to_owned()),
+                        });
+                    }
                     self.load_integrity(None);
                     self.select_flag(id);
                     let title = self
@@ -250,6 +264,21 @@ impl RatchetApp {
                 }
                 self.error(format!("The integrity checks could not run: {e}"));
             }
+        }
+    }
+
+    /// Reloads the flags after one was settled or reopened by Undo or Redo,
+    /// keeping the flag shown.
+    pub(in crate::app) fn reload_integrity(&mut self) {
+        let shown = self
+            .session
+            .views()
+            .and_then(|v| v.integrity.as_ref())
+            .and_then(|v| v.detail.as_ref())
+            .map(|d| d.flag.id);
+        self.load_integrity(None);
+        if let Some(id) = shown {
+            self.select_flag(id);
         }
     }
 

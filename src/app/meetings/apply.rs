@@ -1,5 +1,6 @@
 //! Applying the meeting and capacity screens' actions.
 
+use crate::app::edits::Edit;
 use crate::app::session::OpenWorkbook;
 use std::collections::HashMap;
 
@@ -86,10 +87,29 @@ impl RatchetApp {
                 resolution,
             } => {
                 let Some(at) = open else { return };
+                let before = self
+                    .session
+                    .wb()
+                    .and_then(|wb| wb.follow_ups().ok())
+                    .and_then(|all| all.into_iter().find(|f| f.id == id))
+                    .map(|f| (f.status, f.resolution, f.resolved_at));
                 if self
                     .write(|wb| wb.resolve_follow_up(id, status, at, &resolution))
                     .is_some()
                 {
+                    if let Some(before) = before {
+                        let resolved_at =
+                            (status != crate::domain::meeting::FollowUpStatus::Open).then_some(at);
+                        let text = match status {
+                            crate::domain::meeting::FollowUpStatus::Open => String::new(),
+                            _ => resolution.trim().to_owned(),
+                        };
+                        self.remember(Edit::FollowUp {
+                            id,
+                            before,
+                            after: (status, text, resolved_at),
+                        });
+                    }
                     self.reload_meeting(open);
                     self.load_meetings();
                 }
@@ -156,6 +176,18 @@ impl RatchetApp {
             }
             _ => {}
         }
+    }
+
+    /// Reloads the open meeting and the list after a follow-up was resolved
+    /// or reopened by Undo or Redo.
+    pub(in crate::app) fn reload_meetings(&mut self) {
+        let open = self
+            .session
+            .views()
+            .and_then(|v| v.meeting.as_ref())
+            .map(|m| m.meeting.id);
+        self.reload_meeting(open);
+        self.load_meetings();
     }
 
     fn load_meetings(&mut self) {
