@@ -344,6 +344,8 @@ impl RatchetApp {
         let path = wb.path().to_owned();
         let loaded = (|| -> StorageResult<WorkbookView> {
             let framework = wb.framework()?;
+            let setup = super::data::view::SetupView::load(&wb)?;
+            let mark = setup.decimal_mark;
             let draft = match wb.wizard_draft()? {
                 Some(d) => d,
                 None => WizardDraft {
@@ -361,7 +363,7 @@ impl RatchetApp {
                     target: framework
                         .target
                         .as_ref()
-                        .map(TargetDraft::from_target)
+                        .map(|t| TargetDraft::from_target(t, mark))
                         .unwrap_or_default(),
                 },
             };
@@ -375,12 +377,12 @@ impl RatchetApp {
                 status: framework.status(),
                 mission_history: wb.mission_history()?,
                 counts: wb.counts_at_hand()?,
-                checks: WizardChecks::compute(&framework, &draft),
+                checks: WizardChecks::compute(&framework, &draft, mark),
                 framework,
                 draft,
                 show_problems: Vec::new(),
                 save_state: SaveState::Saved(None),
-                setup: super::data::view::SetupView::load(&wb)?,
+                setup,
                 grid: None,
                 observations: wb.observations()?,
                 import: super::import_job::ImportView::default(),
@@ -518,7 +520,8 @@ impl RatchetApp {
             Ok((framework, versions)) => {
                 if let Some(view) = self.session.views_mut() {
                     view.status = framework.status();
-                    view.checks = WizardChecks::compute(&framework, &view.draft);
+                    view.checks =
+                        WizardChecks::compute(&framework, &view.draft, view.setup.decimal_mark);
                     view.framework = framework;
                     view.mission_history = versions;
                 }
@@ -537,7 +540,7 @@ impl RatchetApp {
         if self.write(|wb| wb.save_wizard_draft(&draft)).is_some()
             && let Some(view) = self.session.views_mut()
         {
-            view.checks = WizardChecks::compute(&view.framework, &draft);
+            view.checks = WizardChecks::compute(&view.framework, &draft, view.setup.decimal_mark);
             view.draft = draft;
         }
     }

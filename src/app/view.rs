@@ -110,8 +110,12 @@ pub struct WizardChecks {
 
 impl WizardChecks {
     /// Runs every check.
-    pub fn compute(framework: &Framework, draft: &WizardDraft) -> Self {
-        let target = draft.target.validate();
+    pub fn compute(
+        framework: &Framework,
+        draft: &WizardDraft,
+        mark: crate::domain::number::DecimalMark,
+    ) -> Self {
+        let target = draft.target.validate(mark);
         let today = Local::now().date_naive();
         WizardChecks {
             mission: validate_mission(&draft.mission),

@@ -208,9 +208,12 @@ impl CapacityNeed {
 }
 
 /// Reads an amount as people write it: a number with what it counts
-/// before or after it ("2 FTE", "$85,000", "120 hours", "3.5"). Empty:
-/// none. The unit is kept as written.
-pub fn parse_amount(text: &str) -> Result<Option<(f64, String)>, String> {
+/// before or after it ("2 FTE", "$85,000", "120 hours", "3.5"; with a comma
+/// mark "3,5" and "€85.000"). Empty: none. The unit is kept as written.
+pub fn parse_amount(
+    text: &str,
+    mark: crate::domain::number::DecimalMark,
+) -> Result<Option<(f64, String)>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -229,7 +232,7 @@ pub fn parse_amount(text: &str) -> Result<Option<(f64, String)>, String> {
             "\"{t}\" does not start with a number (e.g. 2 FTE, $85,000, 120 hours)"
         ));
     }
-    let value = crate::domain::number::parse_typed_number(number)?;
+    let value = crate::domain::number::parse_typed_number_in(number, mark)?;
     let unit = match (symbol.is_empty(), unit.trim()) {
         (false, "") => symbol,
         (false, u) => format!("{symbol} {u}"),
@@ -238,9 +241,9 @@ pub fn parse_amount(text: &str) -> Result<Option<(f64, String)>, String> {
     Ok(Some((value, unit)))
 }
 
-/// The amount as written back: "2 FTE", "$85,000".
-pub fn amount_text(value: f64, unit: &str) -> String {
-    let n = crate::domain::number::format_number(value, 2);
+/// The amount as written back with `mark`: "2 FTE", "$85000", "3,5 FTE".
+pub fn amount_text(value: f64, unit: &str, mark: crate::domain::number::DecimalMark) -> String {
+    let n = mark.write(&crate::domain::number::format_number(value, 2));
     match unit.trim() {
         "" => n,
         u if u.starts_with(['$', '€', '£', '¥', '₹']) && u.chars().count() == 1 => {
@@ -289,21 +292,42 @@ impl NewNeed {
 #[cfg(test)]
 mod amount_tests {
     use super::*;
+    use crate::domain::number::DecimalMark::{Comma, Dot};
 
     #[test]
     fn amounts_are_read_with_what_they_count() {
-        assert_eq!(parse_amount("2 FTE"), Ok(Some((2.0, "FTE".into()))));
-        assert_eq!(parse_amount("$85,000"), Ok(Some((85_000.0, "$".into()))));
-        assert_eq!(parse_amount("120 hours"), Ok(Some((120.0, "hours".into()))));
-        assert_eq!(parse_amount("3.5"), Ok(Some((3.5, String::new()))));
-        assert_eq!(parse_amount("  "), Ok(None));
+        assert_eq!(parse_amount("2 FTE", Dot), Ok(Some((2.0, "FTE".into()))));
+        assert_eq!(
+            parse_amount("$85,000", Dot),
+            Ok(Some((85_000.0, "$".into())))
+        );
+        assert_eq!(
+            parse_amount("120 hours", Dot),
+            Ok(Some((120.0, "hours".into())))
+        );
+        assert_eq!(parse_amount("3.5", Dot), Ok(Some((3.5, String::new()))));
+        assert_eq!(parse_amount("  ", Dot), Ok(None));
         assert!(
-            parse_amount("two vans")
+            parse_amount("two vans", Dot)
                 .unwrap_err()
                 .contains("does not start with a number")
         );
-        assert_eq!(amount_text(85_000.0, "$"), "$85000");
-        assert_eq!(amount_text(2.0, "FTE"), "2 FTE");
+        assert_eq!(amount_text(85_000.0, "$", Dot), "$85000");
+        assert_eq!(amount_text(2.0, "FTE", Dot), "2 FTE");
+        // With a comma mark, as the leader writes them.
+        assert_eq!(
+            parse_amount("3,5 FTE", Comma),
+            Ok(Some((3.5, "FTE".into())))
+        );
+        assert_eq!(
+            parse_amount("€85.000", Comma),
+            Ok(Some((85_000.0, "€".into())))
+        );
+        assert!(
+            parse_amount("3.5 FTE", Comma).is_err(),
+            "the other mark is refused"
+        );
+        assert_eq!(amount_text(3.5, "FTE", Comma), "3,5 FTE");
     }
 }
 

@@ -222,16 +222,16 @@ impl Target {
 }
 
 impl TargetDraft {
-    /// The draft a stored target would show.
-    pub fn from_target(t: &Target) -> TargetDraft {
+    /// The draft a stored target would show, its numbers written with `mark`.
+    pub fn from_target(t: &Target, mark: super::number::DecimalMark) -> TargetDraft {
         TargetDraft {
             indicator_name: t.indicator_name.clone(),
             unit: t.unit.clone(),
             direction: Some(t.direction),
             frequency: Some(t.frequency),
-            baseline_value: format_number(t.baseline_value, 6),
+            baseline_value: mark.write(&format_number(t.baseline_value, 6)),
             baseline_date: t.baseline_date.format("%Y-%m-%d").to_string(),
-            target_value: format_number(t.target_value, 6),
+            target_value: mark.write(&format_number(t.target_value, 6)),
             deadline: t.deadline.format("%Y-%m-%d").to_string(),
         }
     }
@@ -241,8 +241,12 @@ impl TargetDraft {
         *self == TargetDraft::default()
     }
 
-    /// Checks every field; either a target or every problem, each beside its field.
-    pub fn validate(&self) -> Result<Target, Vec<FieldError<TargetField>>> {
+    /// Checks every field, reading numbers written with `mark`; either a
+    /// target or every problem, each beside its field.
+    pub fn validate(
+        &self,
+        mark: super::number::DecimalMark,
+    ) -> Result<Target, Vec<FieldError<TargetField>>> {
         use TargetField as F;
         let mut errors = Vec::new();
         let name = self.indicator_name.trim();
@@ -293,7 +297,7 @@ impl TargetDraft {
                 &self.target_value,
                 &self.deadline,
             ],
-            super::number::DecimalMark::Dot,
+            mark,
             &mut errors,
         );
         match (direction, self.frequency, values) {
@@ -327,6 +331,7 @@ pub fn target_warnings(target: &Target, today: NaiveDate) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::number::DecimalMark;
 
     fn draft() -> TargetDraft {
         TargetDraft {
@@ -351,34 +356,51 @@ mod tests {
 
     #[test]
     fn a_good_draft_validates() {
-        let t = draft().validate().unwrap();
+        let t = draft().validate(DecimalMark::Dot).unwrap();
         assert_eq!(t.baseline_value, 41.0);
         assert_eq!(
             t.sentence(),
             "Potholes repaired within 48 hours: from 41% to 90% by 30 June 2027"
         );
-        assert_eq!(TargetDraft::from_target(&t).validate().unwrap(), t);
+        assert_eq!(
+            TargetDraft::from_target(&t, DecimalMark::Dot)
+                .validate(DecimalMark::Dot)
+                .unwrap(),
+            t
+        );
     }
 
     #[test]
     fn each_field_is_checked() {
-        assert_eq!(fields(TargetDraft::default().validate()).len(), 8);
+        assert_eq!(
+            fields(TargetDraft::default().validate(DecimalMark::Dot)).len(),
+            8
+        );
         let mut d = draft();
         d.baseline_value = "forty".into();
-        assert_eq!(fields(d.validate()), [TargetField::BaselineValue]);
+        assert_eq!(
+            fields(d.validate(DecimalMark::Dot)),
+            [TargetField::BaselineValue]
+        );
         let mut d = draft();
         d.deadline = "30/06/2027".into();
-        assert_eq!(fields(d.validate()), [TargetField::Deadline]);
+        assert_eq!(
+            fields(d.validate(DecimalMark::Dot)),
+            [TargetField::Deadline]
+        );
         let mut d = draft();
         d.direction = Some(Direction::Neutral);
-        assert_eq!(fields(d.validate()), [TargetField::Direction]);
+        assert_eq!(
+            fields(d.validate(DecimalMark::Dot)),
+            [TargetField::Direction]
+        );
     }
 
     #[test]
     fn target_must_improve_on_baseline() {
         let mut d = draft();
         d.target_value = "41".into();
-        let errs = d.validate().unwrap_err();
+        let errs = d.validate(DecimalMark::Dot).unwrap_err();
         assert_eq!(errs[0].field, TargetField::TargetValue);
         assert_eq!(
             errs[0].message,
@@ -386,25 +408,52 @@ mod tests {
         );
         d.direction = Some(Direction::Lower);
         d.target_value = "50".into();
-        assert!(d.validate().unwrap_err()[0].message.contains("lower than"));
+        assert!(
+            d.validate(DecimalMark::Dot).unwrap_err()[0]
+                .message
+                .contains("lower than")
+        );
         d.target_value = "20".into();
-        assert!(d.validate().is_ok());
+        assert!(d.validate(DecimalMark::Dot).is_ok());
     }
 
     #[test]
     fn deadline_after_baseline() {
         let mut d = draft();
         d.deadline = "2024-12-02".into();
-        assert_eq!(fields(d.validate()), [TargetField::Deadline]);
+        assert_eq!(
+            fields(d.validate(DecimalMark::Dot)),
+            [TargetField::Deadline]
+        );
     }
 
     #[test]
     fn past_deadline_is_a_warning_only() {
-        let t = draft().validate().unwrap();
+        let t = draft().validate(DecimalMark::Dot).unwrap();
         let today = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
         assert_eq!(target_warnings(&t, today).len(), 1);
         let earlier = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         assert!(target_warnings(&t, earlier).is_empty());
+    }
+
+    #[test]
+    fn a_draft_reads_and_writes_numbers_with_the_workbook_mark() {
+        let mut d = draft();
+        d.baseline_value = "41,5".into();
+        d.target_value = "90,25".into();
+        let t = d.validate(DecimalMark::Comma).unwrap();
+        assert_eq!((t.baseline_value, t.target_value), (41.5, 90.25));
+        // Written the other way, refused rather than guessed.
+        assert_eq!(
+            fields(d.validate(DecimalMark::Dot)),
+            [TargetField::BaselineValue, TargetField::TargetValue]
+        );
+        let again = TargetDraft::from_target(&t, DecimalMark::Comma);
+        assert_eq!(
+            (again.baseline_value.as_str(), again.target_value.as_str()),
+            ("41,5", "90,25")
+        );
+        assert_eq!(again.validate(DecimalMark::Comma).unwrap(), t);
     }
 }
 

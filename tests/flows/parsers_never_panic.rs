@@ -173,7 +173,12 @@ proptest! {
             deadline: text.clone(),
             ..TargetDraft::default()
         };
-        let _ = draft.validate();
+        for mark in [
+            ratchet::domain::number::DecimalMark::Dot,
+            ratchet::domain::number::DecimalMark::Comma,
+        ] {
+            let _ = draft.validate(mark);
+        }
         let _ = ratchet::domain::win::ManualWin { team: None, people: text.clone(), achieved_on: None, description: text.clone() }.problems();
         let _ = ratchet::domain::review::review_problems(&text, &[]);
         let _ = ratchet::domain::mission::validate_mission(&text);

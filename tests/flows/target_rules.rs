@@ -25,7 +25,7 @@ proptest! {
             indicator_name: name, unit, direction, frequency: Some(Frequency::Month),
             baseline_value: b, baseline_date: bd, target_value: t, deadline: dl,
         };
-        match draft.validate() {
+        match draft.validate(ratchet::domain::number::DecimalMark::Dot) {
             Ok(target) => prop_assert!(target.baseline_value.is_finite() && target.target_value.is_finite()),
             Err(errors) => prop_assert!(!errors.is_empty() && errors.iter().all(|e| !e.message.is_empty())),
         }
@@ -52,7 +52,7 @@ proptest! {
             baseline_value: format!("{baseline}"), baseline_date: start.format("%Y-%m-%d").to_string(),
             target_value: format!("{target}"), deadline: deadline.format("%Y-%m-%d").to_string(),
         };
-        let t = draft.validate().map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let t = draft.validate(ratchet::domain::number::DecimalMark::Dot).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(t.baseline_value, baseline);
         prop_assert_eq!(t.target_value, target);
         prop_assert_eq!(t.deadline, deadline);

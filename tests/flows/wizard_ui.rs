@@ -313,3 +313,47 @@ fn the_target_step_says_whether_the_target_is_within_reach_of_the_current_proces
     assert_eq!(step(&h), WizardStep::Target);
     h.get_by_label("Within reach of the current process?");
 }
+
+#[test]
+fn the_target_step_reads_numbers_with_the_workbooks_decimal_comma() {
+    let dir = temp();
+    let mut h = harness(app(dir.path()));
+    type_into(&mut h, "Workbook name", "Stadtwerke");
+    click(&mut h, "Create workbook");
+    h.state_mut().apply(ratchet::app::Action::Data(
+        ratchet::app::DataAction::SetDecimalMark(ratchet::domain::number::DecimalMark::Comma),
+    ));
+    h.state_mut()
+        .apply(ratchet::app::Action::GoToStep(WizardStep::Target));
+    h.run();
+    type_into(&mut h, "Indicator", "Pünktliche Busse");
+    type_into(&mut h, "Unit", "%");
+    click(&mut h, "Higher is better");
+    click(&mut h, "Monthly");
+    type_into(&mut h, "Baseline value", "71,5");
+    type_into(&mut h, "Baseline date", "2026-01-01");
+    type_into(&mut h, "Target value", "92.5");
+    type_into(&mut h, "Deadline", "2027-12-31");
+    // A dot is not this workbook's decimal mark: refused, not guessed.
+    h.get_by_label_contains("\"92.5\"");
+    h.get_by_label("Target value").focus();
+    h.run();
+    for _ in 0..4 {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.run();
+    h.get_by_label("Target value").type_text("92,25");
+    h.run();
+    click(&mut h, "Next →");
+    assert_eq!(step(&h), WizardStep::Theory);
+    let target = open_workbook(&h).framework_target().unwrap().unwrap();
+    assert_eq!((target.baseline_value, target.target_value), (71.5, 92.25));
+    // Back on the step, the saved numbers are written with a comma.
+    h.state_mut()
+        .apply(ratchet::app::Action::GoToStep(WizardStep::Target));
+    h.run();
+    assert_eq!(
+        h.state().workbook_view().unwrap().draft.target.target_value,
+        "92,25"
+    );
+}

@@ -63,7 +63,13 @@ impl RatchetApp {
                 self.write_changing(Changed::Setup, |wb| wb.set_fiscal_year_start_month(month));
             }
             DataAction::SetDecimalMark(mark) => {
-                self.write_changing(Changed::Setup, |wb| wb.set_decimal_mark(mark));
+                // The wizard's target reads numbers with it too.
+                if self
+                    .write_changing(Changed::Setup, |wb| wb.set_decimal_mark(mark))
+                    .is_some()
+                {
+                    self.changed(Changed::Framework);
+                }
             }
             DataAction::ShowGrid(mode) => {
                 self.load_grid(mode);

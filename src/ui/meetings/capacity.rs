@@ -55,7 +55,7 @@ pub fn capacity_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions:
                 let n = &line.need;
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    let amount = n.amount.map_or(String::new(), |a| format!(" · {}", crate::domain::capacity::amount_text(a, &n.amount_unit)));
+                    let amount = n.amount.map_or(String::new(), |a| format!(" · {}", crate::domain::capacity::amount_text(a, &n.amount_unit, wb.setup.decimal_mark)));
                     let serves = if line.serves.is_empty() { String::new() } else { format!(" · for {}", line.serves) };
                     ui.label(RichText::new(format!("{}: {} — {}", line.team, n.category.label(), n.description)).strong());
                     ui.label(format!("{}{amount}{serves} · waited {} days", n.status.label(), line.waited));
@@ -160,8 +160,11 @@ fn new_need_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
                     )
                     .labelled_by(l.id);
                     let date = date_field_ui(ui, "Requested on", &mut f.need_date);
-                    let amount = crate::domain::capacity::parse_amount(&f.need_amount)
-                        .map_err(|e| format!("Amount: {e}."));
+                    let amount = crate::domain::capacity::parse_amount(
+                        &f.need_amount,
+                        wb.setup.decimal_mark,
+                    )
+                    .map_err(|e| format!("Amount: {e}."));
                     (amount, date)
                 })
                 .inner;
