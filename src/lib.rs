@@ -15,6 +15,7 @@ pub mod io;
 pub mod locations;
 pub mod logging;
 pub mod ops;
+pub mod platform;
 pub mod sample;
 pub mod storage;
 pub mod ui;

@@ -1,5 +1,10 @@
 //! The `ratchet` binary: the window, or a batch command.
 
+// A windowed program on Windows: no console window opens beside it. Its
+// commands print to the terminal they were typed in (`platform`). Debug
+// builds keep the console for their log.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -14,6 +19,7 @@ use ratchet::cli::Cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    ratchet::platform::attach_to_terminal();
     // Warnings and errors go to the log file, never before a message.
     ratchet::logging::start(&locations().logs);
     let cli = Cli::parse();
@@ -79,17 +85,40 @@ fn run_window(workbook: Option<std::path::PathBuf>) -> eframe::Result<()> {
             .with_icon(window_icon()),
         ..Default::default()
     };
-    eframe::run_native(
-        "Ratchet",
-        options,
+    let creator: eframe::AppCreator<'static> = Box::new(move |_cc| {
         // The app sets up its fonts and theme on its first frame.
-        Box::new(move |_cc| {
-            let app = RatchetApp::new(locations(), workbook);
-            if probe_requested() {
-                Ok(Box::new(FirstFrameProbe::new(app)))
-            } else {
-                Ok(Box::new(app))
-            }
-        }),
-    )
+        let mut app = RatchetApp::new(locations(), workbook);
+        app.open_system_files();
+        if probe_requested() {
+            Ok(Box::new(FirstFrameProbe::new(app)))
+        } else {
+            Ok(Box::new(app))
+        }
+    });
+    run_event_loop(options, creator)
+}
+
+/// Runs the window. eframe makes its own event loop everywhere but macOS.
+#[cfg(not(target_os = "macos"))]
+fn run_event_loop(
+    options: eframe::NativeOptions,
+    creator: eframe::AppCreator<'static>,
+) -> eframe::Result<()> {
+    eframe::run_native("Ratchet", options, creator)
+}
+
+/// Runs the window on macOS: the event loop is made here so that the
+/// listener for Finder's open-file events is in place before it runs (the
+/// file that launched the program arrives first thing).
+#[cfg(target_os = "macos")]
+fn run_event_loop(
+    options: eframe::NativeOptions,
+    creator: eframe::AppCreator<'static>,
+) -> eframe::Result<()> {
+    let event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event()
+        .build()
+        .map_err(eframe::Error::from)?;
+    ratchet::platform::listen_for_opened_files();
+    let mut app = eframe::create_native("Ratchet", options, creator, &event_loop);
+    event_loop.run_app(&mut app).map_err(eframe::Error::from)
 }

@@ -23,6 +23,7 @@ mod launch;
 pub mod learning;
 pub mod meetings;
 pub mod monitor;
+pub mod opened_files;
 pub mod practice_nav;
 pub mod prefs;
 pub mod recognition;
@@ -60,6 +61,9 @@ pub struct RatchetApp {
     locations: Locations,
     actions: Actions,
     quit_requested: bool,
+    /// Opens the workbooks the system asks the program to open (the
+    /// window's app only: one per process).
+    opens_system_files: bool,
     context_ready: bool,
     job: Option<import_job::Job>,
     ctx: Option<egui::Context>,
@@ -88,6 +92,7 @@ impl RatchetApp {
             locations,
             actions: Actions::default(),
             quit_requested: false,
+            opens_system_files: false,
             context_ready: false,
             job: None,
             ctx: None,
@@ -133,6 +138,12 @@ impl RatchetApp {
     /// True when a workbook is open and `f` says so of its session.
     fn session_has(&self, f: impl FnOnce(&session::Session) -> bool) -> bool {
         self.session.as_ref().is_some_and(f)
+    }
+
+    /// Makes this app the one that opens the workbooks the system asks the
+    /// program to open (`opened_files`); the window's app, not a test's.
+    pub fn open_system_files(&mut self) {
+        self.opens_system_files = true;
     }
 
     /// True once Quit was chosen.
@@ -193,6 +204,18 @@ impl RatchetApp {
                     Action::OpenWorkbook(path)
                 },
             );
+        }
+        // A workbook the system asked us to open (macOS: Finder, the Dock).
+        let asked = if self.opens_system_files {
+            opened_files::take()
+        } else {
+            Vec::new()
+        };
+        if let Some(path) = asked.into_iter().find(|p| {
+            p.extension()
+                .is_some_and(|e| e == crate::storage::WORKBOOK_EXTENSION)
+        }) {
+            self.actions.push(Action::OpenWorkbook(path));
         }
         // A text field keeps Ctrl+Z for its own typing; the grid's cell
         // editor leaves it to the values' Undo.

@@ -142,3 +142,17 @@ fn documents_take_data_and_never_read_a_workbook() {
         );
     }
 }
+
+#[test]
+fn only_the_platform_module_may_use_unsafe_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    let allowing: Vec<&str> = files
+        .iter()
+        .filter(|(_, text)| text.contains("allow(unsafe_code)"))
+        .map(|(path, _)| path.as_str())
+        .collect();
+    assert_eq!(allowing.len(), 1, "{allowing:?}");
+    assert!(allowing[0].ends_with("platform.rs"), "{allowing:?}");
+}

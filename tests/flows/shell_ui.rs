@@ -325,3 +325,24 @@ fn a_written_document_can_be_opened_or_shown_in_its_folder_from_the_message() {
     assert!(h.state().view().message.is_none());
     assert!(h.query_by_label("Show in folder").is_none());
 }
+
+#[test]
+fn a_workbook_the_system_asks_to_open_opens_on_the_next_frame() {
+    // macOS hands Finder's double-click to the running program as an event;
+    // the platform code queues the path and the window opens it.
+    let dir = crate::support::temp();
+    let path = dir.path().join("Finder.ratchet");
+    drop(ratchet::ops::sample::create_sample(&path).unwrap());
+    let mut app = crate::support::app(dir.path());
+    app.open_system_files();
+    let mut h = crate::support::harness(app);
+    h.run();
+    assert!(h.state().workbook().is_none());
+    ratchet::app::opened_files::push([dir.path().join("notes.txt"), path.clone()]);
+    h.run();
+    assert_eq!(
+        h.state().workbook().map(|wb| wb.path().to_owned()),
+        Some(path),
+        "the workbook among the files is opened; the other is left alone"
+    );
+}
