@@ -545,6 +545,16 @@ impl RatchetApp {
         }
     }
 
+    /// Puts a mission just stored by Undo or Redo in the wizard's draft,
+    /// so the step does not offer to change it back.
+    pub(super) fn show_mission_in_draft(&mut self, statement: &str) {
+        if let Some(mut draft) = self.draft().cloned() {
+            draft.mission = statement.to_owned();
+            draft.mission_reason.clear();
+            self.save_draft(draft);
+        }
+    }
+
     fn go_to_step(&mut self, step: WizardStep) {
         let Some(mut draft) = self.draft().cloned() else {
             return;
@@ -576,9 +586,16 @@ impl RatchetApp {
         let committed = match step {
             WizardStep::Mission => {
                 let (text, reason) = (draft.mission.clone(), draft.mission_reason.clone());
+                let before = view.framework.mission.as_ref().map(|m| m.statement.clone());
                 let saved = self.write(|wb| wb.save_mission(&text, &reason));
                 if saved == Some(true) {
                     draft.mission_reason.clear();
+                    if let Some(before) = before {
+                        self.remember(Edit::Mission {
+                            before,
+                            after: text.trim().to_owned(),
+                        });
+                    }
                 }
                 saved.is_some()
             }

@@ -43,6 +43,9 @@ pub(super) enum Edit {
     },
     /// The agency's name or its leader's.
     Agency { before: Agency, after: Agency },
+    /// A new version of the mission saved (undoing saves the one before as
+    /// the newest version, so the history keeps both).
+    Mission { before: String, after: String },
     /// A candidate deficit's words or scores.
     Deficit {
         before: Box<Deficit>,
@@ -81,6 +84,7 @@ impl Edit {
             Edit::Indicator { before, after } => before == after,
             Edit::Target { before, after, .. } => before == after,
             Edit::Agency { before, after } => before == after,
+            Edit::Mission { before, after } => before == after,
             Edit::Deficit { before, after } => before == after,
             Edit::DeficitChoice { before, after } => before == after,
             Edit::TheoryStep { before, after } => before == after,
@@ -147,6 +151,7 @@ impl Edit {
                 None => "the target is withdrawn again".to_owned(),
             },
             Edit::Agency { .. } => format!("the agency's details {again}"),
+            Edit::Mission { .. } => format!("the mission {again} (a new version in its history)"),
             Edit::Deficit { before, after } => format!(
                 "the deficit \"{}\" {again}",
                 pick(undoing, before, after).display_title()
@@ -272,6 +277,16 @@ impl RatchetApp {
             Edit::Agency { before, after } => self.write_changing(Changed::Framework, |wb| {
                 wb.set_agency(pick(undoing, before, after))
             }),
+            Edit::Mission { before, after } => {
+                let statement = pick(undoing, before, after);
+                let done = self.write_changing(Changed::Framework, |wb| {
+                    wb.save_mission(statement, reason).map(|_| ())
+                });
+                if done.is_some() {
+                    self.show_mission_in_draft(statement);
+                }
+                done
+            }
             Edit::Deficit { before, after } => self.write_changing(Changed::Framework, |wb| {
                 wb.update_deficit(pick(undoing, before, after))
             }),

@@ -10,7 +10,7 @@ use ratchet::app::{
 };
 use ratchet::domain::integrity::FlagStatus;
 use ratchet::domain::meeting::{FollowUpStatus, NewFollowUp};
-use ratchet::domain::{Agency, TargetValues};
+use ratchet::domain::{Agency, TargetValues, WizardStep};
 
 use crate::support::{open_workbook, sample_window, temp, wait_for_jobs};
 
@@ -197,4 +197,38 @@ fn a_settled_flag_and_a_resolved_follow_up_are_opened_again_by_undo() {
     let follow_up = open_workbook(&h).follow_ups().unwrap()[0].clone();
     assert_eq!(follow_up.status, FollowUpStatus::Done);
     assert_eq!(follow_up.resolution, "Patched on the 18th");
+}
+
+#[test]
+fn a_new_mission_undone_is_the_old_one_again_with_both_in_its_history() {
+    let dir = temp();
+    let mut h = sample_window(dir.path());
+    let original = open_workbook(&h).mission().unwrap().unwrap().statement;
+    let versions = open_workbook(&h).mission_history().unwrap().len();
+    h.state_mut().apply(Action::GoToStep(WizardStep::Mission));
+    let mut draft = h.state().workbook_view().unwrap().draft.clone();
+    draft.mission = "Every street in Riverton safe to walk, cycle and drive.".into();
+    h.state_mut().apply(Action::EditDraft(draft));
+    h.state_mut().apply(Action::WizardNext);
+    h.run();
+    assert_eq!(
+        open_workbook(&h).mission().unwrap().unwrap().statement,
+        "Every street in Riverton safe to walk, cycle and drive."
+    );
+    run(&mut h, Command::Undo);
+    assert_eq!(
+        open_workbook(&h).mission().unwrap().unwrap().statement,
+        original
+    );
+    assert_eq!(
+        open_workbook(&h).mission_history().unwrap().len(),
+        versions + 2,
+        "the new version and its undoing both stay in the history"
+    );
+    assert_eq!(h.state().workbook_view().unwrap().draft.mission, original);
+    run(&mut h, Command::Redo);
+    assert_eq!(
+        open_workbook(&h).mission().unwrap().unwrap().statement,
+        "Every street in Riverton safe to walk, cycle and drive."
+    );
 }
