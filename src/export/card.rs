@@ -108,145 +108,175 @@ pub(crate) fn glyph_report(texts: &[(&str, String, FontSpec)], what: &str) -> Ve
     out
 }
 
+/// Where the card's sections are drawn: the page, its left margin and text
+/// width, and the scale every size is multiplied by (shrunk until it fits).
+struct Column {
+    svg: Svg,
+    margin: f32,
+    width: f32,
+    scale: f32,
+}
+
+impl Column {
+    /// A size at this scale.
+    fn s(&self, v: f32) -> f32 {
+        v * self.scale
+    }
+
+    /// A section's numbered label; returns the y below it.
+    fn label(&mut self, y: f32, text: &str) -> f32 {
+        let style = TextStyle::sans(self.s(8.5), TEAL).bold().spaced(1.4);
+        self.svg.text(self.margin, y, text, style);
+        y + self.s(16.0)
+    }
+
+    /// A wrapped paragraph; returns the baseline after it.
+    fn paragraph(&mut self, y: f32, text: &str, style: TextStyle<'_>, line_height: f32) -> f32 {
+        let (margin, width) = (self.margin, self.width);
+        self.svg
+            .paragraph(margin, y, text, style, width, line_height)
+    }
+}
+
 /// Draws the card at `scale`; returns the SVG, the lowest y used and the
 /// lowest y allowed.
 fn card_at(f: &Framework, paper: Paper, produced: NaiveDate, scale: f32) -> (String, f32, f32) {
     let (w, h) = portrait(paper);
     let margin = 44.0;
-    let width = w - 2.0 * margin;
-    let s = |v: f32| v * scale;
-    let mut svg = headed_page(w, h, 8.0, (margin, 48.0), "PERFORMANCE FRAMEWORK");
-    svg.text(
+    let mut c = Column {
+        svg: headed_page(w, h, 8.0, (margin, 48.0), "PERFORMANCE FRAMEWORK"),
+        margin,
+        width: w - 2.0 * margin,
+        scale,
+    };
+    c.svg.text(
         w - margin,
         48.0,
         &format!("as of {}", produced.format("%-d %B %Y")),
         TextStyle::sans(8.5, MUTED).anchored(Anchor::End),
     );
-    let mut y = 48.0 + 14.0;
-    let (_, y_after) = svg.fitted(
+    let (_, y_after) = c.svg.fitted(
         margin,
-        y + s(20.0),
+        48.0 + 14.0 + c.s(20.0),
         f.agency.name.trim(),
-        TextStyle::new(FontSpec::SERIF_BOLD, s(22.0), INK),
-        s(12.0),
-        width,
+        TextStyle::new(FontSpec::SERIF_BOLD, c.s(22.0), INK),
+        c.s(12.0),
+        c.width,
         2,
     );
-    y = y_after + s(4.0);
-    svg.line(margin, y, w - margin, y, RULE, 0.8, None);
-    y += s(22.0);
+    let y = y_after + c.s(4.0);
+    c.svg.line(margin, y, w - margin, y, RULE, 0.8, None);
+    let y = y + c.s(22.0);
+    let y = mission_section(&mut c, f, y);
+    let y = deficit_section(&mut c, f, y);
+    let y = target_section(&mut c, f, y);
+    let y = theory_section(&mut c, f, y);
+    let footer_y = h - 30.0;
+    c.svg.line(
+        margin,
+        footer_y - 14.0,
+        w - margin,
+        footer_y - 14.0,
+        RULE,
+        0.6,
+        None,
+    );
+    c.svg.text(
+        margin,
+        footer_y,
+        "After Robert D. Behn's eleven better practices of performance leadership · made with Ratchet",
+        TextStyle::sans(7.5, MUTED),
+    );
+    (c.svg.finish(), y, footer_y - 22.0)
+}
 
-    let label = |svg: &mut Svg, y: f32, text: &str| {
-        svg.text(
-            margin,
-            y,
-            text,
-            TextStyle::sans(s(8.5), TEAL).bold().spaced(1.4),
-        );
-        y + s(16.0)
-    };
-
-    // 1. Mission.
-    y = label(&mut svg, y, "1 · MISSION");
+/// 1. The mission, in its own words; returns the y below it.
+fn mission_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
+    let y = c.label(y, "1 · MISSION");
     let mission = f
         .mission
         .as_ref()
         .map_or("(not yet written)", |m| m.statement.trim());
-    y = svg.paragraph(
-        margin,
-        y + s(4.0),
-        mission,
-        TextStyle::new(FontSpec::SERIF_ITALIC, s(15.0), INK),
-        width,
-        1.35,
-    );
-    y += s(12.0);
+    let style = TextStyle::new(FontSpec::SERIF_ITALIC, c.s(15.0), INK);
+    c.paragraph(y + c.s(4.0), mission, style, 1.35) + c.s(12.0)
+}
 
-    // 2. Deficit.
-    y = label(&mut svg, y, "2 · MOST CONSEQUENTIAL PERFORMANCE DEFICIT");
+/// 2. The chosen deficit and why; returns the y below it.
+fn deficit_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
+    let y = c.label(y, "2 · MOST CONSEQUENTIAL PERFORMANCE DEFICIT");
     let deficit = f
         .chosen_deficit()
         .map_or("(not yet chosen)", |d| d.display_title());
-    y = svg.paragraph(
-        margin,
-        y + s(2.0),
-        deficit,
-        TextStyle::sans(s(12.0), INK).bold(),
-        width,
-        1.3,
-    );
+    let style = TextStyle::sans(c.s(12.0), INK).bold();
+    let mut y = c.paragraph(y + c.s(2.0), deficit, style, 1.3);
     if !f.choice.rationale.trim().is_empty() {
-        y = svg.paragraph(
-            margin,
-            y + s(1.0),
-            &format!("Why: {}", f.choice.rationale.trim()),
-            TextStyle::sans(s(9.5), SOFT),
-            width,
-            1.35,
-        );
+        let why = format!("Why: {}", f.choice.rationale.trim());
+        let style = TextStyle::sans(c.s(9.5), SOFT);
+        y = c.paragraph(y + c.s(1.0), &why, style, 1.35);
     }
-    y += s(12.0);
+    y + c.s(12.0)
+}
 
-    // 3. Target with its path.
-    y = label(&mut svg, y, "3 · SPECIFIC PERFORMANCE TARGET");
-    if let Some(t) = &f.target {
-        y = svg.paragraph(
-            margin,
-            y + s(2.0),
-            &t.sentence(),
-            TextStyle::sans(s(12.0), INK).bold(),
-            width,
-            1.3,
-        );
-        let pace = implied_pace(t);
-        // A change in a percentage is in points, not percent.
-        let change = if t.unit.trim() == "%" {
-            format!(
-                "{} percentage points",
-                format_number(pace.change_per_period, 2)
-            )
-        } else {
-            with_unit(pace.change_per_period, &t.unit)
-        };
-        let per = format!(
-            "The path asks for {}{change} per {} over {} {}s.",
-            if pace.change_per_period > 0.0 {
-                "+"
-            } else {
-                ""
-            },
-            t.frequency.noun(),
-            pace.periods,
-            t.frequency.noun()
-        );
-        y = svg.paragraph(
-            margin,
-            y + s(1.0),
-            &per,
-            TextStyle::sans(s(9.5), SOFT),
-            width,
-            1.35,
-        );
-        y = target_path(&mut svg, (margin, y + s(6.0), width, s(84.0)), t, scale) + s(10.0);
+/// 3. The target, the pace its path asks for, and the path drawn; returns
+/// the y below it.
+fn target_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
+    let y = c.label(y, "3 · SPECIFIC PERFORMANCE TARGET");
+    let Some(t) = &f.target else {
+        let style = TextStyle::sans(c.s(12.0), MUTED);
+        return c.paragraph(y + c.s(2.0), "(not yet set)", style, 1.3) + c.s(10.0);
+    };
+    let style = TextStyle::sans(c.s(12.0), INK).bold();
+    let y = c.paragraph(y + c.s(2.0), &t.sentence(), style, 1.3);
+    let pace = implied_pace(t);
+    // A change in a percentage is in points, not percent.
+    let change = if t.unit.trim() == "%" {
+        format!(
+            "{} percentage points",
+            format_number(pace.change_per_period, 2)
+        )
     } else {
-        y = svg.paragraph(
-            margin,
-            y + s(2.0),
-            "(not yet set)",
-            TextStyle::sans(s(12.0), MUTED),
-            width,
-            1.3,
-        );
-        y += s(10.0);
-    }
-
-    // 4. Theory chain.
-    y = label(
-        &mut svg,
-        y,
-        "4 · THEORY: HOW REACHING THE TARGET SERVES THE MISSION",
+        with_unit(pace.change_per_period, &t.unit)
+    };
+    let per = format!(
+        "The path asks for {}{change} per {} over {} {}s.",
+        if pace.change_per_period > 0.0 {
+            "+"
+        } else {
+            ""
+        },
+        t.frequency.noun(),
+        pace.periods,
+        t.frequency.noun()
     );
-    y += s(2.0);
+    let y = c.paragraph(y + c.s(1.0), &per, TextStyle::sans(c.s(9.5), SOFT), 1.35);
+    let area = (c.margin, y + c.s(6.0), c.width, c.s(84.0));
+    target_path(&mut c.svg, area, t, c.scale) + c.s(10.0)
+}
+
+/// 4. The theory as a chain of boxes from the target to the mission, each
+/// arrow with the assumption behind that link; returns the y below it.
+fn theory_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
+    let mut y = c.label(y, "4 · THEORY: HOW REACHING THE TARGET SERVES THE MISSION") + c.s(2.0);
+    let boxes = theory_boxes(f);
+    for (i, (title, sub)) in boxes.iter().enumerate() {
+        let last = i + 1 == boxes.len();
+        y = theory_box(c, y, (title, sub), i == 0 || last);
+        if !last {
+            // The assumption behind the link into the next box.
+            let assumption = f
+                .theory
+                .get(if f.target.is_some() { i } else { i + 1 })
+                .map(|st| st.assumption.trim())
+                .filter(|a| !a.is_empty());
+            y = theory_arrow(c, y, assumption);
+        }
+    }
+    y
+}
+
+/// The chain's boxes, (title, what measures it): the target, each outcome,
+/// and the mission itself.
+fn theory_boxes(f: &Framework) -> Vec<(String, String)> {
     let mut boxes: Vec<(String, String)> = Vec::new();
     if let Some(t) = &f.target {
         boxes.push((
@@ -267,76 +297,62 @@ fn card_at(f: &Framework, paper: Paper, produced: NaiveDate, scale: f32) -> (Str
         Some(m) if !m.is_empty() => (m.to_owned(), "the mission".to_owned()),
         _ => ("The mission (not yet written)".to_owned(), String::new()),
     });
-    for (i, (title, sub)) in boxes.iter().enumerate() {
-        let title_style = TextStyle::sans(s(10.5), INK).bold();
-        let sub_style = TextStyle::sans(s(8.5), MUTED);
-        let inner = width - s(24.0);
-        let title_block = TextBlock::wrapped(title, title_style.font, title_style.size, inner, 1.3);
-        let sub_block = TextBlock::wrapped(sub, sub_style.font, sub_style.size, inner, 1.3);
-        let bh = s(10.0) + title_block.height() + sub_block.height() + s(6.0);
-        let last = i + 1 == boxes.len();
-        let fill = if i == 0 || last { "#e6eef6" } else { BOX };
-        svg.rect(margin, y, width, bh, fill, Some((RULE, 0.8)), 4.0);
-        let ty = svg.block(
-            margin + s(12.0),
-            y + s(8.0) + title_style.size,
-            &title_block,
-            title_style,
-        );
-        svg.block(margin + s(12.0), ty, &sub_block, sub_style);
-        y += bh;
-        if !last {
-            // The arrow into the next box, with the assumption behind that link.
-            let assumption = f
-                .theory
-                .get(if f.target.is_some() { i } else { i + 1 })
-                .map(|st| st.assumption.trim())
-                .filter(|a| !a.is_empty());
-            let ah = match assumption {
-                Some(a) => {
-                    let style = TextStyle::new(FontSpec::SERIF_ITALIC, s(8.5), SOFT);
-                    let because = if a.to_lowercase().starts_with("because") {
-                        a.to_owned()
-                    } else {
-                        format!("because {a}")
-                    };
-                    let block =
-                        TextBlock::wrapped(&because, style.font, style.size, width - s(60.0), 1.3);
-                    let ly = svg.block(margin + s(44.0), y + s(6.0) + style.size, &block, style);
-                    (ly - y).max(s(22.0))
-                }
-                None => s(22.0),
+    boxes
+}
+
+/// One box of the chain, sized around its wrapped text; returns the y below it.
+fn theory_box(c: &mut Column, y: f32, (title, sub): (&str, &str), end: bool) -> f32 {
+    let title_style = TextStyle::sans(c.s(10.5), INK).bold();
+    let sub_style = TextStyle::sans(c.s(8.5), MUTED);
+    let inner = c.width - c.s(24.0);
+    let title_block = TextBlock::wrapped(title, title_style.font, title_style.size, inner, 1.3);
+    let sub_block = TextBlock::wrapped(sub, sub_style.font, sub_style.size, inner, 1.3);
+    let bh = c.s(10.0) + title_block.height() + sub_block.height() + c.s(6.0);
+    let fill = if end { "#e6eef6" } else { BOX };
+    c.svg
+        .rect(c.margin, y, c.width, bh, fill, Some((RULE, 0.8)), 4.0);
+    let x = c.margin + c.s(12.0);
+    let ty = c.svg.block(
+        x,
+        y + c.s(8.0) + title_style.size,
+        &title_block,
+        title_style,
+    );
+    c.svg.block(x, ty, &sub_block, sub_style);
+    y + bh
+}
+
+/// The arrow into the next box, with the assumption behind that link;
+/// returns the y below it.
+fn theory_arrow(c: &mut Column, y: f32, assumption: Option<&str>) -> f32 {
+    let ah = match assumption {
+        Some(a) => {
+            let style = TextStyle::new(FontSpec::SERIF_ITALIC, c.s(8.5), SOFT);
+            let because = if a.to_lowercase().starts_with("because") {
+                a.to_owned()
+            } else {
+                format!("because {a}")
             };
-            let ax = margin + s(24.0);
-            svg.line(ax, y + s(2.0), ax, y + ah - s(4.0), NAVY, 1.4, None);
-            svg.shape(
-                &[
-                    (ax - s(4.0), y + ah - s(9.0)),
-                    (ax + s(4.0), y + ah - s(9.0)),
-                    (ax, y + ah - s(2.0)),
-                ],
-                NAVY,
-            );
-            y += ah;
+            let block =
+                TextBlock::wrapped(&because, style.font, style.size, c.width - c.s(60.0), 1.3);
+            let x = c.margin + c.s(44.0);
+            let ly = c.svg.block(x, y + c.s(6.0) + style.size, &block, style);
+            (ly - y).max(c.s(22.0))
         }
-    }
-    let footer_y = h - 30.0;
-    svg.line(
-        margin,
-        footer_y - 14.0,
-        w - margin,
-        footer_y - 14.0,
-        RULE,
-        0.6,
-        None,
+        None => c.s(22.0),
+    };
+    let ax = c.margin + c.s(24.0);
+    c.svg
+        .line(ax, y + c.s(2.0), ax, y + ah - c.s(4.0), NAVY, 1.4, None);
+    c.svg.shape(
+        &[
+            (ax - c.s(4.0), y + ah - c.s(9.0)),
+            (ax + c.s(4.0), y + ah - c.s(9.0)),
+            (ax, y + ah - c.s(2.0)),
+        ],
+        NAVY,
     );
-    svg.text(
-        margin,
-        footer_y,
-        "After Robert D. Behn's eleven better practices of performance leadership · made with Ratchet",
-        TextStyle::sans(7.5, MUTED),
-    );
-    (svg.finish(), y, footer_y - 22.0)
+    y + ah
 }
 
 /// A small chart of the straight path from baseline to target; returns the y below it.
