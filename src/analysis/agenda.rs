@@ -77,10 +77,32 @@ pub struct AgendaInputs<'a> {
 
 /// Builds the agenda, section by section.
 pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
-    let attending =
-        |t: Option<TeamId>| i.teams.is_empty() || t.is_none_or(|t| i.teams.contains(&t));
     let mut items = Vec::new();
+    follow_up_items(i, &mut items);
+    behind_items(i, &mut items);
+    flag_items(i, &mut items);
+    win_items(i, &mut items);
+    need_items(i, &mut items);
+    // In the agenda's order: after the follow-ups.
+    let at = items
+        .iter()
+        .position(|x| x.kind > ItemKind::NotReported)
+        .unwrap_or(items.len());
+    items.splice(at..at, not_reported_items(i));
+    items
+}
 
+impl AgendaInputs<'_> {
+    /// True when `team` attends (everyone does when no team was named; an
+    /// item about no team concerns everyone).
+    fn attending(&self, team: Option<TeamId>) -> bool {
+        self.teams.is_empty() || team.is_none_or(|t| self.teams.contains(&t))
+    }
+}
+
+/// Follow-ups raised before this meeting and still open, overdue first.
+fn follow_up_items(i: &AgendaInputs<'_>, items: &mut Vec<ItemDraft>) {
+    let attending = |t: Option<TeamId>| i.attending(t);
     // Follow-ups raised before this meeting and still open, overdue first.
     let mut open: Vec<&(FollowUp, NaiveDate)> = i
         .follow_ups
@@ -111,7 +133,11 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
             },
         });
     }
+}
 
+/// Teams behind, off track before at risk.
+fn behind_items(i: &AgendaInputs<'_>, items: &mut Vec<ItemDraft>) {
+    let attending = |t: Option<TeamId>| i.attending(t);
     // Teams behind, off track before at risk.
     let mut behind: Vec<&Behind> = i
         .behind
@@ -133,7 +159,12 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
             },
         });
     }
+}
 
+/// Open flags worth asking about, most serious first, a few per team and
+/// none older than the limit; a line says how many were set aside.
+fn flag_items(i: &AgendaInputs<'_>, items: &mut Vec<ItemDraft>) {
+    let attending = |t: Option<TeamId>| i.attending(t);
     // Open integrity flags worth asking about (warnings and serious ones),
     // most serious first; notes stay in the integrity panel.
     let mut flags: Vec<&Flag> = i
@@ -198,7 +229,11 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
             links: Links::default(),
         });
     }
+}
 
+/// Wins since the last meeting not yet recognised.
+fn win_items(i: &AgendaInputs<'_>, items: &mut Vec<ItemDraft>) {
+    let attending = |t: Option<TeamId>| i.attending(t);
     // Wins since the last meeting not yet recognised.
     let since = i.previous.unwrap_or_else(|| {
         i.held_on
@@ -248,7 +283,11 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
             },
         });
     }
+}
 
+/// Capacity needs still waiting for a decision, longest waiting first.
+fn need_items(i: &AgendaInputs<'_>, items: &mut Vec<ItemDraft>) {
+    let attending = |t: Option<TeamId>| i.attending(t);
     // Needs still waiting for a decision, longest waiting first.
     let mut needs: Vec<&(CapacityNeed, String)> = i
         .needs
@@ -277,13 +316,6 @@ pub fn build_agenda(i: &AgendaInputs<'_>) -> Vec<ItemDraft> {
             },
         });
     }
-    // In the agenda's order: after the follow-ups.
-    let at = items
-        .iter()
-        .position(|x| x.kind > ItemKind::NotReported)
-        .unwrap_or(items.len());
-    items.splice(at..at, not_reported_items(i));
-    items
 }
 
 /// The teams attending that have not returned the latest data return.

@@ -190,7 +190,7 @@ fn card_at(f: &Framework, paper: Paper, produced: NaiveDate, scale: f32) -> (Str
     (c.svg.finish(), y, footer_y - 22.0)
 }
 
-/// 1. The mission, in its own words; returns the y below it.
+/// Section 1, the mission in its own words; returns the y below it.
 fn mission_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
     let y = c.label(y, "1 · MISSION");
     let mission = f
@@ -201,7 +201,7 @@ fn mission_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
     c.paragraph(y + c.s(4.0), mission, style, 1.35) + c.s(12.0)
 }
 
-/// 2. The chosen deficit and why; returns the y below it.
+/// Section 2, the chosen deficit and why; returns the y below it.
 fn deficit_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
     let y = c.label(y, "2 · MOST CONSEQUENTIAL PERFORMANCE DEFICIT");
     let deficit = f
@@ -217,8 +217,8 @@ fn deficit_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
     y + c.s(12.0)
 }
 
-/// 3. The target, the pace its path asks for, and the path drawn; returns
-/// the y below it.
+/// Section 3, the target, the pace its path asks for and the path drawn;
+/// returns the y below it.
 fn target_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
     let y = c.label(y, "3 · SPECIFIC PERFORMANCE TARGET");
     let Some(t) = &f.target else {
@@ -253,7 +253,7 @@ fn target_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
     target_path(&mut c.svg, area, t, c.scale) + c.s(10.0)
 }
 
-/// 4. The theory as a chain of boxes from the target to the mission, each
+/// Section 4, the theory as a chain of boxes from the target to the mission, each
 /// arrow with the assumption behind that link; returns the y below it.
 fn theory_section(c: &mut Column, f: &Framework, y: f32) -> f32 {
     let mut y = c.label(y, "4 · THEORY: HOW REACHING THE TARGET SERVES THE MISSION") + c.s(2.0);
