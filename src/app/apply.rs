@@ -88,31 +88,7 @@ impl RatchetApp {
                 }
             }
             Action::CloseWorkbook => self.close_workbook(),
-            Action::Navigate(screen) => {
-                // The screen opened is built from views an earlier action changed.
-                self.refresh_changed();
-                if self.session.is_some()
-                    || screen == Screen::Start
-                    || screen == Screen::Workshop
-                    || screen == Screen::Rollup
-                    || (screen == Screen::Backups && self.view.backups.is_some())
-                {
-                    self.view.screen = screen;
-                    if screen == Screen::Backups && self.session.is_some() {
-                        self.load_backups();
-                    }
-                    self.ensure_monitor(screen);
-                    self.ensure_recognition(screen);
-                    self.ensure_learning(screen);
-                    self.ensure_meetings(screen);
-                    if screen == Screen::Returns {
-                        self.load_returns();
-                    }
-                    if screen == Screen::Home {
-                        self.ensure_cockpit();
-                    }
-                }
-            }
+            Action::Navigate(screen) => self.navigate(screen),
             Action::CloseDialog => self.view.dialog = None,
             Action::OpenFile(path) => {
                 if let Err(e) = super::launch::open(&path) {
@@ -129,19 +105,7 @@ impl RatchetApp {
                 self.in_session(|s| s.undo = None);
             }
             Action::Undo => self.undo_removal(),
-            Action::SetAgency(agency) => {
-                let before = self.session.wb().and_then(|wb| wb.agency().ok());
-                if self
-                    .write_changing(Changed::Framework, |wb| wb.set_agency(&agency))
-                    .is_some()
-                    && let Some(before) = before
-                {
-                    self.remember(Edit::Agency {
-                        before,
-                        after: agency,
-                    });
-                }
-            }
+            Action::SetAgency(agency) => self.set_agency(agency),
             Action::EditDraft(draft) => self.save_draft(draft),
             Action::GoToStep(step) => self.go_to_step(step),
             Action::WizardNext => self.wizard_next(),
@@ -156,23 +120,7 @@ impl RatchetApp {
                     self.changed(Changed::Framework);
                 }
             }
-            Action::UpdateDeficit(d) => {
-                let before = self
-                    .session
-                    .wb()
-                    .and_then(|wb| wb.deficits().ok())
-                    .and_then(|all| all.into_iter().find(|x| x.id == d.id));
-                if self
-                    .write_changing(Changed::Framework, |wb| wb.update_deficit(&d))
-                    .is_some()
-                    && let Some(before) = before
-                {
-                    self.remember(Edit::Deficit {
-                        before: Box::new(before),
-                        after: Box::new(d),
-                    });
-                }
-            }
+            Action::UpdateDeficit(d) => self.update_deficit(d),
             Action::RemoveDeficit(id) => self.remove_deficit(id),
             Action::ChooseDeficit(id) => {
                 self.change_deficit_choice(|wb| wb.choose_deficit(Some(id)))
@@ -186,22 +134,7 @@ impl RatchetApp {
                     self.changed(Changed::Framework);
                 }
             }
-            Action::UpdateTheoryStep(step) => {
-                let before = self
-                    .session
-                    .wb()
-                    .and_then(|wb| wb.theory_step(step.id).ok().flatten());
-                if self
-                    .write_changing(Changed::Framework, |wb| wb.update_theory_step(&step))
-                    .is_some()
-                    && let Some(before) = before
-                {
-                    self.remember(Edit::TheoryStep {
-                        before: Box::new(before),
-                        after: Box::new(step),
-                    });
-                }
-            }
+            Action::UpdateTheoryStep(step) => self.update_theory_step(step),
             Action::RemoveTheoryStep(id) => self.remove_theory_step(id),
             Action::MoveTheoryStep { id, toward_target } => {
                 self.write_changing(Changed::Framework, |wb| {
@@ -217,6 +150,86 @@ impl RatchetApp {
             Action::Workshop(action) => self.apply_workshop(action),
             Action::Returns(action) => self.apply_returns(action),
             Action::Rollup(action) => self.apply_rollup(action),
+        }
+    }
+
+    /// Opens a screen, building what it shows from views an earlier action
+    /// of the frame may have changed.
+    fn navigate(&mut self, screen: Screen) {
+        // The screen opened is built from views an earlier action changed.
+        self.refresh_changed();
+        if self.session.is_some()
+            || screen == Screen::Start
+            || screen == Screen::Workshop
+            || screen == Screen::Rollup
+            || (screen == Screen::Backups && self.view.backups.is_some())
+        {
+            self.view.screen = screen;
+            if screen == Screen::Backups && self.session.is_some() {
+                self.load_backups();
+            }
+            self.ensure_monitor(screen);
+            self.ensure_recognition(screen);
+            self.ensure_learning(screen);
+            self.ensure_meetings(screen);
+            if screen == Screen::Returns {
+                self.load_returns();
+            }
+            if screen == Screen::Home {
+                self.ensure_cockpit();
+            }
+        }
+    }
+
+    /// Changes the agency's details, remembered for Undo.
+    fn set_agency(&mut self, agency: crate::domain::Agency) {
+        let before = self.session.wb().and_then(|wb| wb.agency().ok());
+        if self
+            .write_changing(Changed::Framework, |wb| wb.set_agency(&agency))
+            .is_some()
+            && let Some(before) = before
+        {
+            self.remember(Edit::Agency {
+                before,
+                after: agency,
+            });
+        }
+    }
+
+    /// Changes a deficit's words or scores, remembered for Undo.
+    fn update_deficit(&mut self, d: crate::domain::Deficit) {
+        let before = self
+            .session
+            .wb()
+            .and_then(|wb| wb.deficits().ok())
+            .and_then(|all| all.into_iter().find(|x| x.id == d.id));
+        if self
+            .write_changing(Changed::Framework, |wb| wb.update_deficit(&d))
+            .is_some()
+            && let Some(before) = before
+        {
+            self.remember(Edit::Deficit {
+                before: Box::new(before),
+                after: Box::new(d),
+            });
+        }
+    }
+
+    /// Changes a theory step, remembered for Undo.
+    fn update_theory_step(&mut self, step: TheoryStep) {
+        let before = self
+            .session
+            .wb()
+            .and_then(|wb| wb.theory_step(step.id).ok().flatten());
+        if self
+            .write_changing(Changed::Framework, |wb| wb.update_theory_step(&step))
+            .is_some()
+            && let Some(before) = before
+        {
+            self.remember(Edit::TheoryStep {
+                before: Box::new(before),
+                after: Box::new(step),
+            });
         }
     }
 

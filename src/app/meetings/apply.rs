@@ -85,35 +85,7 @@ impl RatchetApp {
                 id,
                 status,
                 resolution,
-            } => {
-                let Some(at) = open else { return };
-                let before = self
-                    .session
-                    .wb()
-                    .and_then(|wb| wb.follow_ups().ok())
-                    .and_then(|all| all.into_iter().find(|f| f.id == id))
-                    .map(|f| (f.status, f.resolution, f.resolved_at));
-                if self
-                    .write(|wb| wb.resolve_follow_up(id, status, at, &resolution))
-                    .is_some()
-                {
-                    if let Some(before) = before {
-                        let resolved_at =
-                            (status != crate::domain::meeting::FollowUpStatus::Open).then_some(at);
-                        let text = match status {
-                            crate::domain::meeting::FollowUpStatus::Open => String::new(),
-                            _ => resolution.trim().to_owned(),
-                        };
-                        self.remember(Edit::FollowUp {
-                            id,
-                            before,
-                            after: (status, text, resolved_at),
-                        });
-                    }
-                    self.reload_meeting(open);
-                    self.load_meetings();
-                }
-            }
+            } => self.resolve_follow_up(open, id, status, &resolution),
             MeetingAction::AddItem(title) => {
                 let Some(id) = open else { return };
                 let draft = ItemDraft {
@@ -175,6 +147,46 @@ impl RatchetApp {
                 self.reload_meeting(open);
             }
             _ => {}
+        }
+    }
+
+    /// Resolves a follow-up at the open meeting (or opens it again),
+    /// remembered for Undo.
+    fn resolve_follow_up(
+        &mut self,
+        open: Option<MeetingId>,
+        id: crate::domain::meeting::FollowUpId,
+        status: crate::domain::meeting::FollowUpStatus,
+        resolution: &str,
+    ) {
+        let Some(at) = open else {
+            return;
+        };
+        let before = self
+            .session
+            .wb()
+            .and_then(|wb| wb.follow_ups().ok())
+            .and_then(|all| all.into_iter().find(|f| f.id == id))
+            .map(|f| (f.status, f.resolution, f.resolved_at));
+        if self
+            .write(|wb| wb.resolve_follow_up(id, status, at, resolution))
+            .is_some()
+        {
+            if let Some(before) = before {
+                let resolved_at =
+                    (status != crate::domain::meeting::FollowUpStatus::Open).then_some(at);
+                let text = match status {
+                    crate::domain::meeting::FollowUpStatus::Open => String::new(),
+                    _ => resolution.trim().to_owned(),
+                };
+                self.remember(Edit::FollowUp {
+                    id,
+                    before,
+                    after: (status, text, resolved_at),
+                });
+            }
+            self.reload_meeting(open);
+            self.load_meetings();
         }
     }
 
