@@ -172,6 +172,7 @@ impl RatchetApp {
         self.poll_cockpit();
         self.poll_rollup();
         self.poll_checks();
+        self.poll_wins();
         // A finished job may have changed views: rebuilt before they are drawn.
         self.refresh_changed();
         self.refresh_certificate_preview();

@@ -32,6 +32,8 @@ pub(super) struct Session {
     pub cockpit_job: Option<super::background::Background<Cockpit>>,
     /// The integrity checks, running on a connection of their own.
     pub checks_job: Option<super::background::Background<ChecksDone>>,
+    /// The look for wins across every series, on a connection of its own.
+    pub wins_job: Option<super::background::Background<WinsFound>>,
     /// Edits that Undo and Redo can take back and make again.
     pub edits: super::edits::EditHistory,
     /// How often the views actions change were rebuilt.
@@ -47,6 +49,13 @@ pub struct ViewBuilds {
     pub setup: u32,
     /// The framework view (and the wizard's checks).
     pub framework: u32,
+}
+
+/// What a look for wins across every series recorded, and whether to say so.
+#[derive(Debug)]
+pub(super) struct WinsFound {
+    pub recorded: crate::storage::WinsRecorded,
+    pub say: bool,
 }
 
 /// What a run of the integrity checks found: (new, reopened, no longer
@@ -115,6 +124,7 @@ impl Session {
             preview_edited_at: None,
             cockpit_job: None,
             checks_job: None,
+            wins_job: None,
             edits: super::edits::EditHistory::default(),
             builds: ViewBuilds::default(),
         }

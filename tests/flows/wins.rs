@@ -701,3 +701,28 @@ fn a_detected_win_is_recognised_from_the_window_and_found_on_the_wall() {
         .unwrap();
     assert_eq!(met.recognitions, 1);
 }
+
+#[test]
+fn looking_through_every_series_runs_beside_the_window_and_records_each_win_once() {
+    let dir = temp();
+    let mut h = crate::support::sample_window(dir.path());
+    // Opening the Wins screen starts the look on another thread: the call
+    // returns at once, with the log shown and a spinner beside it.
+    h.state_mut()
+        .apply(ratchet::app::Action::Navigate(Screen::Wins));
+    assert!(h.state().job_running(), "the look runs beside the window");
+    let view = h.state().workbook_view().unwrap();
+    assert!(view.wins.as_ref().is_some_and(|w| w.looking));
+    crate::support::wait_for_jobs(&mut h);
+    let found = h.state().workbook().unwrap().wins().unwrap().len();
+    assert!(found > 0, "the sample's wins are recorded");
+    let view = h.state().workbook_view().unwrap();
+    let log = view.wins.as_ref().unwrap();
+    assert!(!log.looking);
+    assert_eq!(log.all.len(), found, "the log shows what was recorded");
+    // Asked again: nothing new, and said so.
+    click(&mut h, "Check for new wins");
+    crate::support::wait_for_jobs(&mut h);
+    assert_eq!(h.state().workbook().unwrap().wins().unwrap().len(), found);
+    h.get_by_label_contains("No new wins.");
+}

@@ -611,7 +611,10 @@ impl RatchetApp {
     pub fn job_running(&self) -> bool {
         self.job.is_some()
             || self.session_has(|s| {
-                s.open_check.pending || s.cockpit_job.is_some() || s.checks_job.is_some()
+                s.open_check.pending
+                    || s.cockpit_job.is_some()
+                    || s.checks_job.is_some()
+                    || s.wins_job.is_some()
             })
             || self.backup_running.is_some()
             || self.rollup_job.is_some()

@@ -7,11 +7,13 @@ use std::time::{Duration, Instant};
 
 use chrono::Local;
 
+use crate::app::background::{Background, Polled};
 use crate::app::file_choice::Purpose;
 use crate::app::import_job::Job;
 use crate::app::recognition::view::{
     CertificateDraft, CertificateEditor, WallView, WinFilter, WinsView,
 };
+use crate::app::session::WinsFound;
 use crate::app::view::Screen;
 use crate::app::{FrameworkDocument, RatchetApp, RecognitionAction};
 use crate::domain::certificate::CertificateDefaults;
@@ -162,13 +164,16 @@ impl RatchetApp {
     }
 
     /// Looks for wins in `scope`, records them and refreshes the log;
-    /// `say` reports the outcome in the banner.
+    /// `say` reports the outcome in the banner. One series is looked at at
+    /// once (well under a millisecond); every series (half a second on a
+    /// large workbook) on another thread, collected by `poll_wins`.
     pub(in crate::app) fn detect(&mut self, scope: DetectScope, say: bool) {
         if self.job.is_some() {
             return;
         }
         if scope == DetectScope::All {
-            self.in_session(|s| s.stale.wins = false);
+            self.start_wins_job(say);
+            return;
         }
         let Some(recorded) = self.write(|wb| detect_wins(wb, scope)) else {
             return;
@@ -176,6 +181,78 @@ impl RatchetApp {
         if self.session.views().is_some_and(|v| v.wins.is_some()) {
             self.load_wins();
         }
+        self.say_wins(&recorded, say, false);
+    }
+
+    /// Starts looking through every series for wins on a connection of its
+    /// own (once at a time; a read-only workbook cannot record them).
+    fn start_wins_job(&mut self, say: bool) {
+        if self.session_has(|s| s.wins_job.is_some()) {
+            return;
+        }
+        let Some(wb) = self.session.wb() else {
+            return;
+        };
+        if wb.is_read_only() {
+            if say {
+                self.error(
+                    "This workbook is open read-only: wins cannot be recorded in it.".into(),
+                );
+            }
+            return;
+        }
+        let path = wb.path().to_owned();
+        // Marked fresh now: a change made while it runs marks it stale again.
+        self.in_session(|s| s.stale.wins = false);
+        let job = Background::start("wins", self.ctx.clone(), move || {
+            let mut wb = crate::storage::Workbook::open(&path).map_err(|e| e.to_string())?;
+            let recorded = detect_wins(&mut wb, DetectScope::All).map_err(|e| e.to_string())?;
+            Ok(WinsFound { recorded, say })
+        });
+        match job {
+            Ok(job) => {
+                self.in_session(|s| s.wins_job = Some(job));
+                if let Some(w) = self.session.views_mut().and_then(|v| v.wins.as_mut()) {
+                    w.looking = true;
+                }
+            }
+            Err(e) => self.error(format!("Looking for wins could not start: {e}")),
+        }
+    }
+
+    /// Collects the look for wins across every series once it is done.
+    pub(in crate::app) fn poll_wins(&mut self) {
+        let Some(job) = self.session.as_ref().and_then(|s| s.wins_job.as_ref()) else {
+            return;
+        };
+        let Polled::Done(result) = job.poll() else {
+            return;
+        };
+        self.in_session(|s| s.wins_job = None);
+        match result {
+            Ok(found) => {
+                if self.session.views().is_some_and(|v| v.wins.is_some()) {
+                    self.load_wins();
+                }
+                // The cockpit counts the wins waiting.
+                if let Some(view) = self.session.views_mut() {
+                    view.cockpit = None;
+                }
+                self.say_wins(&found.recorded, found.say, true);
+            }
+            Err(e) => {
+                self.in_session(|s| s.stale.wins = true);
+                if let Some(w) = self.session.views_mut().and_then(|v| v.wins.as_mut()) {
+                    w.looking = false;
+                }
+                self.error(format!("Wins could not be looked for: {e}"));
+            }
+        }
+    }
+
+    /// Says what a look for wins recorded: always when asked, else only new
+    /// wins found in one series.
+    fn say_wins(&mut self, recorded: &crate::storage::WinsRecorded, say: bool, all: bool) {
         if say {
             let mut text = if recorded.added == 0 {
                 "No new wins.".to_owned()
@@ -192,7 +269,7 @@ impl RatchetApp {
                 ));
             }
             self.info(text);
-        } else if recorded.added > 0 && scope != DetectScope::All {
+        } else if recorded.added > 0 && !all {
             self.info(format!(
                 "{} — see Wins.",
                 count(recorded.added as u64, "new win", "new wins")
@@ -227,13 +304,16 @@ impl RatchetApp {
         })();
         match loaded {
             Ok((wins, teams, indicators, streak)) => {
+                let looking = self.session_has(|s| s.wins_job.is_some());
                 if let Some(view) = self.session.views_mut() {
                     let filter = view
                         .wins
                         .as_ref()
                         .map(|w| w.filter.clone())
                         .unwrap_or_else(WinFilter::default);
-                    view.wins = Some(WinsView::new(wins, teams, indicators, filter, streak));
+                    let mut log = WinsView::new(wins, teams, indicators, filter, streak);
+                    log.looking = looking;
+                    view.wins = Some(log);
                 }
             }
             Err(e) => self.error(format!("The wins could not be read: {e}")),

@@ -82,6 +82,8 @@ pub struct WinsView {
     pub unrecognised: usize,
     /// Successive improving periods that make a streak.
     pub streak_length: usize,
+    /// Every series is being looked through for new wins (on another thread).
+    pub looking: bool,
     teams: Vec<Team>,
     indicators: Vec<Indicator>,
 }
@@ -101,6 +103,7 @@ impl WinsView {
             filter,
             lines: Vec::new(),
             streak_length,
+            looking: false,
             teams,
             indicators,
         };

@@ -34,7 +34,10 @@ pub fn wins_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
                 return;
             };
             ui.horizontal_wrapped(|ui| {
-                if ui
+                if view.looking {
+                    ui.spinner();
+                    ui.label("Looking through every series for new wins…");
+                } else if ui
                     .button("Check for new wins")
                     .on_hover_text("Look through all the data again (done after every change anyway)")
                     .clicked()
