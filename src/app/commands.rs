@@ -112,6 +112,15 @@ impl Command {
         }
     }
 
+    /// A second shortcut, where a platform's convention differs: Ctrl+Y
+    /// redoes on Windows (and is offered everywhere).
+    pub fn alternate_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            Command::Redo => Some(KeyboardShortcut::new(Modifiers::CTRL, Key::Y)),
+            _ => None,
+        }
+    }
+
     /// Whether it needs an open workbook.
     pub fn needs_workbook(self) -> bool {
         matches!(

@@ -223,13 +223,14 @@ impl RatchetApp {
         let typing = ui.ctx().egui_wants_keyboard_input()
             && ui.ctx().memory(|m| m.focused()) != Some(crate::ui::grid_editor_id());
         for command in Command::WITH_SHORTCUTS {
-            let Some(shortcut) = command.shortcut() else {
-                continue;
-            };
             if typing && matches!(command, Command::Undo | Command::Redo) {
                 continue;
             }
-            if ui.ctx().input_mut(|i| i.consume_shortcut(&shortcut)) {
+            let pressed = [command.shortcut(), command.alternate_shortcut()]
+                .into_iter()
+                .flatten()
+                .any(|shortcut| ui.ctx().input_mut(|i| i.consume_shortcut(&shortcut)));
+            if pressed {
                 self.actions.push(Action::Run(command));
             }
         }

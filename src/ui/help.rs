@@ -90,7 +90,11 @@ fn shortcuts_ui(ui: &mut egui::Ui) {
         .show(ui, |ui| {
             for command in Command::WITH_SHORTCUTS {
                 if let Some(shortcut) = command.shortcut() {
-                    ui.label(RichText::new(ui.ctx().format_shortcut(&shortcut)).strong());
+                    let mut keys = ui.ctx().format_shortcut(&shortcut);
+                    if let Some(other) = command.alternate_shortcut() {
+                        keys = format!("{keys} or {}", ui.ctx().format_shortcut(&other));
+                    }
+                    ui.label(RichText::new(keys).strong());
                     ui.label(format!("{} — {}", command.label(), command.tooltip()));
                     ui.end_row();
                 }

@@ -684,6 +684,13 @@ fn ctrl_z_takes_back_a_typed_value_and_ctrl_shift_z_makes_it_again_through_the_h
     h.run();
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
     assert_eq!(h.state().view().undoable, (1, 0));
+    // Ctrl+Y, Windows' redo, works too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), None);
+    h.key_press_modifiers(Modifiers::CTRL, Key::Y);
+    h.run();
+    assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
     // Undo from the Edit menu's command as well.
     click(&mut h, "Edit");
     assert!(h.get_all_by_label_contains("Undo").count() >= 1);
