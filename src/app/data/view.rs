@@ -373,6 +373,22 @@ pub struct ObservationsView {
     pub all: Vec<Observation>,
 }
 
+impl GridRow {
+    /// The row of `team`'s values of `ind`, headed `label`, before its
+    /// overdue periods are counted.
+    fn of(team: TeamId, ind: &Indicator, label: String) -> GridRow {
+        GridRow {
+            team,
+            indicator: ind.id,
+            label,
+            decimals: ind.decimals,
+            kind: ind.kind,
+            overdue: 0,
+            first_expected: None,
+        }
+    }
+}
+
 /// A grid's rows, the frequency of its columns, and its values as
 /// (row, period start, value).
 type RowsAndValues = (Vec<GridRow>, Frequency, Vec<(usize, NaiveDate, f64)>);
@@ -394,15 +410,7 @@ fn indicator_rows(
     let index: HashMap<TeamId, usize> = teams.iter().enumerate().map(|(i, t)| (*t, i)).collect();
     let rows = teams
         .iter()
-        .map(|&team| GridRow {
-            team,
-            indicator: id,
-            label: setup.team_name(team),
-            decimals: ind.decimals,
-            kind: ind.kind,
-            overdue: 0,
-            first_expected: None,
-        })
+        .map(|&team| GridRow::of(team, ind, setup.team_name(team)))
         .collect();
     let data = wb
         .values_for_indicator(id)?
@@ -431,15 +439,7 @@ fn team_rows(
         .collect();
     let rows = inds
         .iter()
-        .map(|ind| GridRow {
-            team,
-            indicator: ind.id,
-            label: ind.name.clone(),
-            decimals: ind.decimals,
-            kind: ind.kind,
-            overdue: 0,
-            first_expected: None,
-        })
+        .map(|ind| GridRow::of(team, ind, ind.name.clone()))
         .collect();
     let data = wb
         .values_for_team(team)?

@@ -25,11 +25,7 @@ impl RatchetApp {
             self.error("A task is running: wait for it to finish, or cancel it.".into());
             return;
         }
-        let open = self
-            .session
-            .views()
-            .and_then(|v| v.meeting.as_ref())
-            .map(|m| m.meeting.id);
+        let open = self.meeting_shown();
         match action {
             MeetingAction::Create {
                 held_on,
@@ -139,12 +135,7 @@ impl RatchetApp {
             Screen::Meetings => self.load_meetings(),
             Screen::Capacity => self.load_capacity(),
             Screen::Meeting => {
-                let open = self
-                    .session
-                    .views()
-                    .and_then(|v| v.meeting.as_ref())
-                    .map(|m| m.meeting.id);
-                self.reload_meeting(open);
+                self.reload_meeting(self.meeting_shown());
             }
             _ => {}
         }
@@ -190,15 +181,18 @@ impl RatchetApp {
         }
     }
 
+    /// The meeting the Meeting screen has open, if any.
+    fn meeting_shown(&self) -> Option<MeetingId> {
+        self.session
+            .views()
+            .and_then(|v| v.meeting.as_ref())
+            .map(|m| m.meeting.id)
+    }
+
     /// Reloads the open meeting and the list after a follow-up was resolved
     /// or reopened by Undo or Redo.
     pub(in crate::app) fn reload_meetings(&mut self) {
-        let open = self
-            .session
-            .views()
-            .and_then(|v| v.meeting.as_ref())
-            .map(|m| m.meeting.id);
-        self.reload_meeting(open);
+        self.reload_meeting(self.meeting_shown());
         self.load_meetings();
     }
 
