@@ -74,7 +74,11 @@ pub fn pixels(svg: &str, scale: f32) -> Result<Pixels, RenderError> {
 }
 
 fn pixmap(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, RenderError> {
-    let tree = parse(svg)?;
+    pixmap_of(&parse(svg)?, scale)
+}
+
+/// Renders a parsed page at `scale` pixels per point.
+fn pixmap_of(tree: &usvg::Tree, scale: f32) -> Result<tiny_skia::Pixmap, RenderError> {
     let size = tree.size();
     let (w, h) = (
         (size.width() * scale).ceil() as u32,
@@ -85,7 +89,7 @@ fn pixmap(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, RenderError> {
     pixmap.fill(tiny_skia::Color::WHITE);
     crate::guard::catch(|| {
         resvg::render(
-            &tree,
+            tree,
             tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
@@ -97,8 +101,9 @@ fn pixmap(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, RenderError> {
 /// Renders an SVG to PNG bytes at `scale` pixels per point; refused when
 /// its text has characters no bundled font draws.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
-    refuse_missing_glyphs(std::slice::from_ref(&parse(svg)?))?;
-    let pixmap = pixmap(svg, scale)?;
+    let tree = parse(svg)?;
+    refuse_missing_glyphs(std::slice::from_ref(&tree))?;
+    let pixmap = pixmap_of(&tree, scale)?;
     pixmap
         .encode_png()
         .map_err(|e| RenderError::Png(e.to_string()))
