@@ -183,54 +183,41 @@ impl RatchetApp {
 
     /// Changes the agency's details, remembered for Undo.
     fn set_agency(&mut self, agency: crate::domain::Agency) {
-        let before = self.session.wb().and_then(|wb| wb.agency().ok());
-        if self
-            .write_changing(Changed::Framework, |wb| wb.set_agency(&agency))
-            .is_some()
-            && let Some(before) = before
-        {
-            self.remember(Edit::Agency {
+        self.write_remembered(
+            Changed::Framework,
+            |wb| wb.agency().ok(),
+            |wb| wb.set_agency(&agency),
+            |before| Edit::Agency {
                 before,
-                after: agency,
-            });
-        }
+                after: agency.clone(),
+            },
+        );
     }
 
     /// Changes a deficit's words or scores, remembered for Undo.
     fn update_deficit(&mut self, d: crate::domain::Deficit) {
-        let before = self
-            .session
-            .wb()
-            .and_then(|wb| wb.deficits().ok())
-            .and_then(|all| all.into_iter().find(|x| x.id == d.id));
-        if self
-            .write_changing(Changed::Framework, |wb| wb.update_deficit(&d))
-            .is_some()
-            && let Some(before) = before
-        {
-            self.remember(Edit::Deficit {
+        self.write_remembered(
+            Changed::Framework,
+            |wb| wb.deficits().ok()?.into_iter().find(|x| x.id == d.id),
+            |wb| wb.update_deficit(&d),
+            |before| Edit::Deficit {
                 before: Box::new(before),
-                after: Box::new(d),
-            });
-        }
+                after: Box::new(d.clone()),
+            },
+        );
     }
 
     /// Changes a theory step, remembered for Undo.
     fn update_theory_step(&mut self, step: TheoryStep) {
-        let before = self
-            .session
-            .wb()
-            .and_then(|wb| wb.theory_step(step.id).ok().flatten());
-        if self
-            .write_changing(Changed::Framework, |wb| wb.update_theory_step(&step))
-            .is_some()
-            && let Some(before) = before
-        {
-            self.remember(Edit::TheoryStep {
+        self.write_remembered(
+            Changed::Framework,
+            |wb| wb.theory_step(step.id).ok().flatten(),
+            |wb| wb.update_theory_step(&step),
+            |before| Edit::TheoryStep {
                 before: Box::new(before),
-                after: Box::new(step),
-            });
-        }
+                after: Box::new(step.clone()),
+            },
+        );
     }
 
     fn run_command(&mut self, command: Command) {

@@ -5,13 +5,14 @@
 //! trace of it), redoing writes the "after".
 
 use crate::app::RatchetApp;
-use crate::app::session::Changed;
+use crate::app::session::{Changed, OpenWorkbook};
 use crate::domain::integrity::{FlagId, FlagStatus};
 use crate::domain::meeting::{FollowUpId, FollowUpStatus, MeetingId};
 use crate::domain::{
     Agency, Cell, Deficit, DeficitChoice, Indicator, IndicatorId, TargetValues, Team, TeamId,
     TheoryStep,
 };
+use crate::storage::{StorageResult, Workbook};
 
 /// How many edits are kept for Undo.
 pub(super) const UNDO_DEPTH: usize = 100;
@@ -209,6 +210,24 @@ impl EditHistory {
 }
 
 impl RatchetApp {
+    /// Runs a write that changes `view`, remembered for Undo: `before`
+    /// reads what the write replaces, `edit` pairs it with what replaces it.
+    /// True when the write was stored.
+    pub(in crate::app) fn write_remembered<B>(
+        &mut self,
+        view: Changed,
+        before: impl FnOnce(&Workbook) -> Option<B>,
+        write: impl FnOnce(&mut Workbook) -> StorageResult<()>,
+        edit: impl FnOnce(B) -> Edit,
+    ) -> bool {
+        let before = self.session.wb().and_then(before);
+        let written = self.write_changing(view, write).is_some();
+        if written && let Some(before) = before {
+            self.remember(edit(before));
+        }
+        written
+    }
+
     /// Remembers an edit for Undo.
     pub(in crate::app) fn remember(&mut self, edit: Edit) {
         self.in_session(|s| s.edits.remember(edit));

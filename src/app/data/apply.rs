@@ -106,41 +106,31 @@ impl RatchetApp {
 
     /// Renames a team (or changes its contact), remembered for Undo.
     fn update_team(&mut self, team: crate::domain::Team) {
-        let before = self
-            .session
-            .wb()
-            .and_then(|wb| wb.teams().ok())
-            .and_then(|all| all.into_iter().find(|t| t.id == team.id));
-        if self
-            .write_changing(Changed::Setup, |wb| wb.update_team(&team))
-            .is_some()
-            && let Some(before) = before
-        {
-            self.remember(Edit::Team {
+        self.write_remembered(
+            Changed::Setup,
+            |wb| wb.teams().ok()?.into_iter().find(|t| t.id == team.id),
+            |wb| wb.update_team(&team),
+            |before| Edit::Team {
                 before,
-                after: team,
-            });
-        }
+                after: team.clone(),
+            },
+        );
     }
 
     /// Changes an indicator's details, remembered for Undo; the framework
     /// shows its name and unit too.
     fn update_indicator(&mut self, ind: crate::domain::Indicator) {
-        let before = self
-            .session
-            .wb()
-            .and_then(|wb| wb.indicator(ind.id).ok().flatten());
-        if self
-            .write_changing(Changed::Setup, |wb| wb.update_indicator(&ind))
-            .is_some()
-        {
+        let written = self.write_remembered(
+            Changed::Setup,
+            |wb| wb.indicator(ind.id).ok().flatten(),
+            |wb| wb.update_indicator(&ind),
+            |before| Edit::Indicator {
+                before: Box::new(before),
+                after: Box::new(ind.clone()),
+            },
+        );
+        if written {
             self.changed(Changed::Framework);
-            if let Some(before) = before {
-                self.remember(Edit::Indicator {
-                    before: Box::new(before),
-                    after: Box::new(ind),
-                });
-            }
         }
     }
 
@@ -314,29 +304,28 @@ impl RatchetApp {
         team: Option<crate::domain::TeamId>,
         values: Option<crate::domain::TargetValues>,
     ) {
-        let before = self.session.wb().and_then(|wb| {
-            let records = wb.target_records(indicator).ok()?;
-            Some(
-                records
-                    .into_iter()
-                    .find(|r| r.current && r.team == team)
-                    .map(|r| r.values),
-            )
-        });
-        let written = self.write_changing(Changed::Setup, |wb| match &values {
-            Some(v) => wb.set_indicator_target(indicator, team, v).map(|_| ()),
-            None => wb.clear_indicator_target(indicator, team),
-        });
-        if written.is_some()
-            && let Some(before) = before
-        {
-            self.remember(Edit::Target {
+        self.write_remembered(
+            Changed::Setup,
+            |wb| {
+                let records = wb.target_records(indicator).ok()?;
+                Some(
+                    records
+                        .into_iter()
+                        .find(|r| r.current && r.team == team)
+                        .map(|r| r.values),
+                )
+            },
+            |wb| match &values {
+                Some(v) => wb.set_indicator_target(indicator, team, v).map(|_| ()),
+                None => wb.clear_indicator_target(indicator, team),
+            },
+            |before| Edit::Target {
                 indicator,
                 team,
                 before,
                 after: values,
-            });
-        }
+            },
+        );
     }
 
     /// Writes changes of values and refreshes what shows them; true when
