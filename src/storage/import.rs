@@ -91,7 +91,7 @@ pub struct ImportValue {
 pub enum ImportValues {
     /// Held in memory, in the file's order.
     Memory(Vec<ImportValue>),
-    /// Held on disk, ordered by indicator, team and period.
+    /// Held on disk, in the order accepted.
     Scratch(ImportScratch),
 }
 
@@ -251,22 +251,60 @@ struct Resolved<'a> {
     locked: bool,
 }
 
-/// The values stored in the cells `rows` name, keyed like them.
-fn stored_in(
-    conn: &rusqlite::Connection,
-    rows: &[Resolved<'_>],
-) -> StorageResult<rustc_hash::FxHashMap<(i64, i64, i64), f64>> {
+/// The values stored in the cells `rows` name.
+fn stored_in(conn: &rusqlite::Connection, rows: &[Resolved<'_>]) -> StorageResult<Stored> {
     let keys: Vec<(i64, i64, i64)> = rows.iter().map(|r| r.key).collect();
     stored_at(conn, &keys)
 }
 
+/// The values stored in a chunk's cells: per series the chunk touches,
+/// the stored (period, value) pairs in period order. A chunk of a file is
+/// usually one or two series, so finding a cell is a short scan and a
+/// binary search, with no hashing.
+#[derive(Default)]
+struct Stored {
+    series: Vec<(SeriesKey, Vec<(i64, f64)>)>,
+}
+
+/// A series as stored: (indicator, team).
+type SeriesKey = (i64, i64);
+
+impl Stored {
+    /// The value stored at `key` (indicator, team, period key).
+    fn get(&self, key: &(i64, i64, i64)) -> Option<f64> {
+        let (_, periods) = self.series.iter().find(|s| s.0 == (key.0, key.1))?;
+        let i = periods.binary_search_by_key(&key.2, |p| p.0).ok()?;
+        Some(periods[i].1)
+    }
+
+    /// Records `value` as now stored at `key` (a value written, so that a
+    /// second value for the cell in the same chunk compares with it).
+    fn set(&mut self, key: (i64, i64, i64), value: f64) {
+        let series = (key.0, key.1);
+        let at = match self.series.iter().position(|s| s.0 == series) {
+            Some(at) => at,
+            None => {
+                self.series.push((series, Vec::new()));
+                self.series.len() - 1
+            }
+        };
+        let periods = &mut self.series[at].1;
+        match periods.binary_search_by_key(&key.2, |p| p.0) {
+            Ok(i) => periods[i].1 = value,
+            Err(i) => periods.insert(i, (key.2, value)),
+        }
+    }
+
+    /// True when none of the cells holds a value.
+    fn is_empty(&self) -> bool {
+        self.series.iter().all(|s| s.1.is_empty())
+    }
+}
+
 /// The values stored in the cells `keys` name (indicator, team, period
-/// key): one range read per series the keys touch (a chunk of a file is
-/// usually one or two series), instead of a query per cell.
-fn stored_at(
-    conn: &rusqlite::Connection,
-    keys: &[(i64, i64, i64)],
-) -> StorageResult<rustc_hash::FxHashMap<(i64, i64, i64), f64>> {
+/// key): one range read per series the keys touch, instead of a query per
+/// cell.
+fn stored_at(conn: &rusqlite::Connection, keys: &[(i64, i64, i64)]) -> StorageResult<Stored> {
     let mut spans: Vec<((i64, i64), i64, i64)> = Vec::new();
     for key in keys {
         let series = (key.0, key.1);
@@ -279,17 +317,16 @@ fn stored_at(
         }
     }
     let mut read = conn.prepare_cached(
-        "SELECT period, value FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period BETWEEN ?3 AND ?4",
+        "SELECT period, value FROM measurement WHERE indicator_id = ?1 AND team_id = ?2 AND period BETWEEN ?3 AND ?4 ORDER BY period",
     )?;
-    let mut stored = rustc_hash::FxHashMap::default();
+    let mut stored = Stored::default();
     for ((indicator, team), from, to) in spans {
-        let found = read.query_map(params![indicator, team, from, to], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
-        })?;
-        for row in found {
-            let (period, value) = row?;
-            stored.insert((indicator, team, period), value);
-        }
+        let periods = read
+            .query_map(params![indicator, team, from, to], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        stored.series.push(((indicator, team), periods));
     }
     Ok(stored)
 }
@@ -379,15 +416,7 @@ impl Workbook {
         batch: &ImportBatch,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> StorageResult<ImportOutcome> {
-        self.conn
-            .pragma_update(None, "cache_size", -super::open::IMPORT_CACHE_KIB)?;
-        let written = self.write_import(batch, progress);
-        let restored =
-            self.conn
-                .pragma_update(None, "cache_size", -super::open::WORKBOOK_CACHE_KIB);
-        let written = written?;
-        restored?;
-        Ok(written)
+        super::with_small_cache(self, |wb| wb.write_import(batch, progress))
     }
 
     fn write_import(
@@ -471,9 +500,9 @@ impl Workbook {
                     return Ok(());
                 }
                 for r in &rows {
-                    let Some(&old) = stored.get(&r.key) else {
+                    let Some(old) = stored.get(&r.key) else {
                         insert.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])?;
-                        stored.insert(r.key, r.value);
+                        stored.set(r.key, r.value);
                         out.added += 1;
                         if r.locked || audit_all {
                             audit_at(tx, r.cell, None, Some(r.value), &batch.reason, &source, &stamp)?;
@@ -487,7 +516,7 @@ impl Workbook {
                     } else {
                         update.execute(params![r.key.0, r.key.1, r.key.2, r.value, r.note])?;
                         audit_at(tx, r.cell, Some(old), Some(r.value), &batch.reason, &source, &stamp)?;
-                        stored.insert(r.key, r.value);
+                        stored.set(r.key, r.value);
                         out.updated += 1;
                     }
                 }
@@ -518,12 +547,7 @@ impl Workbook {
     /// says before anything is written. Read chunk by chunk, a range read
     /// per series, so memory does not grow with the workbook or the file.
     pub fn count_import(&self, batch: &ImportBatch) -> StorageResult<ImportCounts> {
-        self.conn()
-            .pragma_update(None, "cache_size", -super::open::IMPORT_CACHE_KIB)?;
-        let counted = self.count_import_values(batch);
-        self.conn()
-            .pragma_update(None, "cache_size", -super::open::WORKBOOK_CACHE_KIB)?;
-        counted
+        super::with_small_cache(self, |wb| wb.count_import_values(batch))
     }
 
     fn count_import_values(&self, batch: &ImportBatch) -> StorageResult<ImportCounts> {
@@ -548,7 +572,7 @@ impl Workbook {
                 };
                 match key.and_then(|k| stored.get(&k)) {
                     None => counts.added += 1,
-                    Some(s) if *s == v.value => counts.unchanged += 1,
+                    Some(s) if s == v.value => counts.unchanged += 1,
                     Some(_) if batch.on_existing == OnExisting::Skip => counts.skipped += 1,
                     Some(_) => counts.updated += 1,
                 }
@@ -577,8 +601,8 @@ pub struct ImportCounts {
 /// name, as the values are written.
 #[derive(Default)]
 struct References {
-    teams: std::collections::HashSet<i64>,
-    indicators: std::collections::HashSet<i64>,
+    teams: rustc_hash::FxHashSet<i64>,
+    indicators: rustc_hash::FxHashSet<i64>,
 }
 
 impl References {
@@ -604,7 +628,7 @@ impl References {
 /// exists; else the error names `line`.
 fn exists_once(
     tx: &rusqlite::Transaction<'_>,
-    known: &mut std::collections::HashSet<i64>,
+    known: &mut rustc_hash::FxHashSet<i64>,
     sql: &str,
     id: i64,
     line: u64,

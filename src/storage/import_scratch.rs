@@ -6,8 +6,6 @@
 //! Values are kept as chunks of compact records (one row per few thousand
 //! values), which SQLite writes and reads back far faster than a row each.
 
-use std::cell::Cell as Counter;
-
 use rusqlite::{Connection, params};
 
 use super::import::{ImportValue, NameRef};
@@ -25,8 +23,11 @@ const ACCEPTED_CHUNK: usize = 8192;
 pub struct ImportScratch {
     conn: Connection,
     pending_chunks: i64,
-    accepted: Counter<usize>,
-    accepted_chunks: Counter<i64>,
+    accepted: usize,
+    accepted_chunks: i64,
+    /// Accepted values encoded but not yet stored (up to a chunk's worth).
+    accept_buffer: Vec<u8>,
+    accept_buffered: usize,
     team_remap: Vec<Option<usize>>,
     indicator_remap: Vec<Option<usize>>,
 }
@@ -35,7 +36,7 @@ impl std::fmt::Debug for ImportScratch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ImportScratch")
             .field("pending_chunks", &self.pending_chunks)
-            .field("accepted", &self.accepted.get())
+            .field("accepted", &self.accepted)
             .finish()
     }
 }
@@ -72,8 +73,10 @@ impl ImportScratch {
         Ok(Self {
             conn,
             pending_chunks: 0,
-            accepted: Counter::new(0),
-            accepted_chunks: Counter::new(0),
+            accepted: 0,
+            accepted_chunks: 0,
+            accept_buffer: Vec::new(),
+            accept_buffered: 0,
             team_remap: Vec::new(),
             indicator_remap: Vec::new(),
         })
@@ -111,23 +114,40 @@ impl ImportScratch {
         Ok(())
     }
 
-    /// Prepares to keep placed values (see [`Acceptor::keep`]); what it
-    /// kept is stored once [`Acceptor::finish`] is called.
-    pub fn acceptor(&self) -> StorageResult<Acceptor<'_>> {
-        Ok(Acceptor {
-            keep: self
-                .conn
-                .prepare("INSERT INTO accepted (seq, records) VALUES (?1, ?2)")
-                .map_err(scratch_error)?,
-            buffer: Vec::new(),
-            buffered: 0,
-            scratch: self,
-        })
+    /// Keeps a placed value (duplicates were found before); stored with
+    /// the chunk it fills, or by [`Self::finish_accepted`].
+    pub fn keep(&mut self, v: &ImportValue) -> StorageResult<()> {
+        encode_value(v, &mut self.accept_buffer);
+        self.accept_buffered += 1;
+        self.accepted += 1;
+        if self.accept_buffered >= ACCEPTED_CHUNK {
+            self.store_accepted()?;
+        }
+        Ok(())
+    }
+
+    /// Stores the last values kept: call once every value is placed.
+    pub fn finish_accepted(&mut self) -> StorageResult<()> {
+        self.store_accepted()
+    }
+
+    fn store_accepted(&mut self) -> StorageResult<()> {
+        if self.accept_buffered == 0 {
+            return Ok(());
+        }
+        self.accepted_chunks += 1;
+        self.conn
+            .prepare_cached("INSERT INTO accepted (seq, records) VALUES (?1, ?2)")
+            .and_then(|mut s| s.execute(params![self.accepted_chunks, self.accept_buffer]))
+            .map_err(scratch_error)?;
+        self.accept_buffer.clear();
+        self.accept_buffered = 0;
+        Ok(())
     }
 
     /// How many values were accepted.
     pub fn accepted(&self) -> usize {
-        self.accepted.get()
+        self.accepted
     }
 
     /// Renumbers the new teams and indicators the values name (only those
@@ -170,47 +190,6 @@ impl ImportScratch {
             f(&buffer)?;
         }
         Ok(())
-    }
-}
-
-/// Keeps placed values in a scratch database, in chunks.
-pub struct Acceptor<'a> {
-    keep: rusqlite::Statement<'a>,
-    buffer: Vec<u8>,
-    buffered: usize,
-    scratch: &'a ImportScratch,
-}
-
-impl Acceptor<'_> {
-    /// Keeps a placed value (duplicates were found before).
-    pub fn keep(&mut self, v: &ImportValue) -> StorageResult<()> {
-        encode_value(v, &mut self.buffer);
-        self.buffered += 1;
-        let accepted = &self.scratch.accepted;
-        accepted.set(accepted.get() + 1);
-        if self.buffered >= ACCEPTED_CHUNK {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> StorageResult<()> {
-        if self.buffered == 0 {
-            return Ok(());
-        }
-        let chunks = &self.scratch.accepted_chunks;
-        chunks.set(chunks.get() + 1);
-        self.keep
-            .execute(params![chunks.get(), self.buffer])
-            .map_err(scratch_error)?;
-        self.buffer.clear();
-        self.buffered = 0;
-        Ok(())
-    }
-
-    /// Keeps the last values accepted.
-    pub fn finish(mut self) -> StorageResult<()> {
-        self.flush()
     }
 }
 
@@ -273,11 +252,10 @@ mod tests {
     #[test]
     fn kept_values_come_back_remapped_in_order() {
         let mut s = ImportScratch::new().unwrap();
-        let mut a = s.acceptor().unwrap();
-        a.keep(&value(1, NameRef::New(2), 6, 1.5)).unwrap();
+        s.keep(&value(1, NameRef::New(2), 6, 1.5)).unwrap();
         let agency = value(2, NameRef::Existing(TeamId(0)), 6, 2.0);
-        a.keep(&agency).unwrap();
-        a.finish().unwrap();
+        s.keep(&agency).unwrap();
+        s.finish_accepted().unwrap();
         assert_eq!(s.accepted(), 2);
         s.set_remap(vec![None, None, Some(0)], vec![]);
         let mut seen = Vec::new();
@@ -296,8 +274,7 @@ mod tests {
 
     #[test]
     fn many_values_span_several_chunks_and_all_come_back() {
-        let s = ImportScratch::new().unwrap();
-        let mut a = s.acceptor().unwrap();
+        let mut s = ImportScratch::new().unwrap();
         let n = ACCEPTED_CHUNK * 2 + 5;
         for i in 0..n {
             let v = ImportValue {
@@ -309,9 +286,9 @@ mod tests {
                 value: i as f64,
                 note: None,
             };
-            a.keep(&v).unwrap();
+            s.keep(&v).unwrap();
         }
-        a.finish().unwrap();
+        s.finish_accepted().unwrap();
         let mut lines = Vec::new();
         s.for_each_accepted(1000, &mut |chunk| {
             lines.extend(chunk.iter().map(|v| v.line));

@@ -48,7 +48,7 @@ pub use health::CheckStatus;
 pub use import::{
     ImportBatch, ImportOutcome, ImportTarget, ImportValue, ImportValues, NameRef, ReturnMark, RowId,
 };
-pub use import_scratch::{Acceptor, ImportScratch};
+pub use import_scratch::ImportScratch;
 pub use integrity::{FlagEvent, FlagsRecorded};
 pub use lockfile::{Holder, lock_path};
 pub use measurements::{NewMeasurement, StoredValue};
@@ -165,8 +165,11 @@ impl Workbook {
                 "A backup cannot overwrite the workbook itself.".into(),
             ));
         }
-        self.conn.backup(rusqlite::MAIN_DB, destination, None)?;
-        Ok(())
+        // Every page passes through the page cache: kept small, a backup
+        // of a large workbook does not hold the whole file in memory.
+        with_small_cache(self, |wb| {
+            Ok(wb.conn.backup(rusqlite::MAIN_DB, destination, None)?)
+        })
     }
 
     /// The database check: `None` when sound, else what is wrong.
@@ -193,4 +196,21 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
+}
+
+/// Runs `f` with the workbook's page cache at [`open::IMPORT_CACHE_KIB`]
+/// (for work that passes over many pages once: an import, a backup) and
+/// puts the cache back after, whatever `f` returns; shrinking the cache
+/// frees its pages. `wb` is the workbook, borrowed or borrowed mutably.
+pub(super) fn with_small_cache<W: std::borrow::Borrow<Workbook>, T>(
+    mut wb: W,
+    f: impl FnOnce(&mut W) -> StorageResult<T>,
+) -> StorageResult<T> {
+    let cache = |wb: &W, kib: i64| wb.borrow().conn.pragma_update(None, "cache_size", -kib);
+    cache(&wb, open::IMPORT_CACHE_KIB)?;
+    let done = f(&mut wb);
+    let restored = cache(&wb, open::WORKBOOK_CACHE_KIB);
+    let done = done?;
+    restored?;
+    Ok(done)
 }

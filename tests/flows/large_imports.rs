@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
+use ratchet::domain::Frequency;
 use ratchet::io::plan::PlanError;
 use ratchet::io::{ImportOptions, ImportPlan, SourceOptions, plan_import};
 use ratchet::storage::{ImportValues, Workbook};
@@ -31,14 +32,27 @@ fn mixed_file(path: &Path) {
     text += "North,Repairs,2025-03,,,\n";
     text += "West,Repairs,2025-04,51,,\n";
     text += "West,Repairs,not a month,51,,\n";
+    text += "West,Repairs,2025-04,52,,\n";
     std::fs::write(path, text).unwrap();
 }
 
 fn plan_with(wb: &Workbook, path: &Path, values_in_memory: usize) -> ImportPlan {
+    plan_with_frequency(wb, path, values_in_memory, None)
+}
+
+/// `frequency`: how often new indicators are reported, when the person
+/// says (their values are then placed as they are read).
+fn plan_with_frequency(
+    wb: &Workbook,
+    path: &Path,
+    values_in_memory: usize,
+    frequency: Option<Frequency>,
+) -> ImportPlan {
     let options = ImportOptions {
         create_missing: true,
         reason: "Corrected".into(),
         values_in_memory,
+        new_indicator_frequency: frequency,
         ..ImportOptions::default()
     };
     plan_import(
@@ -114,10 +128,18 @@ fn a_file_checked_on_disk_gives_exactly_the_result_of_checking_it_in_memory() {
     let r = &in_memory.report;
     assert_eq!((r.added, r.updated), (14, 1), "{}", r.render_text());
     assert_eq!(r.new_teams, ["East", "West"]);
+    // Values of existing indicators are placed as they are read (a second
+    // value for West's April is refused at once); the new indicator's wait
+    // for the whole file to show its frequency.
     let lines: Vec<u64> = r.rejected.iter().map(|x| x.line).collect();
-    assert_eq!(lines, [4, 20, 17]);
+    assert_eq!(lines, [4, 20, 21, 17]);
     assert!(
-        r.rejected[2].reason.contains("as line 7"),
+        r.rejected[2].reason.contains("as line 19"),
+        "{:?}",
+        r.rejected
+    );
+    assert!(
+        r.rejected[3].reason.contains("as line 7"),
         "{:?}",
         r.rejected
     );
@@ -139,6 +161,38 @@ fn a_file_checked_on_disk_gives_exactly_the_result_of_checking_it_in_memory() {
     assert_eq!((a.added, a.updated, a.teams_created), (14, 1, 2));
     assert_eq!(contents(&on_disk_wb), contents(&in_memory_wb));
     assert!(contents(&on_disk_wb).contains("Some(\"footnote *\")"));
+}
+
+#[test]
+fn values_placed_as_they_are_read_give_the_same_result_on_disk_and_in_memory() {
+    let dir = temp();
+    let path = dir.path().join("mixed.csv");
+    mixed_file(&path);
+    let mut in_memory_wb = workbook(dir.path(), "memory.ratchet");
+    let mut on_disk_wb = workbook(dir.path(), "disk.ratchet");
+    let month = Some(Frequency::Month);
+
+    let in_memory = plan_with_frequency(&in_memory_wb, &path, usize::MAX, month);
+    let on_disk = plan_with_frequency(&on_disk_wb, &path, 3, month);
+    assert!(matches!(in_memory.batch.values, ImportValues::Memory(_)));
+    assert!(matches!(on_disk.batch.values, ImportValues::Scratch(_)));
+    assert_eq!(on_disk.report, in_memory.report);
+    // Every value placed as read: the rejections come in the file's order.
+    let lines: Vec<u64> = in_memory.report.rejected.iter().map(|x| x.line).collect();
+    assert_eq!(lines, [4, 17, 20, 21]);
+    assert_eq!(
+        sorted(&on_disk.batch.values),
+        sorted(&in_memory.batch.values)
+    );
+    let a = in_memory_wb
+        .apply_import(&in_memory.batch, &mut |_, _| true)
+        .unwrap();
+    let b = on_disk_wb
+        .apply_import(&on_disk.batch, &mut |_, _| true)
+        .unwrap();
+    assert_eq!(a, b);
+    assert_eq!((a.added, a.updated, a.teams_created), (14, 1, 2));
+    assert_eq!(contents(&on_disk_wb), contents(&in_memory_wb));
 }
 
 #[test]

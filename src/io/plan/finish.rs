@@ -42,41 +42,41 @@ impl Planner<'_> {
         for n in inferred {
             self.notice(n);
         }
-        let mut used = Used {
-            teams: vec![false; self.new_teams.len()],
-            indicators: vec![false; self.new_indicators.len()],
-        };
-        // Values already on disk: the last ones join them, then all are placed.
-        if self.scratch.is_some() {
+        // The values that waited for their frequency: those on disk first
+        // (the file's order), then the rest, then every value is kept.
+        if self
+            .scratch
+            .as_ref()
+            .is_some_and(|s| s.pending_chunks() > 0)
+        {
             self.try_spill()?;
-            self.pending.clear();
-        }
-        let placed = match self.scratch.take() {
-            Some(mut scratch) => {
-                self.place_from_scratch(&scratch, &new_freqs, &mut used, progress)?;
+            self.place_from_scratch(&new_freqs, progress)?;
+            if let Some(scratch) = self.scratch.as_mut() {
                 scratch.clear_pending()?;
+            }
+        } else {
+            let pending = std::mem::take(&mut self.pending);
+            for chunk in pending.into_chunks() {
+                if !progress(self.report.rows_read) {
+                    return Err(PlanError::Cancelled);
+                }
+                for p in chunk {
+                    let frequency = self.frequency_of(p.indicator, &new_freqs);
+                    self.place(p, frequency)?;
+                }
+            }
+        }
+        let placed = std::mem::take(&mut self.placed);
+        let placed = match self.scratch.take() {
+            Some(mut scratch) if placed.on_disk => {
+                scratch.finish_accepted()?;
                 ImportValues::Scratch(scratch)
             }
-            None => {
-                let pending = std::mem::take(&mut self.pending);
-                let mut placed = Placed {
-                    taken: TakenCells::default(),
-                    sink: Sink::Memory(Vec::with_capacity(pending.len())),
-                };
-                for chunk in pending.into_chunks() {
-                    if !progress(self.report.rows_read) {
-                        return Err(PlanError::Cancelled);
-                    }
-                    for p in chunk {
-                        self.place(p, &new_freqs, &mut placed, &mut used)?;
-                    }
-                }
-                match placed.sink {
-                    Sink::Memory(values) => ImportValues::Memory(values),
-                    Sink::Scratch(_) => ImportValues::default(),
-                }
-            }
+            _ => ImportValues::Memory(placed.in_memory),
         };
+        let mut used = std::mem::take(&mut self.used);
+        used.teams.resize(self.new_teams.len(), false);
+        used.indicators.resize(self.new_indicators.len(), false);
 
         let targets = self.plan_file_targets(&new_freqs);
         // Only names that carry at least one accepted value are created.
@@ -176,7 +176,11 @@ impl Planner<'_> {
                 })
                 .collect(),
             values,
-            existing_indicators: std::mem::take(&mut self.involved).into_iter().collect(),
+            existing_indicators: {
+                let mut ids: Vec<IndicatorId> = self.involved.drain().collect();
+                ids.sort_unstable_by_key(|i| i.0);
+                ids
+            },
             on_existing: self.options.on_existing,
             reason: self.options.reason.clone(),
             targets: target_steps,
@@ -186,23 +190,20 @@ impl Planner<'_> {
     }
 
     /// Places the values waiting in the scratch database, in the file's order.
-    pub(super) fn place_from_scratch(
+    fn place_from_scratch(
         &mut self,
-        scratch: &ImportScratch,
         new_freqs: &[Option<Frequency>],
-        used: &mut Used,
         progress: &mut dyn FnMut(u64) -> bool,
     ) -> Result<(), PlanError> {
-        let mut acceptor = scratch.acceptor()?;
-        let mut placed = Placed {
-            taken: TakenCells::default(),
-            sink: Sink::Scratch(&mut acceptor),
-        };
-        for n in 0..scratch.pending_chunks() {
+        let chunks = self.scratch.as_ref().map_or(0, |s| s.pending_chunks());
+        for n in 0..chunks {
             if !progress(self.report.rows_read) {
                 return Err(PlanError::Cancelled);
             }
-            let bytes = scratch.pending_chunk(n)?;
+            let bytes = match self.scratch.as_ref() {
+                Some(scratch) => scratch.pending_chunk(n)?,
+                None => break,
+            };
             let mut input = bytes.as_slice();
             while !input.is_empty() {
                 let p = Pending::decode(&mut input).ok_or_else(|| {
@@ -211,25 +212,34 @@ impl Planner<'_> {
                             .into(),
                     )
                 })?;
-                self.place(p, new_freqs, &mut placed, used)?;
+                let frequency = self.frequency_of(p.indicator, new_freqs);
+                self.place(p, frequency)?;
             }
         }
-        Ok(acceptor.finish()?)
+        Ok(())
+    }
+
+    /// How often `indicator` is reported, once the whole file is read.
+    fn frequency_of(
+        &self,
+        indicator: NameRef<IndicatorId>,
+        new_freqs: &[Option<Frequency>],
+    ) -> Option<Frequency> {
+        match indicator {
+            NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
+            NameRef::New(k) => new_freqs.get(k).copied().flatten(),
+        }
     }
 
     /// Places one value in its period and keeps it, or rejects it naming
     /// its line.
+    /// `frequency` is how often its indicator is reported (`None`: not
+    /// known even from the whole file).
     pub(super) fn place(
         &mut self,
         p: Pending,
-        new_freqs: &[Option<Frequency>],
-        placed: &mut Placed,
-        used: &mut Used,
+        frequency: Option<Frequency>,
     ) -> Result<(), StorageError> {
-        let frequency = match p.indicator {
-            NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
-            NameRef::New(k) => new_freqs.get(k).copied().flatten(),
-        };
         let name_of = |planner: &Self| match p.indicator {
             NameRef::Existing(id) => planner
                 .catalog
@@ -268,7 +278,7 @@ impl Planner<'_> {
             note: p.note,
         };
         let (team, indicator) = (value.team, value.indicator);
-        if let Some(first) = placed.accept(value, frequency)? {
+        if let Some(first) = self.accept(value, frequency)? {
             let label = Period { start, frequency }.label();
             self.reject(
                 p.line,
@@ -277,17 +287,11 @@ impl Planner<'_> {
             );
             return Ok(());
         }
-        if let NameRef::New(k) = team
-            && let Some(u) = used.teams.get_mut(k)
-        {
-            *u = true;
+        if let NameRef::New(k) = team {
+            mark_used(&mut self.used.teams, k);
         }
         match indicator {
-            NameRef::New(k) => {
-                if let Some(u) = used.indicators.get_mut(k) {
-                    *u = true;
-                }
-            }
+            NameRef::New(k) => mark_used(&mut self.used.indicators, k),
             NameRef::Existing(id) => {
                 self.involved.insert(id);
             }
@@ -310,4 +314,12 @@ impl Planner<'_> {
         }
         Ok(())
     }
+}
+
+/// Marks the `k`-th new name as carrying a value.
+fn mark_used(used: &mut Vec<bool>, k: usize) {
+    if used.len() <= k {
+        used.resize(k + 1, false);
+    }
+    used[k] = true;
 }

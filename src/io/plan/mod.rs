@@ -24,8 +24,8 @@ use crate::domain::{
     Period, TargetRecord, TeamId,
 };
 use crate::storage::{
-    Acceptor, ImportBatch, ImportScratch, ImportTarget, ImportValue, ImportValues, NameRef,
-    StorageError, Workbook,
+    ImportBatch, ImportScratch, ImportTarget, ImportValue, ImportValues, NameRef, StorageError,
+    Workbook,
 };
 
 mod catalog;
@@ -73,6 +73,7 @@ pub enum PlanError {
 }
 
 /// Which of the new teams and indicators carry an accepted value.
+#[derive(Default)]
 struct Used {
     teams: Vec<bool>,
     indicators: Vec<bool>,
@@ -203,8 +204,10 @@ pub fn plan_rows(
         period_cache: FxHashMap::default(),
         period_texts: Vec::new(),
         scratch: None,
+        placed: Placed::default(),
+        used: Used::default(),
         failure: None,
-        involved: std::collections::BTreeSet::new(),
+        involved: rustc_hash::FxHashSet::default(),
         raw_targets: Vec::new(),
     };
     if let Some(e) = source_error {

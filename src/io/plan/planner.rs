@@ -60,49 +60,76 @@ pub(super) struct Planner<'a> {
     /// Existing names by lowercase, for the first time a spelling is seen.
     pub(super) team_names: HashMap<String, TeamId>,
     pub(super) indicator_names: HashMap<String, IndicatorId>,
-    pub(super) kinds: HashMap<IndicatorId, (IndicatorKind, Frequency)>,
+    pub(super) kinds: FxHashMap<IndicatorId, (IndicatorKind, Frequency)>,
     /// Period texts parsed once each.
     pub(super) period_cache: FxHashMap<String, (u32, Result<PeriodLabel, String>)>,
     pub(super) period_texts: Vec<String>,
-    /// Where pending values go once there are more than the options allow
-    /// in memory.
+    /// Where pending and placed values go once there are more than the
+    /// options allow in memory.
     pub(super) scratch: Option<ImportScratch>,
+    /// The values placed in their periods so far.
+    pub(super) placed: Placed,
+    /// Which new teams and indicators carry a placed value.
+    pub(super) used: Used,
     /// The scratch database could not be written: planning stops.
     pub(super) failure: Option<StorageError>,
     /// The existing indicators accepted values name.
-    pub(super) involved: std::collections::BTreeSet<IndicatorId>,
+    pub(super) involved: rustc_hash::FxHashSet<IndicatorId>,
     /// The targets the file gives beside accepted values.
     pub(super) raw_targets: Vec<RawTarget>,
 }
 
-/// Where placed values are kept, and the cells they took (which finds
-/// duplicates).
-pub(super) struct Placed<'s, 'c> {
+/// The values placed so far and the cells they took (which finds
+/// duplicates): in memory, or, once there are more than the options allow,
+/// in the scratch database on disk.
+#[derive(Default)]
+pub(super) struct Placed {
     pub(super) taken: TakenCells,
-    pub(super) sink: Sink<'s, 'c>,
+    pub(super) in_memory: Vec<ImportValue>,
+    pub(super) on_disk: bool,
 }
 
-/// Where accepted values go: memory, or the scratch database on disk.
-pub(super) enum Sink<'s, 'c> {
-    Memory(Vec<ImportValue>),
-    Scratch(&'s mut Acceptor<'c>),
-}
-
-impl Placed<'_, '_> {
+impl Planner<'_> {
     /// Keeps `v`, or gives the line of the value already kept for its cell.
     pub(super) fn accept(
         &mut self,
         v: ImportValue,
         frequency: Frequency,
     ) -> Result<Option<u64>, StorageError> {
-        if let Some(first) = self.taken.take(&v, frequency) {
+        if let Some(first) = self.placed.taken.take(&v, frequency) {
             return Ok(Some(first));
         }
-        match &mut self.sink {
-            Sink::Memory(values) => values.push(v),
-            Sink::Scratch(a) => a.keep(&v)?,
+        if self.placed.on_disk {
+            self.scratch_mut()?.keep(&v)?;
+        } else {
+            self.placed.in_memory.push(v);
+            if self.placed.in_memory.len() > self.options.values_in_memory.max(1) {
+                self.move_placed_to_disk()?;
+            }
         }
         Ok(None)
+    }
+
+    /// Moves the values placed in memory to the scratch database; the
+    /// values placed after them follow them there.
+    fn move_placed_to_disk(&mut self) -> Result<(), StorageError> {
+        let values = std::mem::take(&mut self.placed.in_memory);
+        let scratch = self.scratch_mut()?;
+        for v in &values {
+            scratch.keep(v)?;
+        }
+        self.placed.on_disk = true;
+        Ok(())
+    }
+
+    /// The scratch database, created the first time it is needed.
+    pub(super) fn scratch_mut(&mut self) -> Result<&mut ImportScratch, StorageError> {
+        if self.scratch.is_none() {
+            self.scratch = Some(ImportScratch::new()?);
+        }
+        self.scratch.as_mut().ok_or_else(|| {
+            StorageError::Rule("The import's scratch space could not be made.".into())
+        })
     }
 }
 
@@ -300,7 +327,7 @@ impl Planner<'_> {
             }
         }
         self.report.values += 1;
-        self.pending.push(Pending {
+        let p = Pending {
             line: row.line,
             column: period_column,
             period_text,
@@ -310,9 +337,27 @@ impl Planner<'_> {
             value,
             target,
             note,
-        });
+        };
+        // A value whose indicator's frequency is known is placed now; the
+        // values of a new indicator wait until the whole file has shown
+        // how often it is reported.
+        let frequency_known = match indicator {
+            NameRef::Existing(id) => Some(self.kinds.get(&id).map(|k| k.1)),
+            NameRef::New(_) => self.options.new_indicator_frequency.map(Some),
+        };
+        if let Some(frequency) = frequency_known {
+            if let Err(e) = self.place(p, frequency) {
+                self.failure.get_or_insert(e);
+            }
+            return;
+        }
+        self.pending.push(p);
         // Once values go to disk, they go in chunks.
-        let limit = if self.scratch.is_some() {
+        let limit = if self
+            .scratch
+            .as_ref()
+            .is_some_and(|s| s.pending_chunks() > 0)
+        {
             SPILL_CHUNK
         } else {
             self.options.values_in_memory.max(1)

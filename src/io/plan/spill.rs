@@ -4,7 +4,8 @@
 use super::*;
 
 impl Planner<'_> {
-    /// Moves the pending values to the scratch database on disk.
+    /// Moves the pending values (those waiting for their indicator's
+    /// frequency) to the scratch database on disk.
     pub(super) fn spill(&mut self) {
         if self.failure.is_some() {
             self.pending.clear();
@@ -17,15 +18,11 @@ impl Planner<'_> {
     }
 
     pub(super) fn try_spill(&mut self) -> Result<(), StorageError> {
-        if self.scratch.is_none() {
-            self.scratch = Some(ImportScratch::new()?);
-        }
-        let Some(scratch) = self.scratch.as_mut() else {
-            return Ok(());
-        };
+        let pending = std::mem::take(&mut self.pending);
+        let scratch = self.scratch_mut()?;
         let mut bytes = Vec::new();
         let mut in_bytes = 0;
-        for p in self.pending.iter() {
+        for p in pending.iter() {
             p.encode(&mut bytes);
             in_bytes += 1;
             if in_bytes == SPILL_CHUNK {
