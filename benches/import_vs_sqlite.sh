@@ -116,7 +116,7 @@ printf "%-36s %7s %6s %6s          %s\n" "same file again (all unchanged)" "$sam
 printf "%-36s %7s %6s %6s          %s\n" "10 % of values changed" "$up_med" "$up_min" "$up_max" "$(ratio "$up_med" "$sq_med")"
 echo
 echo "peak memory (MB): import $(awk -v k="$mem_new" 'BEGIN{printf "%.0f", k/1024}') (max $(awk -v k="$mem_new_max" 'BEGIN{printf "%.0f", k/1024}')), update $(awk -v k="$mem_up" 'BEGIN{printf "%.0f", k/1024}'), empty program $(awk -v k="$mem_empty" 'BEGIN{printf "%.0f", k/1024}'), sqlite3 $(awk -v k="$mem_sq" 'BEGIN{printf "%.0f", k/1024}')"
-echo "above the empty program: $(awk -v a="$mem_new" -v b="$mem_empty" 'BEGIN{printf "%.0f", (a-b)/1024}') MB (goal: at most 64)"
+echo "above the empty program: import $(awk -v a="$mem_new" -v b="$mem_empty" 'BEGIN{printf "%.0f", (a-b)/1024}') MB, update $(awk -v a="$mem_up" -v b="$mem_empty" 'BEGIN{printf "%.0f", (a-b)/1024}') MB (goal: at most 64)"
 
 if [[ "${BIG:-}" == 1 ]]; then
   big="$work/big.csv"
