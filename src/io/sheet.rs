@@ -4,12 +4,14 @@
 //! million-string table is refused with the limit it passed, and a panic
 //! inside the spreadsheet reader becomes a refused file.
 //!
-//! XLSX sheets are read cell by cell (only the cells present are kept);
-//! before anything is decompressed the archive's directory is checked for
-//! sizes and compression ratios no real workbook has.
+//! XLSX sheets are read cell by cell on a thread of their own and handed
+//! over in batches of rows (only the cells present are kept); before
+//! anything is decompressed the archive's directory is checked for sizes
+//! and compression ratios no real workbook has.
 
 use std::io::{Read, Seek};
 use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use calamine::{Data, DataRef, Reader};
 
@@ -133,6 +135,21 @@ fn choose_sheet(
     }
 }
 
+/// Refuses a cell beyond a sheet's size.
+fn check_position(path: &Path, row: u32, col: u32) -> Result<(), SourceError> {
+    if col >= MAX_COLUMNS || row >= MAX_ROWS {
+        return Err(refuse(
+            path,
+            format!(
+                "it has a cell at row {}, column {}, beyond a sheet's {MAX_ROWS} rows and {MAX_COLUMNS} columns",
+                u64::from(row) + 1,
+                u64::from(col) + 1
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Collects cells (row, column, value) into rows, within the limits.
 struct RowBuilder<'p> {
     path: &'p Path,
@@ -145,16 +162,7 @@ impl RowBuilder<'_> {
         if matches!(&cell, RawCell::Empty) {
             return Ok(());
         }
-        if col >= MAX_COLUMNS || row >= MAX_ROWS {
-            return Err(refuse(
-                self.path,
-                format!(
-                    "it has a cell at row {}, column {}, beyond a sheet's {MAX_ROWS} rows and {MAX_COLUMNS} columns",
-                    u64::from(row) + 1,
-                    u64::from(col) + 1
-                ),
-            ));
-        }
+        check_position(self.path, row, col)?;
         let line = u64::from(row) + 1;
         let at = match self.rows.last() {
             Some(last) if last.line == line => self.rows.len() - 1,
@@ -204,8 +212,7 @@ impl RowBuilder<'_> {
 fn convert(d: &Data) -> RawCell {
     match d {
         Data::Empty => RawCell::Empty,
-        Data::String(s) if s.trim().is_empty() => RawCell::Empty,
-        Data::String(s) => RawCell::Text(s.clone()),
+        Data::String(s) => text_cell(s),
         Data::Float(f) => RawCell::Number(*f),
         Data::Int(i) => RawCell::Number(*i as f64),
         Data::Bool(b) => RawCell::Bool(*b),
@@ -218,36 +225,22 @@ fn convert(d: &Data) -> RawCell {
     }
 }
 
+/// A cell from the XLSX cell reader: text is copied once, straight from
+/// the shared-strings table or the cell (no intermediate `Data`).
 fn convert_ref(d: &DataRef<'_>) -> RawCell {
     match d {
-        DataRef::SharedString(s) => convert(&Data::String((*s).to_owned())),
+        DataRef::SharedString(s) => text_cell(s),
+        DataRef::String(s) => text_cell(s),
         other => convert(&Data::from(other.clone())),
     }
 }
 
-/// Reads an XLSX sheet cell by cell.
-fn read_xlsx<RS: Read + Seek>(
-    path: &Path,
-    book: &mut calamine::Xlsx<RS>,
-    sheet: &str,
-) -> Result<Vec<SourceRow>, SourceError> {
-    let mut reader = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}")))?;
-    let mut builder = RowBuilder {
-        path,
-        rows: Vec::new(),
-        kept: 0,
-    };
-    loop {
-        let cell = reader.next_cell().map_err(|e| {
-            SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}"))
-        })?;
-        let Some(cell) = cell else { break };
-        let (row, col) = cell.get_position();
-        builder.push(row, col, convert_ref(cell.get_value()))?;
+fn text_cell(s: &str) -> RawCell {
+    if s.trim().is_empty() {
+        RawCell::Empty
+    } else {
+        RawCell::Text(s.to_owned())
     }
-    Ok(builder.rows)
 }
 
 /// Reads an XLS or ODS sheet (whole, through the reader's range).
@@ -293,32 +286,226 @@ pub fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<SheetRows, Source
                 path.display()
             ))
         };
-        match ext.as_str() {
-            "xlsx" | "xlsm" => {
-                let mut book: calamine::Xlsx<_> =
-                    calamine::open_workbook(path).map_err(|e| opened(&e))?;
-                let sheets = book.sheet_names();
-                let sheet = choose_sheet(path, &sheets, wanted)?;
-                let rows = read_xlsx(path, &mut book, &sheet)?;
-                Ok(SheetRows {
-                    sheet,
-                    sheets,
-                    rows,
-                })
-            }
-            _ => {
-                let mut book = calamine::open_workbook_auto(path).map_err(|e| opened(&e))?;
-                let sheets = book.sheet_names();
-                let sheet = choose_sheet(path, &sheets, wanted)?;
-                let rows = read_range(path, &mut book, &sheet)?;
-                Ok(SheetRows {
-                    sheet,
-                    sheets,
-                    rows,
-                })
+        let mut book = calamine::open_workbook_auto(path).map_err(|e| opened(&e))?;
+        let sheets = book.sheet_names();
+        let sheet = choose_sheet(path, &sheets, wanted)?;
+        let rows = read_range(path, &mut book, &sheet)?;
+        Ok(SheetRows {
+            sheet,
+            sheets,
+            rows,
+        })
+    })
+}
+
+/// True for the files [`stream_xlsx`] reads (the rest are read whole).
+pub fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "xlsx" | "xlsm"))
+}
+
+/// Opens an XLSX sheet and reads it cell by cell on a thread of its own,
+/// handing its rows over in batches as they are read: the checking of the
+/// rows overlaps the unpacking and parsing of the sheet, and memory holds a
+/// few batches, not the sheet. Gives the sheet read and every sheet's name.
+pub fn stream_xlsx(
+    path: &Path,
+    wanted: Option<&str>,
+) -> Result<(String, Vec<String>, XlsxRows), SourceError> {
+    let (book, sheets, sheet) = guarded(&path.display().to_string(), || {
+        check_archive(path)?;
+        let book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
+            SourceError::Format(format!(
+                "{} could not be opened as a spreadsheet: {e}",
+                path.display()
+            ))
+        })?;
+        let sheets = book.sheet_names();
+        let sheet = choose_sheet(path, &sheets, wanted)?;
+        Ok((book, sheets, sheet))
+    })?;
+    let (tx, rx) = sync_channel(BATCHES_AHEAD);
+    let (owned_path, name) = (path.to_owned(), sheet.clone());
+    std::thread::Builder::new()
+        .name("sheet reader".into())
+        .spawn(move || stream_cells(&owned_path, book, &name, &tx))
+        .map_err(|e| SourceError::Format(format!("the sheet could not be read: {e}")))?;
+    let rows = XlsxRows {
+        rx,
+        current: Vec::new().into_iter(),
+        finished: false,
+    };
+    Ok((sheet, sheets, rows))
+}
+
+/// Rows per batch handed over by [`stream_xlsx`].
+const BATCH_ROWS: usize = 1024;
+/// Cells per batch (a batch of very wide rows is cut sooner).
+const BATCH_CELLS: usize = 65_536;
+/// Batches read ahead of the checking.
+const BATCHES_AHEAD: usize = 2;
+
+/// A batch of rows, each read or refused; an empty batch ends the sheet.
+type RowBatch = Vec<Result<SourceRow, SourceError>>;
+
+/// The thread's work: every cell of `sheet`, in batches of rows. A file
+/// the reader cannot read (or a panic inside it) ends with the error.
+fn stream_cells<RS: Read + Seek>(
+    path: &Path,
+    mut book: calamine::Xlsx<RS>,
+    sheet: &str,
+    tx: &SyncSender<RowBatch>,
+) {
+    let mut stream = RowStream {
+        path,
+        tx,
+        batch: Vec::new(),
+        cells: 0,
+        sent_through: 0,
+        open: true,
+    };
+    let read = guarded(&path.display().to_string(), || {
+        let failed = |e: calamine::XlsxError| {
+            SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}"))
+        };
+        let mut reader = book.worksheet_cells_reader(sheet).map_err(failed)?;
+        while let Some(cell) = reader.next_cell().map_err(failed)? {
+            let (row, col) = cell.get_position();
+            stream.push(row, col, convert_ref(cell.get_value()))?;
+            if !stream.open {
+                return Ok(());
             }
         }
-    })
+        stream.flush();
+        Ok(())
+    });
+    let _ = match read {
+        Ok(()) => tx.send(Vec::new()),
+        Err(e) => tx.send(vec![Err(e)]),
+    };
+}
+
+/// Collects a streamed sheet's cells into rows and hands them over.
+struct RowStream<'a> {
+    path: &'a Path,
+    tx: &'a SyncSender<RowBatch>,
+    batch: Vec<SourceRow>,
+    /// Cells held in `batch`, counting the empty ones inside each row.
+    cells: usize,
+    /// The last line handed over.
+    sent_through: u64,
+    /// False once the reading side has gone (it stopped early).
+    open: bool,
+}
+
+impl RowStream<'_> {
+    fn push(&mut self, row: u32, col: u32, cell: RawCell) -> Result<(), SourceError> {
+        if matches!(&cell, RawCell::Empty) {
+            return Ok(());
+        }
+        check_position(self.path, row, col)?;
+        let line = u64::from(row) + 1;
+        if line <= self.sent_through {
+            // A cell listed after later rows, whose row was handed over:
+            // its row is refused naming it, never merged silently.
+            self.send(vec![Err(SourceError::Row {
+                line,
+                reason: format!(
+                    "a cell of this row (column {}) comes after later rows in the file; save it again from its spreadsheet program",
+                    u64::from(col) + 1
+                ),
+            })]);
+            return Ok(());
+        }
+        let at = match self.batch.last() {
+            Some(last) if last.line == line => self.batch.len() - 1,
+            Some(last) if last.line > line => {
+                match self.batch.binary_search_by_key(&line, |r| r.line) {
+                    Ok(i) => i,
+                    Err(i) => {
+                        self.batch.insert(
+                            i,
+                            SourceRow {
+                                line,
+                                cells: Vec::new(),
+                            },
+                        );
+                        i
+                    }
+                }
+            }
+            _ => {
+                if self.batch.len() >= BATCH_ROWS || self.cells >= BATCH_CELLS {
+                    self.flush();
+                }
+                self.batch.push(SourceRow {
+                    line,
+                    cells: Vec::new(),
+                });
+                self.batch.len() - 1
+            }
+        };
+        let cells = &mut self.batch[at].cells;
+        let col = col as usize;
+        if col >= cells.len() {
+            self.cells += col + 1 - cells.len();
+            cells.resize(col + 1, RawCell::Empty);
+        }
+        cells[col] = cell;
+        Ok(())
+    }
+
+    /// Hands over the rows collected so far.
+    fn flush(&mut self) {
+        let Some(last) = self.batch.last() else {
+            return;
+        };
+        self.sent_through = last.line;
+        self.cells = 0;
+        let rows = std::mem::take(&mut self.batch);
+        self.send(rows.into_iter().map(Ok).collect());
+    }
+
+    fn send(&mut self, batch: RowBatch) {
+        if self.open && self.tx.send(batch).is_err() {
+            self.open = false;
+        }
+    }
+}
+
+/// The rows of an XLSX sheet as [`stream_xlsx`] reads them; rows without
+/// a value are passed over.
+pub struct XlsxRows {
+    rx: Receiver<RowBatch>,
+    current: std::vec::IntoIter<Result<SourceRow, SourceError>>,
+    finished: bool,
+}
+
+impl XlsxRows {
+    /// The next row with a value, its refusal, or `None` at the end.
+    pub fn next_row(&mut self) -> Option<Result<SourceRow, SourceError>> {
+        loop {
+            match self.current.next() {
+                Some(Ok(row)) if row.cells.iter().all(RawCell::is_blank) => continue,
+                Some(next) => return Some(next),
+                None => {}
+            }
+            if self.finished {
+                return None;
+            }
+            match self.rx.recv() {
+                Ok(batch) if batch.is_empty() => self.finished = true,
+                Ok(batch) => self.current = batch.into_iter(),
+                Err(_) => {
+                    self.finished = true;
+                    return Some(Err(SourceError::Format(
+                        "the sheet could not be read to its end".into(),
+                    )));
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -333,6 +520,82 @@ mod tests {
         assert!(why.contains("capacity overflow"), "{why}");
         let ok: Result<u8, SourceError> = guarded("fine.xlsx", || Ok(7));
         assert_eq!(ok.unwrap(), 7);
+    }
+
+    /// Every row a stream handed over, in order, and the lines refused.
+    fn drain(rx: &Receiver<RowBatch>) -> (Vec<(u64, usize)>, Vec<u64>) {
+        let (mut rows, mut refused) = (Vec::new(), Vec::new());
+        while let Ok(batch) = rx.try_recv() {
+            for r in batch {
+                match r {
+                    Ok(row) => rows.push((row.line, row.cells.len())),
+                    Err(SourceError::Row { line, .. }) => refused.push(line),
+                    Err(e) => panic!("{e}"),
+                }
+            }
+        }
+        (rows, refused)
+    }
+
+    #[test]
+    fn a_streamed_sheet_keeps_its_rows_in_order_and_refuses_a_cell_it_can_no_longer_place() {
+        let (tx, rx) = sync_channel(100);
+        let mut stream = RowStream {
+            path: Path::new("x.xlsx"),
+            tx: &tx,
+            batch: Vec::new(),
+            cells: 0,
+            sent_through: 0,
+            open: true,
+        };
+        // Row 3 before row 2 (inside one batch): merged into its place.
+        stream.push(0, 0, RawCell::Number(1.0)).unwrap();
+        stream.push(2, 0, RawCell::Number(3.0)).unwrap();
+        stream.push(1, 1, RawCell::Number(2.0)).unwrap();
+        stream.push(2, 1, RawCell::Number(3.5)).unwrap();
+        // Enough rows for two batches more.
+        for r in 3..(3 + 2 * BATCH_ROWS as u32) {
+            stream.push(r, 0, RawCell::Number(f64::from(r))).unwrap();
+        }
+        // A cell for row 2, whose batch was handed over long ago.
+        stream.push(1, 3, RawCell::Number(9.0)).unwrap();
+        stream.flush();
+        let (rows, refused) = drain(&rx);
+        assert_eq!(rows.len(), 3 + 2 * BATCH_ROWS);
+        assert_eq!(&rows[..3], &[(1, 1), (2, 2), (3, 2)]);
+        assert!(rows.windows(2).all(|w| w[0].0 < w[1].0), "in order");
+        assert_eq!(refused, [2]);
+    }
+
+    #[test]
+    fn a_batch_of_very_wide_rows_is_handed_over_sooner() {
+        let (tx, rx) = sync_channel(100);
+        let mut stream = RowStream {
+            path: Path::new("x.xlsx"),
+            tx: &tx,
+            batch: Vec::new(),
+            cells: 0,
+            sent_through: 0,
+            open: true,
+        };
+        for r in 0..10 {
+            stream
+                .push(r, MAX_COLUMNS - 1, RawCell::Number(1.0))
+                .unwrap();
+        }
+        // 16,384 cells a row: a batch holds at most four, plus the one
+        // started when the batch was full.
+        let first = rx.try_recv().unwrap();
+        assert!(
+            first.len() <= BATCH_CELLS / MAX_COLUMNS as usize + 1,
+            "{}",
+            first.len()
+        );
+        let refused = stream.push(MAX_ROWS, 0, RawCell::Number(1.0)).unwrap_err();
+        assert!(
+            refused.to_string().contains("beyond a sheet's"),
+            "{refused}"
+        );
     }
 
     #[test]

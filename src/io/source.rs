@@ -440,6 +440,9 @@ fn set_cell(cells: &mut Vec<RawCell>, i: usize, cell: RawCell) {
 }
 
 fn open_sheet(path: &Path, options: &SourceOptions) -> Result<Source, SourceError> {
+    if super::sheet::is_xlsx(path) {
+        return open_xlsx(path, options);
+    }
     let read = super::sheet::read_sheet(path, options.sheet.as_deref())?;
     let (sheet, sheets, mut all) = (read.sheet, read.sheets, read.rows);
     all.retain(|r| !r.cells.iter().all(RawCell::is_blank));
@@ -460,6 +463,40 @@ fn open_sheet(path: &Path, options: &SourceOptions) -> Result<Source, SourceErro
         header_cells: header.cells,
         rows: Box::new(ReadyRows(all.into_iter().map(Ok))),
     })
+}
+
+/// An XLSX sheet, read as a stream: its first row with a value is the
+/// header; the rest arrive while they are checked.
+fn open_xlsx(path: &Path, options: &SourceOptions) -> Result<Source, SourceError> {
+    let (sheet, sheets, mut rows) = super::sheet::stream_xlsx(path, options.sheet.as_deref())?;
+    let header = match rows.next_row() {
+        Some(Ok(header)) => header,
+        Some(Err(e)) => return Err(e),
+        None => {
+            return Err(SourceError::Format(format!(
+                "sheet \"{sheet}\" has no rows."
+            )));
+        }
+    };
+    Ok(Source {
+        kind: SourceKind::Sheet { sheet, sheets },
+        headers: header
+            .cells
+            .iter()
+            .map(|c| c.text().trim().to_owned())
+            .collect(),
+        header_cells: header.cells,
+        rows: Box::new(StreamedRows(rows)),
+    })
+}
+
+/// The rows of a streamed XLSX sheet.
+struct StreamedRows(super::sheet::XlsxRows);
+
+impl RowReader for StreamedRows {
+    fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>> {
+        Some(self.0.next_row()?.map(|next| *row = next))
+    }
 }
 
 /// The start of a file, for the import assistant's preview.

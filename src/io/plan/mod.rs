@@ -211,7 +211,7 @@ pub fn plan_rows(
         raw_targets: Vec::new(),
     };
     if let Some(e) = source_error {
-        record_source_error(&mut planner, e);
+        record_source_error(&mut planner, e)?;
     }
     for row in &head {
         planner.row(row);
@@ -235,18 +235,25 @@ pub fn plan_rows(
         }
         match read {
             Ok(()) => planner.row(&row),
-            Err(e) => record_source_error(&mut planner, e),
+            Err(e) => record_source_error(&mut planner, e)?,
         }
     }
     planner.finish(progress)
 }
 
-fn record_source_error(planner: &mut Planner<'_>, e: super::source::SourceError) {
+/// A row the file could not give is a rejected row; a file that cannot be
+/// read to its end (a damaged sheet, a read error) stops the plan: no part
+/// of it is imported.
+fn record_source_error(
+    planner: &mut Planner<'_>,
+    e: super::source::SourceError,
+) -> Result<(), PlanError> {
     match e {
         super::source::SourceError::Row { line, reason } => {
-            planner.report_rejection(line, "—", reason)
+            planner.report_rejection(line, "—", reason);
+            Ok(())
         }
-        other => planner.report_rejection(0, "—", other.to_string()),
+        other => Err(other.into()),
     }
 }
 

@@ -339,11 +339,17 @@ impl Planner<'_> {
             note,
         };
         // A value whose indicator's frequency is known is placed now; the
-        // values of a new indicator wait until the whole file has shown
-        // how often it is reported.
+        // values of a new indicator whose frequency nobody gave wait until
+        // the whole file has shown how often it is reported.
         let frequency_known = match indicator {
             NameRef::Existing(id) => Some(self.kinds.get(&id).map(|k| k.1)),
-            NameRef::New(_) => self.options.new_indicator_frequency.map(Some),
+            // The person's choice, else the first frequency the file gave
+            // for it (the one it keeps).
+            NameRef::New(k) => self
+                .options
+                .new_indicator_frequency
+                .or_else(|| self.new_indicators.get(k).and_then(|p| p.frequency))
+                .map(Some),
         };
         if let Some(frequency) = frequency_known {
             if let Err(e) = self.place(p, frequency) {
