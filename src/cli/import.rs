@@ -113,6 +113,37 @@ fn column(headers: &[String], spec: &str) -> anyhow::Result<usize> {
     }
 }
 
+/// The import's choices as the command line gives them.
+fn import_options(args: &ImportArgs) -> ImportOptions {
+    ImportOptions {
+        date_order: match args.date_order.as_deref() {
+            Some("day-first") => DateOrder::DayFirst,
+            Some("month-first") => DateOrder::MonthFirst,
+            _ => DateOrder::Unknown,
+        },
+        decimal: match args.decimal.as_deref() {
+            Some("comma") => Some(DecimalMark::Comma),
+            Some("dot") => Some(DecimalMark::Dot),
+            _ => None,
+        },
+        on_existing: if args.on_existing == "skip" {
+            OnExisting::Skip
+        } else {
+            OnExisting::Update
+        },
+        create_missing: args.create_missing,
+        new_indicator_frequency: args.frequency.as_deref().and_then(Frequency::from_code),
+        new_indicator_direction: match args.direction.as_deref() {
+            Some("higher") => Some(Direction::Higher),
+            Some("lower") => Some(Direction::Lower),
+            Some("neither") => Some(Direction::Neutral),
+            _ => None,
+        },
+        reason: args.reason.clone(),
+        ..ImportOptions::default()
+    }
+}
+
 pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     // The one writer: another Ratchet with it open is named, not written alongside.
     let mut wb = super::open_for_writing(&args.workbook)?;
@@ -157,33 +188,7 @@ pub fn run_import(args: &ImportArgs, out: &mut dyn std::io::Write) -> anyhow::Re
         mapping.indicator = None;
         mapping.fixed_indicator = Some(ind.clone());
     }
-    let options = ImportOptions {
-        date_order: match args.date_order.as_deref() {
-            Some("day-first") => DateOrder::DayFirst,
-            Some("month-first") => DateOrder::MonthFirst,
-            _ => DateOrder::Unknown,
-        },
-        decimal: match args.decimal.as_deref() {
-            Some("comma") => Some(DecimalMark::Comma),
-            Some("dot") => Some(DecimalMark::Dot),
-            _ => None,
-        },
-        on_existing: if args.on_existing == "skip" {
-            OnExisting::Skip
-        } else {
-            OnExisting::Update
-        },
-        create_missing: args.create_missing,
-        new_indicator_frequency: args.frequency.as_deref().and_then(Frequency::from_code),
-        new_indicator_direction: match args.direction.as_deref() {
-            Some("higher") => Some(Direction::Higher),
-            Some("lower") => Some(Direction::Lower),
-            Some("neither") => Some(Direction::Neutral),
-            _ => None,
-        },
-        reason: args.reason.clone(),
-        ..ImportOptions::default()
-    };
+    let options = import_options(args);
     let plan = plan_import(
         &wb,
         &args.file,

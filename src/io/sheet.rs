@@ -150,6 +150,35 @@ fn check_position(path: &Path, row: u32, col: u32) -> Result<(), SourceError> {
     Ok(())
 }
 
+/// The index of the row at `line` in `rows` (kept in line order), added
+/// when missing: at the end as a sheet lists its rows, else (rare, a cell
+/// listed after later rows) in its place.
+fn row_at(rows: &mut Vec<SourceRow>, line: u64) -> usize {
+    match rows.last() {
+        Some(last) if last.line == line => rows.len() - 1,
+        Some(last) if last.line > line => match rows.binary_search_by_key(&line, |r| r.line) {
+            Ok(i) => i,
+            Err(i) => {
+                rows.insert(
+                    i,
+                    SourceRow {
+                        line,
+                        cells: Vec::new(),
+                    },
+                );
+                i
+            }
+        },
+        _ => {
+            rows.push(SourceRow {
+                line,
+                cells: Vec::new(),
+            });
+            rows.len() - 1
+        }
+    }
+}
+
 /// Collects cells (row, column, value) into rows, within the limits.
 struct RowBuilder<'p> {
     path: &'p Path,
@@ -164,32 +193,7 @@ impl RowBuilder<'_> {
         }
         check_position(self.path, row, col)?;
         let line = u64::from(row) + 1;
-        let at = match self.rows.last() {
-            Some(last) if last.line == line => self.rows.len() - 1,
-            Some(last) if last.line > line => {
-                // Out of order (rare): find or insert the row.
-                match self.rows.binary_search_by_key(&line, |r| r.line) {
-                    Ok(i) => i,
-                    Err(i) => {
-                        self.rows.insert(
-                            i,
-                            SourceRow {
-                                line,
-                                cells: Vec::new(),
-                            },
-                        );
-                        i
-                    }
-                }
-            }
-            _ => {
-                self.rows.push(SourceRow {
-                    line,
-                    cells: Vec::new(),
-                });
-                self.rows.len() - 1
-            }
-        };
+        let at = row_at(&mut self.rows, line);
         let cells = &mut self.rows[at].cells;
         let col = col as usize;
         if col >= cells.len() {
@@ -418,34 +422,12 @@ impl RowStream<'_> {
             })]);
             return Ok(());
         }
-        let at = match self.batch.last() {
-            Some(last) if last.line == line => self.batch.len() - 1,
-            Some(last) if last.line > line => {
-                match self.batch.binary_search_by_key(&line, |r| r.line) {
-                    Ok(i) => i,
-                    Err(i) => {
-                        self.batch.insert(
-                            i,
-                            SourceRow {
-                                line,
-                                cells: Vec::new(),
-                            },
-                        );
-                        i
-                    }
-                }
-            }
-            _ => {
-                if self.batch.len() >= BATCH_ROWS || self.cells >= BATCH_CELLS {
-                    self.flush();
-                }
-                self.batch.push(SourceRow {
-                    line,
-                    cells: Vec::new(),
-                });
-                self.batch.len() - 1
-            }
-        };
+        if self.batch.last().is_none_or(|last| last.line < line)
+            && (self.batch.len() >= BATCH_ROWS || self.cells >= BATCH_CELLS)
+        {
+            self.flush();
+        }
+        let at = row_at(&mut self.batch, line);
         let cells = &mut self.batch[at].cells;
         let col = col as usize;
         if col >= cells.len() {

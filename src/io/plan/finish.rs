@@ -15,57 +15,8 @@ impl Planner<'_> {
         if let Some(e) = self.failure.take() {
             return Err(e.into());
         }
-        // New indicators: frequency from the option, else the file's
-        // frequency column, else their labels, else the spacing of their dates.
-        let mut inferred = Vec::new();
-        let new_freqs: Vec<Option<Frequency>> = self
-            .new_indicators
-            .iter()
-            .map(|p| {
-                self.options
-                    .new_indicator_frequency
-                    .or(p.frequency)
-                    .or_else(|| p.granularity.and_then(frequency_for))
-                    .or_else(|| {
-                        let days: Vec<NaiveDate> = p.days.iter().copied().collect();
-                        let f = frequency_from_spacing(&days)?;
-                        inferred.push(format!(
-                            "\"{}\": reported {}, from the spacing of its {} dates.",
-                            p.name,
-                            f.label().to_lowercase(),
-                            days.len()
-                        ));
-                        Some(f)
-                    })
-            })
-            .collect();
-        for n in inferred {
-            self.notice(n);
-        }
-        // The values that waited for their frequency: those on disk first
-        // (the file's order), then the rest, then every value is kept.
-        if self
-            .scratch
-            .as_ref()
-            .is_some_and(|s| s.pending_chunks() > 0)
-        {
-            self.try_spill()?;
-            self.place_from_scratch(&new_freqs, progress)?;
-            if let Some(scratch) = self.scratch.as_mut() {
-                scratch.clear_pending()?;
-            }
-        } else {
-            let pending = std::mem::take(&mut self.pending);
-            for chunk in pending.into_chunks() {
-                if !progress(self.report.rows_read) {
-                    return Err(PlanError::Cancelled);
-                }
-                for p in chunk {
-                    let frequency = self.frequency_of(p.indicator, &new_freqs);
-                    self.place(p, frequency)?;
-                }
-            }
-        }
+        let new_freqs = self.new_frequencies();
+        self.place_pending(&new_freqs, progress)?;
         let placed = std::mem::take(&mut self.placed);
         let placed = match self.scratch.take() {
             Some(mut scratch) if placed.on_disk => {
@@ -96,23 +47,7 @@ impl Planner<'_> {
                 t
             })
             .collect();
-        let values = match placed {
-            ImportValues::Memory(mut values) => {
-                for v in &mut values {
-                    if let NameRef::New(k) = v.team {
-                        v.team = NameRef::New(team_remap[k].unwrap_or(k));
-                    }
-                    if let NameRef::New(k) = v.indicator {
-                        v.indicator = NameRef::New(indicator_remap[k].unwrap_or(k));
-                    }
-                }
-                ImportValues::Memory(values)
-            }
-            ImportValues::Scratch(mut s) => {
-                s.set_remap(team_remap.clone(), indicator_remap.clone());
-                ImportValues::Scratch(s)
-            }
-        };
+        let values = renumbered(placed, &team_remap, &indicator_remap);
         let new_teams: Vec<String> = self
             .new_teams
             .iter()
@@ -120,34 +55,7 @@ impl Planner<'_> {
             .filter(|(_, r)| r.is_some())
             .map(|(t, _)| t.clone())
             .collect();
-        self.report.new_indicators = self
-            .new_indicators
-            .iter()
-            .zip(&new_freqs)
-            .zip(&indicator_remap)
-            .filter_map(|((p, f), r)| {
-                r.and(*f).map(|frequency| NewIndicatorPlan {
-                    name: p.name.clone(),
-                    unit: p.unit.clone().unwrap_or_default(),
-                    direction: p
-                        .direction
-                        .or(self.options.new_indicator_direction)
-                        .unwrap_or(Direction::Higher),
-                    frequency,
-                })
-            })
-            .collect();
-        // Which way is better is never guessed: a new indicator without it
-        // blocks the import until the person chooses.
-        self.report.directions_needed = self
-            .new_indicators
-            .iter()
-            .zip(&new_freqs)
-            .zip(&indicator_remap)
-            .filter(|((p, f), r)| r.is_some() && f.is_some() && p.direction.is_none())
-            .filter(|_| self.options.new_indicator_direction.is_none())
-            .map(|((p, _), _)| p.name.clone())
-            .collect();
+        self.report_new_indicators(&new_freqs, &indicator_remap);
         self.report.targets_new = targets.new;
         self.report.targets_replacing = targets.replacing;
         self.report.targets_unchanged = targets.unchanged;
@@ -187,6 +95,106 @@ impl Planner<'_> {
         };
         self.report.new_teams = new_teams;
         Ok((batch, self.report))
+    }
+
+    /// The new indicators the import creates (those carrying a value, with
+    /// a frequency), and those whose direction the person must give: which
+    /// way is better is never guessed.
+    fn report_new_indicators(
+        &mut self,
+        new_freqs: &[Option<Frequency>],
+        indicator_remap: &[Option<usize>],
+    ) {
+        self.report.new_indicators = self
+            .new_indicators
+            .iter()
+            .zip(new_freqs)
+            .zip(indicator_remap)
+            .filter_map(|((p, f), r)| {
+                r.and(*f).map(|frequency| NewIndicatorPlan {
+                    name: p.name.clone(),
+                    unit: p.unit.clone().unwrap_or_default(),
+                    direction: p
+                        .direction
+                        .or(self.options.new_indicator_direction)
+                        .unwrap_or(Direction::Higher),
+                    frequency,
+                })
+            })
+            .collect();
+        self.report.directions_needed = self
+            .new_indicators
+            .iter()
+            .zip(new_freqs)
+            .zip(indicator_remap)
+            .filter(|((p, f), r)| r.is_some() && f.is_some() && p.direction.is_none())
+            .filter(|_| self.options.new_indicator_direction.is_none())
+            .map(|((p, _), _)| p.name.clone())
+            .collect();
+    }
+
+    /// How often each new indicator is reported: the person's choice, else
+    /// the file's frequency column, else its period labels, else the
+    /// spacing of its dates (said in a notice); `None` when none tells.
+    fn new_frequencies(&mut self) -> Vec<Option<Frequency>> {
+        let mut inferred = Vec::new();
+        let new_freqs: Vec<Option<Frequency>> = self
+            .new_indicators
+            .iter()
+            .map(|p| {
+                self.options
+                    .new_indicator_frequency
+                    .or(p.frequency)
+                    .or_else(|| p.granularity.and_then(frequency_for))
+                    .or_else(|| {
+                        let days: Vec<NaiveDate> = p.days.iter().copied().collect();
+                        let f = frequency_from_spacing(&days)?;
+                        inferred.push(format!(
+                            "\"{}\": reported {}, from the spacing of its {} dates.",
+                            p.name,
+                            f.label().to_lowercase(),
+                            days.len()
+                        ));
+                        Some(f)
+                    })
+            })
+            .collect();
+        for n in inferred {
+            self.notice(n);
+        }
+        new_freqs
+    }
+
+    /// Places the values that waited for their indicator's frequency: those
+    /// on disk first (the file's order), then the rest.
+    fn place_pending(
+        &mut self,
+        new_freqs: &[Option<Frequency>],
+        progress: &mut dyn FnMut(u64) -> bool,
+    ) -> Result<(), PlanError> {
+        if self
+            .scratch
+            .as_ref()
+            .is_some_and(|s| s.pending_chunks() > 0)
+        {
+            self.try_spill()?;
+            self.place_from_scratch(new_freqs, progress)?;
+            if let Some(scratch) = self.scratch.as_mut() {
+                scratch.clear_pending()?;
+            }
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        for chunk in pending.into_chunks() {
+            if !progress(self.report.rows_read) {
+                return Err(PlanError::Cancelled);
+            }
+            for p in chunk {
+                let frequency = self.frequency_of(p.indicator, new_freqs);
+                self.place(p, frequency)?;
+            }
+        }
+        Ok(())
     }
 
     /// Places the values waiting in the scratch database, in the file's order.
@@ -322,4 +330,31 @@ fn mark_used(used: &mut Vec<bool>, k: usize) {
         used.resize(k + 1, false);
     }
     used[k] = true;
+}
+
+/// The values with the new names renumbered (only names carrying a value
+/// are created): in memory at once, on disk as they are read back.
+fn renumbered(
+    values: ImportValues,
+    team_remap: &[Option<usize>],
+    indicator_remap: &[Option<usize>],
+) -> ImportValues {
+    match values {
+        ImportValues::Memory(mut values) => {
+            for v in &mut values {
+                if let NameRef::New(k) = v.team {
+                    v.team = NameRef::New(team_remap.get(k).copied().flatten().unwrap_or(k));
+                }
+                if let NameRef::New(k) = v.indicator {
+                    v.indicator =
+                        NameRef::New(indicator_remap.get(k).copied().flatten().unwrap_or(k));
+                }
+            }
+            ImportValues::Memory(values)
+        }
+        ImportValues::Scratch(mut s) => {
+            s.set_remap(team_remap.to_vec(), indicator_remap.to_vec());
+            ImportValues::Scratch(s)
+        }
+    }
 }

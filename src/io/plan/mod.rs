@@ -103,68 +103,13 @@ pub fn plan_rows(
             }
         }
     }
-    let value_columns: Vec<usize> = match mapping.layout {
-        Layout::Long => mapping.value.into_iter().collect(),
-        Layout::Wide => mapping.period_columns.clone(),
-    };
-    let sample_texts: Vec<String> = head
-        .iter()
-        .flat_map(|r| value_columns.iter().filter_map(|&c| r.cells.get(c)))
-        .filter_map(|c| match c {
-            RawCell::Text(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
-    let decimal = options.decimal.unwrap_or_else(|| {
-        guess_decimal_mark(sample_texts.iter().map(String::as_str)).unwrap_or(match &source.kind {
-            super::source::SourceKind::Csv {
-                delimiter: b';', ..
-            } => DecimalMark::Comma,
-            _ => DecimalMark::Dot,
-        })
-    });
-    let date_order = match options.date_order {
-        DateOrder::Unknown => {
-            let period_texts: Vec<String> = match mapping.layout {
-                Layout::Long => head
-                    .iter()
-                    .filter_map(|r| mapping.period.and_then(|p| r.cells.get(p)))
-                    .map(|c| c.text().into_owned())
-                    .collect(),
-                Layout::Wide => mapping
-                    .period_columns
-                    .iter()
-                    .filter_map(|&c| source.headers.get(c).cloned())
-                    .collect(),
-            };
-            infer_date_order(period_texts.iter().map(String::as_str)).unwrap_or(DateOrder::Unknown)
-        }
-        known => known,
-    };
+    let (decimal, date_order) = settle_conventions(&head, &source, mapping, options);
     let ctx = PeriodContext {
         date_order,
         fiscal_year_start: catalog.fiscal_year_start,
     };
     let headers = source.headers.clone();
-    let header_labels = mapping
-        .period_columns
-        .iter()
-        .map(|&c| {
-            let cell = source
-                .header_cells
-                .get(c)
-                .cloned()
-                .unwrap_or(RawCell::Empty);
-            let label = match &cell {
-                RawCell::Date(d) => Ok(day_label(*d)),
-                RawCell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
-                    year_label(*n as i32).ok_or_else(|| "not a year".to_owned())
-                }
-                other => parse_period_text(&other.text(), &ctx),
-            };
-            (c, label)
-        })
-        .collect();
+    let header_labels = header_labels(&source, mapping, &ctx);
     let mut planner = Planner {
         mapping,
         options,
@@ -239,6 +184,84 @@ pub fn plan_rows(
         }
     }
     planner.finish(progress)
+}
+
+/// The decimal mark and date order of the file: the person's choice, else
+/// what its first rows show (a semicolon-separated CSV defaults to a
+/// decimal comma).
+fn settle_conventions(
+    head: &[SourceRow],
+    source: &Source,
+    mapping: &Mapping,
+    options: &ImportOptions,
+) -> (DecimalMark, DateOrder) {
+    let value_columns: Vec<usize> = match mapping.layout {
+        Layout::Long => mapping.value.into_iter().collect(),
+        Layout::Wide => mapping.period_columns.clone(),
+    };
+    let sample_texts: Vec<String> = head
+        .iter()
+        .flat_map(|r| value_columns.iter().filter_map(|&c| r.cells.get(c)))
+        .filter_map(|c| match c {
+            RawCell::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let decimal = options.decimal.unwrap_or_else(|| {
+        guess_decimal_mark(sample_texts.iter().map(String::as_str)).unwrap_or(match &source.kind {
+            super::source::SourceKind::Csv {
+                delimiter: b';', ..
+            } => DecimalMark::Comma,
+            _ => DecimalMark::Dot,
+        })
+    });
+    let date_order = match options.date_order {
+        DateOrder::Unknown => {
+            let period_texts: Vec<String> = match mapping.layout {
+                Layout::Long => head
+                    .iter()
+                    .filter_map(|r| mapping.period.and_then(|p| r.cells.get(p)))
+                    .map(|c| c.text().into_owned())
+                    .collect(),
+                Layout::Wide => mapping
+                    .period_columns
+                    .iter()
+                    .filter_map(|&c| source.headers.get(c).cloned())
+                    .collect(),
+            };
+            infer_date_order(period_texts.iter().map(String::as_str)).unwrap_or(DateOrder::Unknown)
+        }
+        known => known,
+    };
+    (decimal, date_order)
+}
+
+/// The period each period column's header names (a wide file's header
+/// may be a typed date, a year, or a period's text).
+fn header_labels(
+    source: &Source,
+    mapping: &Mapping,
+    ctx: &PeriodContext,
+) -> HashMap<usize, Result<PeriodLabel, String>> {
+    mapping
+        .period_columns
+        .iter()
+        .map(|&c| {
+            let cell = source
+                .header_cells
+                .get(c)
+                .cloned()
+                .unwrap_or(RawCell::Empty);
+            let label = match &cell {
+                RawCell::Date(d) => Ok(day_label(*d)),
+                RawCell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                    year_label(*n as i32).ok_or_else(|| "not a year".to_owned())
+                }
+                other => parse_period_text(&other.text(), ctx),
+            };
+            (c, label)
+        })
+        .collect()
 }
 
 /// A row the file could not give is a rejected row; a file that cannot be
