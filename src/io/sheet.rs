@@ -153,27 +153,23 @@ fn check_position(path: &Path, row: u32, col: u32) -> Result<(), SourceError> {
 /// The index of the row at `line` in `rows` (kept in line order), added
 /// when missing: at the end as a sheet lists its rows, else (rare, a cell
 /// listed after later rows) in its place.
-fn row_at(rows: &mut Vec<SourceRow>, line: u64) -> usize {
+/// `new_row` makes an empty row for a line.
+fn row_at(
+    rows: &mut Vec<SourceRow>,
+    line: u64,
+    mut new_row: impl FnMut(u64) -> SourceRow,
+) -> usize {
     match rows.last() {
         Some(last) if last.line == line => rows.len() - 1,
         Some(last) if last.line > line => match rows.binary_search_by_key(&line, |r| r.line) {
             Ok(i) => i,
             Err(i) => {
-                rows.insert(
-                    i,
-                    SourceRow {
-                        line,
-                        cells: Vec::new(),
-                    },
-                );
+                rows.insert(i, new_row(line));
                 i
             }
         },
         _ => {
-            rows.push(SourceRow {
-                line,
-                cells: Vec::new(),
-            });
+            rows.push(new_row(line));
             rows.len() - 1
         }
     }
@@ -193,7 +189,10 @@ impl RowBuilder<'_> {
         }
         check_position(self.path, row, col)?;
         let line = u64::from(row) + 1;
-        let at = row_at(&mut self.rows, line);
+        let at = row_at(&mut self.rows, line, |line| SourceRow {
+            line,
+            cells: Vec::new(),
+        });
         let cells = &mut self.rows[at].cells;
         let col = col as usize;
         if col >= cells.len() {
@@ -330,15 +329,21 @@ pub fn stream_xlsx(
         Ok((book, sheets, sheet))
     })?;
     let (tx, rx) = sync_channel(BATCHES_AHEAD);
+    let (spare_tx, spare) = sync_channel(BATCHES_AHEAD + 1);
     let (owned_path, name) = (path.to_owned(), sheet.clone());
     std::thread::Builder::new()
         .name("sheet reader".into())
-        .spawn(move || stream_cells(&owned_path, book, &name, &tx))
+        .spawn(move || {
+            let stream = RowStream::new(&owned_path, &tx, Some(spare));
+            stream_cells(stream, book, &name)
+        })
         .map_err(|e| SourceError::Format(format!("the sheet could not be read: {e}")))?;
     let rows = XlsxRows {
         rx,
         current: Vec::new().into_iter(),
         finished: false,
+        spare: spare_tx,
+        used: Vec::new(),
     };
     Ok((sheet, sheets, rows))
 }
@@ -356,19 +361,11 @@ type RowBatch = Vec<Result<SourceRow, SourceError>>;
 /// The thread's work: every cell of `sheet`, in batches of rows. A file
 /// the reader cannot read (or a panic inside it) ends with the error.
 fn stream_cells<RS: Read + Seek>(
-    path: &Path,
+    mut stream: RowStream<'_>,
     mut book: calamine::Xlsx<RS>,
     sheet: &str,
-    tx: &SyncSender<RowBatch>,
 ) {
-    let mut stream = RowStream {
-        path,
-        tx,
-        batch: Vec::new(),
-        cells: 0,
-        sent_through: 0,
-        open: true,
-    };
+    let path = stream.path;
     let read = guarded(&path.display().to_string(), || {
         let failed = |e: calamine::XlsxError| {
             SourceError::Format(format!("sheet \"{sheet}\" could not be read: {e}"))
@@ -376,7 +373,12 @@ fn stream_cells<RS: Read + Seek>(
         let mut reader = book.worksheet_cells_reader(sheet).map_err(failed)?;
         while let Some(cell) = reader.next_cell().map_err(failed)? {
             let (row, col) = cell.get_position();
-            stream.push(row, col, convert_ref(cell.get_value()))?;
+            let value = match cell.get_value() {
+                DataRef::SharedString(s) => stream.text(s),
+                DataRef::String(s) => stream.text(s),
+                other => convert_ref(other),
+            };
+            stream.push(row, col, value)?;
             if !stream.open {
                 return Ok(());
             }
@@ -385,8 +387,8 @@ fn stream_cells<RS: Read + Seek>(
         Ok(())
     });
     let _ = match read {
-        Ok(()) => tx.send(Vec::new()),
-        Err(e) => tx.send(vec![Err(e)]),
+        Ok(()) => stream.tx.send(Vec::new()),
+        Err(e) => stream.tx.send(vec![Err(e)]),
     };
 }
 
@@ -401,9 +403,71 @@ struct RowStream<'a> {
     sent_through: u64,
     /// False once the reading side has gone (it stopped early).
     open: bool,
+    /// Rows the checking side is done with, sent back for their buffers:
+    /// rows and their text are made and freed on this thread, and
+    /// reused, instead of freed across threads.
+    spare: Option<Receiver<Vec<SourceRow>>>,
+    pool: Vec<SourceRow>,
+    strings: Vec<String>,
 }
 
-impl RowStream<'_> {
+/// Most spare text buffers kept for reuse.
+const SPARE_STRINGS: usize = 1 << 16;
+
+impl<'a> RowStream<'a> {
+    fn new(
+        path: &'a Path,
+        tx: &'a SyncSender<RowBatch>,
+        spare: Option<Receiver<Vec<SourceRow>>>,
+    ) -> Self {
+        RowStream {
+            path,
+            tx,
+            batch: Vec::new(),
+            cells: 0,
+            sent_through: 0,
+            open: true,
+            spare,
+            pool: Vec::new(),
+            strings: Vec::new(),
+        }
+    }
+
+    /// A text cell, in a reused buffer when there is one.
+    fn text(&mut self, s: &str) -> RawCell {
+        if s.trim().is_empty() {
+            return RawCell::Empty;
+        }
+        let mut buffer = self.strings.pop().unwrap_or_default();
+        buffer.clear();
+        buffer.push_str(s);
+        RawCell::Text(buffer)
+    }
+
+    /// An empty row for `line`, from the rows sent back when there are.
+    fn fresh_row(
+        pool: &mut Vec<SourceRow>,
+        strings: &mut Vec<String>,
+        spare: Option<&Receiver<Vec<SourceRow>>>,
+        line: u64,
+    ) -> SourceRow {
+        if pool.is_empty()
+            && let Some(back) = spare.and_then(|s| s.try_recv().ok())
+        {
+            *pool = back;
+        }
+        let mut row = pool.pop().unwrap_or_default();
+        for cell in row.cells.drain(..) {
+            if let RawCell::Text(text) = cell
+                && strings.len() < SPARE_STRINGS
+            {
+                strings.push(text);
+            }
+        }
+        row.line = line;
+        row
+    }
+
     fn push(&mut self, row: u32, col: u32, cell: RawCell) -> Result<(), SourceError> {
         if matches!(&cell, RawCell::Empty) {
             return Ok(());
@@ -427,7 +491,10 @@ impl RowStream<'_> {
         {
             self.flush();
         }
-        let at = row_at(&mut self.batch, line);
+        let (pool, strings, spare) = (&mut self.pool, &mut self.strings, self.spare.as_ref());
+        let at = row_at(&mut self.batch, line, |line| {
+            Self::fresh_row(pool, strings, spare, line)
+        });
         let cells = &mut self.batch[at].cells;
         let col = col as usize;
         if col >= cells.len() {
@@ -462,9 +529,21 @@ pub struct XlsxRows {
     rx: Receiver<RowBatch>,
     current: std::vec::IntoIter<Result<SourceRow, SourceError>>,
     finished: bool,
+    /// Rows given back, returned to the reading thread a batch at a time.
+    spare: SyncSender<Vec<SourceRow>>,
+    used: Vec<SourceRow>,
 }
 
 impl XlsxRows {
+    /// Gives a row that was read back for its buffers to be reused.
+    pub fn give_back(&mut self, row: SourceRow) {
+        self.used.push(row);
+        if self.used.len() >= BATCH_ROWS {
+            // The reader may have enough already: then they are freed here.
+            let _ = self.spare.try_send(std::mem::take(&mut self.used));
+        }
+    }
+
     /// The next row with a value, its refusal, or `None` at the end.
     pub fn next_row(&mut self) -> Option<Result<SourceRow, SourceError>> {
         loop {
@@ -522,14 +601,7 @@ mod tests {
     #[test]
     fn a_streamed_sheet_keeps_its_rows_in_order_and_refuses_a_cell_it_can_no_longer_place() {
         let (tx, rx) = sync_channel(100);
-        let mut stream = RowStream {
-            path: Path::new("x.xlsx"),
-            tx: &tx,
-            batch: Vec::new(),
-            cells: 0,
-            sent_through: 0,
-            open: true,
-        };
+        let mut stream = RowStream::new(Path::new("x.xlsx"), &tx, None);
         // Row 3 before row 2 (inside one batch): merged into its place.
         stream.push(0, 0, RawCell::Number(1.0)).unwrap();
         stream.push(2, 0, RawCell::Number(3.0)).unwrap();
@@ -552,14 +624,7 @@ mod tests {
     #[test]
     fn a_batch_of_very_wide_rows_is_handed_over_sooner() {
         let (tx, rx) = sync_channel(100);
-        let mut stream = RowStream {
-            path: Path::new("x.xlsx"),
-            tx: &tx,
-            batch: Vec::new(),
-            cells: 0,
-            sent_through: 0,
-            open: true,
-        };
+        let mut stream = RowStream::new(Path::new("x.xlsx"), &tx, None);
         for r in 0..10 {
             stream
                 .push(r, MAX_COLUMNS - 1, RawCell::Number(1.0))

@@ -53,7 +53,7 @@ impl RawCell {
 }
 
 /// One row: its line (CSV) or row number (spreadsheet), and its cells.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SourceRow {
     /// 1-based, as a spreadsheet program would show it.
     pub line: u64,
@@ -495,7 +495,10 @@ struct StreamedRows(super::sheet::XlsxRows);
 
 impl RowReader for StreamedRows {
     fn read_into(&mut self, row: &mut SourceRow) -> Option<Result<(), SourceError>> {
-        Some(self.0.next_row()?.map(|next| *row = next))
+        Some(self.0.next_row()?.map(|next| {
+            let done = std::mem::replace(row, next);
+            self.0.give_back(done);
+        }))
     }
 }
 
