@@ -234,7 +234,7 @@ impl Planner<'_> {
         new_freqs: &[Option<Frequency>],
     ) -> Option<Frequency> {
         match indicator {
-            NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
+            NameRef::Existing(id) => self.existing_frequency(id),
             NameRef::New(k) => new_freqs.get(k).copied().flatten(),
         }
     }

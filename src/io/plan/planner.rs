@@ -124,12 +124,16 @@ impl Planner<'_> {
 
     /// The scratch database, created the first time it is needed.
     pub(super) fn scratch_mut(&mut self) -> Result<&mut ImportScratch, StorageError> {
-        if self.scratch.is_none() {
-            self.scratch = Some(ImportScratch::new()?);
-        }
-        self.scratch.as_mut().ok_or_else(|| {
-            StorageError::Rule("The import's scratch space could not be made.".into())
-        })
+        let scratch = match self.scratch.take() {
+            Some(scratch) => scratch,
+            None => ImportScratch::new()?,
+        };
+        Ok(self.scratch.insert(scratch))
+    }
+
+    /// How often an indicator of the workbook is reported.
+    pub(super) fn existing_frequency(&self, id: IndicatorId) -> Option<Frequency> {
+        self.kinds.get(&id).map(|k| k.1)
     }
 }
 
@@ -342,7 +346,7 @@ impl Planner<'_> {
         // values of a new indicator whose frequency nobody gave wait until
         // the whole file has shown how often it is reported.
         let frequency_known = match indicator {
-            NameRef::Existing(id) => Some(self.kinds.get(&id).map(|k| k.1)),
+            NameRef::Existing(id) => Some(self.existing_frequency(id)),
             // The person's choice, else the first frequency the file gave
             // for it (the one it keeps).
             NameRef::New(k) => self

@@ -11,7 +11,7 @@ impl Planner<'_> {
         }
         let catalog = self.catalog;
         let frequency = |i: NameRef<IndicatorId>| match i {
-            NameRef::Existing(id) => self.kinds.get(&id).map(|k| k.1),
+            NameRef::Existing(id) => self.existing_frequency(id),
             NameRef::New(k) => new_freqs.get(k).copied().flatten(),
         };
         let records = |i: IndicatorId| {
