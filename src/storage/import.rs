@@ -239,8 +239,17 @@ pub struct ImportOutcome {
 /// How often (in rows) progress is reported and cancellation checked.
 const PROGRESS_EVERY: usize = 20_000;
 
-/// Values written per statement on the fast path.
+/// Values checked together against what is stored; on the fast path a
+/// whole chunk of new values is written by [`ROWS_PER_INSERT`]-row
+/// statements.
 const CHUNK: usize = 512;
+
+/// Rows per `INSERT` statement on the fast path: large enough that each
+/// statement's overhead is shared, small enough that the statement is
+/// quick to prepare (512 rows, 2,560 parameters, took 3 ms to parse on
+/// every import).
+const ROWS_PER_INSERT: usize = 64;
+const _: () = assert!(CHUNK % ROWS_PER_INSERT == 0, "a chunk is whole statements");
 
 /// One value resolved to its cell, ready to write.
 struct Resolved<'a> {
@@ -338,12 +347,13 @@ fn all_distinct(rows: &[Resolved<'_>]) -> bool {
     keys.windows(2).all(|w| w[0] != w[1])
 }
 
-/// `INSERT ... VALUES (?,?,?,?,?), ... ON CONFLICT DO NOTHING` for a whole chunk.
-fn chunk_insert_sql() -> String {
+/// `INSERT ... VALUES (?,?,?,?,?), ... ON CONFLICT DO NOTHING` for
+/// [`ROWS_PER_INSERT`] rows.
+fn rows_insert_sql() -> String {
     let mut sql = String::from(
         "INSERT INTO measurement (indicator_id, team_id, period, value, note) VALUES ",
     );
-    for i in 0..CHUNK {
+    for i in 0..ROWS_PER_INSERT {
         if i > 0 {
             sql.push(',');
         }
@@ -351,6 +361,28 @@ fn chunk_insert_sql() -> String {
     }
     sql.push_str(" ON CONFLICT (indicator_id, team_id, period) DO NOTHING");
     sql
+}
+
+/// Writes new values with `insert` (from [`rows_insert_sql`]),
+/// [`ROWS_PER_INSERT`] at a time, each bound by its own type; how many
+/// were written. Rows past the last whole statement are not written.
+fn insert_rows(
+    insert: &mut rusqlite::Statement<'_>,
+    rows: &[Resolved<'_>],
+) -> StorageResult<usize> {
+    let mut written = 0;
+    for group in rows.chunks_exact(ROWS_PER_INSERT) {
+        for (i, r) in group.iter().enumerate() {
+            let at = i * 5;
+            insert.raw_bind_parameter(at + 1, r.key.0)?;
+            insert.raw_bind_parameter(at + 2, r.key.1)?;
+            insert.raw_bind_parameter(at + 3, r.key.2)?;
+            insert.raw_bind_parameter(at + 4, r.value)?;
+            insert.raw_bind_parameter(at + 5, r.note)?;
+        }
+        written += insert.raw_execute()?;
+    }
+    Ok(written)
 }
 
 /// Writes the batch's targets into the target history, the import named as
@@ -452,7 +484,7 @@ impl Workbook {
                 "UPDATE measurement SET value = ?4, note = COALESCE(?5, note) WHERE indicator_id = ?1 AND team_id = ?2 AND period = ?3",
             )?;
             let total = batch.values.len();
-            let mut chunk_insert = tx.prepare_cached(&chunk_insert_sql())?;
+            let mut rows_insert = tx.prepare_cached(&rows_insert_sql())?;
             let mut done = 0;
             batch.values.for_each_chunk(CHUNK, &mut |chunk| {
                 if done % PROGRESS_EVERY < CHUNK && !progress(done, total) {
@@ -487,11 +519,7 @@ impl Workbook {
                     && !rows.iter().any(|r| r.locked)
                     && all_distinct(&rows)
                 {
-                    let params: Vec<&dyn rusqlite::ToSql> = rows
-                        .iter()
-                        .flat_map(|r| [&r.key.0 as &dyn rusqlite::ToSql, &r.key.1, &r.key.2, &r.value, &r.note])
-                        .collect();
-                    if chunk_insert.execute(params.as_slice())? != CHUNK {
+                    if insert_rows(&mut rows_insert, &rows)? != CHUNK {
                         return Err(StorageError::Rule(
                             "The workbook changed while the import was written; nothing was imported.".into(),
                         ));

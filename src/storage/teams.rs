@@ -24,16 +24,13 @@ pub(super) fn insert(conn: &Connection, name: &str, contact: &str) -> StorageRes
     if name.is_empty() {
         return Err(StorageError::Rule("A team needs a name.".into()));
     }
-    let position: i64 = conn.query_row(
-        "SELECT COALESCE(MAX(position) + 1, 0) FROM team WHERE is_agency = 0",
-        [],
-        |r| r.get(0),
-    )?;
-    conn.execute(
-        "INSERT INTO team (name, contact, position) VALUES (?1, ?2, ?3)",
-        params![name, contact, position],
-    )
-    .map_err(|e| name_clash(e, "A team", name))?;
+    // Cached: an import creates its new teams one after another.
+    let position: i64 = conn
+        .prepare_cached("SELECT COALESCE(MAX(position) + 1, 0) FROM team WHERE is_agency = 0")?
+        .query_row([], |r| r.get(0))?;
+    conn.prepare_cached("INSERT INTO team (name, contact, position) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, contact, position])
+        .map_err(|e| name_clash(e, "A team", name))?;
     Ok(TeamId(conn.last_insert_rowid()))
 }
 
