@@ -10,22 +10,13 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::{Days, NaiveDate};
+use common::import::{fresh, guessed_mapping, import_fresh};
 use common::{frame, large_app};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratchet::app::data::view::GridMode;
 use ratchet::app::{Action, DataAction, Screen};
-use ratchet::io::mapping::{Mapping, guess_mapping};
-use ratchet::io::period::PeriodContext;
-use ratchet::io::{
-    ExportOptions, ImportOptions, SourceOptions, export_file, open_source, plan_import,
-};
+use ratchet::io::{ExportOptions, ImportOptions, SourceOptions, export_file, plan_import};
 use ratchet::storage::Workbook;
-
-fn fresh(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-}
 
 /// A long CSV of `teams × indicators × weeks` rows.
 fn write_csv(path: &Path, teams: usize, indicators: usize, weeks: usize) -> usize {
@@ -49,35 +40,6 @@ fn write_csv(path: &Path, teams: usize, indicators: usize, weeks: usize) -> usiz
         }
     }
     n
-}
-
-/// The column mapping the import assistant would guess for `file`.
-fn guessed_mapping(file: &Path) -> Mapping {
-    let source = open_source(file, &SourceOptions::default()).unwrap();
-    guess_mapping(
-        &source.headers,
-        &source.header_cells,
-        &PeriodContext::default(),
-    )
-}
-
-/// Checks and writes `file` into a new, empty workbook at `target`; how
-/// many values it added.
-fn import_fresh(target: &Path, file: &Path, mapping: &Mapping, options: &ImportOptions) -> usize {
-    fresh(target);
-    let mut wb = Workbook::create(target).unwrap();
-    let plan = plan_import(
-        &wb,
-        file,
-        &SourceOptions::default(),
-        mapping,
-        options,
-        &mut |_| true,
-    )
-    .unwrap();
-    wb.apply_import(&plan.batch, &mut |_, _| true)
-        .unwrap()
-        .added
 }
 
 fn import_benches(c: &mut Criterion) {
@@ -135,68 +97,8 @@ fn import_benches(c: &mut Criterion) {
     });
     group.finish();
 
-    // A spreadsheet of 100,000 values (5 indicators × 200 teams × 100 weeks),
-    // written by Ratchet's own export, imported into an empty workbook.
-    let xlsx = dir.path().join("hundred-thousand.xlsx");
-    let first_five: Vec<_> = wb
-        .indicators()
-        .unwrap()
-        .iter()
-        .take(5)
-        .map(|i| i.id)
-        .collect();
-    let from = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
-    let starts: Vec<NaiveDate> = {
-        let mut s: Vec<NaiveDate> = wb
-            .values_for_indicator(first_five[0])
-            .unwrap()
-            .into_iter()
-            .map(|(_, d, _)| d)
-            .filter(|d| *d >= from)
-            .collect();
-        s.sort();
-        s.dedup();
-        s
-    };
-    export_file(
-        &wb,
-        &xlsx,
-        &ExportOptions {
-            indicators: first_five,
-            from: starts.first().copied(),
-            to: starts.get(99).copied(),
-            ..ExportOptions::default()
-        },
-    )
-    .unwrap();
-    drop(wb);
-    let mapping = guessed_mapping(&xlsx);
-    let options = ImportOptions {
-        create_missing: true,
-        ..ImportOptions::default()
-    };
-    let target = dir.path().join("from-xlsx.ratchet");
-    let mut group = c.benchmark_group("import");
-    group.sample_size(10);
-    group.bench_function(
-        "check and write 100k-value XLSX into an empty workbook",
-        |b| b.iter(|| assert_eq!(import_fresh(&target, &xlsx, &mapping, &options), 100_000)),
-    );
-    // The yardstick: the spreadsheet reader alone, every cell visited.
-    group.bench_function("read the same XLSX with calamine alone", |b| {
-        b.iter(|| {
-            use calamine::Reader;
-            let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
-            let sheet = book.sheet_names()[0].clone();
-            let range = book.worksheet_range(&sheet).unwrap();
-            let cells = range
-                .used_cells()
-                .filter(|(_, _, c)| **c != calamine::Data::Empty)
-                .count();
-            assert!(cells > 100_000);
-        })
-    });
-    group.finish();
+    // The 100,000-value spreadsheet against calamine alone is
+    // benches/xlsx_vs_calamine.rs: alternating pairs, for its ratio.
 }
 
 fn grid_benches(c: &mut Criterion) {

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod import;
+
 use std::path::{Path, PathBuf};
 
 use ratchet::app::{Locations, RatchetApp};
