@@ -5,9 +5,9 @@
 //! inside the spreadsheet reader becomes a refused file.
 //!
 //! XLSX sheets are read cell by cell on a thread of their own and handed
-//! over in batches of rows (only the cells present are kept); before
-//! anything is decompressed the archive's directory is checked for sizes
-//! and compression ratios no real workbook has.
+//! over in batches of cells (only the cells present are kept; `stream.rs`);
+//! before anything is decompressed the archive's directory is checked for
+//! sizes and compression ratios no real workbook has.
 
 mod stream;
 
