@@ -117,12 +117,29 @@ impl Workbook {
         let stamp = timestamp_text(now());
         let day = date_key(today);
         let prepared = evidence_of_all(findings)?;
-        // The stored flags are compared with the findings as they are read,
-        // borrowing their text: only what must change is kept.
-        let index: HashMap<Identity<'_>, usize> = findings
+        let (stored, changes) = self.compare_with_stored(&prepared, only, examined)?;
+        self.transact(|tx| {
+            let out = write_flag_changes(tx, &prepared, &stored, &changes, &stamp, day)?;
+            if only.is_none() {
+                super::settings::mark_checks_ran(tx, today)?;
+            }
+            Ok(out)
+        })
+    }
+
+    /// Compares the stored flags with the findings as they are read,
+    /// borrowing their text: which findings are stored already, and what
+    /// must change. Flags of rules that were not `examined` are left alone.
+    fn compare_with_stored(
+        &self,
+        prepared: &[(&Finding, String)],
+        only: Option<&[IndicatorId]>,
+        examined: &dyn Fn(Rule, Option<IndicatorId>, Option<TeamId>) -> bool,
+    ) -> StorageResult<(Vec<bool>, Changes)> {
+        let index: HashMap<Identity<'_>, usize> = prepared
             .iter()
             .enumerate()
-            .map(|(i, f)| {
+            .map(|(i, (f, _))| {
                 let key = (
                     f.rule.code(),
                     f.indicator.map(|i| i.0),
@@ -132,7 +149,7 @@ impl Workbook {
                 (key, i)
             })
             .collect();
-        let mut stored = vec![false; findings.len()];
+        let mut stored = vec![false; prepared.len()];
         let mut changes = Changes::default();
         {
             const COLUMNS: &str = "SELECT id, rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status FROM flag";
@@ -197,73 +214,81 @@ impl Workbook {
                 }
             }
         }
-        self.transact(|tx| {
-            let mut out = FlagsRecorded::default();
-            let mut insert = tx.prepare(
+        Ok((stored, changes))
+    }
+}
+
+/// Writes what recording changes: new flags, rewritten and reopened ones
+/// (each reopening with its event), and those no longer found cleared.
+fn write_flag_changes(
+    tx: &rusqlite::Transaction<'_>,
+    prepared: &[(&Finding, String)],
+    stored: &[bool],
+    changes: &Changes,
+    stamp: &str,
+    day: i64,
+) -> StorageResult<FlagsRecorded> {
+    let mut out = FlagsRecorded::default();
+    let mut insert = tx.prepare(
                 "INSERT INTO flag (rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status, first_seen, last_seen)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 'open', ?10, ?10)",
             )?;
-            for ((f, evidence), _) in prepared.iter().zip(&stored).filter(|(_, s)| !**s) {
-                insert.execute(params![
-                    f.rule.code(),
-                    f.indicator.map(|i| i.0),
-                    f.team.map(|t| t.0),
-                    f.key,
-                    f.severity.code(),
-                    f.title,
-                    f.explanation,
-                    evidence,
-                    f.fingerprint,
-                    day
-                ])?;
-                out.added += 1;
-            }
-            let mut update = tx.prepare(
+    for ((f, evidence), _) in prepared.iter().zip(stored).filter(|(_, s)| !**s) {
+        insert.execute(params![
+            f.rule.code(),
+            f.indicator.map(|i| i.0),
+            f.team.map(|t| t.0),
+            f.key,
+            f.severity.code(),
+            f.title,
+            f.explanation,
+            evidence,
+            f.fingerprint,
+            day
+        ])?;
+        out.added += 1;
+    }
+    let mut update = tx.prepare(
                 "UPDATE flag SET severity = ?2, title = ?3, explanation = ?4, evidence = ?5, fingerprint = ?6, active = 1, last_seen = ?7 WHERE id = ?1",
             )?;
-            for &(id, i) in &changes.update {
-                let (f, evidence) = &prepared[i];
-                update.execute(params![
-                    id,
-                    f.severity.code(),
-                    f.title,
-                    f.explanation,
-                    evidence,
-                    f.fingerprint,
-                    day
-                ])?;
-            }
-            let mut reopen = tx.prepare(
-                "UPDATE flag SET status = 'open', settled_at = NULL WHERE id = ?1",
-            )?;
-            let mut event = tx.prepare(
-                "INSERT INTO flag_event (flag_id, at, status, note) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for (id, old_fingerprint, i) in &changes.reopen {
-                reopen.execute([id])?;
-                event.execute(params![
-                    id,
-                    stamp,
-                    FlagStatus::Open.code(),
-                    format!(
-                        "Reopened: the finding changed ({old_fingerprint} → {}).",
-                        prepared[*i].0.fingerprint
-                    )
-                ])?;
-                out.reopened += 1;
-            }
-            let mut clear = tx.prepare("UPDATE flag SET active = 0 WHERE id = ?1")?;
-            for id in &changes.clear {
-                clear.execute([id])?;
-                out.cleared += 1;
-            }
-            if only.is_none() {
-                super::settings::mark_checks_ran(tx, today)?;
-            }
-            Ok(out)
-        })
+    for &(id, i) in &changes.update {
+        let (f, evidence) = &prepared[i];
+        update.execute(params![
+            id,
+            f.severity.code(),
+            f.title,
+            f.explanation,
+            evidence,
+            f.fingerprint,
+            day
+        ])?;
     }
+    let mut reopen =
+        tx.prepare("UPDATE flag SET status = 'open', settled_at = NULL WHERE id = ?1")?;
+    let mut event =
+        tx.prepare("INSERT INTO flag_event (flag_id, at, status, note) VALUES (?1, ?2, ?3, ?4)")?;
+    for (id, old_fingerprint, i) in &changes.reopen {
+        reopen.execute([id])?;
+        event.execute(params![
+            id,
+            stamp,
+            FlagStatus::Open.code(),
+            format!(
+                "Reopened: the finding changed ({old_fingerprint} → {}).",
+                prepared[*i].0.fingerprint
+            )
+        ])?;
+        out.reopened += 1;
+    }
+    let mut clear = tx.prepare("UPDATE flag SET active = 0 WHERE id = ?1")?;
+    for id in &changes.clear {
+        clear.execute([id])?;
+        out.cleared += 1;
+    }
+    Ok(out)
+}
 
+impl Workbook {
     /// Every flag, most serious and newest first.
     pub fn flags(&self) -> StorageResult<Vec<Flag>> {
         let mut stmt = self.conn().prepare(
