@@ -256,177 +256,148 @@ fn page_head(svg: &mut Svg, kicker: &str, title: &str) -> f32 {
     y
 }
 
-/// Lines that flow onto further pages when they overrun this one.
-fn flow(
-    pages: &mut Vec<String>,
-    svg: &mut Svg,
-    y: &mut f32,
-    text: &str,
-    style: TextStyle<'_>,
-    kicker: &str,
-    title: &str,
-) {
-    let width = svg.width() - 2.0 * MARGIN;
-    for line in wrap(text, style.font, style.size, width) {
-        if *y > svg.height() - MARGIN {
-            let blank = Svg::new(svg.width(), svg.height());
-            pages.push(std::mem::replace(svg, blank).finish());
-            *y = page_head(svg, kicker, &format!("{title} (continued)")) + 10.0;
+/// A document's pages as they are written: text flows onto a further page,
+/// headed "(continued)", when it overruns the current one.
+struct FlowingPages<'a> {
+    pages: &'a mut Vec<String>,
+    svg: Svg,
+    y: f32,
+    kicker: &'a str,
+    title: String,
+}
+
+impl<'a> FlowingPages<'a> {
+    /// Starts a page headed `kicker` and `title`.
+    fn new(pages: &'a mut Vec<String>, size: (f32, f32), kicker: &'a str, title: String) -> Self {
+        let mut svg = Svg::new(size.0, size.1);
+        let y = page_head(&mut svg, kicker, &title);
+        FlowingPages {
+            pages,
+            svg,
+            y,
+            kicker,
+            title,
         }
-        svg.text(MARGIN, *y, &line, style);
-        *y += style.size * 1.35;
+    }
+
+    /// Writes `text` in lines that fit the page's width.
+    fn text(&mut self, text: &str, style: TextStyle<'_>) {
+        let width = self.svg.width() - 2.0 * MARGIN;
+        for line in wrap(text, style.font, style.size, width) {
+            if self.y > self.svg.height() - MARGIN {
+                let blank = Svg::new(self.svg.width(), self.svg.height());
+                self.pages
+                    .push(std::mem::replace(&mut self.svg, blank).finish());
+                let continued = format!("{} (continued)", self.title);
+                self.y = page_head(&mut self.svg, self.kicker, &continued) + 10.0;
+            }
+            self.svg.text(MARGIN, self.y, &line, style);
+            self.y += style.size * 1.35;
+        }
+    }
+
+    /// A section's heading, in small capitals.
+    fn heading(&mut self, heading: &str) {
+        self.y += 6.0;
+        self.text(
+            &heading.to_uppercase(),
+            TextStyle::sans(9.0, TEAL).bold().spaced(1.2),
+        );
+    }
+
+    /// Ends the last page.
+    fn finish(self) {
+        self.pages.push(self.svg.finish());
     }
 }
 
 /// The briefing book's pages: the agenda, then one page per attending team.
 pub fn briefing_pages(b: &BriefingInput) -> Vec<String> {
     let mut pages = Vec::new();
-    let kicker = "BRIEFING BOOK";
+    agenda_pages(b, &mut pages);
+    for t in &b.teams {
+        team_pages(b, t, &mut pages);
+    }
+    pages
+}
+
+const BRIEFING: &str = "BRIEFING BOOK";
+
+/// The agenda: who attends, then the items by kind, numbered.
+fn agenda_pages(b: &BriefingInput, pages: &mut Vec<String>) {
     let title = format!(
         "{} — {}",
         b.meeting.title,
         b.meeting.held_on.format("%-d %B %Y")
     );
-    let page = b.paper.portrait();
-    let mut svg = Svg::new(page.0, page.1);
-    let mut y = page_head(&mut svg, kicker, &title);
+    let mut doc = FlowingPages::new(pages, b.paper.portrait(), BRIEFING, title);
     let teams: Vec<&str> = b.teams.iter().map(|t| t.name.as_str()).collect();
-    flow(
-        &mut pages,
-        &mut svg,
-        &mut y,
-        &format!(
-            "{} · attending: {}",
-            b.agency,
-            if teams.is_empty() {
-                "all teams".to_owned()
-            } else {
-                teams.join(", ")
-            }
-        ),
+    let attending = if teams.is_empty() {
+        "all teams".to_owned()
+    } else {
+        teams.join(", ")
+    };
+    doc.text(
+        &format!("{} · attending: {attending}", b.agency),
         TextStyle::sans(9.5, MUTED),
-        kicker,
-        &title,
     );
-    y += 10.0;
+    doc.y += 10.0;
     let mut n = 0;
     for kind in ItemKind::ALL {
         let items: Vec<_> = b.meeting.items.iter().filter(|i| i.kind == kind).collect();
         if items.is_empty() {
             continue;
         }
-        y += 6.0;
-        flow(
-            &mut pages,
-            &mut svg,
-            &mut y,
-            &kind.heading().to_uppercase(),
-            TextStyle::sans(9.0, TEAL).bold().spaced(1.2),
-            kicker,
-            &title,
-        );
+        doc.heading(kind.heading());
         for item in items {
             n += 1;
-            flow(
-                &mut pages,
-                &mut svg,
-                &mut y,
-                &format!("{n}. {}", item.title),
-                TextStyle::sans(10.5, INK),
-                kicker,
-                &title,
-            );
+            doc.text(&format!("{n}. {}", item.title), TextStyle::sans(10.5, INK));
             if !item.detail.trim().is_empty() {
-                flow(
-                    &mut pages,
-                    &mut svg,
-                    &mut y,
-                    &item.detail,
-                    TextStyle::sans(8.5, SOFT),
-                    kicker,
-                    &title,
-                );
+                doc.text(&item.detail, TextStyle::sans(8.5, SOFT));
             }
         }
     }
-    pages.push(svg.finish());
-    for t in &b.teams {
-        let mut svg = Svg::new(page.0, page.1);
-        let team_title = format!("{} — {}", t.name, b.meeting.held_on.format("%-d %B %Y"));
-        let mut y = page_head(&mut svg, kicker, &team_title);
-        flow(
-            &mut pages,
-            &mut svg,
-            &mut y,
-            &t.position,
-            TextStyle::sans(11.0, INK).bold(),
-            kicker,
-            &team_title,
-        );
-        if let Some(snap) = &t.snapshot {
-            y += 6.0;
-            progress_chart(&mut svg, (MARGIN, y, page.0 - 2.0 * MARGIN, 210.0), snap);
-            y += 222.0;
-            y = legend(&mut svg, (MARGIN, y, page.0 - 2.0 * MARGIN), snap) + 8.0;
-        }
-        for (heading, lines) in [
-            ("Open follow-ups", &t.follow_ups),
-            ("Open integrity flags", &t.flags),
-            ("Needs awaiting a decision", &t.needs),
-        ] {
-            y += 6.0;
-            flow(
-                &mut pages,
-                &mut svg,
-                &mut y,
-                &heading.to_uppercase(),
-                TextStyle::sans(9.0, TEAL).bold().spaced(1.2),
-                kicker,
-                &team_title,
-            );
-            if std::ptr::eq(lines, &t.flags) {
-                flow(
-                    &mut pages,
-                    &mut svg,
-                    &mut y,
-                    &b.checks,
-                    TextStyle::sans(9.0, MUTED),
-                    kicker,
-                    &team_title,
-                );
-            }
-            if lines.is_empty() {
-                flow(
-                    &mut pages,
-                    &mut svg,
-                    &mut y,
-                    "None.",
-                    TextStyle::sans(10.0, MUTED),
-                    kicker,
-                    &team_title,
-                );
-            }
-            for l in lines.iter() {
-                flow(
-                    &mut pages,
-                    &mut svg,
-                    &mut y,
-                    &format!("• {l}"),
-                    TextStyle::sans(10.0, INK),
-                    kicker,
-                    &team_title,
-                );
-            }
-        }
-        svg.text(
-            svg.width() - MARGIN,
-            svg.height() - 24.0,
-            &b.agency,
-            TextStyle::sans(7.5, MUTED).anchored(Anchor::End),
-        );
-        pages.push(svg.finish());
+    doc.finish();
+}
+
+/// One attending team: its position, its progress chart, and what is open
+/// for it (follow-ups, integrity flags, needs).
+fn team_pages(b: &BriefingInput, t: &TeamBrief, pages: &mut Vec<String>) {
+    let page = b.paper.portrait();
+    let title = format!("{} — {}", t.name, b.meeting.held_on.format("%-d %B %Y"));
+    let mut doc = FlowingPages::new(pages, page, BRIEFING, title);
+    doc.text(&t.position, TextStyle::sans(11.0, INK).bold());
+    if let Some(snap) = &t.snapshot {
+        doc.y += 6.0;
+        let width = page.0 - 2.0 * MARGIN;
+        progress_chart(&mut doc.svg, (MARGIN, doc.y, width, 210.0), snap);
+        doc.y += 222.0;
+        doc.y = legend(&mut doc.svg, (MARGIN, doc.y, width), snap) + 8.0;
     }
-    pages
+    for (heading, lines) in [
+        ("Open follow-ups", &t.follow_ups),
+        ("Open integrity flags", &t.flags),
+        ("Needs awaiting a decision", &t.needs),
+    ] {
+        doc.heading(heading);
+        if std::ptr::eq(lines, &t.flags) {
+            doc.text(&b.checks, TextStyle::sans(9.0, MUTED));
+        }
+        if lines.is_empty() {
+            doc.text("None.", TextStyle::sans(10.0, MUTED));
+        }
+        for l in lines.iter() {
+            doc.text(&format!("• {l}"), TextStyle::sans(10.0, INK));
+        }
+    }
+    let (width, height) = (doc.svg.width(), doc.svg.height());
+    doc.svg.text(
+        width - MARGIN,
+        height - 24.0,
+        &b.agency,
+        TextStyle::sans(7.5, MUTED).anchored(Anchor::End),
+    );
+    doc.finish();
 }
 
 /// The briefing book as a PDF.
