@@ -50,17 +50,34 @@ pub fn check_edits(
             .find(|(id, _)| *id == t)
             .map_or_else(|| "The agency".to_owned(), |(_, n)| n.clone())
     };
-    let find = |id: IndicatorId| indicators.iter().find(|i| i.id == id);
-    // Favourable: the change moves the value the better way.
-    let favourable = |e: &EditRecord| -> Option<bool> {
-        let ind = find(e.indicator)?;
-        let (old, new) = (e.old?, e.new?);
-        (ind.direction != Direction::Neutral && old != new)
-            .then(|| ind.direction.is_better(new, old))
-    };
+    late_edits(indicators, edits, &name, &mut r);
+    one_sided_edits(indicators, edits, &name, &mut r);
+    r
+}
+
+fn find(indicators: &[Indicator], id: IndicatorId) -> Option<&Indicator> {
+    indicators.iter().find(|i| i.id == id)
+}
+
+/// Favourable: the change moves the value the better way (`None` when the
+/// indicator has no better way or nothing changed).
+fn favourable(indicators: &[Indicator], e: &EditRecord) -> Option<bool> {
+    let ind = find(indicators, e.indicator)?;
+    let (old, new) = (e.old?, e.new?);
+    (ind.direction != Direction::Neutral && old != new).then(|| ind.direction.is_better(new, old))
+}
+
+/// Values changed after their period was locked, or long after it ended:
+/// one finding per indicator and team.
+fn late_edits(
+    indicators: &[Indicator],
+    edits: &[EditRecord],
+    name: &dyn Fn(TeamId) -> String,
+    r: &mut Report,
+) {
     let mut late: BTreeMap<(IndicatorId, TeamId), Vec<&EditRecord>> = BTreeMap::new();
     for e in edits {
-        let Some(ind) = find(e.indicator) else {
+        let Some(ind) = find(indicators, e.indicator) else {
             continue;
         };
         if e.old.is_none() {
@@ -79,32 +96,14 @@ pub fn check_edits(
         }
     }
     for ((indicator, team), list) in late {
-        let Some(ind) = find(indicator) else { continue };
-        let fav = list.iter().filter(|e| favourable(e) == Some(true)).count();
-        let lines: Vec<String> = list
+        let Some(ind) = find(indicators, indicator) else {
+            continue;
+        };
+        let fav = list
             .iter()
-            .map(|e| {
-                format!(
-                    "{}: {} → {} on {}{}{}",
-                    Period {
-                        start: e.period,
-                        frequency: ind.frequency
-                    }
-                    .label(),
-                    e.old
-                        .map_or("—".into(), |v| crate::domain::number::format_number(v, 2)),
-                    e.new
-                        .map_or("—".into(), |v| crate::domain::number::format_number(v, 2)),
-                    e.changed_on,
-                    if e.locked_then { " (locked)" } else { "" },
-                    if e.reason.trim().is_empty() {
-                        String::new()
-                    } else {
-                        format!(", \"{}\"", e.reason.trim())
-                    }
-                )
-            })
-            .collect();
+            .filter(|e| favourable(indicators, e) == Some(true))
+            .count();
+        let lines: Vec<String> = list.iter().map(|e| edit_line(e, ind)).collect();
         r.findings.push(Finding {
             rule: Rule::LateEdits,
             indicator: Some(indicator),
@@ -125,10 +124,42 @@ pub fn check_edits(
             fingerprint: format!("{}", list.len()),
         });
     }
-    // One-sided edits, per team across indicators.
+}
+
+/// One edit as the finding lists it: period, old → new, when, and why.
+fn edit_line(e: &EditRecord, ind: &Indicator) -> String {
+    let value =
+        |v: Option<f64>| v.map_or("—".into(), |v| crate::domain::number::format_number(v, 2));
+    format!(
+        "{}: {} → {} on {}{}{}",
+        Period {
+            start: e.period,
+            frequency: ind.frequency
+        }
+        .label(),
+        value(e.old),
+        value(e.new),
+        e.changed_on,
+        if e.locked_then { " (locked)" } else { "" },
+        if e.reason.trim().is_empty() {
+            String::new()
+        } else {
+            format!(", \"{}\"", e.reason.trim())
+        }
+    )
+}
+
+/// Edits of reported values mostly in the team's favour, per team across
+/// indicators (a binomial test against an even split).
+fn one_sided_edits(
+    indicators: &[Indicator],
+    edits: &[EditRecord],
+    name: &dyn Fn(TeamId) -> String,
+    r: &mut Report,
+) {
     let mut by_team: BTreeMap<TeamId, (usize, usize)> = BTreeMap::new();
     for e in edits {
-        if let Some(f) = favourable(e) {
+        if let Some(f) = favourable(indicators, e) {
             let entry = by_team.entry(e.team).or_default();
             entry.1 += 1;
             if f {
@@ -166,7 +197,6 @@ pub fn check_edits(
             fingerprint: format!("{fav}/{n}"),
         });
     }
-    r
 }
 
 #[cfg(test)]
