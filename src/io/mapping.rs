@@ -148,6 +148,94 @@ fn header_is(h: &str, names: &[&str]) -> bool {
     names.iter().any(|n| h == *n)
 }
 
+/// Headers of the team column.
+const TEAM_HEADERS: &[&str] = &[
+    "team",
+    "teams",
+    "district",
+    "office",
+    "crew",
+    "site",
+    "region",
+    "department",
+    "branch",
+    "area",
+    "location",
+    "agency",
+    "division",
+    "bureau",
+    "section",
+    "program",
+    "precinct",
+    "ward",
+    "zone",
+    "facility",
+    "station",
+    "line",
+    "route",
+];
+/// Headers of the indicator column.
+const INDICATOR_HEADERS: &[&str] = &[
+    "indicator",
+    "indicators",
+    "measure",
+    "metric",
+    "kpi",
+    "series",
+    "indicator name",
+];
+/// Headers of the period column.
+const PERIOD_HEADERS: &[&str] = &[
+    "period",
+    "date",
+    "period start",
+    "week",
+    "quarter",
+    "reporting period",
+    "as of",
+    "fiscal year",
+    "fy",
+];
+/// Headers of the value column.
+const VALUE_HEADERS: &[&str] = &[
+    "value",
+    "values",
+    "amount",
+    "count",
+    "result",
+    "actual",
+    "actuals",
+    "score",
+    "number",
+    "monthly actual",
+    "actual value",
+];
+/// Headers of the target column.
+const TARGET_HEADERS: &[&str] = &[
+    "target",
+    "goal",
+    "target value",
+    "monthly target",
+    "annual target",
+    "yearly target",
+    "weekly target",
+    "quarterly target",
+];
+/// Headers of the column saying which way is better.
+const DIRECTION_HEADERS: &[&str] = &[
+    "direction",
+    "better",
+    "polarity",
+    "good direction",
+    "desired direction",
+    "desired trend",
+    "which way is better",
+];
+/// Headers of the note column.
+const NOTE_HEADERS: &[&str] = &[
+    "note", "notes", "comment", "comments", "footnote", "remarks",
+];
+
 /// A first guess at the mapping from the header row: known column names,
 /// and, when two or more headers read as periods, the wide layout.
 pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodContext) -> Mapping {
@@ -167,56 +255,13 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
     } else {
         Layout::Long
     };
-    let team = find(&[
-        "team",
-        "teams",
-        "district",
-        "office",
-        "crew",
-        "site",
-        "region",
-        "department",
-        "branch",
-        "area",
-        "location",
-        "agency",
-        "division",
-        "bureau",
-        "section",
-        "program",
-        "precinct",
-        "ward",
-        "zone",
-        "facility",
-        "station",
-        "line",
-        "route",
-    ]);
-    let indicator = find(&[
-        "indicator",
-        "indicators",
-        "measure",
-        "metric",
-        "kpi",
-        "series",
-        "indicator name",
-    ]);
+    let team = find(TEAM_HEADERS);
+    let indicator = find(INDICATOR_HEADERS);
     let year = find(&["year", "yr"]);
     let month = find(&["month", "mon"]);
     let split = year.is_some() && month.is_some();
     // A lone "Year" or "Month" column holds whole period labels.
-    let period = find(&[
-        "period",
-        "date",
-        "period start",
-        "week",
-        "quarter",
-        "reporting period",
-        "as of",
-        "fiscal year",
-        "fy",
-    ])
-    .or(if split { None } else { month.or(year) });
+    let period = find(PERIOD_HEADERS).or(if split { None } else { month.or(year) });
     Mapping {
         layout,
         team,
@@ -233,47 +278,16 @@ pub fn guess_mapping(headers: &[String], header_cells: &[RawCell], ctx: &PeriodC
         } else {
             None
         },
-        value: find(&[
-            "value",
-            "values",
-            "amount",
-            "count",
-            "result",
-            "actual",
-            "actuals",
-            "score",
-            "number",
-            "monthly actual",
-            "actual value",
-        ]),
+        value: find(VALUE_HEADERS),
         period_columns: if layout == Layout::Wide {
             period_columns
         } else {
             Vec::new()
         },
-        target: find(&[
-            "target",
-            "goal",
-            "target value",
-            "monthly target",
-            "annual target",
-            "yearly target",
-            "weekly target",
-            "quarterly target",
-        ]),
-        direction: find(&[
-            "direction",
-            "better",
-            "polarity",
-            "good direction",
-            "desired direction",
-            "desired trend",
-            "which way is better",
-        ]),
+        target: find(TARGET_HEADERS),
+        direction: find(DIRECTION_HEADERS),
         unit: find(&["unit", "units", "uom", "unit of measure"]),
-        note: find(&[
-            "note", "notes", "comment", "comments", "footnote", "remarks",
-        ]),
+        note: find(NOTE_HEADERS),
         frequency: find(&["frequency", "reported", "reporting frequency"]),
     }
 }
