@@ -168,9 +168,24 @@ pub fn parse_period_text(text: &str, ctx: &PeriodContext) -> Result<PeriodLabel,
             "\"{shown}\" is not a period Ratchet can read (e.g. 2024-03-31, Mar 2024, 2024 Q1, FY2024, 2024-W05, 2024)"
         )
     };
+    if let Some(p) = numeric_forms(&toks, ctx, &shown)? {
+        return Ok(p);
+    }
+    // Word-based forms: separators do not matter.
+    let words: Vec<&Tok> = toks.iter().filter(|t| !matches!(t, Tok::Sep(_))).collect();
+    word_forms(&words, ctx, &shown, &not_understood)?.ok_or_else(not_understood)
+}
+
+/// Periods written in numbers and separators: 2024 (or CY2024), 2024-03-31, 31/3/2024,
+/// 2024-03, 2024/25 and 3/2024 (`None`: not one of these).
+fn numeric_forms(
+    toks: &[Tok],
+    ctx: &PeriodContext,
+    shown: &str,
+) -> Result<Option<PeriodLabel>, String> {
     use Tok::{Num, Sep, Word};
     let sep_ok = |c: &char| matches!(c, '-' | '/' | '.');
-    let parsed = match toks.as_slice() {
+    Ok(match toks {
         [Num(y)] if y.len() == 4 => {
             label(year_from(y).and_then(|y| ymd(y, 1, 1)), Granularity::Year)
         }
@@ -193,7 +208,7 @@ pub fn parse_period_text(text: &str, ctx: &PeriodContext) -> Result<PeriodLabel,
         [Num(a), Sep(s1), Num(b), Sep(s2), Num(y)]
             if a.len() <= 2 && b.len() <= 2 && sep_ok(s1) && s1 == s2 =>
         {
-            return slashed_date(a, b, y, ctx, &shown);
+            return slashed_date(a, b, y, ctx, shown).map(Some);
         }
         [Num(y), Sep('-'), Num(m)] if y.len() == 4 && m.len() <= 2 => label(
             year_from(y).and_then(|y| ymd(y, m.parse().ok()?, 1)),
@@ -203,7 +218,7 @@ pub fn parse_period_text(text: &str, ctx: &PeriodContext) -> Result<PeriodLabel,
             let start: i32 = y.parse().unwrap_or(0);
             let second: i32 = m.parse().unwrap_or(-1);
             if m.len() == 2 && second == (start + 1) % 100 {
-                return fiscal_year(start + 1, &shown);
+                return fiscal_year(start + 1, shown).map(Some);
             }
             label(
                 year_from(y).and_then(|y| ymd(y, u32::try_from(second).ok()?, 1)),
@@ -213,7 +228,7 @@ pub fn parse_period_text(text: &str, ctx: &PeriodContext) -> Result<PeriodLabel,
         [Num(y1), Sep('/' | '-'), Num(y2)] if y1.len() == 4 && y2.len() == 4 => {
             let (a, b): (i32, i32) = (y1.parse().unwrap_or(0), y2.parse().unwrap_or(0));
             if b == a + 1 {
-                return fiscal_year(b, &shown);
+                return fiscal_year(b, shown).map(Some);
             }
             None
         }
@@ -222,13 +237,19 @@ pub fn parse_period_text(text: &str, ctx: &PeriodContext) -> Result<PeriodLabel,
             Granularity::Month,
         ),
         _ => None,
-    };
-    if let Some(p) = parsed {
-        return Ok(p);
-    }
-    // Word-based forms: separators do not matter.
-    let words: Vec<&Tok> = toks.iter().filter(|t| !matches!(t, Sep(_))).collect();
-    let parsed = match words.as_slice() {
+    })
+}
+
+/// Periods written with words: Mar 2024, 2024 Q1, 2024-W05, FY2024,
+/// FY 2023-24 and FY2024 Q1 (`None`: not one of these).
+fn word_forms(
+    words: &[&Tok],
+    ctx: &PeriodContext,
+    shown: &str,
+    not_understood: &dyn Fn() -> String,
+) -> Result<Option<PeriodLabel>, String> {
+    use Tok::{Num, Word};
+    Ok(match words {
         [Word(w), Num(y)] | [Num(y), Word(w)] if month_from_word(w).is_some() => label(
             year_from(y).and_then(|y| ymd(y, month_from_word(w)?, 1)),
             Granularity::Month,
@@ -254,7 +275,7 @@ pub fn parse_period_text(text: &str, ctx: &PeriodContext) -> Result<PeriodLabel,
             }
         }
         [Word(fy), Num(y)] if fy == "fy" => {
-            return fiscal_year(year_from(y).ok_or_else(not_understood)?, &shown);
+            return fiscal_year(year_from(y).ok_or_else(not_understood)?, shown).map(Some);
         }
         [Word(fy), Num(a), Num(b)] if fy == "fy" && b.len() <= 4 => {
             let start = year_from(a).ok_or_else(not_understood)?;
@@ -264,18 +285,17 @@ pub fn parse_period_text(text: &str, ctx: &PeriodContext) -> Result<PeriodLabel,
                     "\"{shown}\": a fiscal year runs from one year into the next"
                 ));
             }
-            return fiscal_year(end, &shown);
+            return fiscal_year(end, shown).map(Some);
         }
         [Word(fy), Num(y), Word(q), Num(n)] | [Word(q), Num(n), Word(fy), Num(y)]
             if fy == "fy" && q == "q" =>
         {
             let y = year_from(y).ok_or_else(not_understood)?;
             let n: u32 = n.parse().map_err(|_| not_understood())?;
-            return fiscal_quarter(y, n, ctx.fiscal_year_start, &shown);
+            return fiscal_quarter(y, n, ctx.fiscal_year_start, shown).map(Some);
         }
         _ => None,
-    };
-    parsed.ok_or_else(not_understood)
+    })
 }
 
 fn quarter(year: Option<i32>, n: Option<u32>) -> Option<PeriodLabel> {
