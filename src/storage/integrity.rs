@@ -230,9 +230,9 @@ fn write_flag_changes(
 ) -> StorageResult<FlagsRecorded> {
     let mut out = FlagsRecorded::default();
     let mut insert = tx.prepare(
-                "INSERT INTO flag (rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status, first_seen, last_seen)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 'open', ?10, ?10)",
-            )?;
+        "INSERT INTO flag (rule, indicator_id, team_id, key, severity, title, explanation, evidence, fingerprint, active, status, first_seen, last_seen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, 'open', ?10, ?10)",
+    )?;
     for ((f, evidence), _) in prepared.iter().zip(stored).filter(|(_, s)| !**s) {
         insert.execute(params![
             f.rule.code(),
@@ -249,8 +249,8 @@ fn write_flag_changes(
         out.added += 1;
     }
     let mut update = tx.prepare(
-                "UPDATE flag SET severity = ?2, title = ?3, explanation = ?4, evidence = ?5, fingerprint = ?6, active = 1, last_seen = ?7 WHERE id = ?1",
-            )?;
+        "UPDATE flag SET severity = ?2, title = ?3, explanation = ?4, evidence = ?5, fingerprint = ?6, active = 1, last_seen = ?7 WHERE id = ?1",
+    )?;
     for &(id, i) in &changes.update {
         let (f, evidence) = &prepared[i];
         update.execute(params![
