@@ -4,6 +4,7 @@
 //! the slower side, makes no allocation per cell, and every row's buffers
 //! are made, reused and freed on the checking side.
 
+use std::borrow::Cow;
 use std::io::{Read, Seek};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -119,6 +120,34 @@ fn stream_cells<RS: Read + Seek>(
     }
 }
 
+/// A cell's value as the reader gives it, its text not yet copied.
+enum CellValue<'v> {
+    Text(Cow<'v, str>),
+    Other(Packed),
+}
+
+/// The value of a cell the reader gives, `None` for an empty cell or
+/// blank text: only cells with a value are kept.
+fn cell_value<'v>(value: &'v DataRef<'_>) -> Option<CellValue<'v>> {
+    let text = |s: Cow<'v, str>| (!is_blank_text(&s)).then_some(CellValue::Text(s));
+    match value {
+        DataRef::Empty => None,
+        DataRef::SharedString(s) => text(Cow::Borrowed(s)),
+        DataRef::String(s) => text(Cow::Borrowed(s)),
+        DataRef::Float(f) => Some(CellValue::Other(Packed::Number(*f))),
+        DataRef::Int(i) => Some(CellValue::Other(Packed::Number(*i as f64))),
+        DataRef::Bool(b) => Some(CellValue::Other(Packed::Bool(*b))),
+        // Dates, durations, errors (rare): as the whole-sheet reader reads them.
+        other => match convert_ref(other) {
+            RawCell::Empty => None,
+            RawCell::Number(n) => Some(CellValue::Other(Packed::Number(n))),
+            RawCell::Date(d) => Some(CellValue::Other(Packed::Date(d))),
+            RawCell::Bool(b) => Some(CellValue::Other(Packed::Bool(b))),
+            RawCell::Text(t) => text(Cow::Owned(t)),
+        },
+    }
+}
+
 /// Packs a streamed sheet's cells into batches and hands them over.
 struct CellStream<'a> {
     path: &'a Path,
@@ -152,12 +181,9 @@ impl<'a> CellStream<'a> {
 
     /// Adds a cell (nothing for an empty or blank one).
     fn push(&mut self, row: u32, col: u32, value: &DataRef<'_>) -> Result<(), SourceError> {
-        match value {
-            DataRef::Empty => return Ok(()),
-            DataRef::SharedString(s) if is_blank_text(s) => return Ok(()),
-            DataRef::String(s) if is_blank_text(s) => return Ok(()),
-            _ => {}
-        }
+        let Some(value) = cell_value(value) else {
+            return Ok(());
+        };
         check_position(self.path, row, col)?;
         let line = u64::from(row) + 1;
         if line <= self.sent_through {
@@ -182,33 +208,17 @@ impl<'a> CellStream<'a> {
             self.rows += 1;
             self.last_line = line;
         }
-        let value = self.pack(value);
+        let value = match value {
+            CellValue::Text(s) => {
+                // Copied into the batch's buffer once the batch is settled.
+                let start = self.batch.text.len();
+                self.batch.text.push_str(&s);
+                Packed::Text(start, self.batch.text.len())
+            }
+            CellValue::Other(packed) => packed,
+        };
         self.batch.cells.push(PackedCell { row, col, value });
         Ok(())
-    }
-
-    /// A value with its text copied into the batch's buffer.
-    fn pack(&mut self, value: &DataRef<'_>) -> Packed {
-        let text = &mut self.batch.text;
-        let mut keep = |s: &str| {
-            let start = text.len();
-            text.push_str(s);
-            Packed::Text(start, text.len())
-        };
-        match value {
-            DataRef::SharedString(s) => keep(s),
-            DataRef::String(s) => keep(s),
-            DataRef::Float(f) => Packed::Number(*f),
-            DataRef::Int(i) => Packed::Number(*i as f64),
-            DataRef::Bool(b) => Packed::Bool(*b),
-            other => match convert_ref(other) {
-                RawCell::Number(n) => Packed::Number(n),
-                RawCell::Date(d) => Packed::Date(d),
-                RawCell::Bool(b) => Packed::Bool(b),
-                RawCell::Text(t) => keep(&t),
-                RawCell::Empty => keep(""),
-            },
-        }
     }
 
     /// Hands over the cells collected so far.
@@ -380,8 +390,9 @@ mod tests {
         stream.push(2, 0, &number(3.0)).unwrap();
         stream.push(1, 1, &DataRef::SharedString("two")).unwrap();
         stream.push(2, 1, &number(3.5)).unwrap();
-        // Blank text is no cell.
+        // Blank text is no cell, whatever kind of cell holds it.
         stream.push(2, 2, &DataRef::String(" \t".into())).unwrap();
+        stream.push(2, 3, &DataRef::DateTimeIso("  ".into())).unwrap();
         // Enough rows for two batches more.
         for r in 3..(3 + 2 * BATCH_ROWS as u32) {
             stream.push(r, 0, &number(f64::from(r))).unwrap();
