@@ -392,7 +392,9 @@ mod tests {
         stream.push(2, 1, &number(3.5)).unwrap();
         // Blank text is no cell, whatever kind of cell holds it.
         stream.push(2, 2, &DataRef::String(" \t".into())).unwrap();
-        stream.push(2, 3, &DataRef::DateTimeIso("  ".into())).unwrap();
+        stream
+            .push(2, 3, &DataRef::DateTimeIso("  ".into()))
+            .unwrap();
         // Enough rows for two batches more.
         for r in 3..(3 + 2 * BATCH_ROWS as u32) {
             stream.push(r, 0, &number(f64::from(r))).unwrap();
