@@ -9,8 +9,8 @@ use ratchet::app::Screen;
 use ratchet::domain::wizard::WizardStep;
 
 use crate::support::{
-    app, burst, click, click_events, harness, key_event, open_workbook, sample_window, temp,
-    text_events, type_into,
+    app, burst, click, click_events, harness, key_event, open_workbook, sample_window, settle,
+    temp, text_events, type_into,
 };
 
 #[test]
@@ -43,7 +43,7 @@ fn a_mission_typed_then_next_clicked_in_one_burst_is_stored_whole() {
     click(&mut h, "Create workbook");
     type_into(&mut h, "Agency name", "Riverton Parks");
     h.get_by_label("Mission statement").focus();
-    h.run();
+    settle(&mut h);
     let mut events = text_events("Every resident near a park.");
     events.extend(click_events(&h, "Next →"));
     burst(&mut h, events);
@@ -62,9 +62,9 @@ fn a_typed_number_then_enter_in_one_burst_is_the_number_typed() {
     click(&mut h, "Stat meetings");
     // A date field followed at once by Enter and a click on Create.
     h.get_by_label("Meeting date").focus();
-    h.run();
+    settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    h.run();
+    settle(&mut h);
     let mut events = text_events("2025-07-19");
     events.push(key_event(Key::Enter));
     events.extend(click_events(&h, "Create the meeting and its agenda"));

@@ -6,7 +6,7 @@ use ratchet::app::{Action, Screen};
 use ratchet::domain::integrity::{FlagStatus, Severity};
 use ratchet::domain::number::thousands;
 
-use crate::support::{click, sample_window, temp, wait_for_jobs};
+use crate::support::{click, sample_window, settle, temp};
 
 #[test]
 fn home_shows_how_the_agency_is_doing_with_the_workbooks_own_figures() {
@@ -14,9 +14,9 @@ fn home_shows_how_the_agency_is_doing_with_the_workbooks_own_figures() {
     let mut h = sample_window(dir.path());
     // The checks run, so that flags are open as a leader would find them.
     h.state_mut().apply(Action::Navigate(Screen::Integrity));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.state_mut().apply(Action::Navigate(Screen::Home));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let wb = h.state().workbook().unwrap();
     let waiting = wb
         .wins()

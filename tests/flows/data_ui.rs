@@ -10,7 +10,7 @@ use ratchet::domain::IndicatorSpec;
 use ratchet::domain::{Cell, Direction, Frequency, IndicatorId, TeamId};
 use ratchet::storage::Workbook;
 
-use crate::support::{click, harness, open_workbook, temp, type_into, wait_for_jobs};
+use crate::support::{click, harness, open_workbook, settle, temp, type_into};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -52,7 +52,7 @@ fn open_fixture() -> (Fixture, Harness<'static, RatchetApp>) {
     drop(wb);
     let app = RatchetApp::new(Locations::under(dir.path()), Some(path));
     let mut h = harness(app);
-    h.run();
+    settle(&mut h);
     (
         Fixture {
             _dir: dir,
@@ -86,37 +86,37 @@ fn values_are_typed_with_the_keyboard_and_stored() {
     assert_eq!(h.state().view().screen, Screen::Data);
     // The grid opens at the first overdue cell: Feb 2025 has ended without a value for North.
     h.get_by_label("North, Feb 2025").focus();
-    h.run();
+    settle(&mut h);
     h.get_by_label("North, Feb 2025").type_text("12");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
     // Enter moved down to South; a non-number is refused with the reason and not stored.
     h.get_by_label("South, Feb 2025").type_text("abc");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     h.get_by_label_contains("South, Feb 2025: \"abc\" is not a number. Not stored.");
     assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), None);
     // Escape drops the typing; then Tab stores and moves right.
     h.key_press(Key::Escape);
-    h.run();
+    settle(&mut h);
     h.get_by_label("South, Feb 2025").type_text("7");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Tab);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(7.0));
     h.get_by_label("South, Mar 2025").type_text("8.5");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::ArrowUp);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.south, d(2025, 3, 1)), Some(8.5));
     // Up arrived at North, Mar; an empty value means "not reported", never zero.
     h.get_by_label("North, Mar 2025").type_text("NA");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 3, 1)), None);
     // Every change is in the history shown beside the grid.
     click(&mut h, "North, Feb 2025: 12");
@@ -143,9 +143,9 @@ fn changing_a_locked_period_asks_for_a_reason_that_is_kept() {
     );
     click(&mut h, "North, Jan 2025: 10");
     h.get_by_label("North, Jan 2025").type_text("11");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     // Nothing is stored until a reason is given.
     assert_eq!(stored(&h, &f, f.north, d(2025, 1, 1)), Some(10.0));
     h.get_by_label_contains("Changing North, Jan 2025 needs a reason");
@@ -175,16 +175,16 @@ fn a_block_pasted_from_a_spreadsheet_lands_at_the_selected_cell() {
     let (f, mut h) = open_fixture();
     click(&mut h, "Enter data");
     h.get_by_label("North, Feb 2025").focus();
-    h.run();
+    settle(&mut h);
     h.event(egui::Event::Paste("1\t2\r\n3\t4\r\n".into()));
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(1.0));
     assert_eq!(stored(&h, &f, f.north, d(2025, 3, 1)), Some(2.0));
     assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(3.0));
     assert_eq!(stored(&h, &f, f.south, d(2025, 3, 1)), Some(4.0));
     // A block with a bad cell pastes nothing and names the cell.
     h.event(egui::Event::Paste("5\tfive\n".into()));
-    h.run();
+    settle(&mut h);
     h.get_by_label_contains("column 2 of the pasted block");
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(1.0));
 }
@@ -202,7 +202,7 @@ fn the_import_assistant_goes_from_preview_to_confirmed_import() {
     h.get_by_label_contains("CSV, UTF-8, separated by semicolons");
     h.get_by_label("14,5");
     click(&mut h, "Check file");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     // East is not a team: the row is rejected with its line and column.
     h.get_by_label_contains(
         "1 row, column \"District\", e.g. the team \"East\" is not in the workbook",
@@ -218,10 +218,10 @@ fn the_import_assistant_goes_from_preview_to_confirmed_import() {
         "Create teams and indicators that the file names but the workbook lacks",
     );
     click(&mut h, "Check file");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("New teams: East");
     click(&mut h, "Import 3 values");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("✔ Imported: 3 added");
     assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), Some(14.5));
     assert_eq!(stored(&h, &f, f.south, d(2025, 4, 1)), Some(9.0));
@@ -231,7 +231,7 @@ fn the_import_assistant_goes_from_preview_to_confirmed_import() {
 #[test]
 fn a_failed_import_keeps_its_checked_values_so_it_can_be_tried_again() {
     let (f, mut h) = open_fixture();
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let dir = temp();
     let file = dir.path().join("visits.csv");
     std::fs::write(
@@ -243,7 +243,7 @@ fn a_failed_import_keeps_its_checked_values_so_it_can_be_tried_again() {
     type_into(&mut h, "or its path", file.to_str().unwrap());
     click(&mut h, "Load file");
     click(&mut h, "Check file");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     // The backup taken before every import cannot be written: a file
     // stands where its folder goes.
     let workbook = open_workbook(&h).path().to_owned();
@@ -252,7 +252,7 @@ fn a_failed_import_keeps_its_checked_values_so_it_can_be_tried_again() {
     let _ = std::fs::remove_dir_all(&backups);
     std::fs::write(&backups, "in the way").unwrap();
     click(&mut h, "Import 2 values");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("the backup before importing failed");
     assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), None);
     let import = &h.state().workbook_view().unwrap().import;
@@ -261,7 +261,7 @@ fn a_failed_import_keeps_its_checked_values_so_it_can_be_tried_again() {
     // Out of the way, the same checked import goes in.
     std::fs::remove_file(&backups).unwrap();
     click(&mut h, "Import 2 values");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("✔ Imported: 2 added");
     assert_eq!(stored(&h, &f, f.north, d(2025, 4, 1)), Some(14.0));
     assert_eq!(stored(&h, &f, f.south, d(2025, 4, 1)), Some(9.0));
@@ -298,12 +298,12 @@ fn export_from_the_window_writes_the_chosen_teams_and_periods() {
     click(&mut h, "Import and export");
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "North")
         .click();
-    h.run();
+    settle(&mut h);
     type_into(&mut h, "Periods from", "2025-01-01");
     type_into(&mut h, "to", "2025-02-28");
     type_into(&mut h, "or to the path", out.to_str().unwrap());
     click(&mut h, "Export to path");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("Exported 1 value to");
     let text = std::fs::read_to_string(&out).unwrap();
     let rows: Vec<&str> = text.lines().skip(1).collect();
@@ -325,9 +325,9 @@ fn teams_and_indicators_are_added_renamed_archived_and_given_team_targets() {
     assert_eq!(harbor.contact, "Sam");
     click(&mut h, "Harbor");
     h.get_by_label("Team name").focus();
-    h.run();
+    settle(&mut h);
     h.get_by_label("Team name").type_text(" Crew");
-    h.run();
+    settle(&mut h);
     click(&mut h, "Save team");
     assert!(
         open_workbook(&h)
@@ -369,11 +369,11 @@ fn teams_and_indicators_are_added_renamed_archived_and_given_team_targets() {
             .is_empty()
     );
     h.get_by_label("Team target value").focus();
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Backspace);
-    h.run();
+    settle(&mut h);
     h.get_by_label("Team target value").type_text("20");
-    h.run();
+    settle(&mut h);
     click(&mut h, "Set target");
     let records = open_workbook(&h).target_records(f.visits).unwrap();
     assert_eq!(records.len(), 1);
@@ -404,13 +404,13 @@ fn observations_are_added_beside_the_grid_and_found_by_search() {
     type_into(&mut h, "Search observations", "snow");
     assert!(h.query_by_label("Crew short of cold patch").is_none());
     h.get_by_label("Search observations").focus();
-    h.run();
+    settle(&mut h);
     for _ in 0..4 {
         h.key_press(Key::Backspace);
     }
-    h.run();
+    settle(&mut h);
     h.get_by_label("Search observations").type_text("SUPPL");
-    h.run();
+    settle(&mut h);
     h.get_by_label("Crew short of cold patch");
 }
 
@@ -432,7 +432,7 @@ fn the_import_asks_which_way_is_better_for_a_new_indicator_instead_of_guessing()
         "Create teams and indicators that the file names but the workbook lacks",
     );
     click(&mut h, "Check file");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("does not say which way is better for 1 new indicator: \"Complaints\"");
     h.get_by_label_contains("Targets: 2 to set");
     let button = h.get_by_label("Import 2 values and 2 targets");
@@ -443,9 +443,9 @@ fn the_import_asks_which_way_is_better_for_a_new_indicator_instead_of_guessing()
     click(&mut h, "For new indicators without a direction in the file");
     click(&mut h, "Lower is better");
     click(&mut h, "Check file");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     click(&mut h, "Import 2 values and 2 targets");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("2 targets set");
     let wb = open_workbook(&h);
     let ind = wb.indicator_by_name("Complaints").unwrap().unwrap();
@@ -459,7 +459,7 @@ fn a_value_typed_then_enter_in_one_burst_is_stored_as_typed() {
     let (f, mut h) = open_fixture();
     click(&mut h, "Enter data");
     h.get_by_label("North, Feb 2025").focus();
-    h.run();
+    settle(&mut h);
     let mut events = text_events("63");
     events.push(key_event(Key::Enter));
     burst(&mut h, events);
@@ -524,7 +524,7 @@ fn weekly_monthly_and_quarterly_dates_import_with_the_frequency_their_spacing_gi
             "Create teams and indicators that the file names but the workbook lacks",
         );
         click(&mut h, "Check file");
-        wait_for_jobs(&mut h);
+        settle(&mut h);
         // Nothing rejected: the frequency is said, not asked.
         h.get_by_label_contains(&format!(
             "\"Inspections\": reported {}, from the spacing of its {} dates.",
@@ -533,7 +533,7 @@ fn weekly_monthly_and_quarterly_dates_import_with_the_frequency_their_spacing_gi
         ));
         let n = dates.len() * 2;
         click(&mut h, &format!("Import {n} values"));
-        wait_for_jobs(&mut h);
+        settle(&mut h);
         h.get_by_label_contains(&format!("✔ Imported: {n} added"));
         let wb = open_workbook(&h);
         let ind = wb.indicator_by_name("Inspections").unwrap().unwrap();
@@ -558,7 +558,7 @@ fn rejections_are_grouped_by_reason_and_a_file_that_imports_nothing_cannot_be_im
     click(&mut h, "Load file");
     click(&mut h, "Import the good rows even if some are rejected");
     click(&mut h, "Check file");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains(
         "30 rows, column \"Value\", e.g. \"n0\" is not a number (lines 2, 3, 4",
     );
@@ -587,7 +587,7 @@ fn copy_table_puts_the_grid_on_the_clipboard_as_a_table_a_spreadsheet_pastes() {
     let (f, mut h) = open_fixture();
     h.state_mut()
         .apply(Action::Navigate(ratchet::app::Screen::Data));
-    h.run();
+    settle(&mut h);
     let mut wb = ratchet::storage::Workbook::open(h.state().workbook().unwrap().path()).unwrap();
     // A value with more decimals than the grid shows is copied exactly.
     wb.set_value(
@@ -605,7 +605,7 @@ fn copy_table_puts_the_grid_on_the_clipboard_as_a_table_a_spreadsheet_pastes() {
     h.state_mut().apply(Action::Data(DataAction::ShowGrid(
         ratchet::app::data::view::GridMode::Indicator(f.visits),
     )));
-    h.run();
+    settle(&mut h);
     h.get_by_label("Copy table").click();
     h.step();
     let copied: Vec<String> = h
@@ -656,15 +656,15 @@ fn ctrl_z_takes_back_a_typed_value_and_ctrl_shift_z_makes_it_again_through_the_h
     let (f, mut h) = open_fixture();
     click(&mut h, "Enter data");
     h.get_by_label("North, Feb 2025").focus();
-    h.run();
+    settle(&mut h);
     h.get_by_label("North, Feb 2025").type_text("12");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
     // Ctrl+Z in the grid: the value is taken back, the change and its undoing both kept.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), None);
     let cell = Cell {
         indicator: f.visits,
@@ -681,22 +681,22 @@ fn ctrl_z_takes_back_a_typed_value_and_ctrl_shift_z_makes_it_again_through_the_h
     // Ctrl+Shift+Z makes it again; the Edit menu knows what can be done.
     assert_eq!(h.state().view().undoable, (0, 1));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
     assert_eq!(h.state().view().undoable, (1, 0));
     // Ctrl+Y, Windows' redo, works too.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), None);
     h.key_press_modifiers(Modifiers::CTRL, Key::Y);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(12.0));
     // Undo from the Edit menu's command as well.
     click(&mut h, "Edit");
     assert!(h.get_all_by_label_contains("Undo").count() >= 1);
     h.state_mut()
         .apply(Action::Run(ratchet::app::Command::Undo));
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), None);
 }
 
@@ -715,14 +715,14 @@ fn ctrl_z_in_a_text_field_is_the_fields_own_and_leaves_the_values_alone() {
         )],
         reason: String::new(),
     }));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Teams and indicators");
     h.get_by_label("Indicator name").focus();
-    h.run();
+    settle(&mut h);
     h.get_by_label("Indicator name").type_text("Repairs");
-    h.run();
+    settle(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    settle(&mut h);
     assert_eq!(
         stored(&h, &f, f.south, d(2025, 3, 1)),
         Some(5.0),
@@ -737,18 +737,18 @@ fn with_a_decimal_comma_the_grid_reads_and_shows_numbers_as_written_and_csv_uses
     let (f, mut h) = open_fixture();
     h.state_mut()
         .apply(Action::Data(DataAction::SetDecimalMark(DecimalMark::Comma)));
-    h.run();
+    settle(&mut h);
     assert_eq!(
         open_workbook(&h).decimal_mark().unwrap(),
         Some(DecimalMark::Comma)
     );
     click(&mut h, "Enter data");
     h.get_by_label("North, Feb 2025").focus();
-    h.run();
+    settle(&mut h);
     h.get_by_label("North, Feb 2025").type_text("12,5");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     assert_eq!(
         stored(&h, &f, f.north, d(2025, 2, 1)),
         Some(12.5),
@@ -756,9 +756,9 @@ fn with_a_decimal_comma_the_grid_reads_and_shows_numbers_as_written_and_csv_uses
     );
     // "1.234,5" is a thousand and more, as such a spreadsheet writes it.
     h.get_by_label("South, Feb 2025").type_text("1.234,5");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(1234.5));
     // Shown back with the comma; selected, its field holds it so too.
     click(&mut h, "North, Feb 2025: 12,5");
@@ -768,7 +768,7 @@ fn with_a_decimal_comma_the_grid_reads_and_shows_numbers_as_written_and_csv_uses
     );
     // A pasted block is read with the comma too.
     h.event(egui::Event::Paste("7,25\n8,5".into()));
-    h.run();
+    settle(&mut h);
     assert_eq!(stored(&h, &f, f.north, d(2025, 2, 1)), Some(7.25));
     assert_eq!(stored(&h, &f, f.south, d(2025, 2, 1)), Some(8.5));
     // The command line's export follows the workbook's mark.
@@ -791,7 +791,7 @@ fn with_a_decimal_comma_a_target_is_typed_with_a_comma_and_a_dot_is_refused() {
     let (f, mut h) = open_fixture();
     h.state_mut()
         .apply(Action::Data(DataAction::SetDecimalMark(DecimalMark::Comma)));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Teams and indicators");
     click(&mut h, "Visits (visits, monthly)");
     type_into(&mut h, "Team baseline value", "10,5");
@@ -807,13 +807,13 @@ fn with_a_decimal_comma_a_target_is_typed_with_a_comma_and_a_dot_is_refused() {
             .is_empty()
     );
     h.get_by_label("Team target value").focus();
-    h.run();
+    settle(&mut h);
     for _ in 0..4 {
         h.key_press(Key::Backspace);
-        h.run();
+        settle(&mut h);
     }
     h.get_by_label("Team target value").type_text("20,5");
-    h.run();
+    settle(&mut h);
     click(&mut h, "Set target");
     let records = open_workbook(&h).target_records(f.visits).unwrap();
     assert_eq!(records.len(), 1);
@@ -836,27 +836,27 @@ fn a_renamed_team_and_an_edited_indicator_can_be_undone_and_redone() {
             ..north.clone()
         },
     )));
-    h.run();
+    settle(&mut h);
     let mut visits = open_workbook(&h).indicator(f.visits).unwrap().unwrap();
     let before = visits.clone();
     visits.unit = "home visits".into();
     visits.decimals = 2;
     h.state_mut()
         .apply(Action::Data(DataAction::UpdateIndicator(visits.clone())));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().undoable, (2, 0));
 
     // Ctrl+Z takes back the indicator first, then the name.
     h.state_mut()
         .apply(Action::Run(ratchet::app::Command::Undo));
-    h.run();
+    settle(&mut h);
     assert_eq!(
         open_workbook(&h).indicator(f.visits).unwrap().unwrap(),
         before
     );
     h.state_mut()
         .apply(Action::Run(ratchet::app::Command::Undo));
-    h.run();
+    settle(&mut h);
     let names: Vec<String> = open_workbook(&h)
         .teams()
         .unwrap()
@@ -870,7 +870,7 @@ fn a_renamed_team_and_an_edited_indicator_can_be_undone_and_redone() {
     // Redo makes both again, in order.
     h.state_mut()
         .apply(Action::Run(ratchet::app::Command::Redo));
-    h.run();
+    settle(&mut h);
     assert!(
         open_workbook(&h)
             .team_by_name("North District")
@@ -879,7 +879,7 @@ fn a_renamed_team_and_an_edited_indicator_can_be_undone_and_redone() {
     );
     h.state_mut()
         .apply(Action::Run(ratchet::app::Command::Redo));
-    h.run();
+    settle(&mut h);
     assert_eq!(
         open_workbook(&h).indicator(f.visits).unwrap().unwrap(),
         visits

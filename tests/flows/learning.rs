@@ -10,7 +10,7 @@ use ratchet::ops::integrity::{CheckScope, run_checks};
 use ratchet::ops::sample::create_sample;
 use ratchet::storage::Workbook;
 
-use crate::support::{click, harness, temp, type_into, wait_for_jobs};
+use crate::support::{click, harness, settle, temp, type_into};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -251,11 +251,11 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
         Locations::under(dir.path()),
         Some(path.clone()),
     ));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Integrity checks");
     assert_eq!(h.state().view().screen, Screen::Integrity);
     // The checks run on a connection of their own; the list follows.
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let view = h
         .state()
         .workbook_view()
@@ -270,7 +270,7 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
         .expect("Harbor's bunching is listed")
         .clone();
     h.get_by_label_contains(&bunching.title).click();
-    h.run();
+    settle(&mut h);
     type_into(
         &mut h,
         "What explains it, or what was done",
@@ -287,9 +287,10 @@ fn a_flag_marked_explained_stays_settled_after_checks_run_again_in_the_window() 
     assert_eq!(stored.status, FlagStatus::Explained);
     assert!(stored.note.starts_with("New dispatch system"));
     // Settled flags leave the default list, and running the checks again does not bring it back.
-    click(&mut h, "Run the checks");
-    h.get_by_label("Running the checks…");
-    wait_for_jobs(&mut h);
+    h.get_by_label("Run the checks").click();
+    h.step();
+    assert!(h.state().job_running(), "the checks run beside the window");
+    settle(&mut h);
     h.get_by_label_contains("Checked: ");
     let view = h
         .state()
@@ -331,7 +332,7 @@ fn a_review_in_the_window_ratchets_the_target_and_both_versions_are_in_the_histo
         Locations::under(dir.path()),
         Some(path.clone()),
     ));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Review and ratchet");
     assert_eq!(h.state().view().screen, Screen::Review);
     // Type the new target and why.
@@ -342,11 +343,11 @@ fn a_review_in_the_window_ratchets_the_target_and_both_versions_are_in_the_histo
         ("by", "2028-06-30"),
     ] {
         h.get_by_label(label).focus();
-        h.run();
+        settle(&mut h);
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        h.run();
+        settle(&mut h);
         h.get_by_label(label).type_text(text);
-        h.run();
+        settle(&mut h);
     }
     type_into(
         &mut h,

@@ -18,7 +18,7 @@ use ratchet::export::meeting_docs::{briefing_pages, memo_document, memo_text};
 use ratchet::ops::meetings::{agenda_drafts, briefing_input, create_meeting, memo_input};
 use ratchet::storage::Workbook;
 
-use crate::support::{click, harness, temp, type_into};
+use crate::support::{click, harness, settle, temp, type_into};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -480,7 +480,7 @@ fn select_agenda_item(h: &mut egui_kittest::Harness<'_, RatchetApp>, row: &str) 
             .label_contains(row),
     )
     .click();
-    h.run();
+    settle(h);
 }
 
 #[test]
@@ -494,15 +494,15 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
         Locations::under(dir.path()),
         Some(path.clone()),
     ));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Stat meetings");
     assert_eq!(h.state().view().screen, Screen::Meetings);
     // First meeting.
     h.get_by_label("Meeting date").focus();
-    h.run();
+    settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_label("Meeting date").type_text("2025-07-10");
-    h.run();
+    settle(&mut h);
     click(&mut h, "Create the meeting and its agenda");
     assert_eq!(h.state().view().screen, Screen::Meeting);
     let view = h.state().workbook_view().unwrap().meeting.clone().unwrap();
@@ -532,7 +532,7 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
     assert_eq!(n, 1, "the crafted agenda opens on the Behind item");
     // ↓ moves through the agenda; only the selected item is shown in full.
     h.key_press(egui::Key::ArrowDown);
-    h.run();
+    settle(&mut h);
     assert!(
         h.query_by_label(&format!("Decision on item {}", n + 1))
             .is_some()
@@ -577,10 +577,10 @@ fn a_follow_up_is_raised_in_one_meeting_and_resolved_in_the_next_from_the_window
     // Second meeting: the follow-up is on the agenda; resolve it there.
     click(&mut h, "← Meetings");
     h.get_by_label("Meeting date").focus();
-    h.run();
+    settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_label("Meeting date").type_text("2025-08-05");
-    h.run();
+    settle(&mut h);
     click(&mut h, "Create the meeting and its agenda");
     let view = h.state().workbook_view().unwrap().meeting.clone().unwrap();
     assert!(
@@ -629,15 +629,15 @@ fn a_capacity_need_moves_from_requested_to_delivered_in_the_window() {
         Locations::under(dir.path()),
         Some(path.clone()),
     ));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Operational capacity");
     assert_eq!(h.state().view().screen, Screen::Capacity);
     click(&mut h, "Record a need");
     h.get_by_label("Team in need").click();
-    h.run();
+    settle(&mut h);
     // The open list's entry (the grid above also names the team).
     h.get_all_by_label("Behind").last().unwrap().click();
-    h.run();
+    settle(&mut h);
     type_into(&mut h, "What is needed", "A second mower");
     click(&mut h, "Record the need");
     let id = Workbook::open(&path).unwrap().needs().unwrap()[0].id;

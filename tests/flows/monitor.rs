@@ -10,7 +10,7 @@ use ratchet::export::dashboard::DashboardOptions;
 use ratchet::storage::Workbook;
 use resvg::usvg::roxmltree;
 
-use crate::support::{click, harness, temp, type_into, wait_for_jobs};
+use crate::support::{click, harness, settle, temp, type_into};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -227,7 +227,7 @@ fn open_small(dir: &std::path::Path) -> egui_kittest::Harness<'static, RatchetAp
     let path = wb.path().to_owned();
     drop(wb);
     let mut h = harness(RatchetApp::new(Locations::under(dir), Some(path)));
-    h.run();
+    settle(&mut h);
     h
 }
 
@@ -330,24 +330,24 @@ fn publishing_from_the_window_writes_the_chosen_teams_as_of_the_chosen_date() {
     click(&mut h, "Publish the dashboard (HTML and PDF)");
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "North")
         .click();
-    h.run();
+    settle(&mut h);
     // A date that cannot be read is said, and nothing can be published.
     type_into(&mut h, "Data as of", "2025-02-30");
     h.get_by_label_contains("Data as of: ");
     let out = dir.path().join("north.html");
     type_into(&mut h, "or to the path", out.to_str().unwrap());
     click(&mut h, "Publish to path");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     assert!(!out.exists(), "published despite an unreadable date");
     // Corrected: North alone, with its values up to March 2025 (71, 72, 73).
     h.get_by_label("Data as of").focus();
-    h.run();
+    settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
+    settle(&mut h);
     h.get_by_label("Data as of").type_text("2025-03-15");
-    h.run();
+    settle(&mut h);
     click(&mut h, "Publish to path");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let page = std::fs::read_to_string(&out).expect("the dashboard was written");
     assert!(
         page.contains("73.0 (Mar 2025)"),
@@ -364,7 +364,7 @@ fn the_wheel_over_a_chart_scrolls_the_page_and_leaves_the_chart_alone() {
     let mut h = crate::support::sample_window(dir.path());
     // A laptop's height: the page is longer than the window.
     h.set_size(egui::vec2(1280.0, 640.0));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Progress and league table");
     let chart = h
         .get_by_label_contains("Chart of every team's progress")
@@ -388,7 +388,7 @@ fn the_wheel_over_a_chart_scrolls_the_page_and_leaves_the_chart_alone() {
             modifiers: egui::Modifiers::NONE,
         },
     ]);
-    h.run();
+    settle(&mut h);
     let after = below(&h);
     assert!(
         after < before - 50.0,
@@ -415,7 +415,7 @@ fn view_state_belongs_to_the_workbook_it_was_made_in() {
     assert!(h.query_by_label("Find a team").is_some(), "unfolded");
     h.state_mut()
         .apply(ratchet::app::Action::OpenWorkbook(other));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Progress and league table");
     assert!(
         h.query_by_label("Find a team").is_none(),
@@ -487,10 +487,10 @@ fn the_xmr_screen_finds_where_the_level_changed_and_recalculates_from_there() {
         Locations::under(dir.path()),
         Some(path.clone()),
     ));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.state_mut()
         .apply(Action::Monitor(MonitorAction::ShowXmr { indicator, team }));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let view = h.state().workbook_view().unwrap();
     let x = view.monitor.xmr.as_ref().unwrap();
     // The change is found near week 30 (a noisy series may show a second,
@@ -509,7 +509,7 @@ fn the_xmr_screen_finds_where_the_level_changed_and_recalculates_from_there() {
     h.get_by_label("Where the process changed");
     let period = text.split(':').next().unwrap().to_owned();
     click(&mut h, &format!("Recalculate from {period}"));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let stored = h
         .state()
         .workbook()
@@ -529,7 +529,7 @@ fn the_progress_chart_is_saved_as_a_picture_and_copied_for_a_slide() {
         .apply(Action::Monitor(MonitorAction::SaveChart(
             png.clone().into(),
         )));
-    h.run();
+    settle(&mut h);
     let bytes = std::fs::read(&png).unwrap();
     assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
     // 960 × 540 points at two pixels a point: a 16:9 slide picture.
@@ -539,7 +539,7 @@ fn the_progress_chart_is_saved_as_a_picture_and_copied_for_a_slide() {
         .apply(Action::Monitor(MonitorAction::SaveChart(
             svg.clone().into(),
         )));
-    h.run();
+    settle(&mut h);
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(
         text.starts_with("<svg") && text.contains("Playgrounds open"),

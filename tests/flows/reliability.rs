@@ -14,7 +14,7 @@ use ratchet::ops::sample::create_sample;
 use ratchet::sample::SplitMix64;
 use ratchet::storage::{CheckStatus, OpenErrorKind, StorageError, Workbook, lock_path};
 
-use crate::support::{click, harness, ratchet_command, temp, wait_for_jobs};
+use crate::support::{click, harness, ratchet_command, settle, temp};
 
 fn sample(dir: &Path) -> PathBuf {
     let path = dir.join("s.ratchet");
@@ -152,7 +152,7 @@ fn a_damaged_workbook_is_never_written_to_and_the_window_offers_the_latest_good_
     );
     // The window shows the backups and restores the good one.
     let mut h = harness(RatchetApp::new(locations, Some(path.clone())));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     assert_eq!(h.state().view().screen, Screen::Backups);
     assert!(
         h.state().workbook().is_none(),
@@ -253,7 +253,7 @@ fn the_values_are_counted_by_the_check_and_a_change_before_it_reports_is_still_c
     // And the window shows the figures once the check has reported.
     drop(wb);
     let mut h = harness(RatchetApp::new(Locations::under(dir.path()), Some(path)));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let shown = h.state().workbook_view().unwrap().counts;
     assert_eq!(shown.map(|c| c.measurements), Some(stored.measurements + 1));
 }
@@ -266,7 +266,7 @@ fn the_window_takes_the_days_backup_beside_it_once_a_day() {
     let bdir = backup_dir(&locations.backups, &path);
     for _ in 0..2 {
         let mut h = harness(RatchetApp::new(locations.clone(), Some(path.clone())));
-        wait_for_jobs(&mut h);
+        settle(&mut h);
         assert!(h.state().workbook().is_some());
         assert!(h.state().view().message.is_none(), "no error shown");
     }
@@ -369,7 +369,7 @@ fn a_second_ratchet_is_told_who_has_the_workbook_and_may_read_it() {
         Locations::under(dir.path()),
         Some(path.clone()),
     ));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Open read-only");
     assert!(h.state().workbook_view().unwrap().read_only);
     drop(h);

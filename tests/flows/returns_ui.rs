@@ -3,14 +3,14 @@
 use egui_kittest::kittest::Queryable;
 use ratchet::app::{Action, Screen};
 
-use crate::support::{click, sample_window, temp, type_into, wait_for_jobs};
+use crate::support::{click, sample_window, settle, temp, type_into};
 
 #[test]
 fn the_leader_asks_for_returns_collects_one_and_sees_who_has_reported() {
     let dir = temp();
     let mut h = sample_window(dir.path());
     h.state_mut().apply(Action::Navigate(Screen::Returns));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label("No returns have been asked for yet.");
     let out = dir.path().join("returns out");
     type_into(&mut h, "or into the folder", out.to_str().unwrap());

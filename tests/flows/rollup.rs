@@ -200,18 +200,18 @@ fn the_rollup_screen_reads_a_folder_sorts_drills_down_and_publishes() {
     use egui_kittest::kittest::Queryable;
     use ratchet::app::{Action, Screen};
 
-    use crate::support::{click, harness, type_into, wait_for_jobs};
+    use crate::support::{click, harness, settle, type_into};
     let dir = temp();
     folder(dir.path());
     // No workbook of its own is needed.
     let mut h = harness(crate::support::app(dir.path()));
     h.state_mut().apply(Action::Navigate(Screen::Rollup));
-    h.run();
+    crate::support::settle(&mut h);
     assert_eq!(h.state().view().screen, Screen::Rollup);
     let agencies = dir.path().join("agencies");
     type_into(&mut h, "or the folder", agencies.to_str().unwrap());
     click(&mut h, "Read");
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let shown: Vec<String> = h
         .state()
         .view()

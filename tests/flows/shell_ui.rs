@@ -4,7 +4,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use ratchet::app::{Dialog, Screen};
 
-use crate::support::{app, click, harness, sample_window, temp, wait_for_jobs};
+use crate::support::{app, click, harness, sample_window, settle, temp};
 
 #[test]
 fn the_sample_opens_in_its_own_file_and_is_reopened_next_time() {
@@ -35,7 +35,7 @@ fn f1_shows_the_practices_and_close_hides_them() {
     let dir = temp();
     let mut h = harness(app(dir.path()));
     h.key_press(Key::F1);
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().dialog, Some(Dialog::Practices));
     h.get_by_label("11. Adjust everything to ratchet up performance");
     h.get_by_label_contains("Behn");
@@ -49,7 +49,7 @@ fn closing_the_workbook_returns_to_the_start_and_is_remembered() {
     let mut h = harness(app(dir.path()));
     click(&mut h, "Explore the sample agency");
     h.key_press_modifiers(Modifiers::COMMAND, Key::W);
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().screen, Screen::Start);
     assert!(h.state().workbook().is_none());
     // It is offered under Recent, and not reopened by itself next time.
@@ -77,7 +77,7 @@ fn a_file_that_is_not_a_workbook_is_refused_in_the_window_with_the_reason() {
         ratchet::app::Locations::under(dir.path()),
         Some(bogus.clone()),
     ));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().screen, Screen::Start);
     h.get_by_label_contains("is not a Ratchet workbook");
     assert_eq!(std::fs::read(&bogus).unwrap(), before);
@@ -90,9 +90,9 @@ fn a_bad_workbook_name_is_explained_and_cannot_be_created() {
     let dir = temp();
     let mut h = harness(app(dir.path()));
     h.get_by_label("Workbook name").focus();
-    h.run();
+    settle(&mut h);
     h.get_by_label("Workbook name").type_text("a/b");
-    h.run();
+    settle(&mut h);
     h.get_by_label_contains("A file name cannot contain \"/\".");
     click(&mut h, "Create workbook");
     assert!(h.state().workbook().is_none());
@@ -107,7 +107,7 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
     // From practice 5 through all eleven and round again to 5, following
     // only the panel's "next" link: the wizard's steps are practices 1–4.
     h.state_mut().apply(action_for(practice(5).unwrap().home()));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     for n in (5..=11u8).chain(1..=4) {
         let view = h.state().view();
         let step = h.state().workbook_view().unwrap().draft.step;
@@ -125,7 +125,7 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
             h.get_by_label_contains(&format!("Practice {n} of 11"));
         }
         h.get_by_label("Why this matters").click();
-        h.run();
+        settle(&mut h);
         let practice = &ratchet::domain::practices::PRACTICES[usize::from(n) - 1];
         h.get_by_label(practice.explanation);
         h.get_by_label(ratchet::domain::practices::CREDIT);
@@ -135,7 +135,7 @@ fn each_practice_screen_explains_itself_and_leads_to_the_next_practice() {
             format!("Next: practice {},", n + 1)
         };
         h.get_by_label_contains(&next_link).click();
-        wait_for_jobs(&mut h);
+        settle(&mut h);
     }
     let view = h.state().view();
     assert_eq!(view.screen, Screen::Progress, "round again to monitoring");
@@ -160,13 +160,13 @@ fn every_screen_names_every_control_for_screen_readers() {
         .collect();
     for &screen in &screens {
         h.state_mut().apply(Action::Navigate(screen));
-        wait_for_jobs(&mut h);
+        settle(&mut h);
         h.check_accessibility();
         visited.push(h.state().view().screen);
     }
     for step in WizardStep::ALL {
         h.state_mut().apply(Action::GoToStep(step));
-        wait_for_jobs(&mut h);
+        settle(&mut h);
         h.check_accessibility();
         assert_eq!(h.state().view().screen, Screen::Wizard);
     }
@@ -185,14 +185,14 @@ fn every_destination_is_reachable_from_the_keyboard_with_go_to() {
     let mut h = sample_window(dir.path());
     for d in DESTINATIONS {
         h.key_press_modifiers(Modifiers::COMMAND, Key::G);
-        h.run();
+        settle(&mut h);
         assert_eq!(h.state().view().dialog, Some(Dialog::GoTo), "{}", d.label);
         // The field has the focus: typing goes straight into it.
         h.get_by_label("Screen").type_text(d.label);
-        h.run();
+        settle(&mut h);
         h.key_press(Key::Enter);
-        h.run();
-        wait_for_jobs(&mut h);
+        settle(&mut h);
+        settle(&mut h);
         let view = h.state().view();
         assert_eq!(view.dialog, None, "{}", d.label);
         match d.place {
@@ -205,13 +205,13 @@ fn every_destination_is_reachable_from_the_keyboard_with_go_to() {
     }
     // Arrows pick among several matches.
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
-    h.run();
+    settle(&mut h);
     h.get_by_label("Screen").type_text("indicator");
-    h.run();
+    settle(&mut h);
     h.key_press(Key::ArrowDown);
-    h.run();
+    settle(&mut h);
     h.key_press(Key::Enter);
-    h.run();
+    settle(&mut h);
     let second = ratchet::app::destinations::matching("indicator")[1];
     assert_eq!(
         second.action(),
@@ -231,7 +231,7 @@ fn help_lists_every_keyboard_shortcut() {
     let mut h = harness(app(dir.path()));
     h.state_mut()
         .apply(ratchet::app::Action::Run(Command::ShowShortcuts));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().dialog, Some(Dialog::Shortcuts));
     for command in Command::WITH_SHORTCUTS {
         h.get_by_label(&format!("{} — {}", command.label(), command.tooltip()));
@@ -246,7 +246,7 @@ fn about_names_the_folder_of_the_log_file_and_crash_reports() {
     let mut h = harness(app(dir.path()));
     h.state_mut()
         .apply(ratchet::app::Action::Run(Command::ShowAbout));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().dialog, Some(Dialog::About));
     let logs = dir.path().join("logs");
     h.get_by_label_contains(&logs.display().to_string());
@@ -263,13 +263,13 @@ fn every_screen_shows_the_practice_the_navigation_files_it_under() {
             continue;
         };
         h.state_mut().apply(ratchet::app::Action::Navigate(screen));
-        wait_for_jobs(&mut h);
+        settle(&mut h);
         // The panel names the practice the navigation lists the screen under.
         h.get_by_label_contains(&format!("Practice {} of 11", practice.number));
     }
     h.state_mut()
         .apply(ratchet::app::Action::Navigate(Screen::Xmr));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h.get_by_label_contains("Practice 10 of 11: Analyse many and varied indicators");
 }
 
@@ -281,7 +281,7 @@ fn an_undo_offered_in_one_workbook_never_reaches_the_next_one_opened() {
     let first = h.state().workbook().unwrap().deficits().unwrap();
     let removed = first.last().unwrap().id;
     h.state_mut().apply(Action::RemoveDeficit(removed));
-    h.run();
+    settle(&mut h);
     assert_eq!(
         h.state().workbook().unwrap().deficits().unwrap().len(),
         first.len() - 1
@@ -290,10 +290,10 @@ fn an_undo_offered_in_one_workbook_never_reaches_the_next_one_opened() {
     let other = dir.path().join("other.ratchet");
     drop(ratchet::ops::sample::create_sample(&other).unwrap());
     h.state_mut().apply(Action::OpenWorkbook(other.clone()));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let before = h.state().workbook().unwrap().deficits().unwrap().len();
     h.state_mut().apply(Action::Undo);
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().workbook().unwrap().path(), other.as_path());
     assert_eq!(
         h.state().workbook().unwrap().deficits().unwrap().len(),
@@ -314,7 +314,7 @@ fn a_written_document_can_be_opened_or_shown_in_its_folder_from_the_message() {
             to: card.clone().into(),
         },
     ));
-    h.run();
+    settle(&mut h);
     assert!(card.exists());
     let message = h.state().view().message.clone().unwrap();
     assert_eq!(message.file.as_deref(), Some(card.as_path()));
@@ -336,10 +336,10 @@ fn a_workbook_the_system_asks_to_open_opens_on_the_next_frame() {
     let mut app = crate::support::app(dir.path());
     app.open_system_files();
     let mut h = crate::support::harness(app);
-    h.run();
+    settle(&mut h);
     assert!(h.state().workbook().is_none());
     ratchet::app::opened_files::push([dir.path().join("notes.txt"), path.clone()]);
-    h.run();
+    settle(&mut h);
     assert_eq!(
         h.state().workbook().map(|wb| wb.path().to_owned()),
         Some(path),

@@ -32,27 +32,25 @@ pub fn sample_window(dir: &Path) -> Harness<'static, RatchetApp> {
     let path = dir.join("s.ratchet");
     drop(ratchet::ops::sample::create_sample(&path).expect("the sample is written"));
     let mut h = harness(RatchetApp::new(Locations::under(dir), Some(path)));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     h
 }
 
 /// Focuses the field labelled `label` and types `text` into it.
 pub fn type_into(h: &mut Harness<'_, RatchetApp>, label: &str, text: &str) {
     h.get_by_label(label).focus();
-    h.run();
+    settle(h);
     h.get_by_label(label).type_text(text);
-    h.run();
+    settle(h);
 }
 
 /// Clicks the widget labelled `label`.
 pub fn click(h: &mut Harness<'_, RatchetApp>, label: &str) {
     // What work on other threads brings (the home screen's figures) moves
     // the layout: it arrives first.
-    if h.state().job_running() {
-        wait_for_jobs(h);
-    }
+    settle(h);
     h.get_by_label(label).click();
-    h.run();
+    settle(h);
 }
 
 /// The workbook the app has open.
@@ -67,9 +65,14 @@ pub fn new_workbook(dir: &Path, name: &str) -> (PathBuf, Workbook) {
     (path, wb)
 }
 
-/// Steps the window until the background job (import, export, publish) ends.
-pub fn wait_for_jobs(h: &mut Harness<'_, RatchetApp>) {
-    for _ in 0..1000 {
+/// Runs frames until the window is still. Work on other threads (the
+/// open-time check, the cockpit's figures, a look for wins, an import)
+/// shows a spinner that repaints until it ends, so the frames are stepped
+/// until no job runs, however long a busy machine takes, and then run to
+/// rest. Every flow settles through here, never through `Harness::run`
+/// alone, whose step limit a slow job outlasts.
+pub fn settle(h: &mut Harness<'_, RatchetApp>) {
+    for _ in 0..2000 {
         h.step();
         if !h.state().job_running() {
             h.run();
@@ -142,7 +145,7 @@ pub fn burst(h: &mut Harness<'_, RatchetApp>, events: Vec<egui::Event>) {
             break;
         }
     }
-    h.run();
+    settle(h);
 }
 
 /// The events of a click at the centre of the widget labelled `label`.

@@ -12,7 +12,7 @@ use ratchet::domain::integrity::FlagStatus;
 use ratchet::domain::meeting::{FollowUpStatus, NewFollowUp};
 use ratchet::domain::{Agency, TargetValues, WizardStep};
 
-use crate::support::{open_workbook, sample_window, temp, wait_for_jobs};
+use crate::support::{open_workbook, sample_window, settle, temp};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
@@ -20,7 +20,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn run(h: &mut egui_kittest::Harness<'_, RatchetApp>, command: Command) {
     h.state_mut().apply(Action::Run(command));
-    h.run();
+    settle(h);
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn a_team_target_set_then_undone_is_withdrawn_and_redone_is_back() {
         team: Some(team),
         values,
     }));
-    h.run();
+    settle(&mut h);
     assert_eq!(current(&h), Some(77.0));
     run(&mut h, Command::Undo);
     assert_eq!(current(&h), before, "the target in force before");
@@ -75,7 +75,7 @@ fn typing_the_agency_name_is_one_undo_step() {
             ..original.clone()
         }));
     }
-    h.run();
+    settle(&mut h);
     assert_eq!(open_workbook(&h).agency().unwrap().name, "Ward Seven");
     assert_eq!(h.state().view().undoable, (1, 0), "one step for the typing");
     run(&mut h, Command::Undo);
@@ -107,7 +107,7 @@ fn deficit_words_the_choice_and_a_theory_step_are_undone_in_turn() {
     let mut s = step.clone();
     s.assumption = "because crews go where the data say".into();
     h.state_mut().apply(Action::UpdateTheoryStep(s.clone()));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().undoable, (3, 0));
 
     run(&mut h, Command::Undo);
@@ -134,7 +134,7 @@ fn a_settled_flag_and_a_resolved_follow_up_are_opened_again_by_undo() {
     let mut h = sample_window(dir.path());
     // Opening the Integrity screen runs the checks.
     h.state_mut().apply(Action::Navigate(Screen::Integrity));
-    wait_for_jobs(&mut h);
+    settle(&mut h);
     let flag = open_workbook(&h)
         .flags()
         .unwrap()
@@ -147,7 +147,7 @@ fn a_settled_flag_and_a_resolved_follow_up_are_opened_again_by_undo() {
             status: FlagStatus::Explained,
             note: "A new depot opened that week".into(),
         }));
-    h.run();
+    settle(&mut h);
     run(&mut h, Command::Undo);
     let again = |h: &egui_kittest::Harness<'_, RatchetApp>| {
         open_workbook(h)
@@ -188,7 +188,7 @@ fn a_settled_flag_and_a_resolved_follow_up_are_opened_again_by_undo() {
             status: FollowUpStatus::Done,
             resolution: "Patched on the 18th".into(),
         }));
-    h.run();
+    settle(&mut h);
     run(&mut h, Command::Undo);
     let follow_up = open_workbook(&h).follow_ups().unwrap()[0].clone();
     assert_eq!(follow_up.status, FollowUpStatus::Open);
@@ -210,7 +210,7 @@ fn a_new_mission_undone_is_the_old_one_again_with_both_in_its_history() {
     draft.mission = "Every street in Riverton safe to walk, cycle and drive.".into();
     h.state_mut().apply(Action::EditDraft(draft));
     h.state_mut().apply(Action::WizardNext);
-    h.run();
+    settle(&mut h);
     assert_eq!(
         open_workbook(&h).mission().unwrap().unwrap().statement,
         "Every street in Riverton safe to walk, cycle and drive."

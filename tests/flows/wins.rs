@@ -19,7 +19,7 @@ use ratchet::ops::wins::{DetectScope, detect_wins};
 use ratchet::storage::Workbook;
 use resvg::usvg::roxmltree;
 
-use crate::support::{click, harness, temp, type_into};
+use crate::support::{click, harness, settle, temp, type_into};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -626,7 +626,7 @@ fn a_detected_win_is_recognised_from_the_window_and_found_on_the_wall() {
         Locations::under(dir.path()),
         Some(path.clone()),
     ));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Wins");
     assert_eq!(h.state().view().screen, Screen::Wins);
     let lines = h
@@ -646,7 +646,7 @@ fn a_detected_win_is_recognised_from_the_window_and_found_on_the_wall() {
     assert_eq!(lines[0].title, "Target met: 90%");
     // Recognise the newest (the target met).
     h.get_all_by_label("Recognise…").next().unwrap().click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().screen, Screen::Certificate);
     let editor = h
         .state()
@@ -713,7 +713,7 @@ fn looking_through_every_series_runs_beside_the_window_and_records_each_win_once
     assert!(h.state().job_running(), "the look runs beside the window");
     let view = h.state().workbook_view().unwrap();
     assert!(view.wins.as_ref().is_some_and(|w| w.looking));
-    crate::support::wait_for_jobs(&mut h);
+    settle(&mut h);
     let found = h.state().workbook().unwrap().wins().unwrap().len();
     assert!(found > 0, "the sample's wins are recorded");
     let view = h.state().workbook_view().unwrap();
@@ -724,7 +724,7 @@ fn looking_through_every_series_runs_beside_the_window_and_records_each_win_once
     // until it is done, so the frames are stepped while it runs (on a busy
     // machine they would not settle within `Harness::run`'s step limit).
     h.get_by_label("Check for new wins").click();
-    crate::support::wait_for_jobs(&mut h);
+    settle(&mut h);
     assert_eq!(h.state().workbook().unwrap().wins().unwrap().len(), found);
     h.get_by_label_contains("No new wins.");
 }

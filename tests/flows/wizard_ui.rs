@@ -4,7 +4,7 @@ use egui_kittest::kittest::Queryable;
 use ratchet::app::Screen;
 use ratchet::domain::{Direction, Frequency, WizardStep};
 
-use crate::support::{app, click, harness, open_workbook, temp, type_into};
+use crate::support::{app, click, harness, open_workbook, settle, temp, type_into};
 
 fn step(h: &egui_kittest::Harness<'_, ratchet::app::RatchetApp>) -> WizardStep {
     h.state().workbook_view().unwrap().draft.step
@@ -58,10 +58,10 @@ fn from_an_empty_workbook_to_a_finished_framework() {
     type_into(&mut h, "Evidence", "14 of 60 playgrounds closed in June");
     h.get_by_role_and_label(egui::accesskit::Role::Slider, "Harm to the mission")
         .focus();
-    h.run();
+    settle(&mut h);
     h.key_press(egui::Key::ArrowRight);
     h.key_press(egui::Key::ArrowRight);
-    h.run();
+    settle(&mut h);
     click(&mut h, "Next →");
     assert_eq!(step(&h), WizardStep::Deficits);
     h.get_by_label_contains("Choose one deficit as the most consequential.");
@@ -102,12 +102,12 @@ fn from_an_empty_workbook_to_a_finished_framework() {
     );
     assert!(open_workbook(&h).framework_target().unwrap().is_none());
     h.get_by_label("Target value").focus();
-    h.run();
+    settle(&mut h);
     h.key_press(egui::Key::Backspace);
     h.key_press(egui::Key::Backspace);
-    h.run();
+    settle(&mut h);
     h.get_by_label("Target value").type_text("95");
-    h.run();
+    settle(&mut h);
     h.get_by_label_contains("Implied pace: +1.09 percentage points per month, over 23 months.");
     click(&mut h, "Next →");
     assert_eq!(step(&h), WizardStep::Theory);
@@ -180,7 +180,7 @@ fn closing_mid_step_and_reopening_resumes_with_the_draft() {
         // The window closes here, mid-step, with nothing committed for the target.
     }
     let mut h = harness(app(dir.path()));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().screen, Screen::Wizard);
     assert_eq!(step(&h), WizardStep::Target);
     assert_eq!(
@@ -301,14 +301,14 @@ fn the_target_step_says_whether_the_target_is_within_reach_of_the_current_proces
     let mut h = crate::support::sample_window(dir.path());
     h.state_mut()
         .apply(ratchet::app::Action::GoToStep(WizardStep::Target));
-    h.run();
+    settle(&mut h);
     assert_eq!(step(&h), WizardStep::Target);
     h.get_by_label("Within reach of the current process?");
     h.get_by_label_contains("natural process limits");
     // Reached with Next from the step before, too.
     h.state_mut()
         .apply(ratchet::app::Action::GoToStep(WizardStep::Deficits));
-    h.run();
+    settle(&mut h);
     click(&mut h, "Next →");
     assert_eq!(step(&h), WizardStep::Target);
     h.get_by_label("Within reach of the current process?");
@@ -325,7 +325,7 @@ fn the_target_step_reads_numbers_with_the_workbooks_decimal_comma() {
     ));
     h.state_mut()
         .apply(ratchet::app::Action::GoToStep(WizardStep::Target));
-    h.run();
+    settle(&mut h);
     type_into(&mut h, "Indicator", "Pünktliche Busse");
     type_into(&mut h, "Unit", "%");
     click(&mut h, "Higher is better");
@@ -337,13 +337,13 @@ fn the_target_step_reads_numbers_with_the_workbooks_decimal_comma() {
     // A dot is not this workbook's decimal mark: refused, not guessed.
     h.get_by_label_contains("\"92.5\"");
     h.get_by_label("Target value").focus();
-    h.run();
+    settle(&mut h);
     for _ in 0..4 {
         h.key_press(egui::Key::Backspace);
     }
-    h.run();
+    settle(&mut h);
     h.get_by_label("Target value").type_text("92,25");
-    h.run();
+    settle(&mut h);
     click(&mut h, "Next →");
     assert_eq!(step(&h), WizardStep::Theory);
     let target = open_workbook(&h).framework_target().unwrap().unwrap();
@@ -351,7 +351,7 @@ fn the_target_step_reads_numbers_with_the_workbooks_decimal_comma() {
     // Back on the step, the saved numbers are written with a comma.
     h.state_mut()
         .apply(ratchet::app::Action::GoToStep(WizardStep::Target));
-    h.run();
+    settle(&mut h);
     assert_eq!(
         h.state().workbook_view().unwrap().draft.target.target_value,
         "92,25"

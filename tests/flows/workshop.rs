@@ -14,7 +14,7 @@ use ratchet::ops::workshop::{create_practice, practice_path, read_for_comparison
 use ratchet::sample::Scenario;
 use ratchet::storage::Workbook;
 
-use crate::support::{app, click, harness, temp, type_into};
+use crate::support::{app, click, harness, settle, temp, type_into};
 
 /// Starts (or reopens) `who`'s practice workbook of `scenario` from the
 /// window, as the start screen's button does.
@@ -262,7 +262,7 @@ fn reset_restores_the_scenario_start_exactly_and_keeps_the_work_in_a_backup() {
 
     // Reset from the home screen, confirmed.
     h.state_mut().apply(Action::Navigate(Screen::Home));
-    h.run();
+    settle(&mut h);
     h.check_accessibility();
     click(&mut h, "Reset to the start…");
     click(&mut h, "Reset the practice workbook");
@@ -372,7 +372,7 @@ fn the_facilitator_sees_each_participants_mission_side_by_side() {
         .apply(Action::Workshop(WorkshopAction::CompareAdd(
             dir.path().to_path_buf().into(),
         )));
-    h.run();
+    settle(&mut h);
     let compared = &h.state().view().comparison;
     assert_eq!(
         (compared.entries.len(), compared.unreadable.len()),
@@ -388,7 +388,7 @@ fn the_facilitator_sees_each_participants_mission_side_by_side() {
         h.state_mut()
             .apply(Action::Workshop(WorkshopAction::CompareAdd(path.into())));
     }
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().view().screen, Screen::Workshop);
     let compared = &h.state().view().comparison;
     assert_eq!(compared.entries.len(), 3);
@@ -421,7 +421,7 @@ fn the_facilitator_sees_each_participants_mission_side_by_side() {
         .apply(Action::Workshop(WorkshopAction::CompareRemove(
             paths[2].clone(),
         )));
-    h.run();
+    settle(&mut h);
     assert!(
         h.query_by_label("Help for every eligible family, on time.")
             .is_none()
@@ -498,13 +498,13 @@ fn workbooks_dropped_on_the_comparison_are_compared_not_opened() {
     let mut h = harness(app(dir.path()));
     h.state_mut()
         .apply(Action::Run(ratchet::app::Command::CompareParticipants));
-    h.run();
+    settle(&mut h);
     for path in [&a, &b] {
         h.input_mut()
             .dropped_files
             .push(std::sync::Arc::new(Dropped(path.clone())));
     }
-    h.run();
+    settle(&mut h);
     assert!(h.state().workbook().is_none(), "nothing was opened");
     let who: Vec<&str> = h
         .state()
