@@ -38,6 +38,9 @@ pub struct TargetStanding {
     pub worst: Vec<TeamStanding>,
     /// How many teams are behind (at risk or off track) in all.
     pub behind: usize,
+    /// Every team's status, in the league's order: the team pickers choose
+    /// by it ("every team off track").
+    pub statuses: Vec<(TeamId, Status)>,
     /// Per period, the lowest, lower quartile, median, upper quartile and
     /// highest value across teams: the headline chart.
     pub spread: Vec<(NaiveDate, [f64; 5])>,

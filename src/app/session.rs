@@ -84,6 +84,9 @@ pub(super) struct Stale {
     pub setup: bool,
     /// The framework changed: its view is rebuilt before the next frame.
     pub framework: bool,
+    /// The set-up changed while the cockpit was being computed: it is
+    /// computed again once that run is collected.
+    pub cockpit: bool,
 }
 
 /// A view an action changed, rebuilt once however many actions of a frame

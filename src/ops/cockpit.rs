@@ -165,6 +165,11 @@ pub fn target_standing(wb: &Workbook, today: NaiveDate) -> StorageResult<Option<
     }
     let decimals = usize::from(ind.decimals);
     let mut rows: Vec<(TeamStanding, f64)> = Vec::new();
+    standing.statuses = snap
+        .league
+        .iter()
+        .map(|r| (r.team, r.progress.status))
+        .collect();
     for row in &snap.league {
         let p = &row.progress;
         let slot = match p.status {

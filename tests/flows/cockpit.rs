@@ -69,3 +69,31 @@ fn home_shows_how_the_agency_is_doing_with_the_workbooks_own_figures() {
     click(&mut h, "Integrity checks →");
     assert_eq!(h.state().view().screen, Screen::Integrity);
 }
+
+#[test]
+fn the_pickers_standing_comes_with_the_home_figures_and_follows_a_set_up_change() {
+    use ratchet::analysis::progress::Status;
+    use ratchet::app::DataAction;
+    let dir = temp();
+    let mut h = sample_window(dir.path());
+    // Once the file is checked, the figures are computed on another
+    // thread, and the teams' standing with them.
+    let view = h.state().workbook_view().unwrap();
+    let cockpit = view.cockpit.clone().unwrap();
+    let statuses = cockpit.target.unwrap().statuses;
+    let active = view.setup.active_teams().count();
+    assert_eq!(view.setup.standing, statuses);
+    assert_eq!(statuses.len(), active, "one standing per active team");
+    assert!(statuses.iter().any(|(_, s)| *s == Status::OffTrack));
+    // A team archived leaves the standing once the figures are computed
+    // again, without going home.
+    h.state_mut().apply(Action::Navigate(Screen::Meetings));
+    settle(&mut h);
+    let (gone, _) = statuses[0];
+    h.state_mut()
+        .apply(Action::Data(DataAction::SetTeamArchived(gone, true)));
+    settle(&mut h);
+    let standing = &h.state().workbook_view().unwrap().setup.standing;
+    assert_eq!(standing.len(), active - 1, "{standing:?}");
+    assert!(standing.iter().all(|(t, _)| *t != gone));
+}

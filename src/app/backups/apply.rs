@@ -52,9 +52,9 @@ impl RatchetApp {
                 if backup_due {
                     self.start_daily_backup();
                 }
-                if self.view.screen == crate::app::Screen::Home {
-                    self.ensure_cockpit();
-                }
+                // Home's figures, and the teams' standing the pickers
+                // choose by, whatever screen is shown.
+                self.ensure_cockpit();
             }
         }
     }

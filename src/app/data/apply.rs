@@ -218,19 +218,22 @@ impl RatchetApp {
         };
         let loaded = SetupView::load(wb).and_then(|s| Ok((s, wb.counts()?)));
         match loaded {
-            Ok((setup, counts)) => {
+            Ok((mut setup, counts)) => {
                 let mode = self
                     .session
                     .views()
                     .and_then(|v| v.grid.as_ref())
                     .map(|g| g.mode);
                 if let Some(view) = self.session.views_mut() {
+                    // Kept until the cockpit, recomputed below, brings it anew.
+                    setup.standing = std::mem::take(&mut view.setup.standing);
                     view.setup = setup;
                     view.counts = Some(counts);
                 }
                 if let Some(mode) = mode {
                     self.load_grid(mode);
                 }
+                self.refresh_cockpit();
             }
             Err(e) => self.error(format!("The workbook could not be read: {e}")),
         }

@@ -19,7 +19,10 @@ pub struct SetupView {
     /// Every team, archived ones included.
     pub teams: Vec<Team>,
     /// Each team's standing on the framework's target indicator (for
-    /// choosing teams by it: "every team off track").
+    /// choosing teams by it: "every team off track"). Computed with the
+    /// home screen's figures on another thread (a snapshot of every team's
+    /// series is too slow for the window's thread on a large workbook), so
+    /// empty until they first arrive, and kept across set-up reloads.
     pub standing: Vec<(TeamId, crate::analysis::progress::Status)>,
     /// Every indicator.
     pub indicators: Vec<Indicator>,
@@ -56,24 +59,12 @@ impl SetupView {
             }
         }
         let framework_indicator = wb.framework_indicator()?;
-        let today = chrono::Local::now().date_naive();
-        let standing = match framework_indicator {
-            Some(ind) => crate::ops::snapshot::load_snapshot(wb, ind, today, &[])?
-                .map(|snap| {
-                    snap.league
-                        .iter()
-                        .map(|r| (r.team, r.progress.status))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            None => Vec::new(),
-        };
         Ok(SetupView {
             teams: wb.teams()?,
             indicators,
             has_data,
             framework_indicator,
-            standing,
+            standing: Vec::new(),
             targets,
             locked_through: wb.locked_through()?,
             fiscal_year_start: wb.fiscal_year_start_month()?,

@@ -9,6 +9,17 @@ use crate::app::background::{Background, Polled};
 use crate::ops::cockpit::cockpit;
 
 impl RatchetApp {
+    /// Recomputes the cockpit (and the teams' standing) after a change: at
+    /// once, or when the computation already under way, which read the
+    /// workbook before the change, is done.
+    pub(in crate::app) fn refresh_cockpit(&mut self) {
+        match self.session.as_mut() {
+            Some(s) if s.cockpit_job.is_some() => s.stale.cockpit = true,
+            Some(_) => self.ensure_cockpit(),
+            None => {}
+        }
+    }
+
     /// Starts computing the cockpit, unless it is being computed already.
     pub(in crate::app) fn ensure_cockpit(&mut self) {
         let Some(session) = self.session.as_mut() else {
@@ -55,13 +66,21 @@ impl RatchetApp {
             return;
         };
         session.cockpit_job = None;
+        let again = std::mem::take(&mut session.stale.cockpit);
         match result {
             Ok(c) => {
                 if let Some(view) = self.session.views_mut() {
+                    // The team pickers choose by the same standing.
+                    if let Some(t) = &c.target {
+                        view.setup.standing.clone_from(&t.statuses);
+                    }
                     view.cockpit = Some(c);
                 }
             }
             Err(e) => tracing::warn!("home screen: {e}"),
+        }
+        if again {
+            self.ensure_cockpit();
         }
     }
 }
