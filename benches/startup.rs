@@ -1,8 +1,12 @@
 //! Open to first frame: a cold `ratchet` process opening the large workbook
 //! (200 teams × 20 indicators × 260 weeks) until its first frame is on
-//! screen, against a bare eframe window drawing one label, in the same run.
-//! Budget: Ratchet ≤ 1.2 × the bare window. Also prints the peak resident
-//! memory of each at its first frame (budget: 200 MB).
+//! screen, against a bare eframe window drawing one label. The two start
+//! alternately, pair by pair (ABBA order), in one run, and each pair's
+//! ratio is kept. Budget: Ratchet ≤ 1.2 × the bare window. Also prints the
+//! peak resident memory of each at its first frame (budget: 200 MB).
+//!
+//!   cargo bench --bench startup          21 pairs
+//!   PAIRS=9 cargo bench --bench startup  fewer
 //!
 //! Needs a display (`benches/compare.sh` starts Xvfb) and the bare window
 //! built first: `cargo build --release --example bare_window`. Without
@@ -15,10 +19,9 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use common::pairs;
 use ratchet::app::first_frame::PROBE_ENV;
 
 /// One cold start to the first frame: the wall time until the program says
@@ -58,15 +61,10 @@ fn bare_window() -> PathBuf {
     })
 }
 
-/// One timed start: which program, seconds to its first frame, peak KiB.
-type Run = (&'static str, f64, u64);
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
-}
-
-fn startup(c: &mut Criterion) {
+fn main() {
+    if pairs::filtered_out("startup") {
+        return;
+    }
     let has_display = std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
         || std::env::var_os("WAYLAND_DISPLAY").is_some_and(|d| !d.is_empty());
     let bare = bare_window();
@@ -85,57 +83,42 @@ fn startup(c: &mut Criterion) {
     let path = common::large_workbook(dir.path());
     let ratchet = PathBuf::from(env!("CARGO_BIN_EXE_ratchet"));
     // The day's backup is taken once; take it before timing so that every
-    // sample is the ordinary daily open.
+    // sample is the ordinary daily open. One bare start warms the same
+    // system libraries for both.
     first_frame(&ratchet, &[&path], dir.path());
-
-    let runs: Arc<Mutex<Vec<Run>>> = Arc::default();
-    let mut group = c.benchmark_group("open to first frame");
-    group.sampling_mode(SamplingMode::Flat);
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(8));
-    for (name, exe, args) in [
-        ("bare eframe window", bare.clone(), vec![]),
-        (
-            "ratchet, large workbook",
-            ratchet.clone(),
-            vec![path.as_path()],
-        ),
-    ] {
-        let runs = Arc::clone(&runs);
-        group.bench_function(name, |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let (took, kib) = first_frame(&exe, &args, dir.path());
-                    runs.lock().unwrap().push((name, took.as_secs_f64(), kib));
-                    total += took;
-                }
-                total
-            });
-        });
-    }
-    group.finish();
-
-    let runs = runs.lock().unwrap();
-    let of = |name: &str| -> (f64, u64) {
-        let times: Vec<f64> = runs.iter().filter(|r| r.0 == name).map(|r| r.1).collect();
-        let peak = runs.iter().filter(|r| r.0 == name).map(|r| r.2).max();
-        (median(times), peak.unwrap_or(0))
-    };
-    let (bare_s, bare_kib) = of("bare eframe window");
-    let (app_s, app_kib) = of("ratchet, large workbook");
+    first_frame(&bare, &[], dir.path());
+    let (mut ratchet_kib, mut bare_kib) = (0, 0);
+    let pairs = pairs::pairs_from_env(21);
+    let mut p = pairs::alternate(
+        pairs,
+        || {
+            let (took, kib) = first_frame(&ratchet, &[&path], dir.path());
+            ratchet_kib = ratchet_kib.max(kib);
+            took.as_secs_f64() * 1e3
+        },
+        || {
+            let (took, kib) = first_frame(&bare, &[], dir.path());
+            bare_kib = bare_kib.max(kib);
+            took.as_secs_f64() * 1e3
+        },
+    );
+    println!("{pairs} alternating pairs");
+    pairs::print_spread(
+        "ratchet, large workbook, to first frame",
+        &mut p.ours,
+        " ms",
+    );
+    pairs::print_spread("bare eframe window, to first frame", &mut p.theirs, " ms");
+    pairs::print_spread("ratio (budget ≤ 1.2)", &mut p.ratios, " ×");
     println!(
         "startup: bare window {:.0} ms, ratchet {:.0} ms, ratio {:.2} (budget 1.2)",
-        bare_s * 1e3,
-        app_s * 1e3,
-        app_s / bare_s
+        pairs::median(&mut p.theirs),
+        pairs::median(&mut p.ours),
+        pairs::median(&mut p.ratios)
     );
     println!(
         "memory at first frame: bare window {:.0} MB, ratchet with the large workbook {:.0} MB (budget 200 MB)",
         bare_kib as f64 / 1024.0,
-        app_kib as f64 / 1024.0
+        ratchet_kib as f64 / 1024.0
     );
 }
-
-criterion_group!(benches, startup);
-criterion_main!(benches);

@@ -16,19 +16,14 @@ mod common;
 use std::time::Instant;
 
 use common::import::{guessed_mapping, hundred_thousand_xlsx, import_fresh, read_with_calamine};
+use common::pairs;
 use ratchet::io::ImportOptions;
 
 fn main() {
-    // `cargo bench` passes `--bench`; a filter that is not ours skips.
-    if let Some(filter) = std::env::args().skip(1).find(|a| !a.starts_with("--"))
-        && !"xlsx_vs_calamine".contains(filter.as_str())
-    {
+    if pairs::filtered_out("xlsx_vs_calamine") {
         return;
     }
-    let pairs: usize = std::env::var("PAIRS")
-        .ok()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(15);
+    let pairs = pairs::pairs_from_env(15);
     let dir = tempfile::tempdir().unwrap();
     let large = common::large_workbook(dir.path());
     let xlsx = hundred_thousand_xlsx(&large, dir.path());
@@ -42,49 +37,29 @@ fn main() {
     // One of each first, not counted: files cached, allocator warmed.
     assert_eq!(import_fresh(&target, &xlsx, &mapping, &options), 100_000);
     assert!(read_with_calamine(&xlsx) > 100_000);
-    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    let import = || {
-        let start = Instant::now();
-        assert_eq!(import_fresh(&target, &xlsx, &mapping, &options), 100_000);
-        ms(start)
-    };
-    let read = || {
-        let start = Instant::now();
-        assert!(read_with_calamine(&xlsx) > 100_000);
-        ms(start)
-    };
-    for pair in 0..pairs {
-        // ABBA order: each side follows the other as often as itself.
-        let (a, b) = if pair % 2 == 0 {
-            let a = import();
-            (a, read())
-        } else {
-            let b = read();
-            (import(), b)
-        };
-        ours.push(a);
-        theirs.push(b);
-        ratios.push(a / b);
-    }
-    let line = |name: &str, v: &mut Vec<f64>, unit: &str| {
-        v.sort_by(f64::total_cmp);
-        println!(
-            "{name:<52} median {:>7.3}{unit}  min {:>7.3}{unit}  max {:>7.3}{unit}",
-            v[v.len() / 2],
-            v[0],
-            v[v.len() - 1]
-        );
-    };
+    let mut p = pairs::alternate(
+        pairs,
+        || {
+            let start = Instant::now();
+            assert_eq!(import_fresh(&target, &xlsx, &mapping, &options), 100_000);
+            ms(start)
+        },
+        || {
+            let start = Instant::now();
+            assert!(read_with_calamine(&xlsx) > 100_000);
+            ms(start)
+        },
+    );
     println!("{pairs} alternating pairs");
-    line(
+    pairs::print_spread(
         "check and write 100k-value XLSX, empty workbook",
-        &mut ours,
+        &mut p.ours,
         " ms",
     );
-    line(
+    pairs::print_spread(
         "read the same sheet with calamine alone",
-        &mut theirs,
+        &mut p.theirs,
         " ms",
     );
-    line("ratio (goal ≤ 1.2)", &mut ratios, " ×");
+    pairs::print_spread("ratio (goal ≤ 1.2)", &mut p.ratios, " ×");
 }

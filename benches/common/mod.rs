@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod import;
+pub mod pairs;
 
 use std::path::{Path, PathBuf};
 
