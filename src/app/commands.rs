@@ -137,7 +137,7 @@ impl Command {
 
 /// Keys that work everywhere or in one kind of widget, beyond the
 /// commands' shortcuts: (keys, what they do), for the Help list.
-pub const OTHER_KEYS: [(&str, &str); 9] = [
+pub const OTHER_KEYS: [(&str, &str); 11] = [
     ("Tab / Shift+Tab", "move between controls"),
     ("Space or Enter", "press the focused button, tick a box"),
     ("← →", "change a focused slider or score"),
@@ -155,6 +155,14 @@ pub const OTHER_KEYS: [(&str, &str); 9] = [
     (
         "in the grid: Ctrl+V",
         "paste a block copied from a spreadsheet",
+    ),
+    (
+        "in the grid: Shift+arrows, Shift+click",
+        "choose a block of cells",
+    ),
+    (
+        "in the grid: Ctrl+C",
+        "copy the cell or block for a spreadsheet",
     ),
 ];
 

@@ -151,9 +151,7 @@ pub struct GridView {
 impl GridView {
     /// The grid as tab-separated text that a spreadsheet pastes as a
     /// table: a header row of period labels, then a row per team or
-    /// indicator with its label; each value exactly as stored, with a dot
-    /// and no thousands separator, yes/no as 1/0, empty where nothing was
-    /// reported.
+    /// indicator with its label; each value as `tsv_value` writes it.
     pub fn as_tsv(&self) -> String {
         let clean = |t: &str| t.replace(['\t', '\n', '\r'], " ");
         let mut out = String::new();
@@ -170,14 +168,39 @@ impl GridView {
             out.push_str(&clean(&row.label));
             for c in 0..self.periods.len() {
                 out.push('\t');
-                if let Some(v) = self.value(r, c) {
-                    // Exactly as stored (the shortest text that reads back the same).
-                    out.push_str(&v.to_string());
-                }
+                out.push_str(&self.tsv_value(r, c));
             }
             out.push('\n');
         }
         out
+    }
+
+    /// The cells from `a` to `b` (two opposite corners, as (row, column))
+    /// as tab-separated text, values only, as a spreadsheet copies a block:
+    /// pasted into a spreadsheet or back into the grid, each lands in its
+    /// place.
+    pub fn block_tsv(&self, a: (usize, usize), b: (usize, usize)) -> String {
+        let last_row = self.rows.len().saturating_sub(1);
+        let last_col = self.periods.len().saturating_sub(1);
+        let rows = a.0.min(b.0)..=a.0.max(b.0).min(last_row);
+        let cols = a.1.min(b.1)..=a.1.max(b.1).min(last_col);
+        let mut out = String::new();
+        for r in rows {
+            let line: Vec<String> = cols.clone().map(|c| self.tsv_value(r, c)).collect();
+            out.push_str(&line.join("\t"));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A value for a spreadsheet: exactly as stored (the shortest text that
+    /// reads back the same, no thousands separator) with the workbook's
+    /// decimal mark, so a spreadsheet set up as the leader's system reads
+    /// it as a number; yes/no as 1/0; empty where nothing was reported.
+    fn tsv_value(&self, r: usize, c: usize) -> String {
+        self.value(r, c)
+            .map(|v| self.decimal_mark.write(&v.to_string()))
+            .unwrap_or_default()
     }
 
     /// The value at (row, column).

@@ -250,7 +250,7 @@ pub fn data_ui(ui: &mut Ui, wb: &WorkbookView, state: &mut UiState, actions: &mu
     guidance_ui(
         ui,
         "Type a value and press Enter or Tab; arrows move between cells; an empty cell (or NA) means not reported. \
-         Paste a block copied from a spreadsheet at the selected cell. \"!\" marks a period that has ended without a value.",
+         Paste a block copied from a spreadsheet at the selected cell; Shift with the arrows (or a Shift-click) chooses a block, and Ctrl+C copies it. \"!\" marks a period that has ended without a value.",
     );
     problem_ui(ui, state.grid.error.as_deref());
     if ui

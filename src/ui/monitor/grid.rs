@@ -39,6 +39,9 @@ pub struct PendingLocked {
 pub struct GridUiState {
     /// The selected (row, column).
     pub selected: Option<(usize, usize)>,
+    /// The block's other corner while a block is chosen (Shift with the
+    /// arrows, or Shift and a click): Ctrl+C copies the block.
+    pub anchor: Option<(usize, usize)>,
     /// The text in the selected cell's field.
     pub buffer: String,
     /// The cell the buffer belongs to.
@@ -203,11 +206,13 @@ fn commit(state: &mut GridUiState, grid: &GridView, actions: &mut Actions) -> bo
 /// Keys that leave the cell, taken before the text field sees them.
 fn navigation_key(ui: &mut Ui) -> Option<(i64, i64)> {
     ui.input_mut(|i| {
+        // With Shift first: a pattern without it also matches a key
+        // pressed with it.
         let moves = [
-            (Modifiers::NONE, Key::Enter, (1, 0)),
             (Modifiers::SHIFT, Key::Enter, (-1, 0)),
-            (Modifiers::NONE, Key::Tab, (0, 1)),
+            (Modifiers::NONE, Key::Enter, (1, 0)),
             (Modifiers::SHIFT, Key::Tab, (0, -1)),
+            (Modifiers::NONE, Key::Tab, (0, 1)),
             (Modifiers::NONE, Key::ArrowDown, (1, 0)),
             (Modifiers::NONE, Key::ArrowUp, (-1, 0)),
             (Modifiers::NONE, Key::ArrowRight, (0, 1)),
@@ -216,6 +221,39 @@ fn navigation_key(ui: &mut Ui) -> Option<(i64, i64)> {
         moves
             .into_iter()
             .find_map(|(m, k, d)| i.consume_key(m, k).then_some(d))
+    })
+}
+
+/// Shift with an arrow: the block grows or shrinks by a cell, taken before
+/// the text field sees it (which would select text).
+fn block_key(ui: &mut Ui) -> Option<(i64, i64)> {
+    ui.input_mut(|i| {
+        [
+            (Key::ArrowDown, (1, 0)),
+            (Key::ArrowUp, (-1, 0)),
+            (Key::ArrowRight, (0, 1)),
+            (Key::ArrowLeft, (0, -1)),
+        ]
+        .into_iter()
+        .find_map(|(k, d)| i.consume_key(Modifiers::SHIFT, k).then_some(d))
+    })
+}
+
+/// Ctrl+C for the grid rather than the cell's text field: taken when a
+/// block is chosen, or when the field's text is selected whole or not at
+/// all (a spreadsheet copies the cell then); part of the field's text
+/// selected copies as a text field does.
+fn take_copy(ui: &mut Ui, state: &GridUiState) -> bool {
+    let whole = egui::text_selection::CCursorRange::select_all_str(&state.buffer);
+    let part_of_field = egui::TextEdit::load_state(ui.ctx(), grid_editor_id())
+        .and_then(|s| s.cursor.char_range())
+        .is_some_and(|r| !r.is_empty() && r.sorted_cursors() != whole.sorted_cursors());
+    if state.anchor.is_none() && part_of_field {
+        return false;
+    }
+    ui.input_mut(|i| {
+        let at = i.events.iter().position(|e| matches!(e, egui::Event::Copy));
+        at.map(|at| i.events.remove(at)).is_some()
     })
 }
 
@@ -247,9 +285,16 @@ pub fn grid_ui(ui: &mut Ui, grid: &GridView, state: &mut GridUiState, actions: &
         return;
     }
     if state
+        .anchor
+        .is_some_and(|(r, c)| r >= n_rows || c >= n_cols)
+    {
+        state.anchor = None;
+    }
+    if state
         .selected
         .is_none_or(|(r, c)| r >= n_rows || c >= n_cols)
     {
+        state.anchor = None;
         // Start where work is waiting: the first overdue cell, else the latest period.
         let first_overdue =
             (0..n_rows).find_map(|r| (0..n_cols).find(|&c| grid.is_overdue(r, c)).map(|c| (r, c)));
@@ -369,12 +414,26 @@ fn editor_keys_ui(
     if let Some(text) = take_block_paste(ui) {
         paste_ui(grid, state, actions, (sel_r, sel_c), &text);
     }
-    if let Some((dr, dc)) = navigation_key(ui)
+    // Shift and an arrow before the plain arrows, which would match it too.
+    if let Some((dr, dc)) = block_key(ui)
         && commit(state, grid, actions)
     {
+        state.anchor = state.anchor.or(Some((sel_r, sel_c)));
         let r = (sel_r as i64 + dr).clamp(0, n_rows as i64 - 1) as usize;
         let c = (sel_c as i64 + dc).clamp(0, n_cols as i64 - 1) as usize;
         select(state, grid, (r, c), actions);
+    }
+    if let Some((dr, dc)) = navigation_key(ui)
+        && commit(state, grid, actions)
+    {
+        state.anchor = None;
+        let r = (sel_r as i64 + dr).clamp(0, n_rows as i64 - 1) as usize;
+        let c = (sel_c as i64 + dc).clamp(0, n_cols as i64 - 1) as usize;
+        select(state, grid, (r, c), actions);
+    }
+    if take_copy(ui, state) {
+        let from = state.anchor.unwrap_or((sel_r, sel_c));
+        ui.ctx().copy_text(grid.block_tsv(from, (sel_r, sel_c)));
     }
     let jump = ui.input_mut(|i| {
         if i.consume_key(Modifiers::COMMAND, Key::Home) {
@@ -390,6 +449,7 @@ fn editor_keys_ui(
     if let Some(to) = jump
         && commit(state, grid, actions)
     {
+        state.anchor = None;
         select(state, grid, to, actions);
     }
     if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
@@ -459,6 +519,14 @@ fn cells_ui(
     );
     let locked_fill = visuals.faint_bg_color.gamma_multiply(2.0);
     let overdue_fill = visuals.warn_fg_color.gamma_multiply(0.12);
+    let block_fill = visuals.selection.bg_fill.gamma_multiply(0.4);
+    let anchor = state.anchor;
+    let in_block = |r: usize, c: usize| {
+        anchor.is_some_and(|a| {
+            (a.0.min(selected.0)..=a.0.max(selected.0)).contains(&r)
+                && (a.1.min(selected.1)..=a.1.max(selected.1)).contains(&c)
+        })
+    };
     let font = FontId::proportional(13.0);
     let painter = ui.painter().with_clip_rect(view.body);
     let mut clicked = false;
@@ -467,7 +535,9 @@ fn cells_ui(
         for c in view.cols.clone() {
             let rect = view.cell_rect(r, c);
             let overdue = grid.is_overdue(r, c);
-            let fill = if overdue {
+            let fill = if in_block(r, c) {
+                block_fill
+            } else if overdue {
                 overdue_fill
             } else if grid.is_locked(c) {
                 locked_fill
@@ -528,6 +598,12 @@ fn cells_ui(
             response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, label.clone()));
             if response.clicked() && commit(state, grid, actions) {
+                // Shift and a click chooses the block from the selected cell.
+                state.anchor = if ui.input(|i| i.modifiers.shift) {
+                    state.anchor.or(Some(selected))
+                } else {
+                    None
+                };
                 select(state, grid, (r, c), actions);
                 clicked = true;
             }

@@ -192,3 +192,97 @@ fn arrows_move_the_selection_and_clearing_a_cell_sends_none() {
     h.run();
     assert_eq!(stored(h.state()), vec![(cell(2, 2), None)]);
 }
+
+/// What the last frame put on the clipboard.
+fn copied(h: &Harness<'_, Bench>) -> Vec<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Ctrl+C as the platform delivers it to the window.
+fn press_copy(h: &mut Harness<'_, Bench>) {
+    h.input_mut().events.push(egui::Event::Copy);
+    h.step();
+}
+
+#[test]
+fn shift_and_the_arrows_choose_a_block_that_ctrl_c_copies_with_the_decimal_mark() {
+    let mut h = harness(bench(DecimalMark::Comma));
+    h.run();
+    h.get_by_label("North, Feb 2026: 11,5").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().state.anchor, Some((0, 1)));
+    assert_eq!(h.state().state.selected, Some((1, 2)));
+    press_copy(&mut h);
+    // Feb and Mar for both teams; South's March was never reported.
+    assert_eq!(copied(&h), vec!["11,5\t12\n9,5\t\n".to_owned()]);
+    // A plain arrow leaves the block; Ctrl+C then copies the one cell,
+    // exactly as stored.
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().state.anchor, None);
+    press_copy(&mut h);
+    assert_eq!(copied(&h), vec!["10\n".to_owned()]);
+    assert!(stored(h.state()).is_empty(), "copying changed nothing");
+}
+
+#[test]
+fn shift_and_a_click_choose_a_block_from_the_selected_cell() {
+    let mut h = harness(bench(DecimalMark::Dot));
+    h.run();
+    h.get_by_label("North, Jan 2026: 10").click();
+    h.run();
+    h.get_by_label("South, Feb 2026: 9.5")
+        .click_modifiers(egui::Modifiers::SHIFT);
+    h.run();
+    assert_eq!(h.state().state.anchor, Some((0, 0)));
+    press_copy(&mut h);
+    assert_eq!(copied(&h), vec!["10\t11.5\n9\t9.5\n".to_owned()]);
+}
+
+#[test]
+fn a_copied_block_pasted_back_lands_where_it_came_from() {
+    let b = bench(DecimalMark::Comma);
+    let text = b.grid.block_tsv((0, 0), (1, 3));
+    // Into the same grid with nothing in it: every value comes back to its
+    // cell, exactly; the unreported cell stays unreported.
+    let mut empty = b.grid.clone();
+    empty.values = vec![None; b.grid.values.len()];
+    let changes = super::paste_block(&empty, (0, 0), &text).expect("it reads back");
+    let expected: Vec<(Cell, Option<f64>)> = (0..2)
+        .flat_map(|r| (0..4).map(move |c| (r, c)))
+        .filter_map(|(r, c)| {
+            let v = b.grid.value(r, c)?;
+            Some((b.grid.cell(r, c)?, Some(v)))
+        })
+        .collect();
+    assert_eq!(changes, expected);
+    assert_eq!(changes.len(), 7);
+}
+
+#[test]
+fn shift_with_enter_or_tab_moves_back() {
+    let mut h = harness(bench(DecimalMark::Dot));
+    h.run();
+    h.get_by_label("South, Feb 2026: 9.5").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.selected, Some((0, 1)), "up, not down");
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert_eq!(h.state().state.selected, Some((0, 0)), "left, not right");
+    assert_eq!(h.state().state.anchor, None, "no block chosen");
+}
