@@ -244,6 +244,11 @@ fn block_key(ui: &mut Ui) -> Option<(i64, i64)> {
 /// all (a spreadsheet copies the cell then); part of the field's text
 /// selected copies as a text field does.
 fn take_copy(ui: &mut Ui, state: &GridUiState) -> bool {
+    // The field's state (with its undo history) is read only when Ctrl+C
+    // was pressed, not on every frame the field has the keyboard.
+    if !ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy))) {
+        return false;
+    }
     let whole = egui::text_selection::CCursorRange::select_all_str(&state.buffer);
     let part_of_field = egui::TextEdit::load_state(ui.ctx(), grid_editor_id())
         .and_then(|s| s.cursor.char_range())
