@@ -228,7 +228,13 @@ fn the_values_are_counted_by_the_check_and_a_change_before_it_reports_is_still_c
     // Opened for the window: the figures wait for the check.
     let mut wb = Workbook::open_exclusive_checking_beside(&path, None).unwrap();
     assert_eq!(wb.counts_at_hand().unwrap(), None, "not counted yet");
-    assert_eq!(wb.check_status(), CheckStatus::Running, "the check starts");
+    // The first look starts the check on its thread; on a small file that
+    // thread may already have reported by the time it is asked.
+    let first = wb.check_status();
+    assert!(
+        matches!(first, CheckStatus::Running | CheckStatus::Sound),
+        "the check starts: {first:?}"
+    );
     while wb.check_status() == CheckStatus::Running {
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
